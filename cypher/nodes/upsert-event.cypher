@@ -1,0 +1,19 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+// Creates or replaces a Event node: every column is set, so a property left out becomes null.
+MERGE (n:Event {id: $id})
+SET n.version = $version,
+    n.provSource = $provSource,
+    n.provFile = $provFile,
+    n.provLineFrom = $provLineFrom,
+    n.provLineTo = $provLineTo,
+    n.provQuote = $provQuote,
+    n.provAuthor = $provAuthor,
+    n.provAt = $provAt,
+    n.provNote = $provNote,
+    n.title = $title,
+    n.eventType = $eventType,
+    n.date = $date,
+    n.delegates = $delegates,
+    n.description = $description,
+    n.themes = $themes
+RETURN n.id AS id, n.version AS version

@@ -1,0 +1,15 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+// Creates or replaces a NationalOutcome node: every column is set, so a property left out becomes null.
+MERGE (n:NationalOutcome:GTNode {id: $id})
+SET n.version = $version,
+    n.provSource = $provSource,
+    n.provFile = $provFile,
+    n.provLineFrom = $provLineFrom,
+    n.provLineTo = $provLineTo,
+    n.provQuote = $provQuote,
+    n.provAuthor = $provAuthor,
+    n.provAt = $provAt,
+    n.provNote = $provNote,
+    n.number = $number,
+    n.wording = $wording
+RETURN n.id AS id, n.version AS version

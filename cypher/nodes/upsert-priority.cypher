@@ -1,0 +1,18 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+// Creates or replaces a Priority node: every column is set, so a property left out becomes null.
+MERGE (n:Priority {id: $id})
+SET n.version = $version,
+    n.provSource = $provSource,
+    n.provFile = $provFile,
+    n.provLineFrom = $provLineFrom,
+    n.provLineTo = $provLineTo,
+    n.provQuote = $provQuote,
+    n.provAuthor = $provAuthor,
+    n.provAt = $provAt,
+    n.provNote = $provNote,
+    n.title = $title,
+    n.ref = $ref,
+    n.priorityType = $priorityType,
+    n.description = $description,
+    n.details = $details
+RETURN n.id AS id, n.version AS version

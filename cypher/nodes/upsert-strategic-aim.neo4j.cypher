@@ -1,0 +1,17 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+// Creates or replaces a StrategicAim node: every column is set, so a property left out becomes null.
+MERGE (n:StrategicAim:GTNode {id: $id})
+SET n.version = $version,
+    n.provSource = $provSource,
+    n.provFile = $provFile,
+    n.provLineFrom = $provLineFrom,
+    n.provLineTo = $provLineTo,
+    n.provQuote = $provQuote,
+    n.provAuthor = $provAuthor,
+    n.provAt = $provAt,
+    n.provNote = $provNote,
+    n.number = $number,
+    n.title = $title,
+    n.overview = $overview,
+    n.keyObjectives = $keyObjectives
+RETURN n.id AS id, n.version AS version

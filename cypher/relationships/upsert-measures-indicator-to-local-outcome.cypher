@@ -1,0 +1,13 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+MATCH (a:Indicator {id: $from}), (b:LocalOutcome {id: $to})
+MERGE (a)-[r:MEASURES]->(b)
+SET r.id = $id,
+    r.provSource = $provSource,
+    r.provFile = $provFile,
+    r.provLineFrom = $provLineFrom,
+    r.provLineTo = $provLineTo,
+    r.provQuote = $provQuote,
+    r.provAuthor = $provAuthor,
+    r.provAt = $provAt,
+    r.provNote = $provNote
+RETURN r.id AS id

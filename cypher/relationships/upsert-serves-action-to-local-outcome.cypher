@@ -1,0 +1,15 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+MATCH (a:Action {id: $from}), (b:LocalOutcome {id: $to})
+MERGE (a)-[r:SERVES]->(b)
+SET r.id = $id,
+    r.provSource = $provSource,
+    r.provFile = $provFile,
+    r.provLineFrom = $provLineFrom,
+    r.provLineTo = $provLineTo,
+    r.provQuote = $provQuote,
+    r.provAuthor = $provAuthor,
+    r.provAt = $provAt,
+    r.provNote = $provNote,
+    r.linkBasis = $linkBasis,
+    r.printedAs = $printedAs
+RETURN r.id AS id

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import {
+  EVENT_TYPES,
+  FRAMEWORK_GROUPS,
+  ORGANISATION_TYPES,
+  PLAN_TYPES,
+  PRIORITY_TYPES,
+  STATUSES,
+} from './vocabulary.js';
+
+/**
+ * The node kinds of the golden thread and the properties each one holds.
+ * These schemas are the single source of truth: the TypeScript types, the API
+ * validation, the LadybugDB tables and the Neo4j constraints are derived from them.
+ *
+ * Property rules that keep both engines happy: flat values only (string, integer,
+ * number, boolean, list of strings); dates as ISO `YYYY-MM-DD` strings so that they
+ * compare the same way everywhere.
+ */
+
+const text = z.string().trim().min(1, 'must not be empty');
+const optionalText = text.optional();
+const isoDate = z.iso.date();
+const textList = z.array(text);
+
+export const PlanProps = z
+  .object({
+    title: text,
+    body: text.describe('the publishing body as printed'),
+    period: text.describe('e.g. 2011-14'),
+    planType: z.enum(PLAN_TYPES),
+    sourceFile: text,
+    vision: optionalText,
+    mission: optionalText,
+    aims: textList.optional(),
+    values: textList.optional(),
+    coreBusiness: textList.optional(),
+  })
+  .strict();
+
+export const OrganisationProps = z
+  .object({
+    name: text,
+    aliases: textList.default([]),
+    orgType: z.enum(ORGANISATION_TYPES),
+    description: optionalText,
+    remit: textList.optional().describe('for groups: what they are set up to do'),
+  })
+  .strict();
+
+export const ActionProps = z
+  .object({
+    ref: z.string().trim().describe('the reference number as printed; empty where the row has none'),
+    title: text.describe('the aim or the action text'),
+    objective: optionalText,
+    section: optionalText.describe('the heading the action stands under'),
+    output: optionalText.describe('the output the action delivers (Lothian & Borders appendix 5)'),
+    localTarget: optionalText,
+    frequencySource: optionalText,
+    timescale: optionalText.describe('as printed'),
+    dueDate: isoDate.optional().describe('parsed from the timescale where the text allows'),
+    yearBand: optionalText.describe('e.g. 1, 1-3 or 2014'),
+    leadAsPrinted: optionalText,
+    leadVague: z.boolean().default(false),
+    status: z.enum(STATUSES).optional().describe('the latest progress status'),
+  })
+  .strict();
+
+export const ProgressUpdateProps = z
+  .object({
+    period: text.describe('e.g. 2008-09 Q2 or July-September 2010'),
+    asOf: isoDate.optional(),
+    status: z.enum(STATUSES),
+    statusAsPrinted: optionalText,
+    narrative: text,
+    scope: optionalText.describe('the part of the area the note speaks for, e.g. SLC or NLC'),
+  })
+  .strict();
+
+export const MilestoneProps = z
+  .object({
+    text,
+    timescale: optionalText,
+    dueDate: isoDate.optional(),
+  })
+  .strict();
+
+export const LocalOutcomeProps = z
+  .object({
+    title: text,
+    ref: optionalText,
+  })
+  .strict();
+
+export const PriorityProps = z
+  .object({
+    title: text,
+    ref: optionalText,
+    priorityType: z.enum(PRIORITY_TYPES),
+    description: optionalText,
+    details: textList.optional(),
+  })
+  .strict();
+
+export const NationalOutcomeProps = z
+  .object({
+    number: z.int().min(1).max(16),
+    wording: text,
+  })
+  .strict();
+
+export const StrategicAimProps = z
+  .object({
+    number: z.int().min(1).max(4),
+    title: text,
+    overview: optionalText,
+    keyObjectives: textList.default([]),
+  })
+  .strict();
+
+export const FrameworkOutcomeProps = z
+  .object({
+    code: z.string().regex(/^[COS][1-9]$/, 'must be a code such as C1, O9 or S7'),
+    outcomeGroup: z.enum(FRAMEWORK_GROUPS).describe('outcomes for communities, for offenders, or in the system'),
+    wording: text,
+  })
+  .strict();
+
+export const IndicatorProps = z
+  .object({
+    measure: text,
+    target: optionalText,
+    actual: optionalText,
+    nextTarget: optionalText,
+    period: optionalText,
+  })
+  .strict();
+
+export const EventProps = z
+  .object({
+    title: text,
+    eventType: z.enum(EVENT_TYPES),
+    date: isoDate.optional(),
+    delegates: z.int().min(0).optional(),
+    description: optionalText,
+    themes: textList.optional(),
+  })
+  .strict();
+
+export const FundingProps = z
+  .object({
+    title: text,
+    amountGbp: z.number().min(0).optional(),
+    period: optionalText,
+    announced: isoDate.optional(),
+    purpose: optionalText,
+    details: textList.optional(),
+  })
+  .strict();
+
+/** Every node kind with its property schema; order is the order of the legend. */
+export const NODE_SCHEMAS = {
+  Plan: PlanProps,
+  Organisation: OrganisationProps,
+  Action: ActionProps,
+  Milestone: MilestoneProps,
+  ProgressUpdate: ProgressUpdateProps,
+  LocalOutcome: LocalOutcomeProps,
+  Priority: PriorityProps,
+  StrategicAim: StrategicAimProps,
+  FrameworkOutcome: FrameworkOutcomeProps,
+  NationalOutcome: NationalOutcomeProps,
+  Indicator: IndicatorProps,
+  Event: EventProps,
+  Funding: FundingProps,
+} as const;
+
+export type NodeKind = keyof typeof NODE_SCHEMAS;
+export const NODE_KINDS = Object.keys(NODE_SCHEMAS) as NodeKind[];
+export const NodeKindSchema = z.enum(NODE_KINDS as [NodeKind, ...NodeKind[]]);
+
+export type NodePropsOf<K extends NodeKind> = z.infer<(typeof NODE_SCHEMAS)[K]>;
+
+/** The property that names a node of each kind in lists, labels and search. */
+export const LABEL_PROPERTY: Record<NodeKind, string> = {
+  Plan: 'title',
+  Organisation: 'name',
+  Action: 'title',
+  Milestone: 'text',
+  ProgressUpdate: 'narrative',
+  LocalOutcome: 'title',
+  Priority: 'title',
+  StrategicAim: 'title',
+  FrameworkOutcome: 'wording',
+  NationalOutcome: 'wording',
+  Indicator: 'measure',
+  Event: 'title',
+  Funding: 'title',
+};
+
+/** The property that holds a printed reference (number or code), where a kind has one. */
+export const REFERENCE_PROPERTY: Partial<Record<NodeKind, string>> = {
+  Action: 'ref',
+  LocalOutcome: 'ref',
+  Priority: 'ref',
+  NationalOutcome: 'number',
+  StrategicAim: 'number',
+  FrameworkOutcome: 'code',
+};

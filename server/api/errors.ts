@@ -1,0 +1,58 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ValidationError } from '../graph/validationError.js';
+import { StoreError } from '../store/port.js';
+
+/**
+ * Every error leaves the server as JSON of one shape:
+ * `{ error: { status, code, message, issues? } }`. No stack trace ever leaves it.
+ */
+
+export type ApiErrorBody = {
+  error: { status: number; code: string; message: string; issues?: { field: string; reason: string }[] };
+};
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: { field: string; reason: string }[],
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const notFound = (what: string) => new HttpError(404, 'not_found', what);
+
+export function errorBody(err: unknown): ApiErrorBody {
+  if (err instanceof HttpError) {
+    return { error: { status: err.status, code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+  }
+  if (err instanceof ValidationError) {
+    return { error: { status: 400, code: 'bad_request', message: err.message, issues: err.issues } };
+  }
+  if (err instanceof StoreError) {
+    if (err.code === 'timeout') return { error: { status: 503, code: 'query_timeout', message: err.message } };
+    if (err.code === 'read-only') return { error: { status: 403, code: 'write_refused', message: err.message } };
+    if (err.code === 'unavailable') return { error: { status: 503, code: 'store_unavailable', message: err.message } };
+    return { error: { status: 500, code: 'store_error', message: 'the graph store could not answer this request' } };
+  }
+  const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
+  if (status && status >= 400 && status < 500) {
+    const type = (err as { type?: string }).type;
+    const message = type === 'entity.too.large' ? 'the request body is too large' : type === 'entity.parse.failed' ? 'the request body is not valid JSON' : (err as Error).message;
+    return { error: { status, code: 'bad_request', message } };
+  }
+  return { error: { status: 500, code: 'internal_error', message: 'something went wrong on the server' } };
+}
+
+export const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
+  const body = errorBody(err);
+  if (body.error.status >= 500) console.error(err);
+  res.status(body.error.status).json(body);
+};
+
+export const unknownRoute: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`));
+};

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Settings, read once at start-up from the environment: defaults, then the
+ * environment, then validation. A wrong setting stops the start with one line that
+ * names the setting, says what is wrong and how to fix it.
+ */
+
+const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Settings = z
+  .object({
+    PORT: z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    GT_DATA_DIR: z.string().min(1, 'must name a folder').default('./data'),
+    GT_BUFFER_POOL_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int().min(16, 'must be at least 16').max(1_048_576).default(256),
+    GT_SEED_ON_EMPTY: flag.default(true),
+    GT_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100').max(600_000).default(5000),
+    GT_QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+    NEO4J_URI: z
+      .string()
+      .optional()
+      .refine(
+        (uri) => {
+          if (uri === undefined || uri === '') return true;
+          try {
+            const u = new URL(uri);
+            return NEO4J_SCHEMES.includes(u.protocol.replace(/:$/, '')) && u.hostname.length > 0;
+          } catch {
+            return false;
+          }
+        },
+        { message: `must look like neo4j://host:7687 (schemes: ${NEO4J_SCHEMES.join(', ')})` },
+      ),
+    NEO4J_USER: z.string().default('neo4j'),
+    NEO4J_PASSWORD: z.string().default(''),
+    NEO4J_DATABASE: z.string().min(1, 'must name a database').default('neo4j'),
+  })
+  .transform((s) => ({
+    port: s.PORT,
+    host: s.HOST,
+    queryTimeoutMs: s.GT_QUERY_TIMEOUT_MS,
+    queryMaxRows: s.GT_QUERY_MAX_ROWS,
+    seedOnEmpty: s.GT_SEED_ON_EMPTY,
+    store:
+      s.NEO4J_URI
+        ? ({ kind: 'neo4j', uri: s.NEO4J_URI, user: s.NEO4J_USER, password: s.NEO4J_PASSWORD, database: s.NEO4J_DATABASE } as const)
+        : ({ kind: 'embedded', dataDir: s.GT_DATA_DIR, bufferPoolMb: s.GT_BUFFER_POOL_MB } as const),
+  }));
+
+export type Config = z.infer<typeof Settings>;
+export type StoreConfig = Config['store'];
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Settings.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'settings');
+    throw new ConfigError(`setting ${name}=${JSON.stringify(env[name] ?? '')} ${issue.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,154 @@
+import {
+  NODE_KINDS,
+  NODE_SYSTEM_COLUMNS,
+  RELATIONSHIP_SCHEMAS,
+  RELATIONSHIP_SYSTEM_COLUMNS,
+  RELATIONSHIP_TYPES,
+  nodePropertyColumns,
+  relationshipPropertyColumns,
+  type Column,
+  type NodeKind,
+  type RelationshipType,
+} from '../../model/index.js';
+
+/**
+ * Derives the Cypher that depends on the shape of the model: both engines' schema,
+ * and the per-kind and per-relationship write queries (labels and relationship types
+ * cannot be query parameters, so there is one query per kind or endpoint pair).
+ * `npm run gen:cypher` writes them into `cypher/`; a test fails when they are stale.
+ */
+
+const HEADER = '// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.\n';
+
+/** The label Neo4j adds to every node so that an id lookup without a kind still uses one index. */
+export const NEO4J_ANY_NODE_LABEL = 'GTNode';
+
+export function kebab(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+}
+
+function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+export function nodeColumns(kind: NodeKind): Column[] {
+  return [...NODE_SYSTEM_COLUMNS, ...nodePropertyColumns(kind)];
+}
+
+export function relationshipColumns(type: RelationshipType): Column[] {
+  return [...RELATIONSHIP_SYSTEM_COLUMNS, ...relationshipPropertyColumns(type)];
+}
+
+// ---------------------------------------------------------------- schema
+
+export function ladybugSchema(): string {
+  const nodeTables = NODE_KINDS.map((kind) => {
+    const cols = nodeColumns(kind).map((c) => (c.name === 'id' ? 'id STRING PRIMARY KEY' : `${c.name} ${c.type}`));
+    return `CREATE NODE TABLE IF NOT EXISTS ${kind}(${cols.join(', ')});`;
+  });
+  const relTables = RELATIONSHIP_TYPES.map((type) => {
+    const ends = RELATIONSHIP_SCHEMAS[type].endpoints.map(([f, t]) => `FROM ${f} TO ${t}`);
+    const cols = relationshipColumns(type).map((c) => `${c.name} ${c.type}`);
+    return `CREATE REL TABLE IF NOT EXISTS ${type}(${[...ends, ...cols].join(', ')});`;
+  });
+  return HEADER + [...nodeTables, ...relTables].join('\n') + '\n';
+}
+
+export function neo4jSchema(): string {
+  const statements = [
+    `CREATE CONSTRAINT gtnode_id IF NOT EXISTS FOR (n:${NEO4J_ANY_NODE_LABEL}) REQUIRE n.id IS UNIQUE;`,
+    ...NODE_KINDS.flatMap((kind) => {
+      const required = nodePropertyColumns(kind).filter((c) => c.required && c.type !== 'STRING[]');
+      return [
+        `CREATE CONSTRAINT ${snake(kind)}_id IF NOT EXISTS FOR (n:${kind}) REQUIRE n.id IS UNIQUE;`,
+        ...required.map(
+          (c) => `CREATE INDEX ${snake(kind)}_${snake(c.name)} IF NOT EXISTS FOR (n:${kind}) ON (n.${c.name});`,
+        ),
+      ];
+    }),
+    ...RELATIONSHIP_TYPES.map(
+      (type) => `CREATE INDEX ${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id);`,
+    ),
+  ];
+  return HEADER + statements.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------- node queries
+
+function setList(variable: string, cols: Column[]): string {
+  return cols
+    .filter((c) => c.name !== 'id')
+    .map((c) => `${variable}.${c.name} = $${c.name}`)
+    .join(',\n    ');
+}
+
+export function upsertNode(kind: NodeKind, engine: 'shared' | 'neo4j'): string {
+  const label = engine === 'neo4j' ? `${kind}:${NEO4J_ANY_NODE_LABEL}` : kind;
+  return `${HEADER}// Creates or replaces a ${kind} node: every column is set, so a property left out becomes null.
+MERGE (n:${label} {id: $id})
+SET ${setList('n', nodeColumns(kind))}
+RETURN n.id AS id, n.version AS version
+`;
+}
+
+export function deleteNode(kind: NodeKind): string {
+  return `${HEADER}MATCH (n:${kind} {id: $id})
+DETACH DELETE n
+`;
+}
+
+/** Finds a node by id whatever its kind. */
+export function getNodeAnyKind(engine: 'ladybug' | 'neo4j'): string {
+  if (engine === 'neo4j') {
+    return `${HEADER}MATCH (n:${NEO4J_ANY_NODE_LABEL} {id: $id})
+RETURN n
+`;
+  }
+  // LadybugDB looks the primary key up in each node table; it cannot UNION nodes of different tables.
+  return `${HEADER}MATCH (n {id: $id})
+RETURN n
+`;
+}
+
+// ---------------------------------------------------------------- relationship queries
+
+export function endpointQueryName(type: RelationshipType, from: NodeKind, to: NodeKind): string {
+  return `${kebab(type)}-${kebab(from)}-to-${kebab(to)}`;
+}
+
+export function upsertRelationship(type: RelationshipType, from: NodeKind, to: NodeKind): string {
+  return `${HEADER}MATCH (a:${from} {id: $from}), (b:${to} {id: $to})
+MERGE (a)-[r:${type}]->(b)
+SET r.id = $id,
+    ${setList('r', relationshipColumns(type))}
+RETURN r.id AS id
+`;
+}
+
+export function deleteRelationship(type: RelationshipType, from: NodeKind, to: NodeKind): string {
+  return `${HEADER}MATCH (a:${from} {id: $from})-[r:${type}]->(b:${to} {id: $to})
+DELETE r
+`;
+}
+
+/** Every generated file: path under `cypher/` and its text. */
+export function generatedCypherFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('schema/schema.ladybug.cypher', ladybugSchema());
+  files.set('schema/schema.neo4j.cypher', neo4jSchema());
+  files.set('nodes/get-node.ladybug.cypher', getNodeAnyKind('ladybug'));
+  files.set('nodes/get-node.neo4j.cypher', getNodeAnyKind('neo4j'));
+  for (const kind of NODE_KINDS) {
+    files.set(`nodes/upsert-${kebab(kind)}.cypher`, upsertNode(kind, 'shared'));
+    files.set(`nodes/upsert-${kebab(kind)}.neo4j.cypher`, upsertNode(kind, 'neo4j'));
+    files.set(`nodes/delete-${kebab(kind)}.cypher`, deleteNode(kind));
+  }
+  for (const type of RELATIONSHIP_TYPES) {
+    for (const [from, to] of RELATIONSHIP_SCHEMAS[type].endpoints) {
+      const name = endpointQueryName(type, from, to);
+      files.set(`relationships/upsert-${name}.cypher`, upsertRelationship(type, from, to));
+      files.set(`relationships/delete-${name}.cypher`, deleteRelationship(type, from, to));
+    }
+  }
+  return files;
+}

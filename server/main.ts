@@ -1,0 +1,78 @@
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { countGraph } from './graph/graphReader.js';
+import { loadSeed } from './seed/loadSeed.js';
+import { createStore } from './store/createStore.js';
+import { StoreError, type GraphStore } from './store/port.js';
+import { mountClient } from './client.js';
+
+/**
+ * `npm start`: opens the configured store, loads the seed data into an empty store,
+ * serves the API and the explorer, and shuts down cleanly on SIGTERM and SIGINT.
+ * A wrong setting stops the start with one line and exit code 1.
+ */
+
+function fail(message: string): never {
+  console.error(`golden-thread: ${message}`);
+  process.exit(1);
+}
+
+function listen(app: ReturnType<typeof createApp>, host: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new ConfigError(`port ${port} is already in use; stop the other program or set PORT to a free port`));
+      else if (err.code === 'EACCES') reject(new ConfigError(`port ${port} needs more privileges; set PORT to a number above 1024`));
+      else reject(err);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes('--dev');
+  const config = loadConfig();
+  const store: GraphStore = createStore(config.store);
+  await store.open();
+  if (config.seedOnEmpty && (await countGraph(store)).nodes === 0) {
+    const reports = await loadSeed(store);
+    const failed = reports.filter((r) => !r.loaded);
+    for (const r of failed) console.error(`seed file ${r.file} not loaded:\n  ${r.problems.join('\n  ')}`);
+    console.log(`loaded ${reports.length - failed.length} of ${reports.length} seed files into the empty ${store.kind} store`);
+  }
+  const app = createApp(store, config);
+  await mountClient(app, dev);
+  let server: Server;
+  try {
+    server = await listen(app, config.host, config.port);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Golden Thread is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${store.kind} store)`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: closing the server and the store`);
+    server.close(() => {
+      store.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    server.closeAllConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof StoreError) fail(err.message);
+  console.error(err);
+  fail('could not start (see the error above)');
+});

@@ -1,0 +1,195 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import lbug from '@ladybugdb/core';
+import { queries, statementsOf, type QueryRegistry } from '../../cypher/registry.js';
+import { SerialQueue } from '../serialQueue.js';
+import {
+  StoreError,
+  type AdHocLimits,
+  type AdHocResult,
+  type GraphStore,
+  type Params,
+  type Row,
+  type Transaction,
+} from '../port.js';
+import { fromLadybug, toLadybugParams } from './values.js';
+
+/**
+ * The embedded store: LadybugDB in this process, in one database file under the data
+ * directory. It keeps three connections, each used by one task at a time: one for
+ * writes (transactions must not interleave), one for named reads, one for analysts'
+ * ad-hoc queries (it carries their time cap).
+ */
+
+export type LadybugOptions = {
+  /** Folder for the database file, or ':memory:' for a throwaway store. */
+  dataDir: string;
+  bufferPoolMb: number;
+  registry?: QueryRegistry;
+};
+
+type Conn = { conn: lbug.Connection; queue: SerialQueue; prepared: Map<string, lbug.PreparedStatement> };
+
+const PARAM_NAME = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+export class LadybugStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  private db?: lbug.Database;
+  private writer?: Conn;
+  private reader?: Conn;
+  private adHoc?: Conn;
+  private opening?: Promise<void>;
+  private closed = false;
+  private readonly registry: QueryRegistry;
+
+  constructor(private readonly options: LadybugOptions) {
+    this.registry = options.registry ?? queries();
+  }
+
+  open(): Promise<void> {
+    this.opening ??= this.openOnce();
+    return this.opening;
+  }
+
+  private async openOnce(): Promise<void> {
+    const path = this.options.dataDir === ':memory:' ? ':memory:' : this.databasePath();
+    try {
+      this.db = new lbug.Database(path, this.options.bufferPoolMb * 1024 * 1024);
+      await this.db.init();
+    } catch (err) {
+      throw new StoreError(
+        `cannot open the embedded database at ${path}: ${(err as Error).message}` +
+          ' (is another Golden Thread process using this GT_DATA_DIR? Stop it or choose another folder)',
+        undefined,
+        'unavailable',
+      );
+    }
+    const connect = (): Conn => ({ conn: new lbug.Connection(this.db!), queue: new SerialQueue(), prepared: new Map() });
+    this.writer = connect();
+    this.reader = connect();
+    this.adHoc = connect();
+    for (const statement of statementsOf(this.registry.text('schema/schema', 'ladybug'))) {
+      await this.writer.conn.query(statement);
+    }
+  }
+
+  private databasePath(): string {
+    const dir = this.options.dataDir;
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+    } catch (err) {
+      throw new StoreError(
+        `the data directory ${dir} cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); set GT_DATA_DIR to a folder you can write to`,
+        undefined,
+        'unavailable',
+      );
+    }
+    return join(dir, 'golden-thread.lbug');
+  }
+
+  async engineVersion(): Promise<string> {
+    return `LadybugDB ${lbug.Database.getVersion()}`;
+  }
+
+  async read(name: string, params: Params = {}): Promise<Row[]> {
+    const reader = await this.ready(() => this.reader);
+    return reader.queue.run(() => this.execute(reader, name, this.registry.text(name, 'ladybug'), params));
+  }
+
+  async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const writer = await this.ready(() => this.writer);
+    return writer.queue.run(async () => {
+      await writer.conn.query('BEGIN TRANSACTION');
+      const tx: Transaction = {
+        run: (name, params = {}) => this.execute(writer, name, this.registry.text(name, 'ladybug'), params),
+      };
+      try {
+        const result = await work(tx);
+        await writer.conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        await writer.conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+  }
+
+  async readOnlyQuery(cypher: string, params: Params, limits: AdHocLimits): Promise<AdHocResult> {
+    const c = await this.ready(() => this.adHoc);
+    return c.queue.run(async () => {
+      c.conn.setQueryTimeout(limits.timeoutMs);
+      await c.conn.query('BEGIN TRANSACTION READ ONLY');
+      try {
+        const prepared = await c.conn.prepare(cypher);
+        if (!prepared.isSuccess()) throw new StoreError(prepared.getErrorMessage(), 'ad hoc');
+        const result = await c.conn.execute(prepared, toLadybugParams(params));
+        if (Array.isArray(result)) throw new StoreError('only one statement may be run at a time', 'ad hoc');
+        const columns = await result.getColumnNames();
+        const rows: Row[] = [];
+        while (result.hasNext() && rows.length < limits.maxRows) {
+          const raw = await result.getNext();
+          if (raw) rows.push(fromLadybug(raw) as Row);
+        }
+        return { columns, rows, truncated: result.hasNext() };
+      } catch (err) {
+        throw this.translate(err, 'ad hoc');
+      } finally {
+        await c.conn.query('ROLLBACK').catch(() => undefined);
+        c.conn.setQueryTimeout(0);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.opening?.catch(() => undefined);
+    for (const c of [this.writer, this.reader, this.adHoc]) {
+      if (c) await c.queue.run(() => c.conn.close()).catch(() => undefined);
+    }
+    await this.db?.close().catch(() => undefined);
+  }
+
+  // ------------------------------------------------------------------ internal
+
+  private async ready(which: () => Conn | undefined): Promise<Conn> {
+    if (this.closed) throw new StoreError('the store is closed', undefined, 'unavailable');
+    await this.open();
+    return which()!;
+  }
+
+  private async execute(c: Conn, name: string, text: string, params: Params): Promise<Row[]> {
+    try {
+      let prepared = c.prepared.get(text);
+      if (!prepared) {
+        prepared = await c.conn.prepare(text);
+        if (!prepared.isSuccess()) throw new StoreError(prepared.getErrorMessage(), name);
+        c.prepared.set(text, prepared);
+      }
+      const result = await c.conn.execute(prepared, toLadybugParams(onlyReferenced(text, params)));
+      const results = Array.isArray(result) ? result : [result];
+      const rows: Row[] = [];
+      for (const r of results) for (const raw of await r.getAll()) rows.push(fromLadybug(raw) as Row);
+      return rows;
+    } catch (err) {
+      throw this.translate(err, name);
+    }
+  }
+
+  private translate(err: unknown, name: string): StoreError {
+    if (err instanceof StoreError) return err;
+    const message = (err as Error).message ?? String(err);
+    if (/interrupt|timeout/i.test(message)) return new StoreError(`query ${name} ran over its time limit`, name, 'timeout');
+    if (/read-only|read only/i.test(message)) return new StoreError(message, name, 'read-only');
+    return new StoreError(`query ${name} failed: ${message}`, name);
+  }
+}
+
+/** LadybugDB refuses parameters a statement does not use; pass only those it names. */
+function onlyReferenced(text: string, params: Params): Params {
+  const names = new Set([...text.matchAll(PARAM_NAME)].map((m) => m[1]!));
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) if (names.has(k)) out[k] = v;
+  return out;
+}
