@@ -6,3 +6,4 @@ export * from './relationships.js';
 export * from './graphItems.js';
 export * from './columns.js';
 export * from './seedFile.js';
+export * from './api.js';

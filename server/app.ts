@@ -2,19 +2,46 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Config } from './config.js';
 import { jsonErrors, unknownRoute } from './api/errors.js';
+import { gapRoutes } from './api/gapRoutes.js';
+import { graphRoutes } from './api/graphRoutes.js';
 import { healthRoutes } from './api/healthRoutes.js';
+import { matrixRoutes } from './api/matrixRoutes.js';
+import { nodeRoutes } from './api/nodeRoutes.js';
+import { openApiDocument } from './api/openApi.js';
+import { queryRoutes } from './api/queryRoutes.js';
+import { searchRoutes } from './api/searchRoutes.js';
 import type { GraphStore } from './store/port.js';
 
-/** The HTTP application: the JSON API under /api, and the explorer (added by the caller). */
-export function createApp(store: GraphStore, _config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'>): Express {
+/** The HTTP application: the JSON API under /api; the caller mounts the explorer after it. */
+export function createApp(store: GraphStore, config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'>): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(helmet());
-  app.use(express.json({ limit: '100kb' }));
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Cytoscape sets inline styles on its canvas container; images are exported as data: and blob: URLs.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use('/api', express.json({ limit: '64kb' }));
   const api = express.Router();
+  api.get('/docs', (_req, res) => {
+    res.json(openApiDocument());
+  });
   api.use(healthRoutes(store));
+  api.use(searchRoutes(store));
+  api.use(nodeRoutes(store));
+  api.use(graphRoutes(store));
+  api.use(gapRoutes(store));
+  api.use(matrixRoutes(store));
+  api.use(queryRoutes(store, config));
   api.use(unknownRoute);
   app.use('/api', api);
-  app.use(jsonErrors);
+  app.use('/api', jsonErrors);
   return app;
 }

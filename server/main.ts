@@ -6,6 +6,7 @@ import { loadSeed } from './seed/loadSeed.js';
 import { createStore } from './store/createStore.js';
 import { StoreError, type GraphStore } from './store/port.js';
 import { mountClient } from './client.js';
+import { jsonErrors } from './api/errors.js';
 
 /**
  * `npm start`: opens the configured store, loads the seed data into an empty store,
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   }
   const app = createApp(store, config);
   await mountClient(app, dev);
+  app.use(jsonErrors);
   let server: Server;
   try {
     server = await listen(app, config.host, config.port);

@@ -118,6 +118,7 @@ export class LadybugStore implements GraphStore {
   async readOnlyQuery(cypher: string, params: Params, limits: AdHocLimits): Promise<AdHocResult> {
     const c = await this.ready(() => this.adHoc);
     return c.queue.run(async () => {
+      // This connection serves only ad-hoc queries, so their time cap can stay set on it.
       c.conn.setQueryTimeout(limits.timeoutMs);
       await c.conn.query('BEGIN TRANSACTION READ ONLY');
       try {
@@ -136,7 +137,6 @@ export class LadybugStore implements GraphStore {
         throw this.translate(err, 'ad hoc');
       } finally {
         await c.conn.query('ROLLBACK').catch(() => undefined);
-        c.conn.setQueryTimeout(0);
       }
     });
   }

@@ -1,0 +1,3 @@
+// Every node.
+MATCH (n)
+RETURN n

@@ -1,0 +1,4 @@
+// The nodes with the given ids.
+MATCH (n:GTNode)
+WHERE n.id IN $ids
+RETURN n

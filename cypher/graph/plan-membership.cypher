@@ -1,0 +1,6 @@
+// Which plan each node belongs to: what a plan contains, and the milestones and progress of its actions.
+MATCH (p:Plan)-[:CONTAINS]->(n)
+RETURN p.id AS plan, n.id AS id
+UNION ALL
+MATCH (p:Plan)-[:CONTAINS]->(:Action)-[:HAS_PROGRESS|HAS_MILESTONE]->(n)
+RETURN p.id AS plan, n.id AS id

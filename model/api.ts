@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { NodeId } from './ids.js';
+import { NodeKindSchema, type NodeKind } from './nodes.js';
+import type { Provenance } from './provenance.js';
+import type { RelationshipType } from './relationships.js';
+import { STATUSES } from './vocabulary.js';
+
+/**
+ * The HTTP API's contract: request parameters as zod schemas (the server validates
+ * with them, the client builds URLs from them) and response bodies as types built
+ * on the domain model. Server and explorer both import this file.
+ */
+
+// ---------------------------------------------------------------- shared pieces
+
+/** A node as the map and the lists show it. */
+export type NodeSummary = {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  /** Printed reference: action number, outcome number, framework code. */
+  ref: string | null;
+  /** The plan the node belongs to, where it belongs to one. */
+  plan: string | null;
+};
+
+/** Cytoscape elements JSON: data only; view state (selection, dimming) is never stored here. */
+export type NodeElementData = NodeSummary & {
+  status: string | null;
+  yearBand: string | null;
+  dueDate: string | null;
+  leadVague: boolean | null;
+  orgType: string | null;
+};
+export type EdgeElementData = {
+  id: string;
+  source: string;
+  target: string;
+  type: RelationshipType;
+  role: string | null;
+  linkBasis: string | null;
+};
+export type GraphElements = { nodes: { data: NodeElementData }[]; edges: { data: EdgeElementData }[] };
+
+export type ApiError = {
+  error: { status: number; code: string; message: string; issues?: { field: string; reason: string }[] };
+};
+
+// ---------------------------------------------------------------- GET /api/health
+
+export type HealthResponse = {
+  status: 'ok';
+  store: { kind: 'embedded' | 'neo4j'; version: string };
+  counts: { nodes: number; relationships: number; nodesByKind: Record<string, number>; relationshipsByType: Record<string, number> };
+};
+
+// ---------------------------------------------------------------- GET /api/search
+
+const limit = (max: number, fallback: number) => z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`).default(fallback);
+
+export const SearchParams = z
+  .object({
+    q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    kind: NodeKindSchema.optional(),
+    limit: limit(100, 20),
+  })
+  .strict();
+export type SearchParams = z.infer<typeof SearchParams>;
+
+export const SEARCH_MATCHES = ['reference', 'prefix', 'words', 'alias'] as const;
+export type SearchResult = NodeSummary & { match: (typeof SEARCH_MATCHES)[number]; score: number };
+export type SearchResponse = { query: string; results: SearchResult[] };
+
+// ---------------------------------------------------------------- GET /api/nodes/:id
+
+export const NodeIdParam = z.object({ id: NodeId }).strict();
+
+export type Neighbour = NodeSummary & {
+  relationship: { id: string; type: RelationshipType; direction: 'out' | 'in'; role: string | null; linkBasis: string | null; printedAs: string | null; provenance: Provenance };
+};
+export type NodeDetailResponse = {
+  node: NodeSummary & { version: number; props: Record<string, unknown>; provenance: Provenance };
+  /** Neighbours grouped by relationship: `SERVES out`, `LEADS in`, ... */
+  neighbours: Record<string, Neighbour[]>;
+};
+
+// ---------------------------------------------------------------- GET /api/graph
+
+export const GraphParams = z
+  .object({
+    plan: NodeId.optional(),
+    organisation: NodeId.optional(),
+    outcome: NodeId.optional(),
+    kind: z
+      .string()
+      .transform((s, ctx) => {
+        const kinds = s.split(',').map((k) => k.trim());
+        for (const k of kinds) {
+          if (!NodeKindSchema.safeParse(k).success) {
+            ctx.addIssue({ code: 'custom', message: `unknown kind ${k}; kinds are ${NodeKindSchema.options.join(', ')}` });
+            return z.NEVER;
+          }
+        }
+        return kinds as NodeKind[];
+      })
+      .optional()
+      .describe('one node kind, or several separated by commas'),
+    depth: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(4, 'must be at most 4').default(1),
+  })
+  .strict();
+export type GraphParams = z.infer<typeof GraphParams>;
+export type GraphResponse = { elements: GraphElements; counts: { nodes: number; edges: number } };
+
+// ---------------------------------------------------------------- GET /api/thread/:id
+
+export type ThreadPath = { nodes: string[]; edges: string[]; lead: string | null };
+export type ThreadResponse = {
+  origin: NodeSummary;
+  /** up: from an action or local outcome to what it serves; down: from a national outcome or aim to the actions beneath it. */
+  direction: 'up' | 'down';
+  paths: ThreadPath[];
+  elements: GraphElements;
+  /** A plain-language account of the thread for screen readers and exports. */
+  description: string;
+};
+
+// ---------------------------------------------------------------- gaps
+
+export type GapParameter = { name: string; type: 'plan' | 'date' | 'number'; description: string; default?: string | number };
+export type GapCatalogueEntry = { id: string; title: string; explanation: string; parameters: GapParameter[] };
+export type GapCatalogueResponse = { analyses: GapCatalogueEntry[] };
+
+export const GapParams = z
+  .object({
+    plan: NodeId.optional(),
+    asOf: z.iso.date({ message: 'must be a date written YYYY-MM-DD' }).optional(),
+    threshold: z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
+  })
+  .strict();
+export type GapParams = z.infer<typeof GapParams>;
+
+export type GapColumn = { key: string; title: string };
+export type GapResponse = {
+  id: string;
+  title: string;
+  summary: string;
+  columns: GapColumn[];
+  rows: Record<string, string | number | boolean | null | string[]>[];
+  /** Node ids the map should highlight. */
+  highlight: string[];
+};
+
+// ---------------------------------------------------------------- GET /api/matrix
+
+export const MATRIX_AXES = ['organisation', 'nationalOutcome', 'strategicAim', 'frameworkOutcome', 'plan'] as const;
+export const MatrixParams = z
+  .object({
+    rows: z.enum(MATRIX_AXES).default('organisation'),
+    cols: z.enum(MATRIX_AXES).default('nationalOutcome'),
+    plan: NodeId.optional(),
+  })
+  .strict();
+export type MatrixParams = z.infer<typeof MatrixParams>;
+export type MatrixResponse = {
+  rows: NodeSummary[];
+  cols: NodeSummary[];
+  cells: { row: string; col: string; count: number; actions: string[] }[];
+};
+
+// ---------------------------------------------------------------- POST /api/query
+
+export const AdHocQueryBody = z
+  .object({
+    cypher: z.string().trim().min(1, 'must not be empty').max(10_000, 'must be at most 10000 characters'),
+    params: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+export type AdHocQueryResponse = { columns: string[]; rows: Record<string, unknown>[]; truncated: boolean; elapsedMs: number };
+
+export const STATUS_FILTERS = STATUSES;

@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { GapParams, type GapResponse } from '../../model/index.js';
+import { ANALYSES, catalogue, defaultGapInput } from '../gaps/analyses.js';
+import type { GraphStore } from '../store/port.js';
+import { notFound } from './errors.js';
+import { parseRequest } from './validateRequest.js';
+
+const GapId = z.object({ id: z.string().regex(/^[a-z-]+$/, 'must be an analysis id such as unserved-outcomes') }).strict();
+
+/** GET /api/gaps (the catalogue) and GET /api/gaps/:id (one analysis run). */
+export function gapRoutes(store: GraphStore): Router {
+  const router = Router();
+  router.get('/gaps', (_req, res) => {
+    res.json({ analyses: catalogue() });
+  });
+  router.get('/gaps/:id', async (req, res) => {
+    const { id } = parseRequest(GapId, { id: req.params.id }, 'path');
+    const analysis = ANALYSES.find((a) => a.id === id);
+    if (!analysis) throw notFound(`no gap analysis ${id}; the catalogue at /api/gaps lists them`);
+    const params = parseRequest(GapParams, req.query, 'query');
+    const result = await analysis.run(store, defaultGapInput(params));
+    const body: GapResponse = { id: analysis.id, title: analysis.title, ...result };
+    res.json(body);
+  });
+  return router;
+}

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { NodeIdParam, type Neighbour, type NodeDetailResponse } from '../../model/index.js';
+import { getNode } from '../graph/graphReader.js';
+import { planIndex, relationshipProvenance, summaryOf } from '../graph/summaries.js';
+import type { GraphStore, NodeValue, RelationshipValue } from '../store/port.js';
+import { notFound } from './errors.js';
+import { parseRequest } from './validateRequest.js';
+
+/** GET /api/nodes/:id: every property, the provenance, and the neighbours grouped by relationship. */
+export function nodeRoutes(store: GraphStore): Router {
+  const router = Router();
+  router.get('/nodes/:id', async (req, res) => {
+    const { id } = parseRequest(NodeIdParam, { id: req.params.id }, 'path');
+    const node = await getNode(store, id);
+    if (!node) throw notFound(`no node with id ${id}`);
+    const [outgoing, incoming, plans, raw] = await Promise.all([
+      store.read('graph/relationships-out', { ids: [id] }),
+      store.read('graph/relationships-in', { ids: [id] }),
+      planIndex(store),
+      store.read('nodes/get-node', { id }),
+    ]);
+    const neighbours: Record<string, Neighbour[]> = {};
+    const add = (direction: 'out' | 'in', rows: typeof outgoing) => {
+      for (const row of rows) {
+        const rel = row.r as RelationshipValue;
+        const other = row.m as NodeValue;
+        const key = `${rel.type} ${direction}`;
+        (neighbours[key] ??= []).push({
+          ...summaryOf(other, plans),
+          relationship: {
+            id: String(rel.properties.id),
+            type: rel.type as Neighbour['relationship']['type'],
+            direction,
+            role: (rel.properties.role as string | null) ?? null,
+            linkBasis: (rel.properties.linkBasis as string | null) ?? null,
+            printedAs: (rel.properties.printedAs as string | null) ?? null,
+            provenance: relationshipProvenance(rel),
+          },
+        });
+      }
+    };
+    add('out', outgoing);
+    add('in', incoming);
+    for (const list of Object.values(neighbours)) list.sort((a, b) => (a.ref ?? a.label).localeCompare(b.ref ?? b.label, 'en', { numeric: true }));
+    const body: NodeDetailResponse = {
+      node: { ...summaryOf(raw[0]!.n as NodeValue, plans), version: node.version, props: node.props as Record<string, unknown>, provenance: node.provenance },
+      neighbours,
+    };
+    res.json(body);
+  });
+  return router;
+}

@@ -1,0 +1,14 @@
+import { Router } from 'express';
+import { SearchParams } from '../../model/index.js';
+import { searchNodes } from '../search/searchNodes.js';
+import type { GraphStore } from '../store/port.js';
+import { parseRequest } from './validateRequest.js';
+
+export function searchRoutes(store: GraphStore): Router {
+  const router = Router();
+  router.get('/search', async (req, res) => {
+    const params = parseRequest(SearchParams, req.query, 'query');
+    res.json({ query: params.q, results: await searchNodes(store, params) });
+  });
+  return router;
+}

@@ -1,0 +1,344 @@
+import type { GapCatalogueEntry, GapParams, GapResponse, NodeSummary } from '../../model/index.js';
+import { planIndex, summaryOf, type PlanIndex } from '../graph/summaries.js';
+import type { GraphStore, NodeValue, Row } from '../store/port.js';
+import { contentWords, diceSimilarity } from './textSimilarity.js';
+
+/**
+ * The gap-analysis catalogue, as data: each analysis has an id, a title, a
+ * plain-language explanation, its parameters, and a run function over named Cypher
+ * (`cypher/gaps/`). The API, the catalogue endpoint and the explorer's gap panel are
+ * all generated from this list.
+ */
+
+export type GapInput = { plan: string; asOf: string; threshold: number };
+type GapResult = Omit<GapResponse, 'id' | 'title'>;
+export type Analysis = GapCatalogueEntry & { run(store: GraphStore, input: GapInput): Promise<GapResult> };
+
+const PLAN = { name: 'plan', type: 'plan', description: 'limit the analysis to one plan (its id); all plans when left out' } as const;
+const AS_OF = { name: 'asOf', type: 'date', description: 'the date to judge lateness by (YYYY-MM-DD); today when left out' } as const;
+const THRESHOLD = {
+  name: 'threshold',
+  type: 'number',
+  description: 'how alike two action texts must be, from 0 (anything) to 1 (the same words)',
+  default: 0.35,
+} as const;
+
+const DEFAULT_THRESHOLD = 0.35;
+export const defaultGapInput = (params: GapParams): GapInput => ({
+  plan: params.plan ?? '',
+  asOf: params.asOf ?? new Date().toISOString().slice(0, 10),
+  threshold: params.threshold ?? DEFAULT_THRESHOLD,
+});
+
+const inPlan = (input: GapInput) => (input.plan ? ` in ${input.plan}` : ' across all plans');
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function actionRow(s: NodeSummary, node: NodeValue) {
+  const p = node.properties;
+  return {
+    id: s.id,
+    plan: s.plan,
+    ref: s.ref,
+    title: s.label,
+    lead: (p.leadAsPrinted as string | null) ?? null,
+    timescale: (p.timescale as string | null) ?? null,
+    dueDate: (p.dueDate as string | null) ?? null,
+    status: (p.status as string | null) ?? null,
+  };
+}
+
+async function actionsAnalysis(
+  store: GraphStore,
+  query: string,
+  input: GapInput,
+  summarise: (n: number) => string,
+): Promise<GapResult> {
+  const [rows, plans] = await Promise.all([store.read(query, { plan: input.plan, asOf: input.asOf }), planIndex(store)]);
+  const actions = rows
+    .map((r) => ({ node: r.a as NodeValue, summary: summaryOf(r.a as NodeValue, plans) }))
+    .sort((x, y) => `${x.summary.plan}${x.summary.ref}`.localeCompare(`${y.summary.plan}${y.summary.ref}`, 'en', { numeric: true }));
+  return {
+    summary: summarise(actions.length),
+    columns: [
+      { key: 'plan', title: 'Plan' },
+      { key: 'ref', title: 'Ref' },
+      { key: 'title', title: 'Action' },
+      { key: 'lead', title: 'Lead as printed' },
+      { key: 'timescale', title: 'Timescale' },
+      { key: 'status', title: 'Status' },
+    ],
+    rows: actions.map((a) => actionRow(a.summary, a.node)),
+    highlight: actions.map((a) => a.summary.id),
+  };
+}
+
+type OutcomeOrgs = { target: NodeSummary; organisations: string[]; names: string[]; actions: string[] };
+
+async function organisationsPerOutcome(store: GraphStore, input: GapInput, plans: PlanIndex): Promise<OutcomeOrgs[]> {
+  const rows = await store.read('gaps/organisations-per-outcome', { plan: input.plan });
+  return rows
+    .map((r: Row) => ({
+      target: summaryOf(r.t as NodeValue, plans),
+      organisations: (r.organisations as string[]).slice().sort(),
+      names: (r.names as string[]).slice().sort(),
+      actions: (r.actions as string[]).slice().sort(),
+    }))
+    .sort((a, b) => b.organisations.length - a.organisations.length || a.target.id.localeCompare(b.target.id, 'en', { numeric: true }));
+}
+
+const outcomeColumns = [
+  { key: 'kind', title: 'Kind' },
+  { key: 'ref', title: 'Ref' },
+  { key: 'title', title: 'Outcome' },
+  { key: 'organisations', title: 'Leading organisations' },
+  { key: 'actions', title: 'Actions' },
+];
+
+export const ANALYSES: Analysis[] = [
+  {
+    id: 'unserved-outcomes',
+    title: 'Outcomes nobody serves',
+    explanation:
+      'National outcomes, strategic aims and framework outcomes that no action serves, directly or through a local outcome or priority. These are the ends of the golden thread with nothing hanging from them.',
+    parameters: [PLAN],
+    async run(store, input) {
+      const [rows, plans] = await Promise.all([store.read('gaps/unserved-outcomes', { plan: input.plan }), planIndex(store)]);
+      const items = rows
+        .map((r) => summaryOf(r.t as NodeValue, plans))
+        .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+      return {
+        summary: `${plural(items.length, 'national outcome, aim or framework outcome', 'national outcomes, aims and framework outcomes')} served by no action${inPlan(input)}.`,
+        columns: [
+          { key: 'kind', title: 'Kind' },
+          { key: 'ref', title: 'Ref' },
+          { key: 'title', title: 'Outcome' },
+        ],
+        rows: items.map((s) => ({ id: s.id, kind: s.kind, ref: s.ref, title: s.label })),
+        highlight: items.map((s) => s.id),
+      };
+    },
+  },
+  {
+    id: 'actions-without-national-link',
+    title: 'Actions linked to no national outcome or aim',
+    explanation:
+      'Actions with no path to a national outcome, strategic aim or framework outcome. A "-" in a plan\'s link columns ends up here: the action may be worth doing, but nobody has said what national end it serves.',
+    parameters: [PLAN],
+    run: (store, input) =>
+      actionsAnalysis(store, 'gaps/actions-without-national-link', input, (n) => `${plural(n, 'action')} linked to no national outcome, aim or framework outcome${inPlan(input)}.`),
+  },
+  {
+    id: 'actions-without-lead',
+    title: 'Actions with no lead, or only a vague lead',
+    explanation:
+      'Actions that no named organisation leads, including those whose lead as printed ("Responsible Authorities and Partners") names no body that can be held to it.',
+    parameters: [PLAN],
+    run: (store, input) =>
+      actionsAnalysis(store, 'gaps/actions-without-lead', input, (n) => `${plural(n, 'action')} with no named lead${inPlan(input)}.`),
+  },
+  {
+    id: 'actions-without-timescale',
+    title: 'Actions with no timescale',
+    explanation: 'Actions with no timescale, due date or year band: nobody can tell when they are late.',
+    parameters: [PLAN],
+    run: (store, input) =>
+      actionsAnalysis(store, 'gaps/actions-without-timescale', input, (n) => `${plural(n, 'action')} with no timescale${inPlan(input)}.`),
+  },
+  {
+    id: 'overdue-actions',
+    title: 'Overdue actions',
+    explanation:
+      'Actions whose due date has passed by the chosen date while their latest progress is not complete (or "not required").',
+    parameters: [PLAN, AS_OF],
+    run: (store, input) =>
+      actionsAnalysis(store, 'gaps/overdue-actions', input, (n) => `${plural(n, 'action')} overdue as of ${input.asOf}${inPlan(input)}.`),
+  },
+  {
+    id: 'overdue-milestones',
+    title: 'Overdue milestones',
+    explanation: 'Milestones whose date has passed by the chosen date while the action they belong to is not complete.',
+    parameters: [PLAN, AS_OF],
+    async run(store, input) {
+      const [rows, plans] = await Promise.all([store.read('gaps/overdue-milestones', { plan: input.plan, asOf: input.asOf }), planIndex(store)]);
+      const items = rows
+        .map((r) => {
+          const m = (r.m as NodeValue).properties;
+          const action = summaryOf(r.a as NodeValue, plans);
+          return { id: String(m.id), plan: action.plan, action: action.ref, milestone: String(m.text), timescale: (m.timescale as string) ?? null, dueDate: (m.dueDate as string) ?? null, status: ((r.a as NodeValue).properties.status as string) ?? null };
+        })
+        .sort((a, b) => `${a.plan}${a.action}${a.id}`.localeCompare(`${b.plan}${b.action}${b.id}`, 'en', { numeric: true }));
+      return {
+        summary: `${plural(items.length, 'milestone')} overdue as of ${input.asOf}${inPlan(input)}.`,
+        columns: [
+          { key: 'plan', title: 'Plan' },
+          { key: 'action', title: 'Action' },
+          { key: 'milestone', title: 'Milestone' },
+          { key: 'dueDate', title: 'Due' },
+          { key: 'status', title: 'Action status' },
+        ],
+        rows: items,
+        highlight: items.map((i) => i.id),
+      };
+    },
+  },
+  {
+    id: 'shared-outcomes',
+    title: 'Outcomes several organisations work on',
+    explanation:
+      'Outcomes and aims served by actions that several different organisations lead. Worth a look for duplicated effort, or for a chance to work jointly.',
+    parameters: [PLAN],
+    async run(store, input) {
+      const plans = await planIndex(store);
+      const items = (await organisationsPerOutcome(store, input, plans)).filter((o) => o.organisations.length >= 2);
+      return {
+        summary: `${plural(items.length, 'outcome or aim', 'outcomes and aims')} with actions led by two or more organisations${inPlan(input)}.`,
+        columns: outcomeColumns,
+        rows: items.map((o) => ({ id: o.target.id, kind: o.target.kind, ref: o.target.ref, title: o.target.label, organisations: o.names, actions: o.actions })),
+        highlight: [...new Set(items.flatMap((o) => [o.target.id, ...o.organisations, ...o.actions]))],
+      };
+    },
+  },
+  {
+    id: 'near-duplicate-actions',
+    title: 'Near-duplicate actions across plans',
+    explanation:
+      'Pairs of actions in different plans whose wording is alike (share most of their content words). The threshold sets how alike: 1 means the same words.',
+    parameters: [PLAN, THRESHOLD],
+    async run(store, input) {
+      const rows = await store.read('gaps/action-texts', { plan: '' });
+      const actions = rows.map((r) => ({
+        id: String(r.id),
+        ref: (r.ref as string) ?? '',
+        plan: String(r.plan),
+        title: String(r.title),
+        words: contentWords(`${r.title} ${r.objective ?? ''}`),
+      }));
+      const pairs: { a: (typeof actions)[number]; b: (typeof actions)[number]; similarity: number }[] = [];
+      for (let i = 0; i < actions.length; i++) {
+        for (let j = i + 1; j < actions.length; j++) {
+          const a = actions[i]!;
+          const b = actions[j]!;
+          if (a.plan === b.plan) continue;
+          if (input.plan && a.plan !== input.plan && b.plan !== input.plan) continue;
+          const similarity = diceSimilarity(a.words, b.words);
+          if (similarity >= input.threshold) pairs.push({ a, b, similarity });
+        }
+      }
+      pairs.sort((x, y) => y.similarity - x.similarity || x.a.id.localeCompare(y.a.id));
+      return {
+        summary: `${plural(pairs.length, 'pair')} of actions in different plans at least ${Math.round(input.threshold * 100)}% alike${inPlan(input)}.`,
+        columns: [
+          { key: 'similarity', title: 'Alike' },
+          { key: 'first', title: 'Action' },
+          { key: 'second', title: 'Alike action' },
+        ],
+        rows: pairs.map((p) => ({
+          id: p.a.id,
+          other: p.b.id,
+          similarity: Math.round(p.similarity * 100) / 100,
+          first: `${p.a.plan} ${p.a.ref}: ${p.a.title}`,
+          second: `${p.b.plan} ${p.b.ref}: ${p.b.title}`,
+        })),
+        highlight: [...new Set(pairs.flatMap((p) => [p.a.id, p.b.id]))],
+      };
+    },
+  },
+  {
+    id: 'single-points-of-failure',
+    title: 'Single points of failure',
+    explanation:
+      'Outcomes and aims that are served through exactly one organisation: if that organisation stops, nothing else in the plans moves them.',
+    parameters: [PLAN],
+    async run(store, input) {
+      const plans = await planIndex(store);
+      const items = (await organisationsPerOutcome(store, input, plans)).filter((o) => o.organisations.length === 1);
+      return {
+        summary: `${plural(items.length, 'outcome or aim', 'outcomes and aims')} served through exactly one organisation${inPlan(input)}.`,
+        columns: outcomeColumns,
+        rows: items.map((o) => ({ id: o.target.id, kind: o.target.kind, ref: o.target.ref, title: o.target.label, organisations: o.names, actions: o.actions })),
+        highlight: [...new Set(items.flatMap((o) => [o.target.id, ...o.organisations]))],
+      };
+    },
+  },
+  {
+    id: 'organisation-load',
+    title: 'Organisation load',
+    explanation: 'How many actions each organisation leads and partners in, busiest first.',
+    parameters: [PLAN],
+    async run(store, input) {
+      const rows = await store.read('gaps/organisation-load', { plan: input.plan });
+      const items = rows
+        .map((r) => ({ org: (r.o as NodeValue).properties, leads: Number(r.leads), partners: Number(r.partners) }))
+        .filter((i) => i.leads > 0 || i.partners > 0)
+        .sort((a, b) => b.leads - a.leads || b.partners - a.partners || String(a.org.name).localeCompare(String(b.org.name)));
+      return {
+        summary: `${plural(items.filter((i) => i.leads > 0).length, 'organisation leads', 'organisations lead')} actions${inPlan(input)}; the busiest leads ${items[0]?.leads ?? 0}.`,
+        columns: [
+          { key: 'name', title: 'Organisation' },
+          { key: 'leads', title: 'Actions led' },
+          { key: 'partners', title: 'Actions partnered' },
+        ],
+        rows: items.map((i) => ({ id: String(i.org.id), name: String(i.org.name), leads: i.leads, partners: i.partners })),
+        highlight: items.filter((i) => i.leads > 0).map((i) => String(i.org.id)),
+      };
+    },
+  },
+  {
+    id: 'organisations-leading-nothing',
+    title: 'Partners who lead nothing',
+    explanation:
+      'Organisations that appear as partners, consultees, attendees or members of groups but lead no action, priority or event: possible untapped capacity, or bodies the plans rely on without giving them a job.',
+    parameters: [],
+    async run(store) {
+      const rows = await store.read('gaps/organisations-leading-nothing');
+      const items = rows
+        .map((r) => ({ org: (r.o as NodeValue).properties, roles: (r.roles as string[]).slice().sort(), appearances: Number(r.appearances) }))
+        .sort((a, b) => b.appearances - a.appearances || String(a.org.name).localeCompare(String(b.org.name)));
+      return {
+        summary: `${plural(items.length, 'organisation')} take part but lead nothing.`,
+        columns: [
+          { key: 'name', title: 'Organisation' },
+          { key: 'roles', title: 'Appears as' },
+          { key: 'appearances', title: 'Appearances' },
+        ],
+        rows: items.map((i) => ({ id: String(i.org.id), name: String(i.org.name), roles: i.roles, appearances: i.appearances })),
+        highlight: items.map((i) => String(i.org.id)),
+      };
+    },
+  },
+  {
+    id: 'coverage-matrix',
+    title: 'Coverage: organisations by national outcome',
+    explanation:
+      'For each national outcome, the organisations that lead actions serving it and how many. National outcomes with no organisation are highlighted; the matrix view shows the same as a heatmap.',
+    parameters: [PLAN],
+    async run(store, input) {
+      const [rows, axis, plans] = await Promise.all([
+        store.read('matrix/organisation-by-target', { plan: input.plan }),
+        store.read('matrix/axis-nodes'),
+        planIndex(store),
+      ]);
+      const names = new Map(axis.map((r) => [String((r.n as NodeValue).properties.id), summaryOf(r.n as NodeValue, plans)]));
+      const cells = rows
+        .filter((r) => String(r.col).startsWith('no:'))
+        .map((r) => ({ org: names.get(String(r.row))!, outcome: names.get(String(r.col))!, actions: (r.actions as string[]).slice().sort() }))
+        .sort((a, b) => a.outcome.id.localeCompare(b.outcome.id, 'en', { numeric: true }) || b.actions.length - a.actions.length);
+      const covered = new Set(cells.map((c) => c.outcome.id));
+      const uncovered = [...names.values()].filter((s) => s.kind === 'NationalOutcome' && !covered.has(s.id));
+      return {
+        summary: `${plural(covered.size, 'national outcome')} have a leading organisation${inPlan(input)}; ${plural(uncovered.length, 'has', 'have')} none.`,
+        columns: [
+          { key: 'outcome', title: 'National Outcome' },
+          { key: 'organisation', title: 'Organisation' },
+          { key: 'count', title: 'Actions' },
+        ],
+        rows: cells.map((c) => ({ id: c.outcome.id, organisationId: c.org.id, outcome: `${c.outcome.ref} ${c.outcome.label}`, organisation: c.org.label, count: c.actions.length, actions: c.actions })),
+        highlight: uncovered.map((s) => s.id),
+      };
+    },
+  },
+];
+
+export function catalogue(): GapCatalogueEntry[] {
+  return ANALYSES.map(({ id, title, explanation, parameters }) => ({ id, title, explanation, parameters: [...parameters] }));
+}

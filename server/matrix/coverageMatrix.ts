@@ -1,0 +1,55 @@
+import type { MatrixParams, MatrixResponse, NodeKind } from '../../model/index.js';
+import { HttpError } from '../api/errors.js';
+import { planIndex, summaryOf } from '../graph/summaries.js';
+import type { GraphStore, NodeValue } from '../store/port.js';
+
+/**
+ * The coverage matrix: rows are organisations (by the actions they lead) or plans (by
+ * the actions they contain); columns are national outcomes, strategic aims or framework
+ * outcomes. Every column is listed, so an outcome nobody serves shows as an empty column.
+ */
+
+const ROW_QUERIES = { organisation: 'matrix/organisation-by-target', plan: 'matrix/plan-by-target' } as const;
+const COLUMN_KINDS: Partial<Record<MatrixParams['cols'], NodeKind>> = {
+  nationalOutcome: 'NationalOutcome',
+  strategicAim: 'StrategicAim',
+  frameworkOutcome: 'FrameworkOutcome',
+};
+
+export async function coverageMatrix(store: GraphStore, params: MatrixParams): Promise<MatrixResponse> {
+  const rowAxis = params.rows;
+  if (rowAxis !== 'organisation' && rowAxis !== 'plan') {
+    throw new HttpError(400, 'bad_request', 'rows must be organisation or plan', [{ field: 'rows', reason: 'must be organisation or plan' }]);
+  }
+  const colKind = COLUMN_KINDS[params.cols];
+  if (!colKind) {
+    throw new HttpError(400, 'bad_request', 'cols must be nationalOutcome, strategicAim or frameworkOutcome', [
+      { field: 'cols', reason: 'must be nationalOutcome, strategicAim or frameworkOutcome' },
+    ]);
+  }
+  const [cellRows, axisRows, plans] = await Promise.all([
+    store.read(ROW_QUERIES[rowAxis], { plan: params.plan ?? '' }),
+    store.read('matrix/axis-nodes'),
+    planIndex(store),
+  ]);
+  const summaries = new Map(axisRows.map((r) => [String((r.n as NodeValue).properties.id), summaryOf(r.n as NodeValue, plans)]));
+  const cols = [...summaries.values()]
+    .filter((s) => s.kind === colKind)
+    .sort((a, b) => (a.ref ?? '').localeCompare(b.ref ?? '', 'en', { numeric: true }));
+  const colIds = new Set(cols.map((c) => c.id));
+  const cells = cellRows
+    .filter((r) => colIds.has(String(r.col)))
+    .map((r) => {
+      const actions = (r.actions as string[]).slice().sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+      return { row: String(r.row), col: String(r.col), count: actions.length, actions };
+    });
+  const rowIds = new Set(cells.map((c) => c.row));
+  if (rowAxis === 'plan') for (const s of summaries.values()) if (s.kind === 'Plan' && (!params.plan || s.id === params.plan)) rowIds.add(s.id);
+  const totals = new Map<string, number>();
+  for (const c of cells) totals.set(c.row, (totals.get(c.row) ?? 0) + c.count);
+  const rows = [...rowIds]
+    .map((id) => summaries.get(id)!)
+    .filter(Boolean)
+    .sort((a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0) || a.label.localeCompare(b.label));
+  return { rows, cols, cells };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { NodeId } from '../../model/index.js';
+
+/**
+ * Every named read query the API runs, with the zod schema of its parameters and
+ * parameters that run on the seed data, as data. Tests execute each entry against
+ * LadybugDB and lint its Neo4j text; a query file with no entry here is one no test
+ * runs. (The generated write queries under nodes/ and relationships/ are exercised by
+ * the store contract suite.)
+ */
+
+export type CatalogEntry = {
+  name: string;
+  params: z.ZodType;
+  example: Record<string, unknown>;
+  /** True when the example must return at least one row on the seed data. */
+  expectsRows: boolean;
+};
+
+const none = z.object({}).strict();
+const plan = z.object({ plan: z.union([z.literal(''), NodeId]) }).strict();
+const planAsOf = z.object({ plan: z.union([z.literal(''), NodeId]), asOf: z.iso.date() }).strict();
+const ids = z.object({ ids: z.array(NodeId) }).strict();
+const id = z.object({ id: NodeId }).strict();
+const cap = z.int().min(1).max(10_000);
+
+export const QUERY_CATALOG: CatalogEntry[] = [
+  { name: 'nodes/get-node', params: id, example: { id: 'lcja-2008:action:2.5.7' }, expectsRows: true },
+  { name: 'stats/count-nodes', params: none, example: {}, expectsRows: true },
+  { name: 'stats/count-relationships', params: none, example: {}, expectsRows: true },
+  { name: 'search/find-nodes', params: z.object({ words: z.array(z.string().min(1)), cap }).strict(), example: { words: ['victim', 'support'], cap: 20 }, expectsRows: true },
+  { name: 'search/find-organisations-by-alias', params: z.object({ q: z.string().min(1), cap }).strict(), example: { q: 'sps', cap: 20 }, expectsRows: true },
+  { name: 'search/find-actions-by-reference', params: z.object({ q: z.string().min(1), cap }).strict(), example: { q: '2.5', cap: 20 }, expectsRows: true },
+  { name: 'graph/nodes-by-id', params: ids, example: { ids: ['no:9', 'aim:1'] }, expectsRows: true },
+  { name: 'graph/plan-membership', params: none, example: {}, expectsRows: true },
+  { name: 'graph/all-nodes', params: none, example: {}, expectsRows: true },
+  { name: 'graph/all-relationships', params: none, example: {}, expectsRows: true },
+  { name: 'graph/relationships-out', params: ids, example: { ids: ['lcja-2008:action:2.5.7'] }, expectsRows: true },
+  { name: 'graph/relationships-in', params: ids, example: { ids: ['no:9'] }, expectsRows: true },
+  { name: 'graph/relationships-between', params: z.object({ from: NodeId, to: NodeId }).strict(), example: { from: 'plan:lcja-2008', to: 'lcja-2008:action:2.5.7' }, expectsRows: true },
+  { name: 'thread/up', params: id, example: { id: 'lcja-2008:action:2.5.7' }, expectsRows: true },
+  { name: 'thread/down', params: id, example: { id: 'no:9' }, expectsRows: true },
+  { name: 'thread/leads', params: ids, example: { ids: ['lcja-2010:action:1', 'lcja-2008:action:2.5.7'] }, expectsRows: true },
+  { name: 'gaps/unserved-outcomes', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'gaps/actions-without-national-link', params: plan, example: { plan: 'plan:lbcja-2011' }, expectsRows: true },
+  { name: 'gaps/actions-without-lead', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'gaps/actions-without-timescale', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'gaps/overdue-actions', params: planAsOf, example: { plan: '', asOf: '2009-01-01' }, expectsRows: true },
+  { name: 'gaps/overdue-milestones', params: planAsOf, example: { plan: 'plan:lcja-2008', asOf: '2009-01-01' }, expectsRows: true },
+  { name: 'gaps/organisations-per-outcome', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'gaps/action-texts', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'gaps/organisation-load', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'gaps/organisations-leading-nothing', params: none, example: {}, expectsRows: true },
+  { name: 'matrix/organisation-by-target', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'matrix/plan-by-target', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'matrix/axis-nodes', params: none, example: {}, expectsRows: true },
+];
