@@ -60,7 +60,7 @@ const limit = (max: number, fallback: number) => z.coerce.number().int('must be 
 
 export const SearchParams = z
   .object({
-    q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    q: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
     kind: NodeKindSchema.optional(),
     limit: limit(100, 20),
   })

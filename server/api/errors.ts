@@ -34,6 +34,7 @@ export function errorBody(err: unknown): ApiErrorBody {
   }
   if (err instanceof StoreError) {
     if (err.code === 'timeout') return { error: { status: 503, code: 'query_timeout', message: err.message } };
+    if (err.code === 'too-large') return { error: { status: 503, code: 'query_too_large', message: err.message } };
     if (err.code === 'read-only') return { error: { status: 403, code: 'write_refused', message: err.message } };
     if (err.code === 'unavailable') return { error: { status: 503, code: 'store_unavailable', message: err.message } };
     return { error: { status: 500, code: 'store_error', message: 'the graph store could not answer this request' } };

@@ -28,6 +28,13 @@ export function queryRoutes(store: GraphStore, limits: QueryLimits): Router {
       .catch((err: unknown) => {
         // The engine's own message is what an analyst needs to mend a query; it holds no server detail.
         if (err instanceof StoreError && err.code === 'query') throw new HttpError(400, 'bad_query', err.message.replace(/^query ad hoc failed: /, ''));
+        if (err instanceof StoreError && err.code === 'timeout') {
+          throw new HttpError(503, 'query_timeout', `the query ran over its time cap of ${limits.queryTimeoutMs} ms; narrow it with labels, a LIMIT or shorter paths`);
+        }
+        if (err instanceof StoreError && err.code === 'too-large') {
+          throw new HttpError(503, 'query_too_large', 'the query needs more memory than the store allows; narrow it with labels, a LIMIT or shorter paths');
+        }
+        if (err instanceof StoreError && err.code === 'read-only') throw new HttpError(403, 'write_refused', 'the engine refused a write: /api/query runs read-only Cypher');
         throw err;
       });
     const response: AdHocQueryResponse = { ...result, elapsedMs: Math.round(performance.now() - started) };

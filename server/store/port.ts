@@ -62,7 +62,7 @@ export class StoreError extends Error {
   constructor(
     message: string,
     readonly query?: string,
-    readonly code: 'timeout' | 'unavailable' | 'query' | 'read-only' = 'query',
+    readonly code: 'timeout' | 'too-large' | 'unavailable' | 'query' | 'read-only' = 'query',
   ) {
     super(message);
     this.name = 'StoreError';

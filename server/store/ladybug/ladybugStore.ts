@@ -123,7 +123,7 @@ export class LadybugStore implements GraphStore {
       await c.conn.query('BEGIN TRANSACTION READ ONLY');
       try {
         const prepared = await c.conn.prepare(cypher);
-        if (!prepared.isSuccess()) throw new StoreError(prepared.getErrorMessage(), 'ad hoc');
+        if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
         const result = await c.conn.execute(prepared, toLadybugParams(params));
         if (Array.isArray(result)) throw new StoreError('only one statement may be run at a time', 'ad hoc');
         const columns = await result.getColumnNames();
@@ -164,7 +164,7 @@ export class LadybugStore implements GraphStore {
       let prepared = c.prepared.get(text);
       if (!prepared) {
         prepared = await c.conn.prepare(text);
-        if (!prepared.isSuccess()) throw new StoreError(prepared.getErrorMessage(), name);
+        if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
         c.prepared.set(text, prepared);
       }
       const result = await c.conn.execute(prepared, toLadybugParams(onlyReferenced(text, params)));
@@ -182,6 +182,9 @@ export class LadybugStore implements GraphStore {
     const message = (err as Error).message ?? String(err);
     if (/interrupt|timeout/i.test(message)) return new StoreError(`query ${name} ran over its time limit`, name, 'timeout');
     if (/read-only|read only/i.test(message)) return new StoreError(message, name, 'read-only');
+    if (/buffer pool is full|unable to allocate memory/i.test(message)) {
+      return new StoreError(`query ${name} needs more memory than the store's buffer pool allows`, name, 'too-large');
+    }
     return new StoreError(`query ${name} failed: ${message}`, name);
   }
 }

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiError, GapCatalogueResponse, GapResponse, MatrixResponse } from '../../model/index.js';
+import { startSeededServer, type SeededServer } from './seededServer.js';
+
+/**
+ * Each gap analysis on the seed data, with results worked out by hand from the
+ * source documents (the comment on each case says where in the document).
+ */
+
+let api: SeededServer;
+beforeAll(async () => {
+  api = await startSeededServer();
+}, 120_000);
+afterAll(async () => {
+  await api.close();
+});
+
+async function gap(path: string): Promise<GapResponse & { ids: string[] }> {
+  const { status, body } = await api.get<GapResponse>(`/api/gaps/${path}`);
+  expect(status).toBe(200);
+  return { ...body, ids: body.rows.map((r) => String(r.id)) };
+}
+
+describe('the catalogue', () => {
+  it('lists every analysis with a title, an explanation and its parameters', async () => {
+    const { body } = await api.get<GapCatalogueResponse>('/api/gaps');
+    expect(body.analyses.map((a) => a.id)).toEqual([
+      'unserved-outcomes',
+      'actions-without-national-link',
+      'actions-without-lead',
+      'actions-without-timescale',
+      'overdue-actions',
+      'overdue-milestones',
+      'shared-outcomes',
+      'near-duplicate-actions',
+      'single-points-of-failure',
+      'organisation-load',
+      'organisations-leading-nothing',
+      'coverage-matrix',
+    ]);
+    for (const a of body.analyses) {
+      expect(a.title.length).toBeGreaterThan(5);
+      expect(a.explanation.length).toBeGreaterThan(40);
+    }
+    expect(body.analyses.find((a) => a.id === 'overdue-actions')!.parameters.map((p) => p.name)).toEqual(['plan', 'asOf']);
+  });
+});
+
+describe('1. outcomes nobody serves', () => {
+  it('across all plans: NO1 (business) and NO12 (environment), which no document cites; not NO9', async () => {
+    const r = await gap('unserved-outcomes');
+    expect(r.ids).toEqual(expect.arrayContaining(['no:1', 'no:12']));
+    expect(r.ids).not.toContain('no:9');
+    expect(r.highlight).toEqual(r.ids);
+  });
+
+  it('in the Lanarkshire 2008-09 plan: NO9 (it links only to NSMO outcomes) and O4 literacy (no heading restates it), not O2', async () => {
+    const r = await gap('unserved-outcomes?plan=plan:lcja-2008');
+    expect(r.ids).toEqual(expect.arrayContaining(['no:9', 'nsmo:O4']));
+    expect(r.ids).not.toContain('nsmo:O2');
+    expect(r.summary).toContain('in plan:lcja-2008');
+  });
+});
+
+describe('2. actions linked to no national outcome or aim', () => {
+  it('includes L&B 3.1.2 "Use of community centres and colleges" ("-" in both link columns), not 2.3.1 "Roll out Caledonian" (NO9)', async () => {
+    const r = await gap('actions-without-national-link?plan=plan:lbcja-2011');
+    expect(r.ids).toContain('lbcja-2011:action:3.1.2-c');
+    expect(r.ids).not.toContain('lbcja-2011:action:2.3.1-f');
+  });
+});
+
+describe('3. actions with no lead or a vague lead', () => {
+  it('includes 4.1 "Responsible Authorities and Partners" and 2.1.3 "Criminal Justice Service Manager"; not 2.5.7 (MAPPA steering group chair)', async () => {
+    const r = await gap('actions-without-lead?plan=plan:lcja-2008');
+    expect(r.ids).toEqual(expect.arrayContaining(['lcja-2008:action:4.1', 'lcja-2008:action:2.1.3']));
+    expect(r.ids).not.toContain('lcja-2008:action:2.5.7');
+    expect(r.rows.find((x) => x.id === 'lcja-2008:action:4.1')!.lead).toBe('Responsible Authorities and Partners');
+  });
+});
+
+describe('4. timescales and lateness', () => {
+  it('no timescale: L&B 3.1.2 "Use of community centres and colleges" and 5.3.1 "Training with sentencers and defence agents" (year "-")', async () => {
+    const r = await gap('actions-without-timescale');
+    expect(r.ids).toEqual(expect.arrayContaining(['lbcja-2011:action:3.1.2-c', 'lbcja-2011:action:5.3.1-c']));
+    expect(r.ids).not.toContain('lcja-2008:action:2.5.7');
+  });
+
+  it('overdue on 1 January 2009: 2.5.7 (due August 2008, still ongoing), not 6.1 (complete)', async () => {
+    const r = await gap('overdue-actions?asOf=2009-01-01');
+    expect(r.ids).toContain('lcja-2008:action:2.5.7');
+    expect(r.ids).not.toContain('lcja-2008:action:6.1');
+    expect(r.summary).toContain('as of 2009-01-01');
+  });
+
+  it('not yet overdue on 1 July 2008: 2.5.7', async () => {
+    expect((await gap('overdue-actions?asOf=2008-07-01')).ids).not.toContain('lcja-2008:action:2.5.7');
+  });
+
+  it('overdue milestones on 1 January 2009 include the NASSO/MAPPA milestone of 2.5.7', async () => {
+    expect((await gap('overdue-milestones?asOf=2009-01-01')).ids).toContain('lcja-2008:milestone:2.5.7-1');
+  });
+
+  it.each([
+    ['asOf=1st%20July', 'asOf', 'YYYY-MM-DD'],
+    ['plan=Plan%201', 'plan', ''],
+    ['threshold=2', 'threshold', 'between 0 and 1'],
+  ])('answers ?%s with 400 naming %s', async (query, field, reason) => {
+    const { status, body } = await api.get<ApiError>(`/api/gaps/overdue-actions?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.issues?.[0]).toMatchObject({ field, reason: expect.stringContaining(reason) });
+  });
+
+  it('answers an unknown analysis with 404', async () => {
+    const { status, body } = await api.get<ApiError>('/api/gaps/everything-is-fine');
+    expect(status).toBe(404);
+    expect(body.error.message).toContain('everything-is-fine');
+  });
+});
+
+describe('5. overlaps', () => {
+  it('NO9 is worked on by several organisations, among them SPS (ICM case conferences) and MAPPA (Lanarkshire 2010, action 1)', async () => {
+    const r = await gap('shared-outcomes');
+    const no9 = r.rows.find((x) => x.id === 'no:9')!;
+    expect(no9.organisations).toEqual(expect.arrayContaining(['Scottish Prison Service', 'Multi-Agency Public Protection Arrangements']));
+  });
+
+  it('Glasgow 2.6 "Improve joint working with other partner agencies" is alike Lanarkshire 4.1 "joint training between agencies"', async () => {
+    const r = await gap('near-duplicate-actions');
+    expect(r.rows).toContainEqual(expect.objectContaining({ id: 'gcjsw-2013:action:2.6-2013', other: 'lcja-2008:action:4.1' }));
+    expect(r.rows.every((x) => Number(x.similarity) >= 0.35)).toBe(true);
+  });
+
+  it('finds no pair at a threshold of 0.9: the plans never repeat an action word for word', async () => {
+    expect((await gap('near-duplicate-actions?threshold=0.9')).rows).toEqual([]);
+  });
+});
+
+describe('6. single points of failure', () => {
+  it('O2 accommodation rests on the MAPPA steering group alone (2.5.7), C6 care of victims on Lanarkshire CJA alone (2.5.11-2.5.13)', async () => {
+    const r = await gap('single-points-of-failure');
+    expect(r.rows.find((x) => x.id === 'nsmo:O2')!.organisations).toEqual(['MAPPA steering group']);
+    expect(r.rows.find((x) => x.id === 'nsmo:C6')!.organisations).toEqual(['Lanarkshire Community Justice Authority']);
+    expect(r.ids).not.toContain('no:9');
+  });
+});
+
+describe('7. organisation load', () => {
+  it('Lanarkshire CJA leads the most actions: the Chief Officer and the LCJA lead 12 across its 2008-09 and 2010 plans', async () => {
+    const r = await gap('organisation-load');
+    expect(r.rows[0]).toMatchObject({ id: 'org:lanarkshire-cja', leads: 12 });
+  });
+
+  it('Victim Support Scotland takes part but leads nothing; SPS leads, so it is not listed', async () => {
+    const r = await gap('organisations-leading-nothing');
+    expect(r.ids).toContain('org:victim-support-scotland');
+    expect(r.ids).not.toContain('org:scottish-prison-service');
+  });
+});
+
+describe('8. coverage matrix', () => {
+  it('puts SPS under NO9 through the ICM case conferences row, and leaves NO1 an empty column', async () => {
+    const { status, body } = await api.get<MatrixResponse>('/api/matrix?rows=organisation&cols=nationalOutcome');
+    expect(status).toBe(200);
+    expect(body.cells).toContainEqual({ row: 'org:scottish-prison-service', col: 'no:9', count: 1, actions: ['lcja-2010:action:1-b'] });
+    expect(body.cols.map((c) => c.id)).toContain('no:1');
+    expect(body.cells.some((c) => c.col === 'no:1')).toBe(false);
+    expect(body.cols).toHaveLength(16);
+  });
+
+  it('by plan and strategic aim: the L&B plan serves Aim 1, the Lanarkshire 2008-09 plan serves no aim', async () => {
+    const { body } = await api.get<MatrixResponse>('/api/matrix?rows=plan&cols=strategicAim');
+    expect(body.cells.find((c) => c.row === 'plan:lbcja-2011' && c.col === 'aim:1')!.count).toBeGreaterThan(0);
+    expect(body.cells.some((c) => c.row === 'plan:lcja-2008')).toBe(false);
+    expect(body.rows.map((r) => r.id)).toContain('plan:lcja-2008');
+  });
+
+  it('the catalogue entry agrees: NO1 highlighted as covered by nobody', async () => {
+    expect((await gap('coverage-matrix')).highlight).toContain('no:1');
+  });
+
+  it('refuses rows it cannot count with 400', async () => {
+    const { status, body } = await api.get<ApiError>('/api/matrix?rows=nationalOutcome');
+    expect(status).toBe(400);
+    expect(body.error.issues?.[0]?.field).toBe('rows');
+  });
+});
