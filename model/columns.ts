@@ -60,3 +60,13 @@ export function nodePropertyColumns(kind: NodeKind): Column[] {
 export function relationshipPropertyColumns(type: RelationshipType): Column[] {
   return columnsOf(RELATIONSHIP_SCHEMAS[type].props);
 }
+
+/** Names of the properties the model stores as DOUBLE: adapters keep them floats whatever the value looks like. */
+export const DOUBLE_PROPERTY_NAMES: ReadonlySet<string> = new Set(
+  [
+    ...(Object.keys(NODE_SCHEMAS) as NodeKind[]).flatMap((k) => nodePropertyColumns(k)),
+    ...(Object.keys(RELATIONSHIP_SCHEMAS) as RelationshipType[]).flatMap((t) => relationshipPropertyColumns(t)),
+  ]
+    .filter((c) => c.type === 'DOUBLE')
+    .map((c) => c.name),
+);

@@ -1,19 +1,20 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
-// Creates or replaces a Event node: every column is set, so a property left out becomes null.
-MERGE (n:Event:GTNode {id: $id})
-SET n.version = $version,
-    n.provSource = $provSource,
-    n.provFile = $provFile,
-    n.provLineFrom = $provLineFrom,
-    n.provLineTo = $provLineTo,
-    n.provQuote = $provQuote,
-    n.provAuthor = $provAuthor,
-    n.provAt = $provAt,
-    n.provNote = $provNote,
-    n.title = $title,
-    n.eventType = $eventType,
-    n.date = $date,
-    n.delegates = $delegates,
-    n.description = $description,
-    n.themes = $themes
-RETURN n.id AS id, n.version AS version
+// Creates or replaces Event nodes, one per map in $rows: every column is set, so a property left out becomes null.
+UNWIND $rows AS row
+MERGE (n:Event:GTNode {id: row.id})
+SET n.version = row.version,
+    n.provSource = row.provSource,
+    n.provFile = row.provFile,
+    n.provLineFrom = row.provLineFrom,
+    n.provLineTo = row.provLineTo,
+    n.provQuote = row.provQuote,
+    n.provAuthor = row.provAuthor,
+    n.provAt = row.provAt,
+    n.provNote = row.provNote,
+    n.title = row.title,
+    n.eventType = row.eventType,
+    n.date = row.date,
+    n.delegates = row.delegates,
+    n.description = row.description,
+    n.themes = row.themes
+RETURN count(n) AS written

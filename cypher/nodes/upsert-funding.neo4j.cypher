@@ -1,19 +1,20 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
-// Creates or replaces a Funding node: every column is set, so a property left out becomes null.
-MERGE (n:Funding:GTNode {id: $id})
-SET n.version = $version,
-    n.provSource = $provSource,
-    n.provFile = $provFile,
-    n.provLineFrom = $provLineFrom,
-    n.provLineTo = $provLineTo,
-    n.provQuote = $provQuote,
-    n.provAuthor = $provAuthor,
-    n.provAt = $provAt,
-    n.provNote = $provNote,
-    n.title = $title,
-    n.amountGbp = $amountGbp,
-    n.period = $period,
-    n.announced = $announced,
-    n.purpose = $purpose,
-    n.details = $details
-RETURN n.id AS id, n.version AS version
+// Creates or replaces Funding nodes, one per map in $rows: every column is set, so a property left out becomes null.
+UNWIND $rows AS row
+MERGE (n:Funding:GTNode {id: row.id})
+SET n.version = row.version,
+    n.provSource = row.provSource,
+    n.provFile = row.provFile,
+    n.provLineFrom = row.provLineFrom,
+    n.provLineTo = row.provLineTo,
+    n.provQuote = row.provQuote,
+    n.provAuthor = row.provAuthor,
+    n.provAt = row.provAt,
+    n.provNote = row.provNote,
+    n.title = row.title,
+    n.amountGbp = row.amountGbp,
+    n.period = row.period,
+    n.announced = row.announced,
+    n.purpose = row.purpose,
+    n.details = row.details
+RETURN count(n) AS written

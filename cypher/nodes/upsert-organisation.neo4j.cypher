@@ -1,18 +1,19 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
-// Creates or replaces a Organisation node: every column is set, so a property left out becomes null.
-MERGE (n:Organisation:GTNode {id: $id})
-SET n.version = $version,
-    n.provSource = $provSource,
-    n.provFile = $provFile,
-    n.provLineFrom = $provLineFrom,
-    n.provLineTo = $provLineTo,
-    n.provQuote = $provQuote,
-    n.provAuthor = $provAuthor,
-    n.provAt = $provAt,
-    n.provNote = $provNote,
-    n.name = $name,
-    n.aliases = $aliases,
-    n.orgType = $orgType,
-    n.description = $description,
-    n.remit = $remit
-RETURN n.id AS id, n.version AS version
+// Creates or replaces Organisation nodes, one per map in $rows: every column is set, so a property left out becomes null.
+UNWIND $rows AS row
+MERGE (n:Organisation:GTNode {id: row.id})
+SET n.version = row.version,
+    n.provSource = row.provSource,
+    n.provFile = row.provFile,
+    n.provLineFrom = row.provLineFrom,
+    n.provLineTo = row.provLineTo,
+    n.provQuote = row.provQuote,
+    n.provAuthor = row.provAuthor,
+    n.provAt = row.provAt,
+    n.provNote = row.provNote,
+    n.name = row.name,
+    n.aliases = row.aliases,
+    n.orgType = row.orgType,
+    n.description = row.description,
+    n.remit = row.remit
+RETURN count(n) AS written

@@ -1,23 +1,24 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
-// Creates or replaces a Plan node: every column is set, so a property left out becomes null.
-MERGE (n:Plan:GTNode {id: $id})
-SET n.version = $version,
-    n.provSource = $provSource,
-    n.provFile = $provFile,
-    n.provLineFrom = $provLineFrom,
-    n.provLineTo = $provLineTo,
-    n.provQuote = $provQuote,
-    n.provAuthor = $provAuthor,
-    n.provAt = $provAt,
-    n.provNote = $provNote,
-    n.title = $title,
-    n.body = $body,
-    n.period = $period,
-    n.planType = $planType,
-    n.sourceFile = $sourceFile,
-    n.vision = $vision,
-    n.mission = $mission,
-    n.aims = $aims,
-    n.values = $values,
-    n.coreBusiness = $coreBusiness
-RETURN n.id AS id, n.version AS version
+// Creates or replaces Plan nodes, one per map in $rows: every column is set, so a property left out becomes null.
+UNWIND $rows AS row
+MERGE (n:Plan:GTNode {id: row.id})
+SET n.version = row.version,
+    n.provSource = row.provSource,
+    n.provFile = row.provFile,
+    n.provLineFrom = row.provLineFrom,
+    n.provLineTo = row.provLineTo,
+    n.provQuote = row.provQuote,
+    n.provAuthor = row.provAuthor,
+    n.provAt = row.provAt,
+    n.provNote = row.provNote,
+    n.title = row.title,
+    n.body = row.body,
+    n.period = row.period,
+    n.planType = row.planType,
+    n.sourceFile = row.sourceFile,
+    n.vision = row.vision,
+    n.mission = row.mission,
+    n.aims = row.aims,
+    n.values = row.values,
+    n.coreBusiness = row.coreBusiness
+RETURN count(n) AS written

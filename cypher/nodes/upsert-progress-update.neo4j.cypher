@@ -1,19 +1,20 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
-// Creates or replaces a ProgressUpdate node: every column is set, so a property left out becomes null.
-MERGE (n:ProgressUpdate:GTNode {id: $id})
-SET n.version = $version,
-    n.provSource = $provSource,
-    n.provFile = $provFile,
-    n.provLineFrom = $provLineFrom,
-    n.provLineTo = $provLineTo,
-    n.provQuote = $provQuote,
-    n.provAuthor = $provAuthor,
-    n.provAt = $provAt,
-    n.provNote = $provNote,
-    n.period = $period,
-    n.asOf = $asOf,
-    n.status = $status,
-    n.statusAsPrinted = $statusAsPrinted,
-    n.narrative = $narrative,
-    n.scope = $scope
-RETURN n.id AS id, n.version AS version
+// Creates or replaces ProgressUpdate nodes, one per map in $rows: every column is set, so a property left out becomes null.
+UNWIND $rows AS row
+MERGE (n:ProgressUpdate:GTNode {id: row.id})
+SET n.version = row.version,
+    n.provSource = row.provSource,
+    n.provFile = row.provFile,
+    n.provLineFrom = row.provLineFrom,
+    n.provLineTo = row.provLineTo,
+    n.provQuote = row.provQuote,
+    n.provAuthor = row.provAuthor,
+    n.provAt = row.provAt,
+    n.provNote = row.provNote,
+    n.period = row.period,
+    n.asOf = row.asOf,
+    n.status = row.status,
+    n.statusAsPrinted = row.statusAsPrinted,
+    n.narrative = row.narrative,
+    n.scope = row.scope
+RETURN count(n) AS written

@@ -1,17 +1,18 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
-// Creates or replaces a StrategicAim node: every column is set, so a property left out becomes null.
-MERGE (n:StrategicAim:GTNode {id: $id})
-SET n.version = $version,
-    n.provSource = $provSource,
-    n.provFile = $provFile,
-    n.provLineFrom = $provLineFrom,
-    n.provLineTo = $provLineTo,
-    n.provQuote = $provQuote,
-    n.provAuthor = $provAuthor,
-    n.provAt = $provAt,
-    n.provNote = $provNote,
-    n.number = $number,
-    n.title = $title,
-    n.overview = $overview,
-    n.keyObjectives = $keyObjectives
-RETURN n.id AS id, n.version AS version
+// Creates or replaces StrategicAim nodes, one per map in $rows: every column is set, so a property left out becomes null.
+UNWIND $rows AS row
+MERGE (n:StrategicAim:GTNode {id: row.id})
+SET n.version = row.version,
+    n.provSource = row.provSource,
+    n.provFile = row.provFile,
+    n.provLineFrom = row.provLineFrom,
+    n.provLineTo = row.provLineTo,
+    n.provQuote = row.provQuote,
+    n.provAuthor = row.provAuthor,
+    n.provAt = row.provAt,
+    n.provNote = row.provNote,
+    n.number = row.number,
+    n.title = row.title,
+    n.overview = row.overview,
+    n.keyObjectives = row.keyObjectives
+RETURN count(n) AS written

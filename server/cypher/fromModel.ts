@@ -75,19 +75,31 @@ export function neo4jSchema(): string {
 
 // ---------------------------------------------------------------- node queries
 
-function setList(variable: string, cols: Column[]): string {
+/**
+ * Batch writes take `$rows`, a list of maps. LadybugDB infers the type of each map
+ * field from the values it sees, so a field that is null in every row, or a DOUBLE
+ * holding whole and fractional numbers, would be mistyped; its variant therefore
+ * CASTs every column that is not a plain string, and its adapter sends DOUBLE values
+ * as text for the CAST to read.
+ */
+function setFromRow(variable: string, cols: Column[], engine: 'ladybug' | 'neo4j'): string {
   return cols
     .filter((c) => c.name !== 'id')
-    .map((c) => `${variable}.${c.name} = $${c.name}`)
+    .map((c) =>
+      engine === 'ladybug' && c.type !== 'STRING'
+        ? `${variable}.${c.name} = CAST(row.${c.name} AS ${c.type})`
+        : `${variable}.${c.name} = row.${c.name}`,
+    )
     .join(',\n    ');
 }
 
-export function upsertNode(kind: NodeKind, engine: 'shared' | 'neo4j'): string {
+export function upsertNodes(kind: NodeKind, engine: 'ladybug' | 'neo4j'): string {
   const label = engine === 'neo4j' ? `${kind}:${NEO4J_ANY_NODE_LABEL}` : kind;
-  return `${HEADER}// Creates or replaces a ${kind} node: every column is set, so a property left out becomes null.
-MERGE (n:${label} {id: $id})
-SET ${setList('n', nodeColumns(kind))}
-RETURN n.id AS id, n.version AS version
+  return `${HEADER}// Creates or replaces ${kind} nodes, one per map in $rows: every column is set, so a property left out becomes null.
+UNWIND $rows AS row
+MERGE (n:${label} {id: row.id})
+SET ${setFromRow('n', nodeColumns(kind), engine)}
+RETURN count(n) AS written
 `;
 }
 
@@ -116,12 +128,14 @@ export function endpointQueryName(type: RelationshipType, from: NodeKind, to: No
   return `${kebab(type)}-${kebab(from)}-to-${kebab(to)}`;
 }
 
-export function upsertRelationship(type: RelationshipType, from: NodeKind, to: NodeKind): string {
-  return `${HEADER}MATCH (a:${from} {id: $from}), (b:${to} {id: $to})
+export function upsertRelationships(type: RelationshipType, from: NodeKind, to: NodeKind, engine: 'ladybug' | 'neo4j'): string {
+  return `${HEADER}// Creates or replaces ${type} relationships from ${from} to ${to}, one per map in $rows.
+UNWIND $rows AS row
+MATCH (a:${from} {id: row.from}), (b:${to} {id: row.to})
 MERGE (a)-[r:${type}]->(b)
-SET r.id = $id,
-    ${setList('r', relationshipColumns(type))}
-RETURN r.id AS id
+SET r.id = row.id,
+    ${setFromRow('r', relationshipColumns(type), engine)}
+RETURN count(r) AS written
 `;
 }
 
@@ -139,14 +153,15 @@ export function generatedCypherFiles(): Map<string, string> {
   files.set('nodes/get-node.ladybug.cypher', getNodeAnyKind('ladybug'));
   files.set('nodes/get-node.neo4j.cypher', getNodeAnyKind('neo4j'));
   for (const kind of NODE_KINDS) {
-    files.set(`nodes/upsert-${kebab(kind)}.cypher`, upsertNode(kind, 'shared'));
-    files.set(`nodes/upsert-${kebab(kind)}.neo4j.cypher`, upsertNode(kind, 'neo4j'));
+    files.set(`nodes/upsert-${kebab(kind)}.ladybug.cypher`, upsertNodes(kind, 'ladybug'));
+    files.set(`nodes/upsert-${kebab(kind)}.neo4j.cypher`, upsertNodes(kind, 'neo4j'));
     files.set(`nodes/delete-${kebab(kind)}.cypher`, deleteNode(kind));
   }
   for (const type of RELATIONSHIP_TYPES) {
     for (const [from, to] of RELATIONSHIP_SCHEMAS[type].endpoints) {
       const name = endpointQueryName(type, from, to);
-      files.set(`relationships/upsert-${name}.cypher`, upsertRelationship(type, from, to));
+      files.set(`relationships/upsert-${name}.ladybug.cypher`, upsertRelationships(type, from, to, 'ladybug'));
+      files.set(`relationships/upsert-${name}.neo4j.cypher`, upsertRelationships(type, from, to, 'neo4j'));
       files.set(`relationships/delete-${name}.cypher`, deleteRelationship(type, from, to));
     }
   }

@@ -73,13 +73,31 @@ function validate(changes: ChangeSet): Validated {
   };
 }
 
-async function kindOf(tx: Transaction, id: string, known: Map<string, NodeKind>): Promise<NodeKind | undefined> {
-  const cached = known.get(id);
-  if (cached) return cached;
-  const rows = await tx.run('nodes/get-node', { id });
-  const node = rows[0]?.n as NodeValue | undefined;
-  if (node) known.set(id, node.label as NodeKind);
-  return node?.label as NodeKind | undefined;
+/** Rows per batch statement: large enough to amortise a call, small enough to keep memory flat. */
+const BATCH = 500;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
+/** The stored nodes behind a set of ids, whatever their kinds, in one query per batch. */
+async function storedNodes(tx: Transaction, ids: string[]): Promise<Map<string, NodeValue>> {
+  const found = new Map<string, NodeValue>();
+  for (const batch of chunks([...new Set(ids)])) {
+    for (const row of await tx.run('graph/nodes-by-id', { ids: batch })) {
+      const node = row.n as NodeValue;
+      found.set(String(node.properties.id), node);
+    }
+  }
+  return found;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 export class GraphWriter {
@@ -90,45 +108,58 @@ export class GraphWriter {
     const valid = validate(changes);
     return this.store.write(async (tx) => {
       const summary: ChangeSummary = { created: 0, updated: 0, unchanged: 0, relationshipsWritten: 0, deleted: 0 };
-      const known = new Map<string, NodeKind>();
+      const relIds = valid.relationships.flatMap((r) => [r.from, r.to]);
+      const delIds = [...valid.deleteNodes, ...valid.deleteRelationships.flatMap((d) => [d.from, d.to])];
+      const existing = await storedNodes(tx, [...valid.nodes.map((n) => n.id), ...relIds, ...delIds]);
+      const kinds = new Map<string, NodeKind>([...existing].map(([id, n]) => [id, n.label as NodeKind]));
 
+      // Nodes: unchanged ones are left alone (so their version stays); the rest are written in batches per kind.
+      const toWrite: { kind: NodeKind; params: Record<string, unknown> }[] = [];
       for (const [i, node] of valid.nodes.entries()) {
-        const existing = (await tx.run('nodes/get-node', { id: node.id }))[0]?.n as NodeValue | undefined;
-        if (existing && existing.label !== node.kind) {
-          throw new ValidationError([
-            { field: `nodes.${i}.id`, reason: `${node.id} is already a ${existing.label}, not a ${node.kind}` },
-          ]);
+        const stored = existing.get(node.id);
+        if (stored && stored.label !== node.kind) {
+          throw new ValidationError([{ field: `nodes.${i}.id`, reason: `${node.id} is already a ${stored.label}, not a ${node.kind}` }]);
         }
         const params = nodeParams(node, 0);
-        if (existing && sameColumns(existing.properties, params)) {
+        if (stored && sameColumns(stored.properties, params)) {
           summary.unchanged++;
         } else {
-          params.version = existing ? Number(existing.properties.version ?? 0) + 1 : 1;
-          await tx.run(`nodes/upsert-${kebab(node.kind)}`, params);
-          if (existing) summary.updated++;
+          params.version = stored ? Number(stored.properties.version ?? 0) + 1 : 1;
+          toWrite.push({ kind: node.kind, params });
+          if (stored) summary.updated++;
           else summary.created++;
         }
-        known.set(node.id, node.kind);
+        kinds.set(node.id, node.kind);
+      }
+      for (const [kind, group] of groupBy(toWrite, (w) => w.kind)) {
+        for (const batch of chunks(group)) {
+          await tx.run(`nodes/upsert-${kebab(kind)}`, { rows: batch.map((w) => w.params) });
+        }
       }
 
-      for (const [i, rel] of valid.relationships.entries()) {
-        const fromKind = await kindOf(tx, rel.from, known);
-        const toKind = await kindOf(tx, rel.to, known);
-        const issues: ValidationError['issues'] = [];
+      // Relationships: both ends must exist (in the store or in this change set) and be kinds the type joins.
+      const issues: ValidationError['issues'] = [];
+      const resolved = valid.relationships.map((rel, i) => {
+        const fromKind = kinds.get(rel.from);
+        const toKind = kinds.get(rel.to);
         if (!fromKind) issues.push({ field: `relationships.${i}.from`, reason: `no node with id ${rel.from}` });
         if (!toKind) issues.push({ field: `relationships.${i}.to`, reason: `no node with id ${rel.to}` });
         if (fromKind && toKind && !allowsEndpoints(rel.type, fromKind, toKind)) {
           issues.push({ field: `relationships.${i}.type`, reason: `${rel.type} cannot join a ${fromKind} to a ${toKind}` });
         }
-        if (issues.length) throw new ValidationError(issues);
-        const id = relationshipId(rel.from, rel.type, rel.to);
-        await tx.run(`relationships/upsert-${kebab(rel.type)}-${kebab(fromKind!)}-to-${kebab(toKind!)}`, relationshipParams(rel, id));
-        summary.relationshipsWritten++;
+        return { rel, query: `relationships/upsert-${kebab(rel.type)}-${kebab(fromKind ?? 'Plan')}-to-${kebab(toKind ?? 'Plan')}` };
+      });
+      if (issues.length) throw new ValidationError(issues);
+      for (const [query, group] of groupBy(resolved, (r) => r.query)) {
+        for (const batch of chunks(group)) {
+          await tx.run(query, { rows: batch.map(({ rel }) => relationshipParams(rel, relationshipId(rel.from, rel.type, rel.to))) });
+          summary.relationshipsWritten += batch.length;
+        }
       }
 
       for (const [i, del] of valid.deleteRelationships.entries()) {
-        const fromKind = await kindOf(tx, del.from, known);
-        const toKind = await kindOf(tx, del.to, known);
+        const fromKind = kinds.get(del.from);
+        const toKind = kinds.get(del.to);
         if (!fromKind || !toKind || !allowsEndpoints(del.type, fromKind, toKind)) {
           throw new ValidationError([{ field: `deleteRelationships.${i}`, reason: `no ${del.type} from ${del.from} to ${del.to}` }]);
         }
@@ -137,10 +168,10 @@ export class GraphWriter {
       }
 
       for (const [i, id] of valid.deleteNodes.entries()) {
-        const kind = await kindOf(tx, id, known);
+        const kind = kinds.get(id);
         if (!kind) throw new ValidationError([{ field: `deleteNodes.${i}`, reason: `no node with id ${id}` }]);
         await tx.run(`nodes/delete-${kebab(kind)}`, { id });
-        known.delete(id);
+        kinds.delete(id);
         summary.deleted++;
       }
       return summary;

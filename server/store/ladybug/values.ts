@@ -1,4 +1,5 @@
 import type { LbugValue } from '@ladybugdb/core';
+import { DOUBLE_PROPERTY_NAMES } from '../../../model/index.js';
 import type { NodeValue, PathValue, RelationshipValue, Value } from '../port.js';
 
 /**
@@ -52,9 +53,31 @@ export function fromLadybug(raw: unknown): Value {
   return String(raw);
 }
 
-/** Parameters as LadybugDB takes them: `undefined` becomes null (it has no such value). */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+/**
+ * Parameters as LadybugDB takes them: `undefined` becomes null (it has no such value).
+ * In lists of maps (the `$rows` of batch writes) it types each field from the values,
+ * and mixes up whole and fractional numbers in one field; DOUBLE properties of the
+ * model therefore travel as text and the batch queries CAST them back.
+ */
 export function toLadybugParams(params: Record<string, unknown>): Record<string, LbugValue> {
   const out: Record<string, LbugValue> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = v === undefined ? null : (v as LbugValue);
+  for (const [k, v] of Object.entries(params)) {
+    if (Array.isArray(v) && v.some(isPlainObject)) {
+      out[k] = v.map((row) => {
+        if (!isPlainObject(row)) return row as LbugValue;
+        const mapped: Record<string, LbugValue> = {};
+        for (const [field, value] of Object.entries(row)) {
+          mapped[field] = value === undefined ? null : DOUBLE_PROPERTY_NAMES.has(field) && typeof value === 'number' ? String(value) : (value as LbugValue);
+        }
+        return mapped;
+      });
+    } else {
+      out[k] = v === undefined ? null : (v as LbugValue);
+    }
+  }
   return out;
 }

@@ -1,10 +1,5 @@
 import neo4j, { type Integer } from 'neo4j-driver';
-import {
-  NODE_KINDS,
-  RELATIONSHIP_TYPES,
-  nodePropertyColumns,
-  relationshipPropertyColumns,
-} from '../../../model/index.js';
+import { DOUBLE_PROPERTY_NAMES } from '../../../model/index.js';
 import type { NodeValue, RelationshipValue, Value } from '../port.js';
 
 /**
@@ -19,12 +14,7 @@ import type { NodeValue, RelationshipValue, Value } from '../port.js';
 /** The label every node also carries in Neo4j (see the Neo4j schema); never shown as a kind. */
 export const ANY_NODE_LABEL = 'GTNode';
 
-const DOUBLE_PROPERTIES = new Set([
-  ...NODE_KINDS.flatMap((k) => nodePropertyColumns(k)),
-  ...RELATIONSHIP_TYPES.flatMap((t) => relationshipPropertyColumns(t)),
-]
-  .filter((c) => c.type === 'DOUBLE')
-  .map((c) => c.name));
+const DOUBLE_PROPERTIES = DOUBLE_PROPERTY_NAMES;
 
 function toNeo4jValue(value: unknown, keepFloat: boolean): unknown {
   if (value === undefined) return null;

@@ -1,0 +1,27 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+// Creates or replaces Action nodes, one per map in $rows: every column is set, so a property left out becomes null.
+UNWIND $rows AS row
+MERGE (n:Action {id: row.id})
+SET n.version = CAST(row.version AS INT64),
+    n.provSource = row.provSource,
+    n.provFile = row.provFile,
+    n.provLineFrom = CAST(row.provLineFrom AS INT64),
+    n.provLineTo = CAST(row.provLineTo AS INT64),
+    n.provQuote = row.provQuote,
+    n.provAuthor = row.provAuthor,
+    n.provAt = row.provAt,
+    n.provNote = row.provNote,
+    n.ref = row.ref,
+    n.title = row.title,
+    n.objective = row.objective,
+    n.section = row.section,
+    n.output = row.output,
+    n.localTarget = row.localTarget,
+    n.frequencySource = row.frequencySource,
+    n.timescale = row.timescale,
+    n.dueDate = row.dueDate,
+    n.yearBand = row.yearBand,
+    n.leadAsPrinted = row.leadAsPrinted,
+    n.leadVague = CAST(row.leadVague AS BOOLEAN),
+    n.status = row.status
+RETURN count(n) AS written

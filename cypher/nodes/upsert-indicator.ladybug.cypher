@@ -1,0 +1,19 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+// Creates or replaces Indicator nodes, one per map in $rows: every column is set, so a property left out becomes null.
+UNWIND $rows AS row
+MERGE (n:Indicator {id: row.id})
+SET n.version = CAST(row.version AS INT64),
+    n.provSource = row.provSource,
+    n.provFile = row.provFile,
+    n.provLineFrom = CAST(row.provLineFrom AS INT64),
+    n.provLineTo = CAST(row.provLineTo AS INT64),
+    n.provQuote = row.provQuote,
+    n.provAuthor = row.provAuthor,
+    n.provAt = row.provAt,
+    n.provNote = row.provNote,
+    n.measure = row.measure,
+    n.target = row.target,
+    n.actual = row.actual,
+    n.nextTarget = row.nextTarget,
+    n.period = row.period
+RETURN count(n) AS written
