@@ -14,10 +14,15 @@ const flag = z
 
 const Settings = z
   .object({
-    PORT: z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(0).max(65535).default(3000),
+    PORT: z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a port number such as 3000')
+      .transform(Number)
+      .pipe(z.number().max(65535, 'must be at most 65535'))
+      .default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     GT_DATA_DIR: z.string().min(1, 'must name a folder').default('./data'),
-    GT_BUFFER_POOL_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int().min(16, 'must be at least 16').max(1_048_576).default(512),
+    GT_BUFFER_POOL_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int().min(128, 'must be at least 128 (the schema alone needs about 64)').max(1_048_576).default(512),
     GT_SEED_ON_EMPTY: flag.default(true),
     GT_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100').max(600_000).default(5000),
     GT_QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(5000),

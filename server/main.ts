@@ -15,7 +15,7 @@ import { jsonErrors } from './api/errors.js';
  */
 
 function fail(message: string): never {
-  console.error(`golden-thread: ${message}`);
+  console.error(`golden-thread: ${message.replace(/\s*\n\s*/g, ' ')}`);
   process.exit(1);
 }
 

@@ -1,7 +1,8 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
 // Creates or replaces CONTINUES relationships from Plan to Plan, one per map in $rows.
 UNWIND $rows AS row
-MATCH (a:Plan {id: row.from}), (b:Plan {id: row.to})
+MATCH (a:Plan {id: row.from})
+MATCH (b:Plan {id: row.to})
 MERGE (a)-[r:CONTINUES]->(b)
 SET r.id = row.id,
     r.provSource = row.provSource,

@@ -1,7 +1,8 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
 // Creates or replaces FUNDS relationships from Funding to Priority, one per map in $rows.
 UNWIND $rows AS row
-MATCH (a:Funding {id: row.from}), (b:Priority {id: row.to})
+MATCH (a:Funding {id: row.from})
+MATCH (b:Priority {id: row.to})
 MERGE (a)-[r:FUNDS]->(b)
 SET r.id = row.id,
     r.provSource = row.provSource,

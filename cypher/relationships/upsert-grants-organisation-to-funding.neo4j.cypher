@@ -1,7 +1,8 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
 // Creates or replaces GRANTS relationships from Organisation to Funding, one per map in $rows.
 UNWIND $rows AS row
-MATCH (a:Organisation {id: row.from}), (b:Funding {id: row.to})
+MATCH (a:Organisation {id: row.from})
+MATCH (b:Funding {id: row.to})
 MERGE (a)-[r:GRANTS]->(b)
 SET r.id = row.id,
     r.provSource = row.provSource,

@@ -1,7 +1,8 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
 // Creates or replaces HAS_MILESTONE relationships from Action to Milestone, one per map in $rows.
 UNWIND $rows AS row
-MATCH (a:Action {id: row.from}), (b:Milestone {id: row.to})
+MATCH (a:Action {id: row.from})
+MATCH (b:Milestone {id: row.to})
 MERGE (a)-[r:HAS_MILESTONE]->(b)
 SET r.id = row.id,
     r.provSource = row.provSource,

@@ -1,7 +1,8 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
 // Creates or replaces HAS_PROGRESS relationships from Action to ProgressUpdate, one per map in $rows.
 UNWIND $rows AS row
-MATCH (a:Action {id: row.from}), (b:ProgressUpdate {id: row.to})
+MATCH (a:Action {id: row.from})
+MATCH (b:ProgressUpdate {id: row.to})
 MERGE (a)-[r:HAS_PROGRESS]->(b)
 SET r.id = row.id,
     r.provSource = row.provSource,

@@ -1,7 +1,8 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
 // Creates or replaces MEMBER_OF relationships from Organisation to Organisation, one per map in $rows.
 UNWIND $rows AS row
-MATCH (a:Organisation {id: row.from}), (b:Organisation {id: row.to})
+MATCH (a:Organisation {id: row.from})
+MATCH (b:Organisation {id: row.to})
 MERGE (a)-[r:MEMBER_OF]->(b)
 SET r.id = row.id,
     r.provSource = row.provSource,

@@ -1,7 +1,8 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
 // Creates or replaces PARTNERS_IN relationships from Organisation to Event, one per map in $rows.
 UNWIND $rows AS row
-MATCH (a:Organisation {id: row.from}), (b:Event {id: row.to})
+MATCH (a:Organisation {id: row.from})
+MATCH (b:Event {id: row.to})
 MERGE (a)-[r:PARTNERS_IN]->(b)
 SET r.id = row.id,
     r.provSource = row.provSource,

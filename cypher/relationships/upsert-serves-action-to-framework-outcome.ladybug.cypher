@@ -1,7 +1,8 @@
 // Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
 // Creates or replaces SERVES relationships from Action to FrameworkOutcome, one per map in $rows.
 UNWIND $rows AS row
-MATCH (a:Action {id: row.from}), (b:FrameworkOutcome {id: row.to})
+MATCH (a:Action {id: row.from})
+MATCH (b:FrameworkOutcome {id: row.to})
 MERGE (a)-[r:SERVES]->(b)
 SET r.id = row.id,
     r.provSource = row.provSource,

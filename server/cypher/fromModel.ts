@@ -131,7 +131,8 @@ export function endpointQueryName(type: RelationshipType, from: NodeKind, to: No
 export function upsertRelationships(type: RelationshipType, from: NodeKind, to: NodeKind, engine: 'ladybug' | 'neo4j'): string {
   return `${HEADER}// Creates or replaces ${type} relationships from ${from} to ${to}, one per map in $rows.
 UNWIND $rows AS row
-MATCH (a:${from} {id: row.from}), (b:${to} {id: row.to})
+MATCH (a:${from} {id: row.from})
+MATCH (b:${to} {id: row.to})
 MERGE (a)-[r:${type}]->(b)
 SET r.id = row.id,
     ${setFromRow('r', relationshipColumns(type), engine)}

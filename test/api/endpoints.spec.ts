@@ -125,9 +125,9 @@ describe('GET /api/graph', () => {
   it('intersects filters and keeps only the kinds asked for', async () => {
     const { body } = await api.get<GraphResponse>('/api/graph?plan=plan:lcja-2010&organisation=org:scottish-prison-service&kind=Action,Organisation');
     const ids = body.elements.nodes.map((n) => n.data.id).sort();
-    // SPS leads 1-b (ICM case conferences), partners in 3 and is a member of MAPPA, which leads action 1.
-    expect(ids).toEqual(['lcja-2010:action:1-b', 'lcja-2010:action:3', 'org:mappa', 'org:scottish-prison-service']);
-    expect(body.elements.edges.map((e) => e.data.type).sort()).toEqual(['LEADS', 'MEMBER_OF', 'PARTNERS_IN']);
+    // SPS leads 1-b (ICM case conferences) and partners in 3 (the liaison meetings with LAs and SPS).
+    expect(ids).toEqual(['lcja-2010:action:1-b', 'lcja-2010:action:3', 'org:scottish-prison-service']);
+    expect(body.elements.edges.map((e) => e.data.type).sort()).toEqual(['LEADS', 'PARTNERS_IN']);
   });
 
   it('answers an unknown kind with 400 listing the kinds', async () => {
@@ -152,7 +152,7 @@ describe('GET /api/thread/:id', () => {
     const { body } = await api.get<ThreadResponse>('/api/thread/no:9');
     expect(body.direction).toBe('down');
     const path = body.paths.find((p) => p.nodes[0] === 'lcja-2010:action:1');
-    expect(path?.lead).toBe('Multi-Agency Public Protection Arrangements');
+    expect(path?.lead).toBe('MAPPA steering group');
     expect(body.elements.edges.some((e) => e.data.type === 'LEADS' && e.data.target === 'lcja-2010:action:1')).toBe(true);
   });
 

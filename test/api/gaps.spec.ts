@@ -119,10 +119,10 @@ describe('4. timescales and lateness', () => {
 });
 
 describe('5. overlaps', () => {
-  it('NO9 is worked on by several organisations, among them SPS (ICM case conferences) and MAPPA (Lanarkshire 2010, action 1)', async () => {
+  it('NO9 is worked on by several organisations, among them SPS (ICM case conferences) and the MAPPA steering group (Lanarkshire 2010, action 1)', async () => {
     const r = await gap('shared-outcomes');
     const no9 = r.rows.find((x) => x.id === 'no:9')!;
-    expect(no9.organisations).toEqual(expect.arrayContaining(['Scottish Prison Service', 'Multi-Agency Public Protection Arrangements']));
+    expect(no9.organisations).toEqual(expect.arrayContaining(['Scottish Prison Service', 'MAPPA steering group']));
   });
 
   it('Glasgow 2.6 "Improve joint working with other partner agencies" is alike Lanarkshire 4.1 "joint training between agencies"', async () => {

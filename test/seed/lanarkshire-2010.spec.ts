@@ -89,10 +89,10 @@ describe('facts checked by hand against the document', () => {
     expect(rels('CONTINUES')).toHaveLength(0);
   });
 
-  it('action 1 is led by the MAPPAs steering Group Chair (org:mappa)', () => {
+  it('action 1 is led by the MAPPAs steering Group Chair (org:mappa-steering-group)', () => {
     expect(node('lcja-2010:action:1').props.leadAsPrinted).toBe('MAPPAs steering Group Chair');
     const leads = rels('LEADS', undefined, 'lcja-2010:action:1');
-    expect(leads.map((r) => [r.from, r.props.role])).toEqual([['org:mappa', 'MAPPAs steering Group Chair']]);
+    expect(leads.map((r) => [r.from, r.props.role])).toEqual([['org:mappa-steering-group', 'MAPPAs steering Group Chair']]);
   });
 
   it('action 1-b (ICM case conferences, ref 1) is led by SPS and on target ("National target continues to be exceeded")', () => {

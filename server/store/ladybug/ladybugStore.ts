@@ -30,6 +30,18 @@ export type LadybugOptions = {
 
 type Conn = { conn: lbug.Connection; queue: SerialQueue; prepared: Map<string, lbug.PreparedStatement> };
 
+/** Database files open in this process: LadybugDB's lock only keeps other processes out. */
+const OPEN_PATHS = new Set<string>();
+
+/** One line, whatever the engine put in its message. */
+const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').trim();
+
+/** Runs a statement and releases its result at once: an open result pins the database's memory map. */
+async function run(conn: lbug.Connection, statement: string): Promise<void> {
+  const result = await conn.query(statement);
+  for (const r of Array.isArray(result) ? result : [result]) r.close();
+}
+
 const PARAM_NAME = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 export class LadybugStore implements GraphStore {
@@ -39,6 +51,7 @@ export class LadybugStore implements GraphStore {
   private reader?: Conn;
   private adHoc?: Conn;
   private opening?: Promise<void>;
+  private openPath?: string;
   private closed = false;
   private readonly registry: QueryRegistry;
 
@@ -53,23 +66,34 @@ export class LadybugStore implements GraphStore {
 
   private async openOnce(): Promise<void> {
     const path = this.options.dataDir === ':memory:' ? ':memory:' : this.databasePath();
+    if (path !== ':memory:' && OPEN_PATHS.has(path)) {
+      throw new StoreError(`the embedded database at ${path} is already open in this process`, undefined, 'unavailable');
+    }
     try {
       this.db = new lbug.Database(path, this.options.bufferPoolMb * 1024 * 1024);
       await this.db.init();
     } catch (err) {
+      const message = oneLine((err as Error).message);
+      const locked = /lock|temporarily unavailable/i.test(message);
       throw new StoreError(
-        `cannot open the embedded database at ${path}: ${(err as Error).message}` +
-          ' (is another Golden Thread process using this GT_DATA_DIR? Stop it or choose another folder)',
+        `cannot open the embedded database at ${path}: ${message}` +
+          (locked ? '; another Golden Thread process is using this GT_DATA_DIR: stop it or choose another folder' : ''),
         undefined,
         'unavailable',
       );
+    }
+    if (path !== ':memory:') {
+      OPEN_PATHS.add(path);
+      this.openPath = path;
     }
     const connect = (): Conn => ({ conn: new lbug.Connection(this.db!), queue: new SerialQueue(), prepared: new Map() });
     this.writer = connect();
     this.reader = connect();
     this.adHoc = connect();
-    for (const statement of statementsOf(this.registry.text('schema/schema', 'ladybug'))) {
-      await this.writer.conn.query(statement);
+    try {
+      for (const statement of statementsOf(this.registry.text('schema/schema', 'ladybug'))) await run(this.writer.conn, statement);
+    } catch (err) {
+      throw this.translate(err, 'schema/schema');
     }
   }
 
@@ -100,16 +124,16 @@ export class LadybugStore implements GraphStore {
   async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const writer = await this.ready(() => this.writer);
     return writer.queue.run(async () => {
-      await writer.conn.query('BEGIN TRANSACTION');
+      await run(writer.conn, 'BEGIN TRANSACTION');
       const tx: Transaction = {
         run: (name, params = {}) => this.execute(writer, name, this.registry.text(name, 'ladybug'), params),
       };
       try {
         const result = await work(tx);
-        await writer.conn.query('COMMIT');
+        await run(writer.conn, 'COMMIT');
         return result;
       } catch (err) {
-        await writer.conn.query('ROLLBACK').catch(() => undefined);
+        await run(writer.conn, 'ROLLBACK').catch(() => undefined);
         throw err;
       }
     });
@@ -120,23 +144,27 @@ export class LadybugStore implements GraphStore {
     return c.queue.run(async () => {
       // This connection serves only ad-hoc queries, so their time cap can stay set on it.
       c.conn.setQueryTimeout(limits.timeoutMs);
-      await c.conn.query('BEGIN TRANSACTION READ ONLY');
+      await run(c.conn, 'BEGIN TRANSACTION READ ONLY');
       try {
         const prepared = await c.conn.prepare(cypher);
         if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
         const result = await c.conn.execute(prepared, toLadybugParams(params));
         if (Array.isArray(result)) throw new StoreError('only one statement may be run at a time', 'ad hoc');
-        const columns = await result.getColumnNames();
-        const rows: Row[] = [];
-        while (result.hasNext() && rows.length < limits.maxRows) {
-          const raw = await result.getNext();
-          if (raw) rows.push(fromLadybug(raw) as Row);
+        try {
+          const columns = await result.getColumnNames();
+          const rows: Row[] = [];
+          while (result.hasNext() && rows.length < limits.maxRows) {
+            const raw = await result.getNext();
+            if (raw) rows.push(fromLadybug(raw) as Row);
+          }
+          return { columns, rows, truncated: result.hasNext() };
+        } finally {
+          result.close();
         }
-        return { columns, rows, truncated: result.hasNext() };
       } catch (err) {
         throw this.translate(err, 'ad hoc');
       } finally {
-        await c.conn.query('ROLLBACK').catch(() => undefined);
+        await run(c.conn, 'ROLLBACK').catch(() => undefined);
       }
     });
   }
@@ -149,6 +177,7 @@ export class LadybugStore implements GraphStore {
       if (c) await c.queue.run(() => c.conn.close()).catch(() => undefined);
     }
     await this.db?.close().catch(() => undefined);
+    if (this.openPath) OPEN_PATHS.delete(this.openPath);
   }
 
   // ------------------------------------------------------------------ internal
@@ -170,7 +199,11 @@ export class LadybugStore implements GraphStore {
       const result = await c.conn.execute(prepared, toLadybugParams(onlyReferenced(text, params)));
       const results = Array.isArray(result) ? result : [result];
       const rows: Row[] = [];
-      for (const r of results) for (const raw of await r.getAll()) rows.push(fromLadybug(raw) as Row);
+      try {
+        for (const r of results) for (const raw of await r.getAll()) rows.push(fromLadybug(raw) as Row);
+      } finally {
+        for (const r of results) r.close();
+      }
       return rows;
     } catch (err) {
       throw this.translate(err, name);
@@ -179,11 +212,11 @@ export class LadybugStore implements GraphStore {
 
   private translate(err: unknown, name: string): StoreError {
     if (err instanceof StoreError) return err;
-    const message = (err as Error).message ?? String(err);
+    const message = oneLine((err as Error).message ?? String(err));
     if (/interrupt|timeout/i.test(message)) return new StoreError(`query ${name} ran over its time limit`, name, 'timeout');
     if (/read-only|read only/i.test(message)) return new StoreError(message, name, 'read-only');
     if (/buffer pool is full|unable to allocate memory/i.test(message)) {
-      return new StoreError(`query ${name} needs more memory than the store's buffer pool allows`, name, 'too-large');
+      return new StoreError(`query ${name} needs more memory than the buffer pool allows; raise GT_BUFFER_POOL_MB`, name, 'too-large');
     }
     return new StoreError(`query ${name} failed: ${message}`, name);
   }

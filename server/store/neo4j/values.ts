@@ -18,7 +18,8 @@ const DOUBLE_PROPERTIES = DOUBLE_PROPERTY_NAMES;
 
 function toNeo4jValue(value: unknown, keepFloat: boolean): unknown {
   if (value === undefined) return null;
-  if (typeof value === 'number') return Number.isInteger(value) && !keepFloat ? neo4j.int(value) : value;
+  // Only exact integers become Integers: a whole number beyond 2^53 is already a float in JavaScript.
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !keepFloat ? neo4j.int(value) : value;
   if (typeof value === 'bigint') return neo4j.int(value.toString());
   if (Array.isArray(value)) return value.map((v) => toNeo4jValue(v, keepFloat));
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../server/app.js';
+import { ANALYSES } from '../server/gaps/analyses.js';
+import { countGraph } from '../server/graph/graphReader.js';
+import { GraphWriter } from '../server/graph/graphWriter.js';
+import { checkSeedSet } from '../server/seed/checkSeedSet.js';
+import { seedFilePaths } from '../server/seed/seedFiles.js';
+import { LadybugStore } from '../server/store/ladybug/ladybugStore.js';
+import { measure, type Figures } from './latency.js';
+import { syntheticPlans } from './syntheticPlans.js';
+
+/**
+ * API benchmark: loads synthetic plans at a given multiple of the seed into a temporary
+ * embedded store and times every endpoint and every gap analysis over real HTTP.
+ */
+
+export type ApiBenchResult = { factor: number; nodes: number; relationships: number; loadMs: number; rssMb: number; figures: Map<string, Figures> };
+
+export async function apiBench(factor: number, runs: number): Promise<ApiBenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), `gt-bench-${factor}x-`));
+  const store = new LadybugStore({ dataDir: dir, bufferPoolMb: 2048 });
+  await store.open();
+  const { files, problems } = checkSeedSet(seedFilePaths());
+  if (problems.length) throw new Error(`seed files have problems: ${problems.length}`);
+  const writer = new GraphWriter(store);
+  const started = performance.now();
+  for (const f of syntheticPlans(files, factor)) await writer.apply({ nodes: f.nodes, relationships: f.relationships });
+  const loadMs = performance.now() - started;
+  const counts = await countGraph(store);
+
+  const app = createApp(store, { queryTimeoutMs: 30_000, queryMaxRows: 1000 });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const get = async (path: string) => {
+    const res = await fetch(base + path);
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const mid = Math.floor(factor / 2);
+  const copy = (id: string) => (mid === 0 ? id : `${id}.s${mid}`);
+  const endpoints: [string, () => Promise<unknown>][] = [
+    ['GET /api/health', () => get('/api/health')],
+    ['GET /api/search?q=2.5.7', () => get('/api/search?q=2.5.7')],
+    ['GET /api/search?q=victim support', () => get('/api/search?q=victim%20support')],
+    ['GET /api/nodes/:id (action)', () => get(`/api/nodes/${copy('lcja-2008:action:2.5.7')}`)],
+    ['GET /api/graph?plan=', () => get(`/api/graph?plan=${copy('plan:lbcja-2011')}&depth=1`)],
+    ['GET /api/graph (whole graph)', () => get('/api/graph')],
+    ['GET /api/thread/:id (action, up)', () => get(`/api/thread/${copy('lcja-2008:action:2.5.7')}`)],
+    ['GET /api/thread/no:9 (down)', () => get('/api/thread/no:9')],
+    ['GET /api/gaps', () => get('/api/gaps')],
+    ...ANALYSES.map((a): [string, () => Promise<unknown>] => [`GET /api/gaps/${a.id}`, () => get(`/api/gaps/${a.id}?asOf=2012-01-01`)]),
+    ['GET /api/matrix', () => get('/api/matrix')],
+    [
+      'POST /api/query',
+      () =>
+        fetch(`${base}/api/query`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ cypher: 'MATCH (o:Organisation)-[:LEADS]->(a:Action) RETURN o.name AS name, count(a) AS n ORDER BY n DESC LIMIT 10' }),
+        }).then((r) => r.json()),
+    ],
+  ];
+  const figures = new Map<string, Figures>();
+  for (const [name, call] of endpoints) {
+    // The whole graph at 100x is tens of thousands of elements: fewer runs keep the bench short.
+    figures.set(name, await measure(call, name.includes('whole graph') ? Math.max(3, Math.floor(runs / 5)) : runs));
+  }
+  const rssMb = process.memoryUsage().rss / 1e6;
+  await new Promise((resolve) => server.close(resolve));
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { factor, nodes: counts.nodes, relationships: counts.relationships, loadMs, rssMb, figures };
+}

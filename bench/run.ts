@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { apiBench, type ApiBenchResult } from './apiBench.js';
+
+/**
+ * `npm run bench`: figures and ratios, never pass or fail (these machines are shared
+ * and noisy). API at 10x and 100x the seed; then the explorer in a real browser.
+ * Targets are printed beside the figures they concern.
+ */
+
+const TARGET_MS = 50;
+const fmt = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString()).padStart(7);
+
+function printApi(small: ApiBenchResult, large: ApiBenchResult): void {
+  for (const r of [small, large]) {
+    console.log(`${r.factor}x seed: ${r.nodes} nodes, ${r.relationships} relationships; loaded in ${(r.loadMs / 1000).toFixed(1)} s (${Math.round((r.nodes + r.relationships) / (r.loadMs / 1000))} items/s); process RSS ${Math.round(r.rssMb)} MB`);
+  }
+  console.log('');
+  console.log(`${'endpoint'.padEnd(46)} ${'p50 10x'.padStart(7)} ${'p95 10x'.padStart(7)} ${'p50 100x'.padStart(8)} ${'p95 100x'.padStart(8)} ${'100x/10x'.padStart(8)}  target`);
+  for (const [name, f10] of small.figures) {
+    const f100 = large.figures.get(name)!;
+    const targeted = name.startsWith('GET /api/gaps/') || name.startsWith('GET /api/thread');
+    const target = targeted ? (f10.p95 <= TARGET_MS ? `p95 10x under ${TARGET_MS} ms: yes` : `p95 10x under ${TARGET_MS} ms: NO`) : '';
+    console.log(`${name.padEnd(46)} ${fmt(f10.p50)} ${fmt(f10.p95)} ${fmt(f100.p50).padStart(8)} ${fmt(f100.p95).padStart(8)} ${(f100.p50 / f10.p50).toFixed(1).padStart(8)}  ${target}`);
+  }
+  console.log('(milliseconds)');
+}
+
+async function main(): Promise<void> {
+  const runs = Number(process.env.BENCH_RUNS ?? 20);
+  console.log('# Golden Thread benchmark\n');
+  console.log('## API on the embedded store\n');
+  const small = await apiBench(10, runs);
+  const large = await apiBench(100, Math.max(5, Math.floor(runs / 2)));
+  printApi(small, large);
+
+  const browserBench = fileURLToPath(new URL('./browser/index.ts', import.meta.url));
+  if (existsSync(browserBench) && !process.argv.includes('--api-only')) {
+    console.log('\n## Explorer in Chromium\n');
+    // Imported by path: the browser bench belongs to the explorer and is loaded only when present.
+    const { runBrowserBench } = (await import(pathToFileURL(browserBench).href)) as { runBrowserBench: () => Promise<void> };
+    await runBrowserBench();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

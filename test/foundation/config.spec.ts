@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.js';
+
+/**
+ * Settings are read once from the environment: defaults, then the environment, then
+ * validation. A wrong setting throws a ConfigError whose one line names it.
+ */
+
+/**
+ * The Settings table of the README: variable -> default, null where it says unset or
+ * empty. The defaults test holds the code to what the README promises.
+ */
+function readmeDefaults(): Record<string, string | null> {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Settings'));
+  const table = section.slice(0, section.indexOf('\n## ', 1));
+  const defaults: Record<string, string | null> = {};
+  for (const line of table.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    const name = /^`([A-Z0-9_]+)`$/.exec(cells[1] ?? '')?.[1];
+    if (!name) continue;
+    defaults[name] = /^`(.*)`$/.exec(cells[2] ?? '')?.[1] ?? null;
+  }
+  return defaults;
+}
+const DOCUMENTED_DEFAULTS = readmeDefaults();
+
+function errorOf(env: NodeJS.ProcessEnv): unknown {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    return err;
+  }
+  return undefined;
+}
+
+describe('loadConfig', () => {
+  describe('when nothing is set', () => {
+    it('reads the defaults from the Settings table of the README', () => {
+      expect(Object.keys(DOCUMENTED_DEFAULTS)).toEqual(
+        expect.arrayContaining(['PORT', 'HOST', 'GT_DATA_DIR', 'GT_BUFFER_POOL_MB', 'GT_SEED_ON_EMPTY', 'GT_QUERY_TIMEOUT_MS', 'GT_QUERY_MAX_ROWS', 'NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']),
+      );
+    });
+
+    it('uses the defaults the README documents, and the embedded store', () => {
+      const d = DOCUMENTED_DEFAULTS;
+      expect(d.NEO4J_URI).toBeNull();
+      expect(loadConfig({})).toEqual({
+        port: Number(d.PORT),
+        host: d.HOST,
+        queryTimeoutMs: Number(d.GT_QUERY_TIMEOUT_MS),
+        queryMaxRows: Number(d.GT_QUERY_MAX_ROWS),
+        seedOnEmpty: d.GT_SEED_ON_EMPTY === 'true',
+        store: { kind: 'embedded', dataDir: d.GT_DATA_DIR, bufferPoolMb: Number(d.GT_BUFFER_POOL_MB) },
+      });
+    });
+
+    it('uses the documented Neo4j defaults once NEO4J_URI is set', () => {
+      const d = DOCUMENTED_DEFAULTS;
+      expect(loadConfig({ NEO4J_URI: 'neo4j://localhost:7687' }).store).toEqual({
+        kind: 'neo4j',
+        uri: 'neo4j://localhost:7687',
+        user: d.NEO4J_USER,
+        password: d.NEO4J_PASSWORD ?? '',
+        database: d.NEO4J_DATABASE,
+      });
+    });
+
+    it('treats an empty variable as unset', () => {
+      expect(loadConfig({ PORT: '', NEO4J_URI: '', GT_DATA_DIR: '' })).toEqual(loadConfig({}));
+    });
+  });
+
+  describe('when settings are given', () => {
+    it('reads each one, converting numbers and flags', () => {
+      const config = loadConfig({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        GT_DATA_DIR: '/var/lib/golden-thread',
+        GT_BUFFER_POOL_MB: '384',
+        GT_SEED_ON_EMPTY: 'false',
+        GT_QUERY_TIMEOUT_MS: '250',
+        GT_QUERY_MAX_ROWS: '10',
+      });
+      expect(config).toEqual({
+        port: 8080,
+        host: '0.0.0.0',
+        queryTimeoutMs: 250,
+        queryMaxRows: 10,
+        seedOnEmpty: false,
+        store: { kind: 'embedded', dataDir: '/var/lib/golden-thread', bufferPoolMb: 384 },
+      });
+    });
+
+    it('accepts port 0 (any free port, used by the tests)', () => {
+      expect(loadConfig({ PORT: '0' }).port).toBe(0);
+    });
+
+    it.each([
+      ['true', true],
+      ['1', true],
+      ['yes', true],
+      ['false', false],
+      ['0', false],
+      ['no', false],
+    ])('reads GT_SEED_ON_EMPTY=%s as %s', (value, expected) => {
+      expect(loadConfig({ GT_SEED_ON_EMPTY: value }).seedOnEmpty).toBe(expected);
+    });
+  });
+
+  describe('which store it selects', () => {
+    it('uses the embedded store when NEO4J_URI is not set, ignoring the Neo4j settings', () => {
+      const config = loadConfig({ NEO4J_USER: 'someone', NEO4J_PASSWORD: 'secret', GT_DATA_DIR: '/tmp/gt' });
+      expect(config.store).toEqual({ kind: 'embedded', dataDir: '/tmp/gt', bufferPoolMb: Number(DOCUMENTED_DEFAULTS.GT_BUFFER_POOL_MB) });
+    });
+
+    it('uses Neo4j with every Neo4j setting when NEO4J_URI is set', () => {
+      const config = loadConfig({
+        NEO4J_URI: 'neo4j+s://abcd1234.databases.neo4j.io',
+        NEO4J_USER: 'analyst',
+        NEO4J_PASSWORD: 'pw',
+        NEO4J_DATABASE: 'threads',
+        GT_DATA_DIR: '/ignored',
+      });
+      expect(config.store).toEqual({
+        kind: 'neo4j',
+        uri: 'neo4j+s://abcd1234.databases.neo4j.io',
+        user: 'analyst',
+        password: 'pw',
+        database: 'threads',
+      });
+    });
+
+    it.each(['neo4j://h:7687', 'neo4j+s://h', 'neo4j+ssc://h', 'bolt://127.0.0.1:7687', 'bolt+s://h', 'bolt+ssc://h'])(
+      'accepts the scheme of %s',
+      (uri) => {
+        expect(loadConfig({ NEO4J_URI: uri }).store.kind).toBe('neo4j');
+      },
+    );
+  });
+
+  describe('when a setting is wrong', () => {
+    it.each([
+      { setting: 'PORT', value: 'abc' },
+      { setting: 'PORT', value: '70000' },
+      { setting: 'PORT', value: '-1' },
+      { setting: 'PORT', value: '80.5' },
+      { setting: 'GT_BUFFER_POOL_MB', value: '1' },
+      { setting: 'GT_BUFFER_POOL_MB', value: 'lots' },
+      { setting: 'GT_SEED_ON_EMPTY', value: 'maybe' },
+      { setting: 'GT_QUERY_TIMEOUT_MS', value: '10' },
+      { setting: 'GT_QUERY_MAX_ROWS', value: '0' },
+      { setting: 'NEO4J_URI', value: 'http://x' },
+      { setting: 'NEO4J_URI', value: 'not a uri' },
+      { setting: 'NEO4J_URI', value: 'neo4j://' },
+    ])('refuses $setting=$value with one line that names it', ({ setting, value }) => {
+      const err = errorOf({ [setting]: value });
+      expect(err).toBeInstanceOf(ConfigError);
+      const message = (err as ConfigError).message;
+      expect(message).not.toMatch(/\n/);
+      expect(message).toContain(`setting ${setting}=`);
+      expect(message).toContain(JSON.stringify(value));
+      // The rest of the line says what is wrong, beyond echoing the value.
+      expect(message.length).toBeGreaterThan(`setting ${setting}=${JSON.stringify(value)} `.length + 5);
+    });
+
+    it('says how a Neo4j URI should look', () => {
+      expect((errorOf({ NEO4J_URI: 'http://x' }) as ConfigError).message).toMatch(/neo4j:\/\/host:7687/);
+    });
+
+    it('names the minimum buffer pool and the accepted flag values', () => {
+      expect((errorOf({ GT_BUFFER_POOL_MB: '1' }) as ConfigError).message).toMatch(/at least 128/);
+      expect((errorOf({ GT_SEED_ON_EMPTY: 'maybe' }) as ConfigError).message).toMatch(/true or false/);
+    });
+
+    it('names the wrong setting when others are right', () => {
+      const err = errorOf({ PORT: '8080', NEO4J_URI: 'neo4j://h', GT_SEED_ON_EMPTY: 'perhaps' }) as ConfigError;
+      expect(err.message).toMatch(/^setting GT_SEED_ON_EMPTY=/);
+    });
+  });
+});
