@@ -3,4 +3,5 @@ MATCH (p:Plan)-[:CONTAINS]->(a:Action)
 WHERE ($plan = '' OR p.id = $plan)
   AND a.dueDate IS NOT NULL AND a.dueDate < $asOf
   AND (a.status IS NULL OR NOT a.status IN ['complete', 'not required'])
-RETURN a, p.id AS plan
+RETURN a.id AS id, a.ref AS ref, a.title AS title, a.leadAsPrinted AS lead, a.timescale AS timescale,
+       a.dueDate AS dueDate, a.status AS status, p.id AS plan

@@ -3,4 +3,4 @@ MATCH (p:Plan)-[:CONTAINS]->(a:Action)-[:HAS_MILESTONE]->(m:Milestone)
 WHERE ($plan = '' OR p.id = $plan)
   AND m.dueDate IS NOT NULL AND m.dueDate < $asOf
   AND (a.status IS NULL OR NOT a.status IN ['complete', 'not required'])
-RETURN m, a, p.id AS plan
+RETURN m.id AS id, m.text AS milestone, m.timescale AS timescale, m.dueDate AS dueDate, a.ref AS action, a.status AS status, p.id AS plan

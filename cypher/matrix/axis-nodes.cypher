@@ -1,3 +1,3 @@
 // Candidate rows and columns of the coverage matrix: organisations, plans and the national frameworks.
 MATCH (n:Organisation|Plan|NationalOutcome|StrategicAim|FrameworkOutcome)
-RETURN n
+RETURN n.id AS id

@@ -1,7 +1,8 @@
 import type { GapCatalogueEntry, GapParams, GapResponse, NodeSummary } from '../../model/index.js';
-import { planIndex, summaryOf, type PlanIndex } from '../graph/summaries.js';
-import type { GraphStore, NodeValue, Row } from '../store/port.js';
-import { contentWords, diceSimilarity } from './textSimilarity.js';
+import { nodeSummaries, planIndex, summaryFromElementData, summaryOf } from '../graph/summaries.js';
+import { coverageMatrix } from '../matrix/coverageMatrix.js';
+import type { GraphStore, NodeValue } from '../store/port.js';
+import { alikePairs, contentWords } from './textSimilarity.js';
 
 /**
  * The gap-analysis catalogue, as data: each analysis has an id, a title, a
@@ -33,19 +34,7 @@ export const defaultGapInput = (params: GapParams): GapInput => ({
 const inPlan = (input: GapInput) => (input.plan ? ` in ${input.plan}` : ' across all plans');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function actionRow(s: NodeSummary, node: NodeValue) {
-  const p = node.properties;
-  return {
-    id: s.id,
-    plan: s.plan,
-    ref: s.ref,
-    title: s.label,
-    lead: (p.leadAsPrinted as string | null) ?? null,
-    timescale: (p.timescale as string | null) ?? null,
-    dueDate: (p.dueDate as string | null) ?? null,
-    status: (p.status as string | null) ?? null,
-  };
-}
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 async function actionsAnalysis(
   store: GraphStore,
@@ -53,10 +42,19 @@ async function actionsAnalysis(
   input: GapInput,
   summarise: (n: number) => string,
 ): Promise<GapResult> {
-  const [rows, plans] = await Promise.all([store.read(query, { plan: input.plan, asOf: input.asOf }), planIndex(store)]);
+  const rows = await store.read(query, { plan: input.plan, asOf: input.asOf });
   const actions = rows
-    .map((r) => ({ node: r.a as NodeValue, summary: summaryOf(r.a as NodeValue, plans) }))
-    .sort((x, y) => `${x.summary.plan}${x.summary.ref}`.localeCompare(`${y.summary.plan}${y.summary.ref}`, 'en', { numeric: true }));
+    .map((r) => ({
+      id: String(r.id),
+      plan: text(r.plan),
+      ref: text(r.ref),
+      title: text(r.title),
+      lead: text(r.lead),
+      timescale: text(r.timescale),
+      dueDate: text(r.dueDate),
+      status: text(r.status),
+    }))
+    .sort((x, y) => `${x.plan} ${x.ref}`.localeCompare(`${y.plan} ${y.ref}`, 'en', { numeric: true }) || x.id.localeCompare(y.id));
   return {
     summary: summarise(actions.length),
     columns: [
@@ -67,21 +65,30 @@ async function actionsAnalysis(
       { key: 'timescale', title: 'Timescale' },
       { key: 'status', title: 'Status' },
     ],
-    rows: actions.map((a) => actionRow(a.summary, a.node)),
-    highlight: actions.map((a) => a.summary.id),
+    rows: actions,
+    highlight: actions.map((a) => a.id),
   };
 }
 
 type OutcomeOrgs = { target: NodeSummary; organisations: string[]; names: string[]; actions: string[] };
 
-async function organisationsPerOutcome(store: GraphStore, input: GapInput, plans: PlanIndex): Promise<OutcomeOrgs[]> {
+/** Outcomes with the organisations leading actions that serve them, most organisations first. */
+async function organisationsPerOutcome(store: GraphStore, input: GapInput): Promise<OutcomeOrgs[]> {
   const rows = await store.read('gaps/organisations-per-outcome', { plan: input.plan });
-  return rows
-    .map((r: Row) => ({
-      target: summaryOf(r.t as NodeValue, plans),
-      organisations: (r.organisations as string[]).slice().sort(),
-      names: (r.names as string[]).slice().sort(),
-      actions: (r.actions as string[]).slice().sort(),
+  const byTarget = new Map<string, { organisations: Map<string, string>; actions: Set<string> }>();
+  for (const r of rows) {
+    const entry = byTarget.get(String(r.target)) ?? { organisations: new Map(), actions: new Set() };
+    entry.organisations.set(String(r.organisation), String(r.name));
+    entry.actions.add(String(r.action));
+    byTarget.set(String(r.target), entry);
+  }
+  const summaries = await nodeSummaries(store, byTarget.keys());
+  return [...byTarget]
+    .map(([id, e]) => ({
+      target: summaryFromElementData(summaries.get(id)!),
+      organisations: [...e.organisations.keys()].sort(),
+      names: [...e.organisations.values()].sort(),
+      actions: [...e.actions].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
     }))
     .sort((a, b) => b.organisations.length - a.organisations.length || a.target.id.localeCompare(b.target.id, 'en', { numeric: true }));
 }
@@ -159,13 +166,17 @@ export const ANALYSES: Analysis[] = [
     explanation: 'Milestones whose date has passed by the chosen date while the action they belong to is not complete.',
     parameters: [PLAN, AS_OF],
     async run(store, input) {
-      const [rows, plans] = await Promise.all([store.read('gaps/overdue-milestones', { plan: input.plan, asOf: input.asOf }), planIndex(store)]);
+      const rows = await store.read('gaps/overdue-milestones', { plan: input.plan, asOf: input.asOf });
       const items = rows
-        .map((r) => {
-          const m = (r.m as NodeValue).properties;
-          const action = summaryOf(r.a as NodeValue, plans);
-          return { id: String(m.id), plan: action.plan, action: action.ref, milestone: String(m.text), timescale: (m.timescale as string) ?? null, dueDate: (m.dueDate as string) ?? null, status: ((r.a as NodeValue).properties.status as string) ?? null };
-        })
+        .map((r) => ({
+          id: String(r.id),
+          plan: text(r.plan),
+          action: text(r.action),
+          milestone: String(r.milestone),
+          timescale: text(r.timescale),
+          dueDate: text(r.dueDate),
+          status: text(r.status),
+        }))
         .sort((a, b) => `${a.plan}${a.action}${a.id}`.localeCompare(`${b.plan}${b.action}${b.id}`, 'en', { numeric: true }));
       return {
         summary: `${plural(items.length, 'milestone')} overdue as of ${input.asOf}${inPlan(input)}.`,
@@ -188,8 +199,7 @@ export const ANALYSES: Analysis[] = [
       'Outcomes and aims served by actions that several different organisations lead. Worth a look for duplicated effort, or for a chance to work jointly.',
     parameters: [PLAN],
     async run(store, input) {
-      const plans = await planIndex(store);
-      const items = (await organisationsPerOutcome(store, input, plans)).filter((o) => o.organisations.length >= 2);
+      const items = (await organisationsPerOutcome(store, input)).filter((o) => o.organisations.length >= 2);
       return {
         summary: `${plural(items.length, 'outcome or aim', 'outcomes and aims')} with actions led by two or more organisations${inPlan(input)}.`,
         columns: outcomeColumns,
@@ -213,17 +223,11 @@ export const ANALYSES: Analysis[] = [
         title: String(r.title),
         words: contentWords(`${r.title} ${r.objective ?? ''}`),
       }));
-      const pairs: { a: (typeof actions)[number]; b: (typeof actions)[number]; similarity: number }[] = [];
-      for (let i = 0; i < actions.length; i++) {
-        for (let j = i + 1; j < actions.length; j++) {
-          const a = actions[i]!;
-          const b = actions[j]!;
-          if (a.plan === b.plan) continue;
-          if (input.plan && a.plan !== input.plan && b.plan !== input.plan) continue;
-          const similarity = diceSimilarity(a.words, b.words);
-          if (similarity >= input.threshold) pairs.push({ a, b, similarity });
-        }
-      }
+      const pairs = alikePairs(
+        actions.map((a) => a.words),
+        input.threshold,
+        (i, j) => actions[i]!.plan !== actions[j]!.plan && (!input.plan || actions[i]!.plan === input.plan || actions[j]!.plan === input.plan),
+      ).map(({ a, b, similarity }) => ({ a: actions[a]!, b: actions[b]!, similarity }));
       pairs.sort((x, y) => y.similarity - x.similarity || x.a.id.localeCompare(y.a.id));
       return {
         summary: `${plural(pairs.length, 'pair')} of actions in different plans at least ${Math.round(input.threshold * 100)}% alike${inPlan(input)}.`,
@@ -250,8 +254,7 @@ export const ANALYSES: Analysis[] = [
       'Outcomes and aims that are served through exactly one organisation: if that organisation stops, nothing else in the plans moves them.',
     parameters: [PLAN],
     async run(store, input) {
-      const plans = await planIndex(store);
-      const items = (await organisationsPerOutcome(store, input, plans)).filter((o) => o.organisations.length === 1);
+      const items = (await organisationsPerOutcome(store, input)).filter((o) => o.organisations.length === 1);
       return {
         summary: `${plural(items.length, 'outcome or aim', 'outcomes and aims')} served through exactly one organisation${inPlan(input)}.`,
         columns: outcomeColumns,
@@ -268,7 +271,7 @@ export const ANALYSES: Analysis[] = [
     async run(store, input) {
       const rows = await store.read('gaps/organisation-load', { plan: input.plan });
       const items = rows
-        .map((r) => ({ org: (r.o as NodeValue).properties, leads: Number(r.leads), partners: Number(r.partners) }))
+        .map((r) => ({ org: { id: String(r.id), name: String(r.name) }, leads: Number(r.leads), partners: Number(r.partners) }))
         .filter((i) => i.leads > 0 || i.partners > 0)
         .sort((a, b) => b.leads - a.leads || b.partners - a.partners || String(a.org.name).localeCompare(String(b.org.name)));
       return {
@@ -292,7 +295,7 @@ export const ANALYSES: Analysis[] = [
     async run(store) {
       const rows = await store.read('gaps/organisations-leading-nothing');
       const items = rows
-        .map((r) => ({ org: (r.o as NodeValue).properties, roles: (r.roles as string[]).slice().sort(), appearances: Number(r.appearances) }))
+        .map((r) => ({ org: { id: String(r.id), name: String(r.name) }, roles: (r.roles as string[]).slice().sort(), appearances: Number(r.appearances) }))
         .sort((a, b) => b.appearances - a.appearances || String(a.org.name).localeCompare(String(b.org.name)));
       return {
         summary: `${plural(items.length, 'organisation')} take part but lead nothing.`,
@@ -313,20 +316,15 @@ export const ANALYSES: Analysis[] = [
       'For each national outcome, the organisations that lead actions serving it and how many. National outcomes with no organisation are highlighted; the matrix view shows the same as a heatmap.',
     parameters: [PLAN],
     async run(store, input) {
-      const [rows, axis, plans] = await Promise.all([
-        store.read('matrix/organisation-by-target', { plan: input.plan }),
-        store.read('matrix/axis-nodes'),
-        planIndex(store),
-      ]);
-      const names = new Map(axis.map((r) => [String((r.n as NodeValue).properties.id), summaryOf(r.n as NodeValue, plans)]));
-      const cells = rows
-        .filter((r) => String(r.col).startsWith('no:'))
-        .map((r) => ({ org: names.get(String(r.row))!, outcome: names.get(String(r.col))!, actions: (r.actions as string[]).slice().sort() }))
+      const matrix = await coverageMatrix(store, { rows: 'organisation', cols: 'nationalOutcome', plan: input.plan || undefined });
+      const names = new Map([...matrix.rows, ...matrix.cols].map((s) => [s.id, s]));
+      const cells = matrix.cells
+        .map((c) => ({ org: names.get(c.row)!, outcome: names.get(c.col)!, actions: c.actions }))
         .sort((a, b) => a.outcome.id.localeCompare(b.outcome.id, 'en', { numeric: true }) || b.actions.length - a.actions.length);
       const covered = new Set(cells.map((c) => c.outcome.id));
-      const uncovered = [...names.values()].filter((s) => s.kind === 'NationalOutcome' && !covered.has(s.id));
+      const uncovered = matrix.cols.filter((s) => !covered.has(s.id));
       return {
-        summary: `${plural(covered.size, 'national outcome')} have a leading organisation${inPlan(input)}; ${plural(uncovered.length, 'has', 'have')} none.`,
+        summary: `${plural(covered.size, 'national outcome has', 'national outcomes have')} a leading organisation${inPlan(input)}; ${plural(uncovered.length, 'has', 'have')} none.`,
         columns: [
           { key: 'outcome', title: 'National Outcome' },
           { key: 'organisation', title: 'Organisation' },

@@ -35,3 +35,34 @@ export function diceSimilarity(a: Set<string>, b: Set<string>): number {
   for (const w of a) if (b.has(w)) shared++;
   return (2 * shared) / (a.size + b.size);
 }
+
+export type AlikePair = { a: number; b: number; similarity: number };
+
+/**
+ * Every pair of texts at least `threshold` alike, found through an inverted index
+ * (word → texts) so that only texts sharing a word are compared: thousands of
+ * actions compare in milliseconds, not the seconds an all-pairs loop takes.
+ * `comparable(a, b)` filters pairs (for example, only across plans).
+ */
+export function alikePairs(
+  texts: Set<string>[],
+  threshold: number,
+  comparable: (a: number, b: number) => boolean,
+): AlikePair[] {
+  const postings = new Map<string, number[]>();
+  texts.forEach((words, i) => {
+    for (const w of words) postings.set(w, [...(postings.get(w) ?? []), i]);
+  });
+  const pairs: AlikePair[] = [];
+  for (let a = 0; a < texts.length; a++) {
+    const shared = new Map<number, number>();
+    for (const w of texts[a]!) {
+      for (const b of postings.get(w)!) if (b > a) shared.set(b, (shared.get(b) ?? 0) + 1);
+    }
+    for (const [b, count] of shared) {
+      const similarity = (2 * count) / (texts[a]!.size + texts[b]!.size);
+      if (similarity >= threshold && comparable(a, b)) pairs.push({ a, b, similarity });
+    }
+  }
+  return pairs;
+}

@@ -11,6 +11,7 @@ import {
 } from '../../model/index.js';
 import { kebab } from '../cypher/fromModel.js';
 import type { GraphStore, NodeValue, Transaction } from '../store/port.js';
+import { invalidateReadCaches } from './readCache.js';
 import { nodeParams, relationshipParams, sameColumns } from './records.js';
 import { ValidationError, parseOrThrow } from './validationError.js';
 
@@ -106,7 +107,7 @@ export class GraphWriter {
   /** Validates and applies a change set in one transaction. */
   async apply(changes: ChangeSet): Promise<ChangeSummary> {
     const valid = validate(changes);
-    return this.store.write(async (tx) => {
+    const summary = await this.store.write(async (tx) => {
       const summary: ChangeSummary = { created: 0, updated: 0, unchanged: 0, relationshipsWritten: 0, deleted: 0 };
       const relIds = valid.relationships.flatMap((r) => [r.from, r.to]);
       const delIds = [...valid.deleteNodes, ...valid.deleteRelationships.flatMap((d) => [d.from, d.to])];
@@ -176,5 +177,7 @@ export class GraphWriter {
       }
       return summary;
     });
+    invalidateReadCaches(this.store);
+    return summary;
   }
 }

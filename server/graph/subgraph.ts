@@ -1,6 +1,6 @@
-import type { GraphElements, GraphParams } from '../../model/index.js';
-import type { GraphStore, NodeValue, RelationshipValue, Row } from '../store/port.js';
-import { edgeElementData, nodeElementData, planIndex } from './summaries.js';
+import type { EdgeElementData, GraphElements, GraphParams } from '../../model/index.js';
+import type { GraphStore, NodeValue, RelationshipValue } from '../store/port.js';
+import { edgeElementData, elementDataFromRow, planIndex } from './summaries.js';
 import { threadDown } from '../thread/thread.js';
 
 /**
@@ -60,19 +60,32 @@ function intersect(sets: Set<string>[]): Set<string> | null {
 export async function subgraph(store: GraphStore, params: GraphParams): Promise<GraphElements> {
   const keep = intersect(await filterSets(store, params));
   const [nodeRows, plans] = await Promise.all([
-    keep ? store.read('graph/nodes-by-id', { ids: [...keep] }) : store.read('graph/all-nodes'),
+    keep ? store.read('graph/node-summaries', { ids: [...keep] }) : store.read('graph/all-node-summaries'),
     planIndex(store),
   ]);
   const kinds = params.kind ? new Set<string>(params.kind) : null;
   const nodes = nodeRows
-    .map((r) => r.n as NodeValue)
-    .filter((n) => !kinds || kinds.has(n.label))
-    .map((n) => ({ data: nodeElementData(n, plans) }));
+    .filter((r) => !kinds || kinds.has(String(r.kind)))
+    .map((r) => ({ data: elementDataFromRow(r, plans) }));
   const ids = new Set(nodes.map((n) => n.data.id));
-  const relRows: Row[] = keep
-    ? await store.read('graph/relationships-out', { ids: [...ids] })
-    : await store.read('graph/all-relationships');
-  const edges = relRows
+  if (!keep) {
+    const rows = await store.read('graph/all-relationships');
+    const edges = rows
+      .filter((r) => ids.has(String(r.source)) && ids.has(String(r.target)))
+      .map((r) => ({
+        data: {
+          id: String(r.id),
+          source: String(r.source),
+          target: String(r.target),
+          type: String(r.type) as EdgeElementData['type'],
+          role: (r.role as string | null) ?? null,
+          linkBasis: (r.linkBasis as string | null) ?? null,
+        },
+      }));
+    return { nodes, edges };
+  }
+  const rows = await store.read('graph/relationships-out', { ids: [...ids] });
+  const edges = rows
     .filter((r) => ids.has(String(r.source)) && ids.has(String(r.target)))
     .map((r) => ({ data: edgeElementData(r.r as RelationshipValue, String(r.source), String(r.target)) }));
   return { nodes, edges };

@@ -9,7 +9,8 @@ import {
   type NodeSummary,
   type RelationshipType,
 } from '../../model/index.js';
-import type { GraphStore, NodeValue, RelationshipValue } from '../store/port.js';
+import type { GraphStore, NodeValue, RelationshipValue, Row } from '../store/port.js';
+import { cached } from './readCache.js';
 
 /**
  * Turns engine values into what the API and the map show: node summaries and
@@ -40,12 +41,14 @@ export function labelOf(kind: NodeKind, props: Record<string, unknown>): string 
 
 export type PlanIndex = Map<string, string>;
 
-/** Which plan each node belongs to, read once per request. */
-export async function planIndex(store: GraphStore): Promise<PlanIndex> {
-  const rows = await store.read('graph/plan-membership');
-  const index: PlanIndex = new Map();
-  for (const r of rows) index.set(String(r.id), String(r.plan));
-  return index;
+/** Which plan each node belongs to; cached until the next write (see readCache). */
+export function planIndex(store: GraphStore): Promise<PlanIndex> {
+  return cached(store, 'plan-index', async () => {
+    const rows = await store.read('graph/plan-membership');
+    const index: PlanIndex = new Map();
+    for (const r of rows) index.set(String(r.id), String(r.plan));
+    return index;
+  });
 }
 
 export function summaryOf(node: NodeValue, plans?: PlanIndex): NodeSummary {
@@ -62,6 +65,44 @@ export function summaryOf(node: NodeValue, plans?: PlanIndex): NodeSummary {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * A row of `graph/node-summaries` (scalar columns, far cheaper to read than whole nodes)
+ * as element data.
+ */
+export function elementDataFromRow(row: Row, plans?: PlanIndex): NodeElementData {
+  const kind = String(row.kind) as NodeKind;
+  const id = String(row.id);
+  const number = row.number;
+  const ref =
+    kind === 'NationalOutcome' && number !== null ? `NO${number}` : kind === 'StrategicAim' && number !== null ? `Aim ${number}` : str(row.ref) || null;
+  return {
+    id,
+    kind,
+    label: str(row.label) ?? id,
+    ref,
+    plan: kind === 'Plan' ? id : (plans?.get(id) ?? null),
+    status: str(row.status),
+    yearBand: str(row.yearBand),
+    dueDate: str(row.dueDate),
+    leadVague: typeof row.leadVague === 'boolean' ? row.leadVague : null,
+    orgType: str(row.orgType),
+  };
+}
+
+export function summaryFromElementData(d: NodeElementData): NodeSummary {
+  return { id: d.id, kind: d.kind, label: d.label, ref: d.ref, plan: d.plan };
+}
+
+/** Element data of the given nodes, by id; unknown ids are left out. */
+export async function nodeSummaries(store: GraphStore, ids: Iterable<string>): Promise<Map<string, NodeElementData>> {
+  const unique = [...new Set(ids)];
+  const [rows, plans] = await Promise.all([
+    unique.length ? store.read('graph/node-summaries', { ids: unique }) : Promise.resolve([]),
+    planIndex(store),
+  ]);
+  return new Map(rows.map((r) => [String(r.id), elementDataFromRow(r, plans)]));
+}
 
 export function nodeElementData(node: NodeValue, plans?: PlanIndex): NodeElementData {
   const props = node.properties;

@@ -1,7 +1,8 @@
 import type { MatrixParams, MatrixResponse, NodeKind } from '../../model/index.js';
 import { HttpError } from '../api/errors.js';
-import { planIndex, summaryOf } from '../graph/summaries.js';
-import type { GraphStore, NodeValue } from '../store/port.js';
+import { cached } from '../graph/readCache.js';
+import { nodeSummaries, summaryFromElementData } from '../graph/summaries.js';
+import type { GraphStore } from '../store/port.js';
 
 /**
  * The coverage matrix: rows are organisations (by the actions they lead) or plans (by
@@ -27,22 +28,28 @@ export async function coverageMatrix(store: GraphStore, params: MatrixParams): P
       { field: 'cols', reason: 'must be nationalOutcome, strategicAim or frameworkOutcome' },
     ]);
   }
-  const [cellRows, axisRows, plans] = await Promise.all([
+  const [cellRows, axisRows] = await Promise.all([
     store.read(ROW_QUERIES[rowAxis], { plan: params.plan ?? '' }),
-    store.read('matrix/axis-nodes'),
-    planIndex(store),
+    cached(store, 'matrix-axis', () => store.read('matrix/axis-nodes')),
   ]);
-  const summaries = new Map(axisRows.map((r) => [String((r.n as NodeValue).properties.id), summaryOf(r.n as NodeValue, plans)]));
+  const data = await cached(store, 'matrix-axis-summaries', () => nodeSummaries(store, axisRows.map((r) => String(r.id))));
+  const summaries = new Map([...data].map(([id, d]) => [id, summaryFromElementData(d)]));
   const cols = [...summaries.values()]
     .filter((s) => s.kind === colKind)
     .sort((a, b) => (a.ref ?? '').localeCompare(b.ref ?? '', 'en', { numeric: true }));
   const colIds = new Set(cols.map((c) => c.id));
-  const cells = cellRows
-    .filter((r) => colIds.has(String(r.col)))
-    .map((r) => {
-      const actions = (r.actions as string[]).slice().sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-      return { row: String(r.row), col: String(r.col), count: actions.length, actions };
-    });
+  const grouped = new Map<string, { row: string; col: string; actions: Set<string> }>();
+  for (const r of cellRows) {
+    if (!colIds.has(String(r.col))) continue;
+    const key = `${r.row}\u0000${r.col}`;
+    const cell = grouped.get(key) ?? { row: String(r.row), col: String(r.col), actions: new Set<string>() };
+    cell.actions.add(String(r.action));
+    grouped.set(key, cell);
+  }
+  const cells = [...grouped.values()].map((c) => {
+    const actions = [...c.actions].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    return { row: c.row, col: c.col, count: actions.length, actions };
+  });
   const rowIds = new Set(cells.map((c) => c.row));
   if (rowAxis === 'plan') for (const s of summaries.values()) if (s.kind === 'Plan' && (!params.plan || s.id === params.plan)) rowIds.add(s.id);
   const totals = new Map<string, number>();

@@ -1,7 +1,6 @@
-import type { GraphElements, NodeKind, NodeSummary, ThreadPath, ThreadResponse } from '../../model/index.js';
-import type { GraphStore, NodeValue, RelationshipValue } from '../store/port.js';
-import { edgeElementData, nodeElementData, planIndex, summaryOf, type PlanIndex } from '../graph/summaries.js';
-import { getNode } from '../graph/graphReader.js';
+import type { EdgeElementData, GraphElements, NodeElementData, NodeKind, NodeSummary, ThreadPath, ThreadResponse } from '../../model/index.js';
+import type { GraphStore, Row } from '../store/port.js';
+import { nodeSummaries, summaryFromElementData } from '../graph/summaries.js';
 import { HttpError, notFound } from '../api/errors.js';
 
 /**
@@ -13,44 +12,30 @@ import { HttpError, notFound } from '../api/errors.js';
 export const THREAD_UP_KINDS: readonly NodeKind[] = ['Action', 'LocalOutcome', 'Priority'];
 export const THREAD_DOWN_KINDS: readonly NodeKind[] = ['NationalOutcome', 'StrategicAim', 'FrameworkOutcome'];
 
-type RawPath = { nodes: NodeValue[]; rels: RelationshipValue[] };
+type RawPath = { nodes: string[]; rels: string[] };
 
 function rawPaths(rows: { nodes?: unknown; rels?: unknown }[]): RawPath[] {
-  return rows.map((r) => ({ nodes: r.nodes as NodeValue[], rels: r.rels as RelationshipValue[] }));
+  return rows.map((r) => ({ nodes: (r.nodes as string[]).map(String), rels: (r.rels as string[]).map(String) }));
 }
-
-const idOf = (n: NodeValue) => String(n.properties.id);
 
 /** Keeps only the longest chains: a chain that another one extends says nothing more. */
 export function maximalPaths<T extends { nodes: string[] }>(paths: T[]): T[] {
-  const key = (p: T) => p.nodes.join('>');
-  const keys = paths.map(key);
+  const keys = paths.map((p) => p.nodes.join('>'));
   return paths.filter((_p, i) => !keys.some((k, j) => j !== i && k.length > keys[i]!.length && k.startsWith(keys[i]! + '>')));
 }
 
 function toThreadPaths(raw: RawPath[]): ThreadPath[] {
-  return raw.map((p) => ({
-    nodes: p.nodes.map(idOf),
-    edges: p.rels.map((r) => String(r.properties.id)),
-    lead: null,
-  }));
+  return raw.map((p) => ({ nodes: p.nodes, edges: p.rels, lead: null }));
 }
 
-function elementsOf(raw: RawPath[], plans: PlanIndex, extra: NodeValue[] = []): GraphElements {
-  const nodes = new Map<string, NodeValue>();
-  const edges = new Map<string, ReturnType<typeof edgeElementData>>();
-  for (const n of extra) nodes.set(idOf(n), n);
+function elementsOf(raw: RawPath[], nodes: Map<string, NodeElementData>): GraphElements {
+  const edges = new Map<string, EdgeElementData>();
   for (const p of raw) {
-    p.nodes.forEach((n) => nodes.set(idOf(n), n));
-    p.rels.forEach((r, i) => {
-      const data = edgeElementData(r, idOf(p.nodes[i]!), idOf(p.nodes[i + 1]!));
-      edges.set(data.id, data);
+    p.rels.forEach((id, i) => {
+      edges.set(id, { id, source: p.nodes[i]!, target: p.nodes[i + 1]!, type: 'SERVES', role: null, linkBasis: null });
     });
   }
-  return {
-    nodes: [...nodes.values()].map((n) => ({ data: nodeElementData(n, plans) })),
-    edges: [...edges.values()].map((data) => ({ data })),
-  };
+  return { nodes: [...nodes.values()].map((data) => ({ data })), edges: [...edges.values()].map((data) => ({ data })) };
 }
 
 const KIND_WORDS: Record<NodeKind, string> = {
@@ -92,56 +77,44 @@ export function describePaths(paths: ThreadPath[], summaries: Map<string, NodeSu
   return [...new Set(sentences)].join(' ');
 }
 
-export async function threadDown(store: GraphStore, id: string): Promise<{ paths: ThreadPath[]; raw: RawPath[] }> {
-  const raw = rawPaths(await store.read('thread/down', { id }));
-  return { paths: toThreadPaths(raw), raw };
+export async function threadDown(store: GraphStore, id: string): Promise<{ paths: ThreadPath[] }> {
+  return { paths: toThreadPaths(rawPaths(await store.read('thread/down', { id }))) };
 }
 
 export async function goldenThread(store: GraphStore, id: string): Promise<ThreadResponse> {
-  const origin = await getNode(store, id);
-  if (!origin) throw notFound(`no node with id ${id}`);
-  const up = THREAD_UP_KINDS.includes(origin.kind);
-  if (!up && !THREAD_DOWN_KINDS.includes(origin.kind)) {
-    throw new HttpError(400, 'bad_request', `a golden thread starts from an action, local outcome, priority, national outcome, strategic aim or framework outcome; ${id} is a ${origin.kind}`, [
-      { field: 'id', reason: `${origin.kind} has no golden thread` },
+  const originData = (await nodeSummaries(store, [id])).get(id);
+  if (!originData) throw notFound(`no node with id ${id}`);
+  const up = THREAD_UP_KINDS.includes(originData.kind);
+  if (!up && !THREAD_DOWN_KINDS.includes(originData.kind)) {
+    throw new HttpError(400, 'bad_request', `a golden thread starts from an action, local outcome, priority, national outcome, strategic aim or framework outcome; ${id} is a ${originData.kind}`, [
+      { field: 'id', reason: `${originData.kind} has no golden thread` },
     ]);
   }
-  const [rows, plans, originRows] = await Promise.all([
-    store.read(up ? 'thread/up' : 'thread/down', { id }),
-    planIndex(store),
-    store.read('nodes/get-node', { id }),
-  ]);
-  const originNode = originRows[0]!.n as NodeValue;
-  const raw = rawPaths(rows);
+  const raw = rawPaths(await store.read(up ? 'thread/up' : 'thread/down', { id }));
   let paths = toThreadPaths(raw);
   if (up) paths = maximalPaths(paths);
-  const summaries = new Map<string, NodeSummary>();
-  summaries.set(id, summaryOf(originNode, plans));
-  for (const p of raw) for (const n of p.nodes) summaries.set(idOf(n), summaryOf(n, plans));
-  const elements = elementsOf(raw, plans, [originNode]);
 
+  let leadRows: Row[] = [];
   if (!up) {
     const actions = [...new Set(paths.map((p) => p.nodes[0]!))];
-    const leadRows = actions.length ? await store.read('thread/leads', { ids: actions }) : [];
+    leadRows = actions.length ? await store.read('thread/leads', { ids: actions }) : [];
     const leadNames = new Map<string, string[]>();
     for (const r of leadRows) leadNames.set(String(r.action), [...(leadNames.get(String(r.action)) ?? []), String(r.name)]);
     paths = paths.map((p) => ({ ...p, lead: leadNames.get(p.nodes[0]!)?.join(' and ') ?? null }));
-    // Leads are part of the picture: the thread groups actions by who leads them.
-    const orgIds = [...new Set(leadRows.map((r) => String(r.organisation)))];
-    if (orgIds.length) {
-      const orgs = await store.read('graph/nodes-by-id', { ids: orgIds });
-      for (const r of orgs) elements.nodes.push({ data: { ...summaryOf(r.n as NodeValue, plans), status: null, yearBand: null, dueDate: null, leadVague: null, orgType: ((r.n as NodeValue).properties.orgType as string) ?? null } });
-      for (const r of leadRows) {
-        elements.edges.push({ data: { id: String(r.relationship), source: String(r.organisation), target: String(r.action), type: 'LEADS', role: (r.role as string | null) ?? null, linkBasis: null } });
-      }
-    }
   }
-  const origin_ = summaries.get(id)!;
+  // Leads are part of the downward picture: the explorer groups the actions by who leads them.
+  const nodes = await nodeSummaries(store, [id, ...raw.flatMap((p) => p.nodes), ...leadRows.map((r) => String(r.organisation))]);
+  const elements = elementsOf(raw, nodes);
+  for (const r of leadRows) {
+    elements.edges.push({ data: { id: String(r.relationship), source: String(r.organisation), target: String(r.action), type: 'LEADS', role: (r.role as string | null) ?? null, linkBasis: null } });
+  }
+  const summaries = new Map([...nodes].map(([k, d]) => [k, summaryFromElementData(d)]));
+  const origin = summaries.get(id)!;
   const description =
     paths.length === 0
       ? up
-        ? `${spoken(origin_)} is linked to no national outcome, aim or framework outcome.`
-        : `No action serves ${spoken(origin_)}.`
+        ? `${spoken(origin)} is linked to no national outcome, aim or framework outcome.`
+        : `No action serves ${spoken(origin)}.`
       : describePaths(paths, summaries);
-  return { origin: origin_, direction: up ? 'up' : 'down', paths, elements, description };
+  return { origin, direction: up ? 'up' : 'down', paths, elements, description };
 }

@@ -1,3 +1,0 @@
-// Every node.
-MATCH (n)
-RETURN n

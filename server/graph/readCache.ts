@@ -1,0 +1,28 @@
+import type { GraphStore } from '../store/port.js';
+
+/**
+ * Derived read models that many requests need and few writes change (which plan each
+ * node belongs to). GraphWriter, the one write path, clears them after every commit;
+ * a maximum age covers writes made by another process on a shared Neo4j.
+ */
+
+const MAX_AGE_MS = 10_000;
+
+type Entry = { at: number; value: Promise<unknown> };
+const caches = new WeakMap<GraphStore, Map<string, Entry>>();
+
+export function cached<T>(store: GraphStore, key: string, compute: () => Promise<T>): Promise<T> {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < MAX_AGE_MS) return hit.value as Promise<T>;
+  const value = compute();
+  cache.set(key, { at: Date.now(), value });
+  // A failed computation is not kept: the next request tries again.
+  value.catch(() => cache!.delete(key));
+  return value;
+}
+
+export function invalidateReadCaches(store: GraphStore): void {
+  caches.get(store)?.clear();
+}
