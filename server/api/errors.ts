@@ -50,7 +50,9 @@ export function errorBody(err: unknown): ApiErrorBody {
 
 export const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
   const body = errorBody(err);
-  if (body.error.status >= 500) console.error(err);
+  // Unexpected failures keep their stack for the operator; expected ones (a query over its cap) need one line.
+  if (body.error.status === 500) console.error(err);
+  else if (body.error.status > 500) console.warn(`${body.error.code}: ${body.error.message}`);
   res.status(body.error.status).json(body);
 };
 
