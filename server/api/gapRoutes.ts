@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { GapParams, type GapResponse } from '../../model/index.js';
 import { ANALYSES, catalogue, defaultGapInput } from '../gaps/analyses.js';
+import { cached } from '../graph/readCache.js';
 import type { GraphStore } from '../store/port.js';
 import { notFound } from './errors.js';
 import { parseRequest } from './validateRequest.js';
@@ -18,8 +19,9 @@ export function gapRoutes(store: GraphStore): Router {
     const { id } = parseRequest(GapId, { id: req.params.id }, 'path');
     const analysis = ANALYSES.find((a) => a.id === id);
     if (!analysis) throw notFound(`no gap analysis ${id}; the catalogue at /api/gaps lists them`);
-    const params = parseRequest(GapParams, req.query, 'query');
-    const result = await analysis.run(store, defaultGapInput(params));
+    const input = defaultGapInput(parseRequest(GapParams, req.query, 'query'));
+    // A gap list is a read model of the current graph: computed once, kept until the next write.
+    const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}`, () => analysis.run(store, input));
     const body: GapResponse = { id: analysis.id, title: analysis.title, ...result };
     res.json(body);
   });

@@ -1,12 +1,15 @@
 import type { GraphStore } from '../store/port.js';
 
 /**
- * Derived read models that many requests need and few writes change (which plan each
- * node belongs to). GraphWriter, the one write path, clears them after every commit;
+ * Derived read models that many requests need and few writes change: which plan each
+ * node belongs to, gap lists, golden threads. A seminar room asks for the same ones
+ * again and again. GraphWriter, the one write path, clears them after every commit;
  * a maximum age covers writes made by another process on a shared Neo4j.
  */
 
 const MAX_AGE_MS = 10_000;
+/** Entries kept per store; the oldest go first. */
+const MAX_ENTRIES = 500;
 
 type Entry = { at: number; value: Promise<unknown> };
 const caches = new WeakMap<GraphStore, Map<string, Entry>>();
@@ -17,7 +20,9 @@ export function cached<T>(store: GraphStore, key: string, compute: () => Promise
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < MAX_AGE_MS) return hit.value as Promise<T>;
   const value = compute();
+  cache.delete(key);
   cache.set(key, { at: Date.now(), value });
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   // A failed computation is not kept: the next request tries again.
   value.catch(() => cache!.delete(key));
   return value;

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GapResponse, NodeInputDraft, ThreadResponse } from '../../model/index.js';
+import { getNode } from '../../server/graph/graphReader.js';
+import { GraphWriter } from '../../server/graph/graphWriter.js';
+import { startSeededServer, type SeededServer } from './seededServer.js';
+
+/** Cached read models (gap lists, threads, plan membership) must never outlive a write. */
+
+let api: SeededServer;
+beforeAll(async () => {
+  api = await startSeededServer();
+}, 120_000);
+afterAll(async () => {
+  await api.close();
+});
+
+describe('after a write through GraphWriter', () => {
+  it('a gap list asked for again reflects the change', async () => {
+    const overdue = async () => (await api.get<GapResponse>('/api/gaps/overdue-actions?asOf=2009-01-01')).body.rows.map((r) => r.id);
+    expect(await overdue()).toContain('lcja-2008:action:2.5.7');
+
+    const stored = (await getNode(api.store, 'lcja-2008:action:2.5.7'))!;
+    const completed = { ...stored, props: { ...stored.props, status: 'complete' } } as NodeInputDraft & { version?: number };
+    delete completed.version;
+    await new GraphWriter(api.store).apply({ nodes: [completed] });
+
+    expect(await overdue()).not.toContain('lcja-2008:action:2.5.7');
+  });
+
+  it('a golden thread asked for again shows a new link', async () => {
+    const ends = async () => (await api.get<ThreadResponse>('/api/thread/lcja-2008:action:2.4.1')).body.paths.map((p) => p.nodes.at(-1));
+    expect(await ends()).not.toContain('no:9');
+    await new GraphWriter(api.store).apply({
+      relationships: [
+        {
+          type: 'SERVES',
+          from: 'lcja-2008:action:2.4.1',
+          to: 'no:9',
+          props: { linkBasis: 'exact wording' },
+          provenance: { source: 'edit', author: 'test planner', at: '2026-11-23T10:00:00Z' },
+        },
+      ],
+    });
+    expect(await ends()).toContain('no:9');
+  });
+});
