@@ -1,3 +1,9 @@
-// The explorer's entry point; the map itself arrives with the explorer issue.
-const app = document.getElementById('app');
-if (app) app.textContent = 'Golden Thread';
+import './styles/app.css';
+import { startExplorer } from './app/index.js';
+
+// The explorer's entry point: one explorer on the page; hot reload replaces it cleanly.
+const root = document.getElementById('app');
+if (root) {
+  const explorer = startExplorer(root);
+  if (import.meta.hot) import.meta.hot.dispose(() => explorer.destroy());
+}

@@ -13,7 +13,11 @@ import { searchRoutes } from './api/searchRoutes.js';
 import type { GraphStore } from './store/port.js';
 
 /** The HTTP application: the JSON API under /api; the caller mounts the explorer after it. */
-export function createApp(store: GraphStore, config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'>): Express {
+export function createApp(
+  store: GraphStore,
+  config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'>,
+  options: { dev?: boolean } = {},
+): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -24,6 +28,10 @@ export function createApp(store: GraphStore, config: Pick<Config, 'queryTimeoutM
           // Cytoscape sets inline styles on its canvas container; images are exported as data: and blob: URLs.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
+          // Seminar rooms reach the server over plain http on the local network: do not upgrade to https.
+          'upgrade-insecure-requests': null,
+          // Vite's hot reload talks over its own websocket in development.
+          ...(options.dev ? { 'connect-src': ["'self'", 'ws:'] } : {}),
         },
       },
     }),

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     for (const r of failed) console.error(`seed file ${r.file} not loaded:\n  ${r.problems.join('\n  ')}`);
     console.log(`loaded ${reports.length - failed.length} of ${reports.length} seed files into the empty ${store.kind} store`);
   }
-  const app = createApp(store, config);
+  const app = createApp(store, config, { dev });
   await mountClient(app, dev);
   app.use(jsonErrors);
   let server: Server;

@@ -1,0 +1,71 @@
+import type { GapCatalogueResponse, GapResponse, GraphElements, MatrixResponse, NodeDetailResponse, NodeElementData, ThreadResponse } from '../../model/api.js';
+import type { Api } from '../http/api.js';
+import type { MapElements } from '../graph/elements.js';
+import type { GraphIndex } from '../graph/index.js';
+import type { Facets, FilterResult, Filterer } from '../filters/index.js';
+import type { MapHandle } from '../map/index.js';
+import type { MapView } from '../map/view.js';
+import type { HistoryMode, Store } from '../state/store.js';
+import type { AppState } from '../state/types.js';
+import type { ViewStorage } from '../views/storage.js';
+import type { Resource, ResourceCache } from './resources.js';
+import type { Position } from '../layout/layered.js';
+
+/** What every panel of the explorer is given: the store, the data and the shared services. */
+
+export type Loaded = {
+  graph: GraphElements;
+  elements: MapElements;
+  index: GraphIndex;
+  filterer: Filterer;
+  plans: NodeElementData[];
+  organisations: NodeElementData[];
+};
+
+export type Resources = {
+  node: ResourceCache<NodeDetailResponse>;
+  thread: ResourceCache<ThreadResponse>;
+  gapCatalogue: ResourceCache<GapCatalogueResponse>;
+  gap: ResourceCache<GapResponse>;
+  matrix: ResourceCache<MatrixResponse>;
+};
+
+/** One render's worth of derived state, handed to every panel. */
+export type Frame = {
+  state: AppState;
+  previous: AppState | null;
+  data: Loaded;
+  filter: FilterResult;
+  facets: Facets;
+  view: MapView;
+  thread: Resource<ThreadResponse>;
+  gap: Resource<GapResponse>;
+  matrix: Resource<MatrixResponse>;
+  renderer: 'canvas' | 'webgl';
+};
+
+export type Arrangement = { positions: Map<string, Position>; locked: boolean };
+
+export type Ctx = {
+  store: Store;
+  dispatch(change: (s: AppState) => AppState, history?: HistoryMode): void;
+  api: Api;
+  resources: Resources;
+  views: ViewStorage;
+  /** Polite screen-reader announcement. */
+  announce(text: string): void;
+  /** A problem the planner should see (and a screen reader say at once). */
+  alert(text: string): void;
+  map(): MapHandle | null;
+  arrangement(): Arrangement;
+  setArrangement(a: Partial<Arrangement> | null): void;
+  requestRender(): void;
+  /** Keys for the resource caches, from the state. */
+  gapKey(state: AppState, id?: string): string;
+  matrixKey(state: AppState): string;
+};
+
+export type Panel = {
+  update(frame: Frame): void;
+  destroy(): void;
+};

@@ -1,0 +1,72 @@
+/**
+ * Server data the panels ask for by key (a node's details, a thread, a gap list, a
+ * matrix). Each key is fetched once and kept; asking again returns what is there,
+ * and the explorer re-renders when a fetch settles.
+ */
+
+export type Resource<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; value: T }
+  | { status: 'error'; error: string };
+
+export const IDLE: Resource<never> = { status: 'idle' };
+
+export type ResourceCache<T> = {
+  get(key: string | null): Resource<T>;
+  /** The value, once ready; no fetch is started. */
+  peek(key: string | null): T | null;
+  clear(): void;
+  destroy(): void;
+};
+
+export function createResourceCache<T>(
+  fetcher: (key: string, signal: AbortSignal) => Promise<T>,
+  onSettle: () => void,
+  maxEntries = 60,
+): ResourceCache<T> {
+  const entries = new Map<string, Resource<T>>();
+  const controllers = new Map<string, AbortController>();
+  let destroyed = false;
+  return {
+    get(key) {
+      if (key === null) return IDLE;
+      const hit = entries.get(key);
+      if (hit) return hit;
+      if (destroyed) return IDLE;
+      const controller = new AbortController();
+      controllers.set(key, controller);
+      entries.set(key, { status: 'loading' });
+      fetcher(key, controller.signal).then(
+        (value) => {
+          controllers.delete(key);
+          if (destroyed) return;
+          entries.set(key, { status: 'ready', value });
+          if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+          onSettle();
+        },
+        (err: unknown) => {
+          controllers.delete(key);
+          if (destroyed || controller.signal.aborted) return;
+          entries.set(key, { status: 'error', error: err instanceof Error ? err.message : String(err) });
+          onSettle();
+        },
+      );
+      return { status: 'loading' };
+    },
+    peek(key) {
+      const hit = key === null ? undefined : entries.get(key);
+      return hit?.status === 'ready' ? hit.value : null;
+    },
+    clear() {
+      entries.clear();
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      for (const c of controllers.values()) c.abort();
+      controllers.clear();
+      entries.clear();
+    },
+  };
+}

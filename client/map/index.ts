@@ -1,0 +1,283 @@
+import cytoscape from 'cytoscape';
+import cytoscapeSvg from 'cytoscape-svg';
+import type { MapElements } from '../graph/elements.js';
+import type { Position } from '../layout/layered.js';
+import type { Viewport } from '../state/types.js';
+import { LARGE_GRAPH, type RendererKind } from './renderer.js';
+import { buildStyle, MAP_BACKGROUND } from './style.js';
+import { classesFor, type MapView } from './view.js';
+
+/**
+ * The Cytoscape map: created with a renderer, fed elements, positions and a derived
+ * view, and destroyed exactly once however often `destroy` is called. It knows nothing
+ * about the explorer's state; it reports taps, drags and camera moves through callbacks.
+ */
+
+cytoscape.use(cytoscapeSvg);
+
+// ---------------------------------------------------------------- Public API
+
+export type { RendererKind } from './renderer.js';
+
+export type MapCallbacks = {
+  onTap(id: string | null): void;
+  onDoubleTap(id: string): void;
+  /** A node was dragged: the positions of every node, after the drag. */
+  onArranged(positions: Map<string, Position>): void;
+  /** The camera moved (settled for a moment). */
+  onViewport(viewport: Viewport): void;
+  onHover(id: string | null, rendered: { x: number; y: number } | null): void;
+};
+
+export type MapOptions = {
+  container: HTMLElement;
+  renderer: RendererKind;
+  labelScale: number;
+  elementCount: number;
+  reducedMotion: boolean;
+  callbacks: MapCallbacks;
+};
+
+export type MapHandle = {
+  readonly cy: cytoscape.Core;
+  readonly renderer: RendererKind;
+  setLabelScale(scale: number): void;
+  setElements(elements: MapElements, positions: ReadonlyMap<string, Position>): void;
+  setPositions(positions: ReadonlyMap<string, Position>, animate: boolean): void;
+  applyView(view: MapView): void;
+  /** Frames the given nodes (all shown nodes by default), leaving `leftInset` pixels free for the band names. */
+  fit(ids?: Iterable<string> | null, animate?: boolean, padding?: number, target?: ReadonlyMap<string, Position>): void;
+  setLeftInset(px: number): void;
+  centreOn(id: string): void;
+  zoomBy(factor: number): void;
+  panBy(dx: number, dy: number): void;
+  viewport(): Viewport;
+  setViewport(v: Viewport): void;
+  lock(locked: boolean): void;
+  positions(): Map<string, Position>;
+  png(): Blob;
+  svg(): string;
+  destroy(): void;
+  readonly destroyed: boolean;
+};
+
+export function createMap(opts: MapOptions): MapHandle {
+  const { container, renderer, callbacks } = opts;
+  const large = opts.elementCount > LARGE_GRAPH;
+  // The WebGL renderer clears to the container's inline background colour.
+  container.style.backgroundColor = MAP_BACKGROUND;
+
+  const options: cytoscape.CytoscapeOptions & { renderer?: { name: 'canvas'; webgl: boolean; webglTexSize?: number; webglBatchSize?: number } } = {
+    container,
+    style: buildStyle({ webgl: renderer === 'webgl', labelScale: opts.labelScale }),
+    layout: { name: 'preset' },
+    minZoom: 0.03,
+    maxZoom: 6,
+    boxSelectionEnabled: false,
+    autounselectify: true,
+    selectionType: 'single',
+    textureOnViewport: large && renderer === 'canvas',
+    hideEdgesOnViewport: large && renderer === 'canvas',
+    hideLabelsOnViewport: large,
+    motionBlur: false,
+    pixelRatio: large ? 1 : 'auto',
+    // WebGL (Cytoscape 3.31+) draws nodes as instanced shapes and textures: thousands of elements pan smoothly.
+    ...(renderer === 'webgl' ? { renderer: { name: 'canvas', webgl: true, webglTexSize: 4096, webglBatchSize: 4096 } } : {}),
+  };
+  const cy = cytoscape(options);
+
+  // Cytoscape measures its container once; a panel opening or the window resizing needs a re-measure.
+  const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+    if (!destroyed) cy.resize();
+  });
+  resizeObserver?.observe(container);
+
+  let applied = new Map<string, string>();
+  let leftInset = 0;
+  let destroyed = false;
+  let viewportTimer: ReturnType<typeof setTimeout> | undefined;
+  const duration = opts.reducedMotion ? 0 : 320;
+
+  cy.on('tap', (e) => {
+    if (e.target === cy) callbacks.onTap(null);
+    else if (e.target.isNode()) callbacks.onTap(e.target.id());
+  });
+  cy.on('dbltap', 'node', (e) => callbacks.onDoubleTap(e.target.id()));
+  cy.on('dragfree', 'node', () => callbacks.onArranged(positionsOf(cy)));
+  cy.on('mouseover', 'node', (e) => {
+    e.target.addClass('hover');
+    callbacks.onHover(e.target.id(), e.target.renderedPosition());
+  });
+  cy.on('mouseout', 'node', (e) => {
+    e.target.removeClass('hover');
+    callbacks.onHover(null, null);
+  });
+  cy.on('viewport', () => {
+    clearTimeout(viewportTimer);
+    viewportTimer = setTimeout(() => {
+      if (!destroyed) callbacks.onViewport(readViewport(cy));
+    }, 250);
+  });
+
+  const handle: MapHandle = {
+    cy,
+    renderer,
+    setLabelScale(scale) {
+      cy.style(buildStyle({ webgl: renderer === 'webgl', labelScale: scale }));
+    },
+    setElements(elements, positions) {
+      applied = new Map();
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add([
+          ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: n.data, position: positions.get(n.data.id) ?? { x: 0, y: 0 }, classes: 'hidden' })),
+          ...elements.edges.map((e) => ({ group: 'edges' as const, data: e.data, classes: 'hidden' })),
+        ]);
+      });
+      cy.elements().forEach((ele) => {
+        applied.set(ele.id(), 'hidden');
+      });
+    },
+    setPositions(positions, animate) {
+      // A locked arrangement stops the planner dragging, not the explorer placing.
+      const locked = cy.autolock();
+      if (locked) cy.autolock(false);
+      const nodes = cy.nodes();
+      if (animate && duration > 0 && nodes.length <= 800) {
+        nodes.forEach((n) => {
+          const p = positions.get(n.id());
+          if (p && n.visible()) n.animate({ position: p }, { duration });
+          else if (p) n.position(p);
+        });
+      } else {
+        cy.batch(() => {
+          nodes.forEach((n) => {
+            const p = positions.get(n.id());
+            if (p) n.position(p);
+          });
+        });
+      }
+      if (locked) cy.autolock(true);
+    },
+    applyView(view) {
+      const next = new Map<string, string>();
+      const changed: [cytoscape.SingularElementReturnValue, string][] = [];
+      cy.elements().forEach((ele) => {
+        const id = ele.id();
+        const cls = ele.isEdge() ? classesFor(view, id, { source: ele.data('source'), target: ele.data('target') }) : classesFor(view, id);
+        next.set(id, cls);
+        if (applied.get(id) !== cls) changed.push([ele, cls]);
+      });
+      if (changed.length > 0) {
+        cy.batch(() => {
+          for (const [ele, cls] of changed) {
+            const hover = ele.hasClass('hover');
+            ele.classes(hover ? `${cls} hover` : cls);
+          }
+        });
+      }
+      applied = next;
+    },
+    fit(ids, animate = true, padding = 40, target) {
+      cy.resize();
+      const wanted = ids ? new Set(ids) : null;
+      let eles = wanted ? cy.nodes().filter((n) => wanted.has(n.id())) : cy.nodes().not('.hidden');
+      if (eles.empty()) eles = cy.nodes().not('.hidden');
+      if (eles.empty()) return;
+      // While nodes glide to a new layout, frame where they are going, not where they are.
+      const bb = target ? boxOf(eles, target) : eles.boundingBox();
+      const w = Math.max(1, cy.width() - leftInset - 2 * padding);
+      const hgt = Math.max(1, cy.height() - 2 * padding);
+      const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), hgt / Math.max(bb.h, 1), 1.6)));
+      const pan = {
+        x: leftInset + padding + w / 2 - ((bb.x1 + bb.x2) / 2) * zoom,
+        y: padding + hgt / 2 - ((bb.y1 + bb.y2) / 2) * zoom,
+      };
+      cy.stop();
+      if (animate && duration > 0) cy.animate({ zoom, pan }, { duration });
+      else cy.viewport({ zoom, pan });
+    },
+    setLeftInset(px) {
+      leftInset = px;
+    },
+    centreOn(id) {
+      const n = cy.getElementById(id);
+      if (n.empty()) return;
+      const ext = cy.extent();
+      const p = n.position();
+      const margin = 0.12;
+      const inside =
+        p.x > ext.x1 + ext.w * margin && p.x < ext.x2 - ext.w * margin && p.y > ext.y1 + ext.h * margin && p.y < ext.y2 - ext.h * margin;
+      if (inside && cy.zoom() >= 0.5) return;
+      cy.stop();
+      const zoom = Math.max(cy.zoom(), 0.9);
+      if (duration > 0) cy.animate({ center: { eles: n }, zoom }, { duration });
+      else {
+        cy.zoom(zoom);
+        cy.center(n);
+      }
+    },
+    zoomBy(factor) {
+      const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+      cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    },
+    panBy(dx, dy) {
+      cy.panBy({ x: dx, y: dy });
+    },
+    viewport: () => readViewport(cy),
+    setViewport(v) {
+      cy.stop();
+      cy.viewport({ zoom: v.zoom, pan: { x: v.x, y: v.y } });
+    },
+    lock(locked) {
+      cy.autolock(locked);
+    },
+    positions: () => positionsOf(cy),
+    png: () => cy.png({ output: 'blob', bg: MAP_BACKGROUND, full: false, scale: 2 }),
+    svg: () => cy.svg({ full: false, bg: MAP_BACKGROUND, scale: 1 }),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      resizeObserver?.disconnect();
+      clearTimeout(viewportTimer);
+      cy.stop();
+      cy.destroy();
+    },
+    get destroyed() {
+      return destroyed;
+    },
+  };
+  return handle;
+}
+
+// ---------------------------------------------------------------- Internal
+
+function readViewport(cy: cytoscape.Core): Viewport {
+  const pan = cy.pan();
+  return { zoom: cy.zoom(), x: pan.x, y: pan.y };
+}
+
+function boxOf(eles: cytoscape.NodeCollection, target: ReadonlyMap<string, Position>): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  eles.forEach((n) => {
+    const p = target.get(n.id()) ?? n.position();
+    const r = n.outerWidth() / 2;
+    x1 = Math.min(x1, p.x - r - 20);
+    x2 = Math.max(x2, p.x + r + 20);
+    y1 = Math.min(y1, p.y - r);
+    y2 = Math.max(y2, p.y + r + 30);
+  });
+  return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+}
+
+function positionsOf(cy: cytoscape.Core): Map<string, Position> {
+  const out = new Map<string, Position>();
+  cy.nodes().forEach((n) => {
+    const p = n.position();
+    out.set(n.id(), { x: p.x, y: p.y });
+  });
+  return out;
+}

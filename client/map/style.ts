@@ -1,0 +1,133 @@
+import type cytoscape from 'cytoscape';
+import { NODE_KINDS } from '../../model/nodes.js';
+import { RELATIONSHIP_TYPES } from '../../model/relationships.js';
+import { KIND_STYLES } from '../graph/kinds.js';
+import { RELATIONSHIP_STYLES } from '../graph/relationships.js';
+
+/**
+ * The map's stylesheet, derived from the kind and relationship registries. Highlight,
+ * dimming and selection are classes here, set by the map from the derived view.
+ *
+ * The WebGL variant keeps to what that renderer draws: solid lines, triangle arrows,
+ * straight or bezier curves; dashes and dots become thinner solid lines.
+ */
+
+export type StyleOptions = { webgl: boolean; labelScale: number };
+
+/** The thread's own colour: a dark gold, 4:1 against the white map. */
+export const THREAD_COLOUR = '#9a6700';
+export const HIT_COLOUR = '#000000';
+export const MAP_BACKGROUND = '#ffffff';
+const FONT = '"Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif';
+
+export function buildStyle({ webgl, labelScale }: StyleOptions): cytoscape.StylesheetJson {
+  const px = (n: number) => Math.round(n * labelScale * 10) / 10;
+  const sheet: cytoscape.StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(short)',
+        'font-family': FONT,
+        'font-size': px(17),
+        'font-weight': 600,
+        color: '#111111',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 5,
+        'text-outline-color': MAP_BACKGROUND,
+        'text-outline-width': 3,
+        'text-outline-opacity': 1,
+        'min-zoomed-font-size': 7,
+        // One wrap width for every state: Cytoscape sizes label textures once, so a class
+        // that changes wrapping or font size leaves the label clipped to its old box.
+        'text-wrap': 'wrap',
+        'text-max-width': `${px(230)}px`,
+        'border-width': 2,
+        'border-opacity': 1,
+        'background-opacity': 1,
+        'overlay-opacity': 0,
+        'transition-property': 'none',
+      },
+    },
+  ];
+
+  for (const kind of NODE_KINDS) {
+    const k = KIND_STYLES[kind];
+    sheet.push({
+      selector: `node[kind = "${kind}"]`,
+      style: {
+        shape: k.shape,
+        width: k.size,
+        height: k.size,
+        'background-color': k.colour,
+        'border-color': k.border,
+        'font-size': px(k.fontSize),
+        ...(k.layer >= 3 ? { 'font-weight': 700 } : {}),
+        ...(k.inside ? { 'text-valign': 'center', 'text-margin-y': 0, color: k.inside, 'text-outline-width': 0 } : {}),
+      },
+    });
+  }
+
+  sheet.push({
+    selector: 'edge',
+    style: {
+      'curve-style': 'bezier',
+      'target-arrow-shape': 'none',
+      'arrow-scale': 1,
+      'line-cap': 'round',
+      'overlay-opacity': 0,
+      events: 'no',
+    },
+  });
+
+  for (const type of RELATIONSHIP_TYPES) {
+    const r = RELATIONSHIP_STYLES[type];
+    const dashed = r.line !== 'solid';
+    sheet.push({
+      selector: `edge[type = "${type}"]`,
+      style: {
+        'line-color': r.colour,
+        'target-arrow-color': r.colour,
+        'target-arrow-shape': r.arrow,
+        width: webgl && dashed ? Math.max(0.8, r.width * 0.75) : r.width,
+        opacity: r.opacity,
+        'line-style': webgl ? 'solid' : r.line,
+        ...(!webgl && dashed ? { 'line-dash-pattern': r.line === 'dotted' ? [1, 4] : [6, 4] } : {}),
+      },
+    });
+  }
+
+  sheet.push(
+    // View state: the map sets these classes from the derived view.
+    { selector: '.hidden', style: { display: 'none' } },
+    { selector: 'node.dim', style: { opacity: 0.16, 'text-opacity': 0 } },
+    { selector: 'edge.dim', style: { opacity: 0.05 } },
+    // Labels never change size or text with a class: Cytoscape sizes label textures once, so
+    // a longer label would be clipped to the old box. Full text goes in HTML callouts instead.
+    {
+      selector: 'node.em-path, node.em-origin',
+      style: { 'border-color': THREAD_COLOUR, 'border-width': 6, 'z-index': 20 },
+    },
+    { selector: 'node.em-origin', style: { 'border-width': 9, 'z-index': 30 } },
+    {
+      selector: 'edge.em-path',
+      style: { 'line-color': THREAD_COLOUR, 'target-arrow-color': THREAD_COLOUR, width: 6, opacity: 1, 'line-style': 'solid', 'z-index': 15 },
+    },
+    { selector: 'node.em-hit', style: { 'border-color': HIT_COLOUR, 'border-width': 5, 'z-index': 20 } },
+    { selector: 'edge.em-hit', style: { opacity: 0.95, width: 3.5, 'z-index': 15 } },
+    { selector: 'node.hover', style: { 'z-index': 40, 'border-color': '#000000', 'border-width': 4 } },
+    {
+      selector: 'node.sel',
+      style: {
+        'border-color': '#000000',
+        'border-width': 8,
+        'underlay-color': '#0072B2',
+        'underlay-padding': 10,
+        'underlay-opacity': 0.35,
+        'underlay-shape': 'ellipse',
+        'z-index': 50,
+      },
+    },
+  );
+  return sheet;
+}

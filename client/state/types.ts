@@ -1,0 +1,110 @@
+import { MATRIX_AXES } from '../../model/api.js';
+import type { NodeKind } from '../../model/nodes.js';
+import type { Status } from '../../model/vocabulary.js';
+import { DEFAULT_KINDS } from '../graph/kinds.js';
+
+/**
+ * The explorer's whole state: what is selected, filtered, shown and where the camera
+ * is. It is plain data, so the URL, named views and history can carry it; everything
+ * on screen is derived from it and the loaded graph.
+ */
+
+export const VIEWS = ['map', 'table', 'matrix'] as const;
+export type View = (typeof VIEWS)[number];
+
+export const MODES = ['explore', 'thread'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const PANELS = ['details', 'gaps', 'views'] as const;
+export type Panel = (typeof PANELS)[number];
+
+export const LAYOUT_IDS = ['layered', 'force'] as const;
+export type LayoutId = (typeof LAYOUT_IDS)[number];
+
+export const RENDERER_CHOICES = ['auto', 'canvas', 'webgl'] as const;
+export type RendererChoice = (typeof RENDERER_CHOICES)[number];
+
+/** The frameworks an action's thread can reach; NSMO split by its three outcome groups. */
+export const FRAMEWORKS = ['national-outcomes', 'aims', 'nsmo', 'nsmo-communities', 'nsmo-offenders', 'nsmo-system'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+export const FRAMEWORK_NAMES: Record<Framework, string> = {
+  'national-outcomes': 'Scotland Performs National Outcomes',
+  aims: 'CJA national strategic aims',
+  nsmo: 'NSMO framework (all outcomes)',
+  'nsmo-communities': 'NSMO outcomes for communities (C)',
+  'nsmo-offenders': 'NSMO outcomes for offenders (O)',
+  'nsmo-system': 'NSMO outcomes in the system (S)',
+};
+
+export const LABEL_SCALES = [1, 1.25, 1.5, 2] as const;
+export type LabelScale = (typeof LABEL_SCALES)[number];
+
+export type MatrixAxis = (typeof MATRIX_AXES)[number];
+
+export type Filters = {
+  plan: string | null;
+  organisation: string | null;
+  framework: Framework | null;
+  /** Empty: every status. */
+  statuses: Status[];
+  yearBand: string | null;
+  /** Kinds drawn on the map (the legend's tick boxes). */
+  kinds: NodeKind[];
+};
+
+export type Viewport = { zoom: number; x: number; y: number };
+
+export type CellSelection = { row: string; col: string };
+
+export type AppState = {
+  selected: string | null;
+  /** `thread` lights up the selected node's golden thread; it needs a selection. */
+  mode: Mode;
+  view: View;
+  panel: Panel;
+  filters: Filters;
+  layout: LayoutId;
+  renderer: RendererChoice;
+  /** The gap analysis whose nodes the map highlights. */
+  gap: string | null;
+  /** The date the overdue analysis counts from (YYYY-MM-DD); null: today. */
+  asOf: string | null;
+  matrix: { rows: MatrixAxis; cols: MatrixAxis };
+  /** A matrix cell whose actions the map shows. */
+  cell: CellSelection | null;
+  /** null: fit the map to what is shown. */
+  viewport: Viewport | null;
+  /** The named view whose arrangement the map shows, if any. */
+  namedView: string | null;
+  labelScale: LabelScale;
+};
+
+export const DEFAULT_FILTERS: Filters = {
+  plan: null,
+  organisation: null,
+  framework: null,
+  statuses: [],
+  yearBand: null,
+  kinds: DEFAULT_KINDS,
+};
+
+export const DEFAULT_STATE: AppState = {
+  selected: null,
+  mode: 'explore',
+  view: 'map',
+  panel: 'details',
+  filters: DEFAULT_FILTERS,
+  layout: 'layered',
+  renderer: 'auto',
+  gap: null,
+  asOf: null,
+  matrix: { rows: 'organisation', cols: 'nationalOutcome' },
+  cell: null,
+  viewport: null,
+  namedView: null,
+  labelScale: 1,
+};
+
+export function filtersActive(f: Filters): boolean {
+  return f.plan !== null || f.organisation !== null || f.framework !== null || f.statuses.length > 0 || f.yearBand !== null;
+}

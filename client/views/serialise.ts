@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { NodeId } from '../../model/ids.js';
+import { NodeKindSchema } from '../../model/nodes.js';
+import { STATUSES } from '../../model/vocabulary.js';
+import type { Position } from '../layout/layered.js';
+import { FRAMEWORKS, LABEL_SCALES, LAYOUT_IDS, RENDERER_CHOICES, type AppState, type LabelScale } from '../state/types.js';
+
+/**
+ * Named views: an arrangement a planner made (positions, lock), with the filters and
+ * styling it was made under, kept under a name so that it reopens exactly. This module
+ * is pure: capture, apply, and (de)serialise with validation; storage is elsewhere.
+ */
+
+// ---------------------------------------------------------------- Public API
+
+export const VIEW_FORMAT_VERSION = 1;
+
+const Coordinate = z.number().refine(Number.isFinite, 'must be a finite number');
+
+export const NamedViewSchema = z
+  .object({
+    version: z.literal(VIEW_FORMAT_VERSION),
+    name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+    savedAt: z.iso.datetime({ offset: true }),
+    layout: z.enum(LAYOUT_IDS),
+    filters: z
+      .object({
+        plan: NodeId.nullable(),
+        organisation: NodeId.nullable(),
+        framework: z.enum(FRAMEWORKS).nullable(),
+        statuses: z.array(z.enum(STATUSES)),
+        yearBand: z.string().nullable(),
+        kinds: z.array(NodeKindSchema),
+      })
+      .strict(),
+    styling: z
+      .object({
+        labelScale: z.number().refine((n): n is LabelScale => (LABEL_SCALES as readonly number[]).includes(n), 'must be a label scale'),
+        renderer: z.enum(RENDERER_CHOICES),
+      })
+      .strict(),
+    locked: z.boolean(),
+    positions: z.record(z.string(), z.tuple([Coordinate, Coordinate])),
+    viewport: z.object({ zoom: z.number().positive(), x: Coordinate, y: Coordinate }).strict().nullable(),
+  })
+  .strict();
+export type NamedView = z.infer<typeof NamedViewSchema>;
+
+export function captureView(
+  state: AppState,
+  name: string,
+  positions: ReadonlyMap<string, Position>,
+  locked: boolean,
+  now: Date = new Date(),
+): NamedView {
+  const table: NamedView['positions'] = {};
+  for (const [id, p] of positions) table[id] = [Math.round(p.x * 100) / 100, Math.round(p.y * 100) / 100];
+  return {
+    version: VIEW_FORMAT_VERSION,
+    name: name.trim(),
+    savedAt: now.toISOString(),
+    layout: state.layout,
+    filters: { ...state.filters, statuses: [...state.filters.statuses], kinds: [...state.filters.kinds] },
+    styling: { labelScale: state.labelScale, renderer: state.renderer },
+    locked,
+    positions: table,
+    viewport: state.viewport ? { ...state.viewport } : null,
+  };
+}
+
+/** The state a named view reopens: its filters, styling and camera; selection and mode stay as they are. */
+export function applyNamedView(state: AppState, view: NamedView): AppState {
+  return {
+    ...state,
+    namedView: view.name,
+    layout: view.layout,
+    filters: { ...view.filters, statuses: [...view.filters.statuses], kinds: [...view.filters.kinds] },
+    labelScale: view.styling.labelScale as LabelScale,
+    renderer: view.styling.renderer,
+    viewport: view.viewport ? { ...view.viewport } : null,
+    cell: null,
+    gap: null,
+    view: 'map',
+  };
+}
+
+export function positionsOfView(view: NamedView): Map<string, Position> {
+  return new Map(Object.entries(view.positions).map(([id, [x, y]]) => [id, { x, y }]));
+}
+
+export function serialiseViews(views: readonly NamedView[]): string {
+  return JSON.stringify({ format: 'golden-thread-views', version: VIEW_FORMAT_VERSION, views });
+}
+
+export type ParsedViews = { views: NamedView[]; problems: string[] };
+
+/** Reads stored views; a broken one is skipped with a problem naming it, the rest survive. */
+export function parseViews(text: string | null): ParsedViews {
+  if (!text) return { views: [], problems: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { views: [], problems: ['the stored views are not valid JSON'] };
+  }
+  const envelope = z.object({ format: z.literal('golden-thread-views'), version: z.number(), views: z.array(z.unknown()) }).safeParse(raw);
+  if (!envelope.success) return { views: [], problems: ['the stored views are not in the golden-thread-views format'] };
+  const views: NamedView[] = [];
+  const problems: string[] = [];
+  envelope.data.views.forEach((v, i) => {
+    const parsed = NamedViewSchema.safeParse(v);
+    if (parsed.success) views.push(parsed.data);
+    else {
+      const issue = parsed.error.issues[0];
+      const name = typeof (v as { name?: unknown })?.name === 'string' ? `“${(v as { name: string }).name}”` : `number ${i + 1}`;
+      problems.push(`view ${name}: ${issue ? `${issue.path.join('.') || 'view'} ${issue.message}` : 'not understood'}`);
+    }
+  });
+  return { views, problems };
+}
+
+/** Adds or replaces (by name, case-insensitively) and keeps the list in name order. */
+export function upsertView(views: readonly NamedView[], view: NamedView): NamedView[] {
+  const rest = views.filter((v) => v.name.toLowerCase() !== view.name.toLowerCase());
+  return [...rest, view].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+export function removeView(views: readonly NamedView[], name: string): NamedView[] {
+  return views.filter((v) => v.name !== name);
+}
