@@ -140,12 +140,16 @@ export const GapParams = z
 export type GapParams = z.infer<typeof GapParams>;
 
 export type GapColumn = { key: string; title: string };
+export type GapCell = string | number | boolean | null | string[];
 export type GapResponse = {
   id: string;
   title: string;
+  /** The parameters the analysis ran with, defaults filled in (asOf: today when not given). */
+  input: { plan: string | null; asOf: string; threshold: number };
   summary: string;
   columns: GapColumn[];
-  rows: Record<string, string | number | boolean | null | string[]>[];
+  /** One row per finding; `id` is the node the row is about (the map focuses it), the rest follow `columns`. */
+  rows: ({ id: string } & Record<string, GapCell>)[];
   /** Node ids the map should highlight. */
   highlight: string[];
 };

@@ -1,8 +1,9 @@
-import type { GapResponse } from '../../model/api.js';
+import type { GapCell } from '../../model/api.js';
 
 /** Pure helpers for the gaps panel: which node a row is about, and how its cells read. */
 
-type Row = GapResponse['rows'][number];
+/** A row as the panel reads it: every analysis gives an `id`, but the panel does not rely on it alone. */
+type Row = Record<string, GapCell>;
 
 /** The node a gap row is about: its `id`, or the first value naming a node the map holds. */
 export function rowNodeId(row: Row, known?: (id: string) => boolean): string | null {

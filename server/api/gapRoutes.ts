@@ -22,7 +22,12 @@ export function gapRoutes(store: GraphStore): Router {
     const input = defaultGapInput(parseRequest(GapParams, req.query, 'query'));
     // A gap list is a read model of the current graph: computed once, kept until the next write.
     const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}`, () => analysis.run(store, input));
-    const body: GapResponse = { id: analysis.id, title: analysis.title, ...result };
+    const body: GapResponse = {
+      id: analysis.id,
+      title: analysis.title,
+      ...result,
+      input: { plan: input.plan || null, asOf: input.asOf, threshold: input.threshold },
+    };
     res.json(body);
   });
   return router;

@@ -12,7 +12,7 @@ import { alikePairs, contentWords } from './textSimilarity.js';
  */
 
 export type GapInput = { plan: string; asOf: string; threshold: number };
-type GapResult = Omit<GapResponse, 'id' | 'title'>;
+type GapResult = Omit<GapResponse, 'id' | 'title' | 'input'>;
 export type Analysis = GapCatalogueEntry & { run(store: GraphStore, input: GapInput): Promise<GapResult> };
 
 const PLAN = { name: 'plan', type: 'plan', description: 'limit the analysis to one plan (its id); all plans when left out' } as const;
