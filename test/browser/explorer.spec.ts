@@ -73,7 +73,19 @@ function mapQuery<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
 }
 
 /** Where a node is on the screen, in page pixels. */
+/** Waits until zoom and pan stop changing: a click computed mid-animation lands on another node. */
+async function settledViewport(page: Page): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const now = await mapQuery<string>(page, 'return JSON.stringify([cy.zoom(), cy.pan()]);');
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(120);
+  }
+}
+
 async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
+  await settledViewport(page);
   const box = (await page.locator('#map').boundingBox())!;
   const p = await mapQuery<{ x: number; y: number }>(page, 'return cy.getElementById(arg).renderedPosition();', id);
   return { x: box.x + p.x, y: box.y + p.y };
@@ -342,9 +354,10 @@ describe('the explorer', () => {
     await waitForExplorer(page);
     await page.locator('#map').focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('+');
-    await page.waitForTimeout(500);
     await page.keyboard.press('Escape');
     await waitForState(page, 's.selected === null');
+    // The WebGL renderer picks from a buffer drawn with the frame: give it a frame after the zoom settles.
+    await page.waitForTimeout(300);
     const a = await nodeOnScreen(page, threadAction);
     await page.mouse.click(a.x, a.y);
     await waitForState(page, `s.selected === ${JSON.stringify(threadAction)}`);
