@@ -1,5 +1,5 @@
 import type { GapCatalogueEntry, GapParams, GapResponse, NodeSummary } from '../../model/index.js';
-import { nodeSummaries, planIndex, summaryFromElementData, summaryOf } from '../graph/summaries.js';
+import { nodeSummaries, summaryFromElementData, summaryOf } from '../graph/summaries.js';
 import { coverageMatrix } from '../matrix/coverageMatrix.js';
 import type { GraphStore, NodeValue } from '../store/port.js';
 import { alikePairs, contentWords } from './textSimilarity.js';
@@ -109,9 +109,10 @@ export const ANALYSES: Analysis[] = [
       'National outcomes, strategic aims and framework outcomes that no action serves, directly or through a local outcome or priority. These are the ends of the golden thread with nothing hanging from them.',
     parameters: [PLAN],
     async run(store, input) {
-      const [rows, plans] = await Promise.all([store.read('gaps/unserved-outcomes', { plan: input.plan }), planIndex(store)]);
+      // National outcomes, aims and framework outcomes belong to no plan: no plan index needed.
+      const rows = await store.read('gaps/unserved-outcomes', { plan: input.plan });
       const items = rows
-        .map((r) => summaryOf(r.t as NodeValue, plans))
+        .map((r) => summaryOf(r.t as NodeValue))
         .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
       return {
         summary: `${plural(items.length, 'national outcome, aim or framework outcome', 'national outcomes, aims and framework outcomes')} served by no action${inPlan(input)}.`,

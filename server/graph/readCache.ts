@@ -28,6 +28,12 @@ export function cached<T>(store: GraphStore, key: string, compute: () => Promise
   return value;
 }
 
+/** Whether a fresh value for `key` is at hand, so that a caller can choose a cheaper path when it is not. */
+export function isCached(store: GraphStore, key: string): boolean {
+  const hit = caches.get(store)?.get(key);
+  return hit !== undefined && Date.now() - hit.at < MAX_AGE_MS;
+}
+
 export function invalidateReadCaches(store: GraphStore): void {
   caches.get(store)?.clear();
 }

@@ -10,7 +10,7 @@ import {
   type RelationshipType,
 } from '../../model/index.js';
 import type { GraphStore, NodeValue, RelationshipValue, Row } from '../store/port.js';
-import { cached } from './readCache.js';
+import { cached, isCached } from './readCache.js';
 
 /**
  * Turns engine values into what the API and the map show: node summaries and
@@ -94,12 +94,19 @@ export function summaryFromElementData(d: NodeElementData): NodeSummary {
   return { id: d.id, kind: d.kind, label: d.label, ref: d.ref, plan: d.plan };
 }
 
+/** Plans of a few nodes: the cached index when it is warm, else a lookup of just those ids (cheap after a write). */
+async function plansOf(store: GraphStore, ids: string[]): Promise<PlanIndex> {
+  if (ids.length > 500 || isCached(store, 'plan-index')) return planIndex(store);
+  const rows = ids.length ? await store.read('graph/plan-of', { ids }) : [];
+  return new Map(rows.map((r) => [String(r.id), String(r.plan)]));
+}
+
 /** Element data of the given nodes, by id; unknown ids are left out. */
 export async function nodeSummaries(store: GraphStore, ids: Iterable<string>): Promise<Map<string, NodeElementData>> {
   const unique = [...new Set(ids)];
   const [rows, plans] = await Promise.all([
     unique.length ? store.read('graph/node-summaries', { ids: unique }) : Promise.resolve([]),
-    planIndex(store),
+    plansOf(store, unique),
   ]);
   return new Map(rows.map((r) => [String(r.id), elementDataFromRow(r, plans)]));
 }

@@ -33,6 +33,7 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'search/find-actions-by-reference', params: z.object({ q: z.string().min(1), cap }).strict(), example: { q: '2.5', cap: 20 }, expectsRows: true },
   { name: 'graph/nodes-by-id', params: ids, example: { ids: ['no:9', 'aim:1'] }, expectsRows: true },
   { name: 'graph/plan-membership', params: none, example: {}, expectsRows: true },
+  { name: 'graph/plan-of', params: ids, example: { ids: ['lcja-2008:action:2.5.7', 'lcja-2008:milestone:2.5.7-1'] }, expectsRows: true },
   { name: 'graph/node-summaries', params: ids, example: { ids: ['no:9', 'lcja-2008:action:2.5.7'] }, expectsRows: true },
   { name: 'graph/all-node-summaries', params: none, example: {}, expectsRows: true },
   { name: 'graph/all-relationships', params: none, example: {}, expectsRows: true },

@@ -1,0 +1,8 @@
+// Which plan each of the given nodes belongs to: what a plan contains, and the milestones and progress of its actions.
+MATCH (p:Plan)-[:CONTAINS]->(n:GTNode)
+WHERE n.id IN $ids
+RETURN p.id AS plan, n.id AS id
+UNION ALL
+MATCH (p:Plan)-[:CONTAINS]->(:Action)-[:HAS_PROGRESS|HAS_MILESTONE]->(n:GTNode)
+WHERE n.id IN $ids
+RETURN p.id AS plan, n.id AS id
