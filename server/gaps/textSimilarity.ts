@@ -29,13 +29,6 @@ export function contentWords(text: string): Set<string> {
   );
 }
 
-export function diceSimilarity(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return (2 * shared) / (a.size + b.size);
-}
-
 export type AlikePair = { a: number; b: number; similarity: number };
 
 /**

@@ -111,18 +111,6 @@ export async function nodeSummaries(store: GraphStore, ids: Iterable<string>): P
   return new Map(rows.map((r) => [String(r.id), elementDataFromRow(r, plans)]));
 }
 
-export function nodeElementData(node: NodeValue, plans?: PlanIndex): NodeElementData {
-  const props = node.properties;
-  return {
-    ...summaryOf(node, plans),
-    status: str(props.status),
-    yearBand: str(props.yearBand),
-    dueDate: str(props.dueDate),
-    leadVague: typeof props.leadVague === 'boolean' ? props.leadVague : null,
-    orgType: str(props.orgType),
-  };
-}
-
 export function edgeElementData(rel: RelationshipValue, source: string, target: string): EdgeElementData {
   return {
     id: String(rel.properties.id ?? `${source}|${rel.type}|${target}`),
