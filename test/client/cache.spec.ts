@@ -1,28 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPositionCache, fnv1a, fromTable, layoutKey, toTable } from '../../client/layout/cache.js';
 import { createResourceCache } from '../../client/app/resources.js';
+import { MemoryStorage } from './fixtures.js';
 
-class MemoryStorage implements Storage {
-  m = new Map<string, string>();
-  get length() {
-    return this.m.size;
-  }
-  clear() {
-    this.m.clear();
-  }
-  getItem(k: string) {
-    return this.m.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.m.keys()][i] ?? null;
-  }
-  removeItem(k: string) {
-    this.m.delete(k);
-  }
-  setItem(k: string, v: string) {
-    this.m.set(k, v);
-  }
-}
 
 describe('the layout cache', () => {
   it('hashes the same text the same way every time', () => {

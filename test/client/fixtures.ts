@@ -68,3 +68,26 @@ export function sampleGraph(): GraphElements {
     ],
   };
 }
+
+/** localStorage for tests without a DOM: the same interface, kept in a map. */
+export class MemoryStorage implements Storage {
+  private readonly m = new Map<string, string>();
+  get length() {
+    return this.m.size;
+  }
+  clear() {
+    this.m.clear();
+  }
+  getItem(k: string) {
+    return this.m.get(k) ?? null;
+  }
+  key(i: number) {
+    return [...this.m.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.m.delete(k);
+  }
+  setItem(k: string, v: string) {
+    this.m.set(k, v);
+  }
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyNamedView, captureView, parseViews, positionsOfView, removeView, serialiseViews, upsertView } from '../../client/views/serialise.js';
 import { createViewStorage, VIEWS_KEY } from '../../client/views/storage.js';
 import { DEFAULT_STATE, type AppState } from '../../client/state/types.js';
+import { MemoryStorage } from './fixtures.js';
 
 const state: AppState = {
   ...DEFAULT_STATE,
@@ -17,27 +18,6 @@ const positions = new Map([
 ]);
 const when = new Date('2026-11-23T10:00:00Z');
 
-class MemoryStorage implements Storage {
-  private m = new Map<string, string>();
-  get length() {
-    return this.m.size;
-  }
-  clear() {
-    this.m.clear();
-  }
-  getItem(k: string) {
-    return this.m.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.m.keys()][i] ?? null;
-  }
-  removeItem(k: string) {
-    this.m.delete(k);
-  }
-  setItem(k: string, v: string) {
-    this.m.set(k, v);
-  }
-}
 
 describe('named views', () => {
   const view = captureView(state, '  Board seminar ', positions, true, when);
