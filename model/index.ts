@@ -7,3 +7,5 @@ export * from './graphItems.js';
 export * from './columns.js';
 export * from './seedFile.js';
 export * from './api.js';
+export * from './roles.js';
+export * from './system.js';
