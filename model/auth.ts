@@ -7,7 +7,7 @@ import { RoleSchema, roleNeedsOrganisation, type Capability, type Role } from '.
  */
 
 /** Built-in actors that are not accounts: no one may sign in as them. */
-export const RESERVED_USERNAMES = ['seed', 'system', 'anonymous'] as const;
+export const RESERVED_USERNAMES = ['seed', 'migration', 'system', 'anonymous'] as const;
 
 /** Lower-case letters, digits and . _ - @, 2 to 64 characters, starting with a letter or digit. Case is folded. */
 export const Username = z
