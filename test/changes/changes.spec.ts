@@ -154,3 +154,58 @@ describe('bad input', () => {
     expect(feedBad.body.error.issues.map((i: { field: string }) => i.field).sort()).toEqual(['limit', 'since']);
   });
 });
+
+describe('live updates: GET /api/events', () => {
+  /** Opens the stream as a browser's EventSource would, and collects the events it sends. */
+  async function listen() {
+    const controller = new AbortController();
+    const res = await fetch(`${api.base}/api/events`, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
+    const events: { event: string; data: any; at: number }[] = [];
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    const pump = (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const event = /^event: (.*)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (event && data) events.push({ event, data: JSON.parse(data), at: Date.now() });
+          }
+        }
+      } catch {
+        // aborted
+      }
+    })();
+    return { res, events, close: async () => (controller.abort(), await pump) };
+  }
+
+  // Arrival is awaited with a generous bound (no speed target in a unit test); the second is measured in npm run bench.
+  it('tells every open explorer of a commit, with the change id and a diff summary', async () => {
+    const [a, b] = [await listen(), await listen()];
+    expect(a.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const res = await api.call('POST', '/api/changes', { operations: [{ op: 'update', id: ACTION, set: { timescale: 'live' } }], reason: 'seen live' });
+    expect(res.status).toBe(201);
+    const deadline = Date.now() + 5000;
+    while ((a.events.length === 0 || b.events.length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const client of [a, b]) {
+      expect(client.events).toHaveLength(1);
+      expect(client.events[0]).toMatchObject({
+        event: 'committed',
+        data: { changeId: res.body.changeId, actor: 'Jane Doe', reason: 'seen live', origin: { kind: 'edit' }, summary: { nodesUpdated: 1, nodeIds: [ACTION] } },
+      });
+    }
+    // A dry run and a refused change are not announced.
+    await api.call('POST', '/api/changes', { operations: [{ op: 'update', id: ACTION, set: { timescale: 'dry' } }], dryRun: true });
+    await api.call('POST', '/api/changes', { operations: [{ op: 'update', id: ACTION, set: { nope: 1 } }] });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(a.events).toHaveLength(1);
+    await a.close();
+    await b.close();
+  });
+});
