@@ -95,12 +95,11 @@ export const UserRow = z
   .strict();
 export type UserRow = z.infer<typeof UserRow>;
 
-/** A signed-in session, kept under the SHA-256 of its cookie token (never the token itself). */
+/** A signed-in session, kept under the SHA-256 of its cookie token (never the token itself, nor the CSRF token derived from it). */
 export const SessionRow = z
   .object({
     id: z.string().min(1).describe('hex SHA-256 of the cookie token'),
     username: z.string().min(1),
-    csrfToken: z.string().min(1).describe('the synchroniser token the browser sends back in x-csrf-token'),
     createdAt: isoTime,
     expiresAt: isoTime,
   })

@@ -3,7 +3,6 @@
 UNWIND $rows AS row
 MERGE (n:Session:GTSystem {id: row.id})
 SET n.username = row.username,
-    n.csrfToken = row.csrfToken,
     n.createdAt = row.createdAt,
     n.expiresAt = row.expiresAt
 RETURN count(n) AS written
