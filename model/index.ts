@@ -9,3 +9,4 @@ export * from './seedFile.js';
 export * from './api.js';
 export * from './roles.js';
 export * from './system.js';
+export * from './changes.js';
