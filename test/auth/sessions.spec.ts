@@ -68,6 +68,17 @@ describe('signing in, the session and signing out', () => {
     expect(cookie).toContain(`; Max-Age=${12 * 3600}`);
   });
 
+  it('marks the cookie Secure when GT_COOKIE_SECURE=always (behind a TLS proxy)', async () => {
+    const tls = await startAuthServer({ settings: { cookieSecure: 'always' } });
+    try {
+      await tls.auth.accounts.create({ username: 'jane', role: 'editor', password: PASSWORDS.editor });
+      const login = await new Browser(tls.base).signIn('jane', PASSWORDS.editor);
+      expect(login.headers.getSetCookie()[0]).toMatch(/; Secure(;|$)/);
+    } finally {
+      await tls.close();
+    }
+  });
+
   it('starts a new session at every sign-in and ends the one the browser had (no fixation)', async () => {
     const b = new Browser(server.base);
     await b.signIn('jane', PASSWORDS.editor);
