@@ -53,8 +53,8 @@ export function authRoutes(auth: Auth): Router {
 
   router.get('/auth/session', async (req, res) => {
     res.set('cache-control', 'no-store');
-    const user = req.actor ? await auth.accounts.find(req.actor.id) : undefined;
-    res.json(user && req.authSession ? signedIn(user, req.authSession.record, req.authSession.token) : anonymous());
+    const active = req.authSession;
+    res.json(active ? signedIn(active.user, active.record, active.token) : anonymous());
   });
 
   return router;

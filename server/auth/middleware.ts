@@ -20,8 +20,8 @@ declare global {
     interface Request {
       /** Who is asking: undefined when anonymous. */
       actor?: Actor;
-      /** The session the cookie named, with the cookie's token (for sign-out and rotation). */
-      authSession?: { token: string; record: SessionRecord };
+      /** The session the cookie named, with the cookie's token (for sign-out and rotation) and its account. */
+      authSession?: { token: string; record: SessionRecord; user: UserRecord };
     }
   }
 }
@@ -49,7 +49,7 @@ export function identify(sessions: Sessions): RequestHandler {
     const active = token ? await sessions.resolve(token) : undefined;
     if (token && active) {
       req.actor = actorOf(active.user);
-      req.authSession = { token, record: active.session };
+      req.authSession = { token, record: active.session, user: active.user };
     }
     next();
   };
