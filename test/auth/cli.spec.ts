@@ -94,7 +94,7 @@ describe('user add, then the server', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('creates the administrator from GT_ADMIN_USER once, never prints its password, and the CLI account signs in', async () => {
+  it('creates the administrator from GT_ADMIN_USER once, never prints its password, the CLI account signs in, and a session outlives SIGKILL', async () => {
     const { run, url } = await startServer({ GT_ADMIN_USER: 'root', GT_ADMIN_PASSWORD: ADMIN_PASSWORD });
     expect(run.stdout()).toContain('created the administrator account root from GT_ADMIN_USER');
     const jane = new Browser(url);
@@ -102,12 +102,15 @@ describe('user add, then the server', () => {
     const admin = new Browser(url);
     expect((await admin.signIn('root', ADMIN_PASSWORD)).body.user.role).toBe('administrator');
     expect((await admin.call('GET', '/api/users')).body.users.map((u: { username: string }) => u.username)).toEqual(['jane', 'root']);
-    await run.stop('SIGTERM');
+    // Killed outright: an acknowledged sign-in is in the store all the same.
+    await run.stop('SIGKILL');
     expect(run.stdout() + run.stderr()).not.toContain(ADMIN_PASSWORD);
 
     // Started again with another password: the account is neither duplicated nor changed.
     const again = await startServer({ GT_ADMIN_USER: 'root', GT_ADMIN_PASSWORD: 'a different password' });
     expect(again.run.stdout()).toContain('account root already exists; GT_ADMIN_USER and GT_ADMIN_PASSWORD left it unchanged');
+    admin.base = again.url;
+    expect((await admin.call('GET', '/api/auth/session')).body.user).toMatchObject({ username: 'root', role: 'administrator' });
     expect((await new Browser(again.url).signIn('root', 'a different password')).status).toBe(401);
     const admin2 = new Browser(again.url);
     expect((await admin2.signIn('root', ADMIN_PASSWORD)).status).toBe(200);
