@@ -15,8 +15,8 @@ const WORKER_ENTRY = fileURLToPath(new URL('./analystWorker.ts', import.meta.url
 // The worker is TypeScript like the rest of the server: load it through tsx whether the
 // server itself runs under `npm start`, vitest or the CLI.
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-/** Lower than the server's priority, so the API keeps the processor when both want it. */
-const WORKER_NICENESS = 10;
+/** The lowest priority there is, so the API keeps the processor whenever it wants it. */
+const WORKER_NICENESS = 19;
 
 type Pending = { resolve: (reply: WorkerReply) => void; reject: (err: StoreError) => void };
 export type DeathCause = 'timeout' | 'memory' | 'crash' | 'retired';
