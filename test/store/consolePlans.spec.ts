@@ -1,10 +1,13 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import lbug from '@ladybugdb/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryRegistry, statementsOf } from '../../server/cypher/registry.js';
 import { QUERY_CATALOG } from '../../server/queries/catalog.js';
 import { GUARDED_FUNCTIONS, guardBeforeExplain } from '../../server/store/ladybug/bindGuard.js';
 import { readExplainPlan } from '../../server/store/ladybug/explainPlan.js';
-import { HARMLESS_TABLE_FUNCTIONS, judgeLadybugPlan } from '../../server/store/ladybug/planPolicy.js';
+import { HARMLESS_TABLE_FUNCTIONS, INERT_WHEN_EXPLAINED, judgeLadybugPlan, READ_OPERATORS } from '../../server/store/ladybug/planPolicy.js';
 import { toLadybugParams } from '../../server/store/ladybug/values.js';
 import { judgeNeo4jPlan, type Neo4jPlan } from '../../server/store/neo4j/planPolicy.js';
 
@@ -120,9 +123,9 @@ describe('judging LadybugDB plans', () => {
   });
 
   it.each([
-    ["COPY (RETURN 1) TO '/tmp/never.csv'", 'COPY_TO', true],
-    ['CALL threads=1', 'STANDALONE_CALL', true],
-    ['CHECKPOINT', 'TRANSACTION', true],
+    ["COPY (RETURN 1) TO '/tmp/never.csv'", 'COPY_TO', false],
+    ['CALL threads=1', 'STANDALONE_CALL', false],
+    ['CHECKPOINT', 'TRANSACTION', false],
     ["CREATE (:Organisation {id: 'x'})", 'INSERT', false],
     ["MATCH (a:Action) SET a.title = 'x'", 'SET_PROPERTY', false],
     ['DROP TABLE Action', 'DROP', false],
@@ -131,6 +134,36 @@ describe('judging LadybugDB plans', () => {
   ])('refuses %s, naming %s', async (cypher, named, replaceWorker) => {
     const verdict = await judge(cypher);
     expect(verdict).toMatchObject({ allowed: false, reason: expect.stringContaining(named), replaceWorker });
+  });
+
+  it('is right that explaining the refused operators it keeps a worker for changes nothing', async () => {
+    const setting = async (name: string) => {
+      const result = await conn.query(`CALL current_setting('${name}') RETURN *`);
+      const r = Array.isArray(result) ? result[0]! : result;
+      const value = (await r.getAll())[0];
+      r.close();
+      return value;
+    };
+    for (const [name, value] of [['threads', 1], ['timeout', 1], ['var_length_extend_max_depth', 100000], ['checkpoint_threshold', 1], ['spill_to_disk', 'false']] as const) {
+      const before = await setting(name);
+      await explain(`CALL ${name}=${value}`);
+      expect(await setting(name), name).toEqual(before);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'gt-explain-'));
+    await explain(`COPY (RETURN 1) TO '${join(dir, 'x.csv')}'`);
+    expect(readdirSync(dir)).toEqual([]);
+    rmSync(dir, { recursive: true });
+    for (const statement of ['BEGIN TRANSACTION', 'USE x', 'DETACH x']) await explain(statement);
+    // No transaction was begun by explaining BEGIN: beginning one now works.
+    const begun = await conn.query('BEGIN TRANSACTION');
+    (Array.isArray(begun) ? begun : [begun]).forEach((r) => r.close());
+    const rolled = await conn.query('ROLLBACK');
+    (Array.isArray(rolled) ? rolled : [rolled]).forEach((r) => r.close());
+    const kept = ['CALL threads=1', 'CHECKPOINT', 'USE x', "COPY (RETURN 1) TO 'x.csv'"];
+    for (const cypher of kept) {
+      const plan = readExplainPlan(await explain(cypher));
+      expect(plan.ok && plan.operators.every((o) => READ_OPERATORS.has(o.name) || INERT_WHEN_EXPLAINED.has(o.name)), cypher).toBe(true);
+    }
   });
 
   it('refuses an operator it has never heard of', () => {

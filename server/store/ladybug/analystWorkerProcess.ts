@@ -40,11 +40,6 @@ export class AnalystWorkerProcess {
       cwd,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    try {
-      if (this.child.pid) setPriority(this.child.pid, WORKER_NICENESS);
-    } catch {
-      // Lowering a priority is best effort: some systems refuse it, and the worker still runs.
-    }
     let opened: () => void;
     let failed: (err: StoreError) => void;
     this.ready = new Promise<void>((resolve, reject) => {
@@ -53,7 +48,15 @@ export class AnalystWorkerProcess {
     });
     this.ready.catch(() => undefined);
     this.child.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'ready') return opened();
+      if (reply.type === 'ready') {
+        // Started at normal priority (starting is short and a busy machine would stretch it), then lowered for queries.
+        try {
+          if (this.child.pid) setPriority(this.child.pid, WORKER_NICENESS);
+        } catch {
+          // Lowering a priority is best effort: some systems refuse it, and the worker still runs.
+        }
+        return opened();
+      }
       if (reply.type === 'failed-to-open') return failed(new StoreError(`an analyst worker could not open its copy of the database: ${reply.message}`, 'ad hoc', 'unavailable'));
       if (reply.type === 'memory-exceeded') {
         this.cause = 'memory';

@@ -52,11 +52,15 @@ export const READ_OPERATORS: ReadonlySet<string> = new Set([
 export const HARMLESS_TABLE_FUNCTIONS: ReadonlySet<string> = new Set(['READ_FTABLE', 'SHOW_TABLES', 'TABLE_INFO', 'SHOW_CONNECTION', 'DB_VERSION']);
 
 /**
- * Refused operators whose EXPLAIN is known to do nothing: the plan of a write is
- * built but never run. Any other refusal may have left state in the worker that
- * explained it (a setting, an attached database), so that worker is replaced.
+ * Refused operators whose EXPLAIN is known to do nothing (test/store/consolePlans.spec.ts
+ * checks it on the engine): the plan is built but never run, so no setting changes, no
+ * transaction begins and no file is written. Any other refusal may have left state in
+ * the worker that explained it, so that worker is replaced.
  */
-const INERT_WHEN_EXPLAINED: ReadonlySet<string> = new Set(['INSERT', 'SET_PROPERTY', 'DELETE', 'MERGE', 'CREATE_TABLE', 'DROP', 'ALTER']);
+export const INERT_WHEN_EXPLAINED: ReadonlySet<string> = new Set([
+  'INSERT', 'SET_PROPERTY', 'DELETE', 'MERGE', 'CREATE_TABLE', 'DROP', 'ALTER', 'COPY_TO',
+  'STANDALONE_CALL', 'TRANSACTION', 'USE_DATABASE', 'DETACH_DATABASE',
+]);
 
 export type PlanVerdict = { allowed: true } | { allowed: false; reason: string; replaceWorker: boolean };
 
