@@ -80,7 +80,8 @@ export type Neighbour = NodeSummary & {
   relationship: { id: string; type: RelationshipType; direction: 'out' | 'in'; role: string | null; linkBasis: string | null; printedAs: string | null; provenance: Provenance };
 };
 export type NodeDetailResponse = {
-  node: NodeSummary & { version: number; props: Record<string, unknown>; provenance: Provenance };
+  /** `flagged`: properties the model requires that the stored node lacks or holds wrongly (absent when none). */
+  node: NodeSummary & { version: number; props: Record<string, unknown>; provenance: Provenance; flagged?: { field: string; reason: string }[] };
   /** Neighbours grouped by relationship: `SERVES out`, `LEADS in`, ... */
   neighbours: Record<string, Neighbour[]>;
   /** Every committed change that touched the node, oldest first (the document provenance is `node.provenance`). */

@@ -5,6 +5,7 @@ import { jsonErrors, unknownRoute } from './api/errors.js';
 import { gapRoutes } from './api/gapRoutes.js';
 import { graphRoutes } from './api/graphRoutes.js';
 import { healthRoutes } from './api/healthRoutes.js';
+import { hostGuard } from './api/hostGuard.js';
 import { matrixRoutes } from './api/matrixRoutes.js';
 import { nodeRoutes } from './api/nodeRoutes.js';
 import { openApiDocument } from './api/openApi.js';
@@ -24,13 +25,15 @@ import type { GraphStore } from './store/port.js';
 /** The HTTP application: the JSON API under /api; the caller mounts the explorer after it. */
 export function createApp(
   store: GraphStore,
-  config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'> & { auth?: AuthSettings },
+  config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'> &
+    Partial<Pick<Config, 'queryMaxBytes' | 'queryPerMinute' | 'console' | 'host' | 'allowedHosts'>> & { auth?: AuthSettings },
   options: { dev?: boolean; auth?: Auth } = {},
 ): Express {
   const auth = options.auth ?? createAuth(storeRepositories(store), config.auth ?? DEFAULT_AUTH_SETTINGS, organisationExists(store));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(hostGuard(config.host ?? '127.0.0.1', config.allowedHosts ?? []));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -8,6 +8,10 @@ import type { AuthSettings } from './auth/settings.js';
  * names the setting, says what is wrong and how to fix it.
  */
 
+/** Who may use the query console: see server/api/consoleGate.ts. */
+export const CONSOLE_MODES = ['auto', 'signed-in', 'off'] as const;
+export type ConsoleMode = (typeof CONSOLE_MODES)[number];
+
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
 
 const flag = z
@@ -28,6 +32,16 @@ const Settings = z
     GT_SEED_ON_EMPTY: flag.default(true),
     GT_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100').max(600_000).default(5000),
     GT_QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+    GT_QUERY_MAX_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024').max(100_000_000).default(2_000_000),
+    GT_QUERY_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32).default(2),
+    GT_QUERY_MEMORY_MB: z.coerce.number().int().min(256, 'must be at least 256 (a worker needs about 150 to start)').max(1_048_576).default(768),
+    GT_QUERY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    GT_CONSOLE: z.enum(CONSOLE_MODES, { message: `must be one of ${CONSOLE_MODES.join(', ')}` }).default('auto'),
+    GT_ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, 'must be a comma-separated list of host names such as seminar.local or 192.168.1.20'))),
     NEO4J_URI: z
       .string()
       .optional()
@@ -74,11 +88,15 @@ const Settings = z
     host: s.HOST,
     queryTimeoutMs: s.GT_QUERY_TIMEOUT_MS,
     queryMaxRows: s.GT_QUERY_MAX_ROWS,
+    queryMaxBytes: s.GT_QUERY_MAX_BYTES,
+    queryPerMinute: s.GT_QUERY_PER_MINUTE,
+    console: s.GT_CONSOLE,
+    allowedHosts: s.GT_ALLOWED_HOSTS,
     seedOnEmpty: s.GT_SEED_ON_EMPTY,
     store:
       s.NEO4J_URI
-        ? ({ kind: 'neo4j', uri: s.NEO4J_URI, user: s.NEO4J_USER, password: s.NEO4J_PASSWORD, database: s.NEO4J_DATABASE } as const)
-        : ({ kind: 'embedded', dataDir: s.GT_DATA_DIR, bufferPoolMb: s.GT_BUFFER_POOL_MB } as const),
+        ? ({ kind: 'neo4j', uri: s.NEO4J_URI, user: s.NEO4J_USER, password: s.NEO4J_PASSWORD, database: s.NEO4J_DATABASE, queryConcurrency: s.GT_QUERY_CONCURRENCY } as const)
+        : ({ kind: 'embedded', dataDir: s.GT_DATA_DIR, bufferPoolMb: s.GT_BUFFER_POOL_MB, queryConcurrency: s.GT_QUERY_CONCURRENCY, queryMemoryMb: s.GT_QUERY_MEMORY_MB } as const),
     auth: {
       anonymousRead: s.GT_ANONYMOUS_READ,
       sessionTtlMs: Math.round(s.GT_SESSION_HOURS * 3_600_000),

@@ -41,7 +41,10 @@ export function errorBody(err: unknown): ApiErrorBody {
     if (err.code === 'timeout') return { error: { status: 503, code: 'query_timeout', message: err.message } };
     if (err.code === 'too-large') return { error: { status: 503, code: 'query_too_large', message: err.message } };
     if (err.code === 'read-only') return { error: { status: 403, code: 'write_refused', message: err.message } };
-    if (err.code === 'unavailable') return { error: { status: 503, code: 'store_unavailable', message: err.message } };
+    // The store's own message can hold paths and the engine's words: it goes to the log (jsonErrors), not here.
+    if (err.code === 'unavailable') return { error: { status: 503, code: 'store_unavailable', message: 'the graph store is not available right now' } };
+    if (err.code === 'busy') return { error: { status: 503, code: 'busy', message: err.message } };
+    if (err.code === 'refused') return { error: { status: 403, code: 'query_refused', message: err.message } };
     return { error: { status: 500, code: 'store_error', message: 'the graph store could not answer this request' } };
   }
   const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
@@ -57,7 +60,7 @@ export const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
   const body = errorBody(err);
   // Unexpected failures keep their stack for the operator; expected ones (a query over its cap) need one line.
   if (body.error.status === 500) console.error(err);
-  else if (body.error.status > 500) console.warn(`${body.error.code}: ${body.error.message}`);
+  else if (body.error.status > 500) console.warn(`${body.error.code}: ${err instanceof Error ? err.message : body.error.message}`);
   res.status(body.error.status).json(body);
 };
 

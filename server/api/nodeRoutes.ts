@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { NodeIdParam, type Neighbour, type NodeDetailResponse } from '../../model/index.js';
 import { readNodeHistory } from '../changes/audit.js';
-import { storedNodeOf } from '../graph/records.js';
+import { storedNodeFlagged } from '../graph/records.js';
 import { planIndex, relationshipProvenance, summaryOf } from '../graph/summaries.js';
 import type { GraphStore, NodeValue, RelationshipValue } from '../store/port.js';
 import { notFound } from './errors.js';
@@ -14,7 +14,7 @@ export function nodeRoutes(store: GraphStore): Router {
     const { id } = parseRequest(NodeIdParam, { id: req.params.id }, 'path');
     const raw = (await store.read('nodes/get-node', { id }))[0]?.n as NodeValue | undefined;
     if (!raw) throw notFound(`no node with id ${id}`);
-    const node = storedNodeOf(raw);
+    const { node, flagged } = storedNodeFlagged(raw);
     const [outgoing, incoming, plans, history] = await Promise.all([
       store.read('graph/relationships-out', { ids: [id] }),
       store.read('graph/relationships-in', { ids: [id] }),
@@ -45,7 +45,13 @@ export function nodeRoutes(store: GraphStore): Router {
     add('in', incoming);
     for (const list of Object.values(neighbours)) list.sort((a, b) => (a.ref ?? a.label).localeCompare(b.ref ?? b.label, 'en', { numeric: true }));
     const body: NodeDetailResponse = {
-      node: { ...summaryOf(raw, plans), version: node.version, props: node.props as Record<string, unknown>, provenance: node.provenance },
+      node: {
+        ...summaryOf(raw, plans),
+        version: node.version,
+        props: node.props as Record<string, unknown>,
+        provenance: node.provenance,
+        ...(flagged.length ? { flagged } : {}),
+      },
       neighbours,
       history,
     };

@@ -9,6 +9,7 @@ import {
   type RelationshipInput,
   type StoredNode,
 } from '../../model/index.js';
+import { z } from 'zod';
 import type { NodeValue, Value } from '../store/port.js';
 
 /**
@@ -46,6 +47,41 @@ export function storedNodeOf(value: NodeValue): StoredNode {
     provenance: unflattenProvenance(raw),
     version: Number(raw.version ?? 0),
   } as StoredNode;
+}
+
+export type FlaggedField = { field: string; reason: string };
+
+/**
+ * The stored node as it is, with every property the model requires but the store does
+ * not hold (or holds wrongly) flagged, for pages that show a node whatever its state.
+ * A node stored by an older version or edited by hand must still be shown, not be a 500.
+ */
+export function storedNodeFlagged(value: NodeValue): { node: StoredNode; flagged: FlaggedField[] } {
+  try {
+    return { node: storedNodeOf(value), flagged: [] };
+  } catch (err) {
+    if (!(err instanceof z.ZodError)) throw err;
+    const kind = value.label as NodeKind;
+    const props: Record<string, Value> = {};
+    for (const col of nodePropertyColumns(kind)) {
+      const v = value.properties[col.name];
+      if (v !== null && v !== undefined) props[col.name] = v;
+    }
+    const flagged = err.issues.map((issue) => ({
+      field: issue.path.map(String).join('.') || 'props',
+      reason: issue.code === 'invalid_type' && issue.path.length > 0 && props[String(issue.path[0])] === undefined ? 'required, but the store holds no value' : issue.message,
+    }));
+    let provenance: unknown;
+    try {
+      provenance = unflattenProvenance(value.properties);
+    } catch {
+      const raw = value.properties;
+      flagged.push({ field: 'provenance', reason: 'the stored provenance is incomplete' });
+      provenance = { source: raw.provSource ?? null, file: raw.provFile ?? null, lines: [raw.provLineFrom ?? null, raw.provLineTo ?? null], quote: raw.provQuote ?? null };
+    }
+    const node = { kind, id: String(value.properties.id), props, provenance, version: Number(value.properties.version ?? 0) } as StoredNode;
+    return { node, flagged };
+  }
 }
 
 /** Whether the stored columns already hold exactly these values (version aside). */

@@ -7,5 +7,9 @@ import type { GraphStore } from './port.js';
 export function createStore(config: StoreConfig): GraphStore {
   return config.kind === 'neo4j'
     ? new Neo4jStore(config)
-    : new LadybugStore({ dataDir: config.dataDir, bufferPoolMb: config.bufferPoolMb });
+    : new LadybugStore({
+        dataDir: config.dataDir,
+        bufferPoolMb: config.bufferPoolMb,
+        analysts: { concurrency: config.queryConcurrency, memoryLimitMb: config.queryMemoryMb },
+      });
 }

@@ -32,7 +32,7 @@ export interface Transaction {
   run(name: string, params?: Params): Promise<Row[]>;
 }
 
-export type AdHocLimits = { timeoutMs: number; maxRows: number };
+export type AdHocLimits = { timeoutMs: number; maxRows: number; /** Size cap of the rows as JSON; unset means no cap. */ maxBytes?: number };
 export type AdHocResult = { columns: string[]; rows: Row[]; truncated: boolean };
 
 export interface GraphStore {
@@ -49,8 +49,9 @@ export interface GraphStore {
    */
   write<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
-   * Runs analyst-supplied Cypher in a read-only transaction the engine enforces,
-   * with a time cap and a row cap. Callers must already have refused writes.
+   * Runs analyst-supplied Cypher only if the engine's own plan for it reads and nothing
+   * else, away from the server's own work, within a time cap and row and size caps.
+   * Refusals are StoreErrors with code 'refused'; a full console is 'busy'.
    */
   readOnlyQuery(cypher: string, params: Params, limits: AdHocLimits): Promise<AdHocResult>;
   /** Releases the database. Safe to call twice. */
@@ -62,7 +63,7 @@ export class StoreError extends Error {
   constructor(
     message: string,
     readonly query?: string,
-    readonly code: 'timeout' | 'too-large' | 'unavailable' | 'query' | 'read-only' = 'query',
+    readonly code: 'timeout' | 'too-large' | 'unavailable' | 'query' | 'read-only' | 'refused' | 'busy' | 'crashed' = 'query',
   ) {
     super(message);
     this.name = 'StoreError';

@@ -13,14 +13,19 @@ import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
 export type SeededServer = {
   base: string;
   store: LadybugStore;
+  /** The store's data directory. */
+  dir: string;
   get<T = unknown>(path: string): Promise<{ status: number; body: T }>;
   post<T = unknown>(path: string, body: unknown): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
 };
 
-export async function startSeededServer(limits = { queryTimeoutMs: 2000, queryMaxRows: 50 }): Promise<SeededServer> {
+export async function startSeededServer(
+  limits: Parameters<typeof createApp>[1] = { queryTimeoutMs: 2000, queryMaxRows: 50 },
+  analysts?: ConstructorParameters<typeof LadybugStore>[0]['analysts'],
+): Promise<SeededServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gt-api-'));
-  const store = new LadybugStore({ dataDir: dir, bufferPoolMb: 256 });
+  const store = new LadybugStore({ dataDir: dir, bufferPoolMb: 256, analysts });
   await store.open();
   const reports = await loadSeed(store);
   const failed = reports.filter((r) => !r.loaded);
@@ -38,6 +43,7 @@ export async function startSeededServer(limits = { queryTimeoutMs: 2000, queryMa
   return {
     base,
     store,
+    dir,
     get: (path) => call(path),
     post: (path, body) =>
       call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),

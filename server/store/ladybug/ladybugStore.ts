@@ -1,8 +1,9 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import lbug from '@ladybugdb/core';
 import { queries, statementsOf, type QueryRegistry } from '../../cypher/registry.js';
 import { SerialQueue } from '../serialQueue.js';
+import { AnalystPool } from './analystPool.js';
 import {
   StoreError,
   type AdHocLimits,
@@ -16,9 +17,10 @@ import { fromLadybug, toLadybugParams } from './values.js';
 
 /**
  * The embedded store: LadybugDB in this process, in one database file under the data
- * directory. It keeps three connections, each used by one task at a time: one for
- * writes (transactions must not interleave), one for named reads, one for analysts'
- * ad-hoc queries (it carries their time cap).
+ * directory. It keeps two connections, each used by one task at a time: one for
+ * writes (transactions must not interleave) and one for named reads. Analysts' ad-hoc
+ * queries never run in this process: they go to worker processes over a read-only
+ * copy of the database (analystPool.ts).
  */
 
 export type LadybugOptions = {
@@ -26,6 +28,8 @@ export type LadybugOptions = {
   dataDir: string;
   bufferPoolMb: number;
   registry?: QueryRegistry;
+  /** Limits of the analysts' workers; the defaults suit the seed data. */
+  analysts?: { concurrency?: number; bufferPoolMb?: number; memoryLimitMb?: number };
 };
 
 type Conn = { conn: lbug.Connection; queue: SerialQueue; prepared: Map<string, lbug.PreparedStatement> };
@@ -49,7 +53,9 @@ export class LadybugStore implements GraphStore {
   private db?: lbug.Database;
   private writer?: Conn;
   private reader?: Conn;
-  private adHoc?: Conn;
+  private analysts?: AnalystPool;
+  /** Goes up with every committed write, so the analysts' copy knows when it is stale. */
+  private version = 0;
   private opening?: Promise<void>;
   private openPath?: string;
   private closed = false;
@@ -91,7 +97,16 @@ export class LadybugStore implements GraphStore {
     const connect = (): Conn => ({ conn: new lbug.Connection(this.db!), queue: new SerialQueue(), prepared: new Map() });
     this.writer = connect();
     this.reader = connect();
-    this.adHoc = connect();
+    if (path !== ':memory:') {
+      const analysts = this.options.analysts ?? {};
+      this.analysts = new AnalystPool({
+        concurrency: analysts.concurrency ?? 2,
+        bufferPoolMb: analysts.bufferPoolMb ?? 128,
+        memoryLimitMb: analysts.memoryLimitMb ?? 768,
+        snapshot: (dir) => this.snapshotTo(dir),
+        currentVersion: () => this.version,
+      });
+    }
     // The domain schema, then the system tables (model/system.ts) beside it.
     for (const schema of ['schema/schema', 'schema/system']) {
       if (!this.registry.has(schema)) continue;
@@ -138,6 +153,7 @@ export class LadybugStore implements GraphStore {
         const result = await work(tx);
         await run(writer.conn, 'COMMIT');
         await this.checkpoint(writer);
+        this.version++;
         return result;
       } catch (err) {
         await run(writer.conn, 'ROLLBACK').catch(() => undefined);
@@ -147,32 +163,30 @@ export class LadybugStore implements GraphStore {
   }
 
   async readOnlyQuery(cypher: string, params: Params, limits: AdHocLimits): Promise<AdHocResult> {
-    const c = await this.ready(() => this.adHoc);
-    return c.queue.run(async () => {
-      // This connection serves only ad-hoc queries, so their time cap can stay set on it.
-      c.conn.setQueryTimeout(limits.timeoutMs);
-      await run(c.conn, 'BEGIN TRANSACTION READ ONLY');
-      try {
-        const prepared = await c.conn.prepare(cypher);
-        if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
-        const result = await c.conn.execute(prepared, toLadybugParams(params));
-        if (Array.isArray(result)) throw new StoreError('only one statement may be run at a time', 'ad hoc');
-        try {
-          const columns = await result.getColumnNames();
-          const rows: Row[] = [];
-          while (result.hasNext() && rows.length < limits.maxRows) {
-            const raw = await result.getNext();
-            if (raw) rows.push(fromLadybug(raw) as Row);
-          }
-          return { columns, rows, truncated: result.hasNext() };
-        } finally {
-          result.close();
-        }
-      } catch (err) {
-        throw this.translate(err, 'ad hoc');
-      } finally {
-        await run(c.conn, 'ROLLBACK').catch(() => undefined);
-      }
+    await this.ready(() => this.writer);
+    if (!this.analysts) throw new StoreError('the query console needs a store on disk (GT_DATA_DIR), not an in-memory one', 'ad hoc', 'unavailable');
+    return this.analysts.query(cypher, params, limits);
+  }
+
+  /** The process ids of the analysts' workers alive now (for operators and tests). */
+  analystWorkerPids(): number[] {
+    return this.analysts?.workerPids() ?? [];
+  }
+
+  /**
+   * Copies the database into `dir` for the analysts' workers. It runs in the writer's
+   * queue, so no write interleaves: a checkpoint moves everything committed into the
+   * database file, and the copy is taken before the next write starts.
+   */
+  private snapshotTo(dir: string): Promise<{ databasePath: string; version: number }> {
+    const writer = this.writer!;
+    return writer.queue.run(async () => {
+      await run(writer.conn, 'CHECKPOINT');
+      const source = this.openPath!;
+      const target = join(dir, basename(source));
+      copyFileSync(source, target);
+      if (existsSync(`${source}.wal`)) copyFileSync(`${source}.wal`, `${target}.wal`);
+      return { databasePath: target, version: this.version };
     });
   }
 
@@ -180,7 +194,8 @@ export class LadybugStore implements GraphStore {
     if (this.closed) return;
     this.closed = true;
     await this.opening?.catch(() => undefined);
-    for (const c of [this.writer, this.reader, this.adHoc]) {
+    await this.analysts?.close();
+    for (const c of [this.writer, this.reader]) {
       if (c) await c.queue.run(() => c.conn.close()).catch(() => undefined);
     }
     await this.db?.close().catch(() => undefined);

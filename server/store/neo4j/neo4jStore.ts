@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { queries, statementsOf, type QueryRegistry } from '../../cypher/registry.js';
 import {
   StoreError,
@@ -9,6 +9,7 @@ import {
   type Row,
   type Transaction,
 } from '../port.js';
+import { judgeNeo4jPlan, type Neo4jPlan } from './planPolicy.js';
 import { rowOf, toNeo4jParams } from './values.js';
 
 /**
@@ -24,6 +25,8 @@ export type Neo4jOptions = {
   password: string;
   database: string;
   registry?: QueryRegistry;
+  /** Analysts' queries that may run at once; more are refused as busy. */
+  queryConcurrency?: number;
 };
 
 export class Neo4jStore implements GraphStore {
@@ -31,6 +34,7 @@ export class Neo4jStore implements GraphStore {
   private driver?: Driver;
   private opening?: Promise<void>;
   private closed = false;
+  private adHocRunning = 0;
   private readonly registry: QueryRegistry;
 
   constructor(private readonly options: Neo4jOptions) {
@@ -105,30 +109,58 @@ export class Neo4jStore implements GraphStore {
 
   async readOnlyQuery(cypher: string, params: Params, limits: AdHocLimits): Promise<AdHocResult> {
     const driver = await this.ready();
-    const session = driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead(
-        async (tx) => {
-          const result = tx.run(cypher, toNeo4jParams(params));
-          const rows: Row[] = [];
-          let truncated = false;
-          for await (const record of result) {
-            if (rows.length >= limits.maxRows) {
-              truncated = true;
-              break;
-            }
-            rows.push(rowOf(record));
-          }
-          const columns = (await result.keys()).map(String);
-          return { columns, rows, truncated };
-        },
-        { timeout: limits.timeoutMs },
-      );
-    } catch (err) {
-      throw translate(err, 'ad hoc');
-    } finally {
-      await session.close();
+    const concurrency = this.options.queryConcurrency ?? 2;
+    if (this.adHocRunning >= concurrency) {
+      throw new StoreError(`the console already runs ${concurrency} queries, its most at once; try again in a moment`, 'ad hoc', 'busy');
     }
+    this.adHocRunning++;
+    const session = driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
+    // The transaction timeout is Neo4j's; this one holds even if the server ignores it.
+    const cap = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new StoreError('the query ran over its time cap', 'ad hoc', 'timeout'));
+        void session.close().catch(() => undefined);
+      }, limits.timeoutMs + 1000);
+    });
+    try {
+      return await Promise.race([cap, this.explainAndRun(session, cypher, params, limits)]);
+    } catch (err) {
+      throw adHocError(err);
+    } finally {
+      clearTimeout(timer);
+      this.adHocRunning--;
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** Asks Neo4j for the plan of exactly this text, and runs the text only if the plan only reads. */
+  private async explainAndRun(session: Session, cypher: string, params: Params, limits: AdHocLimits): Promise<AdHocResult> {
+    const neo4jParams = toNeo4jParams(params);
+    return session.executeRead(
+      async (tx) => {
+        const explained = await tx.run(`EXPLAIN ${cypher}`, neo4jParams);
+        const verdict = judgeNeo4jPlan(explained.summary.plan as Neo4jPlan | false);
+        if (!verdict.allowed) throw new StoreError(verdict.reason, 'ad hoc', 'refused');
+        const result = tx.run(cypher, neo4jParams);
+        const rows: Row[] = [];
+        let bytes = 2;
+        let truncated = false;
+        for await (const record of result) {
+          const row = rowOf(record);
+          const size = Buffer.byteLength(JSON.stringify(row)) + 1;
+          if (rows.length >= limits.maxRows || bytes + size > (limits.maxBytes ?? Number.MAX_SAFE_INTEGER)) {
+            truncated = true;
+            break;
+          }
+          bytes += size;
+          rows.push(row);
+        }
+        const columns = (await result.keys()).map(String);
+        return { columns, rows, truncated };
+      },
+      { timeout: limits.timeoutMs },
+    );
   }
 
   async close(): Promise<void> {
@@ -158,4 +190,23 @@ export function translate(err: unknown, name: string): StoreError {
     return new StoreError(`Neo4j is unavailable: ${message}`, name, 'unavailable');
   }
   return new StoreError(`query ${name} failed: ${message}`, name);
+}
+
+/**
+ * Neo4j's failures of an analyst's query as the kind of failure and a sentence of our
+ * own; the engine's message goes to the log only.
+ */
+function adHocError(err: unknown): StoreError {
+  if (err instanceof StoreError) return err;
+  const code = String((err as { code?: unknown }).code ?? '');
+  console.error(`console query failed in Neo4j: ${code} ${(err as Error).message ?? String(err)}`);
+  const translated = translate(err, 'ad hoc');
+  if (translated.code === 'read-only') return new StoreError('the engine refused a write: /api/query runs read-only queries', 'ad hoc', 'refused');
+  if (translated.code === 'timeout') return new StoreError('the query ran over its time cap', 'ad hoc', 'timeout');
+  if (translated.code === 'unavailable') return new StoreError('Neo4j is unavailable', 'ad hoc', 'unavailable');
+  if (code.includes('SyntaxError')) return new StoreError('the query has a syntax error', 'ad hoc');
+  if (code.includes('ParameterMissing')) return new StoreError('the query uses a parameter that params does not give', 'ad hoc');
+  if (code.includes('TypeError') || code.includes('ArgumentError')) return new StoreError('the query uses a value of the wrong type', 'ad hoc');
+  if (code.includes('MemoryPoolOutOfMemory') || code.includes('TransactionOutOfMemory')) return new StoreError('the query needed more memory than Neo4j allows a transaction', 'ad hoc', 'too-large');
+  return new StoreError('the engine could not run the query', 'ad hoc');
 }
