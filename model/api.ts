@@ -117,7 +117,15 @@ export type GraphResponse = { elements: GraphElements; counts: { nodes: number; 
 
 // ---------------------------------------------------------------- GET /api/thread/:id
 
-export type ThreadPath = { nodes: string[]; edges: string[]; lead: string | null };
+export type ThreadPath = {
+  nodes: string[];
+  edges: string[];
+  lead: string | null;
+  /** The basis of each edge, in the order of `edges` (see BASES): printed, inferred by curation, or added by an edit. */
+  bases?: (string | null)[];
+  /** True when every link of the path is printed in the document; false when one was inferred or added by an edit. */
+  printed?: boolean;
+};
 export type ThreadResponse = {
   origin: NodeSummary;
   /** up: from an action or local outcome to what it serves; down: from a national outcome or aim to the actions beneath it. */
@@ -130,7 +138,12 @@ export type ThreadResponse = {
 
 // ---------------------------------------------------------------- gaps
 
-export type GapParameter = { name: string; type: 'plan' | 'date' | 'number'; description: string; default?: string | number };
+export type GapParameter = { name: string; type: 'plan' | 'date' | 'number' | 'basis'; description: string; default?: string | number; values?: readonly string[] };
+
+/** Which links (and derived due dates) an analysis counts: every one, or only those the documents print. */
+export const GAP_BASIS_CHOICES = ['all', 'printed'] as const;
+export type GapBasisChoice = (typeof GAP_BASIS_CHOICES)[number];
+const basisChoice = z.enum(GAP_BASIS_CHOICES, { error: 'must be all or printed' });
 export type GapCatalogueEntry = { id: string; title: string; explanation: string; parameters: GapParameter[] };
 export type GapCatalogueResponse = { analyses: GapCatalogueEntry[] };
 
@@ -139,6 +152,7 @@ export const GapParams = z
     plan: NodeId.optional(),
     asOf: z.iso.date({ message: 'must be a date written YYYY-MM-DD' }).optional(),
     threshold: z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
+    basis: basisChoice.optional().describe('all (the default) or printed: count only links and due dates the documents print'),
   })
   .strict();
 export type GapParams = z.infer<typeof GapParams>;
@@ -149,7 +163,7 @@ export type GapResponse = {
   id: string;
   title: string;
   /** The parameters the analysis ran with, defaults filled in (asOf: today when not given). */
-  input: { plan: string | null; asOf: string; threshold: number };
+  input: { plan: string | null; asOf: string; threshold: number; basis: GapBasisChoice };
   summary: string;
   columns: GapColumn[];
   /** One row per finding; `id` is the node the row is about (the map focuses it), the rest follow `columns`. */
@@ -166,6 +180,7 @@ export const MatrixParams = z
     rows: z.enum(MATRIX_AXES).default('organisation'),
     cols: z.enum(MATRIX_AXES).default('nationalOutcome'),
     plan: NodeId.optional(),
+    basis: basisChoice.default('all').describe('all, or printed: count only links the documents print'),
   })
   .strict();
 export type MatrixParams = z.infer<typeof MatrixParams>;

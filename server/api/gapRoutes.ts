@@ -21,12 +21,12 @@ export function gapRoutes(store: GraphStore): Router {
     if (!analysis) throw notFound(`no gap analysis ${id}; the catalogue at /api/gaps lists them`);
     const input = defaultGapInput(parseRequest(GapParams, req.query, 'query'));
     // A gap list is a read model of the current graph: computed once, kept until a change affects what it read.
-    const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}`, (reading) => analysis.run(reading, input));
+    const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}:${input.basis}`, (reading) => analysis.run(reading, input));
     const body: GapResponse = {
       id: analysis.id,
       title: analysis.title,
       ...result,
-      input: { plan: input.plan || null, asOf: input.asOf, threshold: input.threshold },
+      input: { plan: input.plan || null, asOf: input.asOf, threshold: input.threshold, basis: input.basis },
     };
     res.json(body);
   });

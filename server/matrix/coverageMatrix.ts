@@ -1,4 +1,4 @@
-import type { MatrixParams, MatrixResponse, NodeKind } from '../../model/index.js';
+import { BASES, basesOfClass, type MatrixParams, type MatrixResponse, type NodeKind } from '../../model/index.js';
 import { HttpError } from '../api/errors.js';
 import { cached } from '../graph/readCache.js';
 import { nodeSummaries, summaryFromElementData } from '../graph/summaries.js';
@@ -29,7 +29,7 @@ export async function coverageMatrix(store: GraphStore, params: MatrixParams): P
     ]);
   }
   const [cellRows, axisRows] = await Promise.all([
-    store.read(ROW_QUERIES[rowAxis], { plan: params.plan ?? '' }),
+    store.read(ROW_QUERIES[rowAxis], { plan: params.plan ?? '', bases: params.basis === 'printed' ? basesOfClass('printed') : [...BASES] }),
     cached(store, 'matrix-axis', (reading) => reading.read('matrix/axis-nodes')),
   ]);
   const data = await cached(store, 'matrix-axis-summaries', (reading) => nodeSummaries(reading, axisRows.map((r) => String(r.id))));

@@ -42,7 +42,8 @@ describe('the catalogue', () => {
       expect(a.title.length).toBeGreaterThan(5);
       expect(a.explanation.length).toBeGreaterThan(40);
     }
-    expect(body.analyses.find((a) => a.id === 'overdue-actions')!.parameters.map((p) => p.name)).toEqual(['plan', 'asOf']);
+    // Review 10: every analysis over links can count printed links only (basis=printed).
+    expect(body.analyses.find((a) => a.id === 'overdue-actions')!.parameters.map((p) => p.name)).toEqual(['plan', 'asOf', 'basis']);
   });
 });
 
@@ -105,6 +106,7 @@ describe('4. timescales and lateness', () => {
     ['asOf=1st%20July', 'asOf', 'YYYY-MM-DD'],
     ['plan=Plan%201', 'plan', ''],
     ['threshold=2', 'threshold', 'between 0 and 1'],
+    ['basis=mostly', 'basis', 'all or printed'],
   ])('answers ?%s with 400 naming %s', async (query, field, reason) => {
     const { status, body } = await api.get<ApiError>(`/api/gaps/overdue-actions?${query}`);
     expect(status).toBe(400);

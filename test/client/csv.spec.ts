@@ -27,7 +27,7 @@ describe('CSV export', () => {
     const gap: GapResponse = {
       id: 'overdue-actions',
       title: 'Overdue actions',
-      input: { plan: null, asOf: '2009-01-01', threshold: 0.35 },
+      input: { plan: null, asOf: '2009-01-01', threshold: 0.35, basis: 'all' },
       summary: '1 action',
       columns: [
         { key: 'ref', title: 'Ref' },
