@@ -158,7 +158,7 @@ describe('GET /api/thread/:id', () => {
 
   it('follows an action that prints no national aim or outcome only as far as its priorities, and says so', async () => {
     // Lothian & Borders area plan line 852: "Use of community centres and colleges", Year, National Aims
-    // and National Outcomes all "-"; it sits under Outcome 3.1 (line 840) of Key Priority 3 (line 838).
+    // and National Outcomes all "-"; it sits under Outcome 3.1 (line 843) of Key Priority 3 (line 841).
     const { status, body } = await api.get<ThreadResponse>('/api/thread/lbcja-2011:action:3.1.2-c');
     expect(status).toBe(200);
     expect(body.direction).toBe('up');
