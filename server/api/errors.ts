@@ -65,5 +65,6 @@ export const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
 };
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`));
+  // req.path is relative to the router's mount point; name the path the client asked for.
+  next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.baseUrl}${req.path}`));
 };

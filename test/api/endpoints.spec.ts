@@ -156,9 +156,19 @@ describe('GET /api/thread/:id', () => {
     expect(body.elements.edges.some((e) => e.data.type === 'LEADS' && e.data.target === 'lcja-2010:action:1')).toBe(true);
   });
 
-  it('says so when an action serves no national outcome', async () => {
-    const { body } = await api.get<ThreadResponse>('/api/thread/lbcja-2011:action:3.1.2-c');
-    expect(body.paths.every((p) => !/^(no|aim|nsmo):/.test(p.nodes.at(-1)!))).toBe(true);
+  it('follows an action that prints no national aim or outcome only as far as its priorities, and says so', async () => {
+    // Lothian & Borders area plan line 852: "Use of community centres and colleges", Year, National Aims
+    // and National Outcomes all "-"; it sits under Outcome 3.1 (line 843) of Key Priority 3 (line 841).
+    const { status, body } = await api.get<ThreadResponse>('/api/thread/lbcja-2011:action:3.1.2-c');
+    expect(status).toBe(200);
+    expect(body.direction).toBe('up');
+    expect(body.paths.map((p) => p.nodes)).toEqual([
+      ['lbcja-2011:action:3.1.2-c', 'lbcja-2011:local-outcome:3.1', 'lbcja-2011:priority:key-priority-3', 'lbcja-2011:priority:4.2.3'],
+    ]);
+    expect(body.description).toBe(
+      'Action 3.1.2 “Use of community centres and colleges” serves local outcome 3.1 “Establish Communities of Prevention”, which serves priority 3 “Communities of Prevention”, which serves priority 4.2.3 “Communities of Prevention”.',
+    );
+    expect(body.description).not.toMatch(/national outcome|aim|framework outcome/i);
   });
 
   it('refuses a kind with no thread with 400', async () => {

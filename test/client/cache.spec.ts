@@ -5,10 +5,14 @@ import { MemoryStorage } from './fixtures.js';
 
 
 describe('the layout cache', () => {
-  it('hashes the same text the same way every time', () => {
-    expect(fnv1a('golden thread')).toBe(fnv1a('golden thread'));
-    expect(fnv1a('a')).not.toBe(fnv1a('b'));
+  it('hashes text with 32-bit FNV-1a, as eight hex digits', () => {
+    // Test vectors from the FNV reference (draft-eastlake-fnv), and one worked out in Python.
     expect(fnv1a('')).toBe('811c9dc5');
+    expect(fnv1a('a')).toBe('e40c292c');
+    expect(fnv1a('foobar')).toBe('bf9cf968');
+    expect(fnv1a('golden thread')).toBe('5f644a14');
+    // A hash below 0x10000000 keeps its leading zeros, so every key has the same length.
+    expect(fnv1a('cfx')).toBe('0076912c');
   });
 
   it('keys a layout by what is drawn, whatever the order', () => {

@@ -3,14 +3,14 @@ import type { ThreadResponse } from '../../model/api.js';
 import { contrastRatio } from '../../client/a11y/contrast.js';
 import { formatProp, groupTitle, orderedGroups, propTitle, sortProgress } from '../../client/detail/utils.js';
 import { formatCell, rowNodeId, takesDate, todayIso } from '../../client/gaps/utils.js';
-import { indexGraph } from '../../client/graph/index.js';
+import { inEdges, indexGraph, outEdges } from '../../client/graph/index.js';
 import { KIND_STYLES } from '../../client/graph/kinds.js';
 import { RELATIONSHIP_STYLES } from '../../client/graph/relationships.js';
 import { THREAD_COLOUR } from '../../client/map/style.js';
 import { heat, totals } from '../../client/matrix/utils.js';
 import { localSearch, markMatches } from '../../client/search/utils.js';
 import { describeNode, groupThreadByLead, nodeName, threadHeadline } from '../../client/thread/utils.js';
-import { B, sampleGraph } from './fixtures.js';
+import { B, edge, sampleGraph } from './fixtures.js';
 
 const index = indexGraph(sampleGraph());
 
@@ -127,7 +127,27 @@ describe('the palette (WCAG)', () => {
     expect(contrastRatio(THREAD_COLOUR, '#ffffff')).toBeGreaterThanOrEqual(3);
     expect(contrastRatio(RELATIONSHIP_STYLES.SERVES.colour, '#ffffff')).toBeGreaterThanOrEqual(3);
   });
-  it('keeps the plans apart in the sample', () => {
-    expect(index.nodes.get(B)?.kind).toBe('Plan');
+});
+
+describe('the graph index', () => {
+  it('files every edge under both its ends, keeping each plan to what it contains', () => {
+    expect(outEdges(index, B, 'CONTAINS').map((e) => e.target).sort()).toEqual([
+      'lbcja-2011:action:1.1.1-c',
+      'lbcja-2011:action:4.2.2-a',
+      'lbcja-2011:priority:4.2.1',
+    ]);
+    expect(inEdges(index, 'no:9').map((e) => e.source)).toEqual(['lbcja-2011:action:4.2.2-a']);
+    expect(outEdges(index, 'lcja-2008:action:2.5.7', 'SERVES').map((e) => e.target)).toEqual(['lcja-2008:local-outcome:accommodation']);
+  });
+
+  it('drops an edge whose end is not loaded, so nothing points at a node the map lacks', () => {
+    const graph = sampleGraph();
+    const loadedEdges = graph.edges.length;
+    graph.edges.push(edge(B, 'CONTAINS', 'lbcja-2011:action:not-loaded'), edge('org:not-loaded', 'LEADS', 'lcja-2008:action:2.5.7'));
+    const partial = indexGraph(graph);
+    expect(partial.edges.size).toBe(loadedEdges);
+    expect(outEdges(partial, B).map((e) => e.target)).not.toContain('lbcja-2011:action:not-loaded');
+    expect(inEdges(partial, 'lcja-2008:action:2.5.7', 'LEADS').map((e) => e.source)).toEqual(['org:mappa-steering-group']);
+    expect(partial.out.has('org:not-loaded')).toBe(false);
   });
 });

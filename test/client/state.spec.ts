@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { chooseCell, chooseGap, clearFilters, enterThread, exitThread, select, setFilter, toggleKind, toggleStatus, toggleThread } from '../../client/state/actions.js';
+import { chooseCell, chooseGap, clearFilters, enterThread, exitThread, select, setFilter, setPanel, setView, setViewport, toggleKind, toggleStatus, toggleThread } from '../../client/state/actions.js';
 import { createStore } from '../../client/state/store.js';
-import { DEFAULT_STATE, filtersActive, type AppState } from '../../client/state/types.js';
+import { DEFAULT_STATE, FRAMEWORK_NAMES, filtersActive, type AppState } from '../../client/state/types.js';
 
 const base: AppState = { ...DEFAULT_STATE, viewport: { zoom: 1, x: 0, y: 0 } };
 
@@ -69,5 +69,111 @@ describe('the store', () => {
     store.subscribe(listener);
     store.update((s) => s);
     expect(listener).not.toHaveBeenCalled();
+  });
+});
+
+// ---------------------------------------------------------------- each change, whole
+
+describe('state changes, the whole state after each', () => {
+  const threaded: AppState = { ...base, selected: 'no:9', mode: 'thread', view: 'table', gap: 'overdue-actions' };
+
+  it('toggles the thread on from explore and off from thread, keeping the rest', () => {
+    expect(toggleThread({ ...base, selected: 'no:9' })).toEqual({ ...base, selected: 'no:9', mode: 'thread', view: 'map', gap: null, viewport: null });
+    expect(toggleThread({ ...threaded, view: 'map' })).toEqual({ ...threaded, view: 'map', mode: 'explore', viewport: null });
+    expect(toggleThread(base)).toBe(base);
+  });
+
+  it('adds a status at the end and removes only the one toggled', () => {
+    const two = toggleStatus(toggleStatus(base, 'delayed'), 'ongoing');
+    expect(two.filters.statuses).toEqual(['delayed', 'ongoing']);
+    expect(toggleStatus(two, 'delayed').filters.statuses).toEqual(['ongoing']);
+    expect(toggleStatus(two, 'ongoing')).toEqual({ ...base, filters: { ...base.filters, statuses: ['delayed'] }, viewport: null, cell: null });
+  });
+
+  it('removes only the kind toggled and adds a new one at the end', () => {
+    const kinds = base.filters.kinds;
+    expect(toggleKind(base, kinds[0]!).filters.kinds).toEqual(kinds.slice(1));
+    const withPlan = toggleKind(base, 'Plan');
+    expect(withPlan.filters.kinds).toEqual(kinds.includes('Plan') ? kinds.filter((k) => k !== 'Plan') : [...kinds, 'Plan']);
+    expect(withPlan.viewport).toBeNull();
+  });
+
+  it('clears every filter but the kinds drawn, and the cell and viewport with them', () => {
+    const filtered: AppState = {
+      ...base,
+      filters: { plan: 'plan:x', organisation: 'org:y', framework: 'aims', statuses: ['delayed'], yearBand: '1', kinds: ['Action'] },
+      cell: { row: 'org:a', col: 'no:9' },
+    };
+    expect(clearFilters(filtered)).toEqual({ ...base, filters: { ...DEFAULT_STATE.filters, kinds: ['Action'] }, cell: null, viewport: null });
+  });
+
+  it('a gap opens the gaps panel and leaves thread mode; clearing it keeps the mode', () => {
+    expect(chooseGap(threaded, 'overdue-actions')).toEqual({ ...threaded, gap: 'overdue-actions', panel: 'gaps', mode: 'explore', viewport: null });
+    expect(chooseGap(threaded, null)).toEqual({ ...threaded, gap: null, panel: 'gaps', mode: 'thread', viewport: null });
+  });
+
+  it('a view or panel already shown changes nothing; another one changes only itself', () => {
+    expect(setView(base, 'map')).toBe(base);
+    expect(setView(base, 'table')).toEqual({ ...base, view: 'table' });
+    expect(setPanel(base, 'details')).toBe(base);
+    expect(setPanel(base, 'views')).toEqual({ ...base, panel: 'views' });
+  });
+
+  it('sets the viewport and nothing else', () => {
+    expect(setViewport(base, { zoom: 2, x: 3, y: 4 })).toEqual({ ...base, viewport: { zoom: 2, x: 3, y: 4 } });
+    expect(setViewport(base, null)).toEqual({ ...base, viewport: null });
+  });
+
+  it('names the frameworks for the filter panel', () => {
+    expect(FRAMEWORK_NAMES).toEqual({
+      'national-outcomes': 'Scotland Performs National Outcomes',
+      aims: 'CJA national strategic aims',
+      nsmo: 'NSMO framework (all outcomes)',
+      'nsmo-communities': 'NSMO outcomes for communities (C)',
+      'nsmo-offenders': 'NSMO outcomes for offenders (O)',
+      'nsmo-system': 'NSMO outcomes in the system (S)',
+    });
+  });
+
+  it.each([
+    [{ plan: 'plan:x' }, true],
+    [{ organisation: 'org:x' }, true],
+    [{ framework: 'aims' }, true],
+    [{ statuses: ['delayed'] }, true],
+    [{ yearBand: '1' }, true],
+    [{ kinds: [] }, false],
+    [{}, false],
+  ] as const)('filters %j are active: %s', (f, active) => {
+    expect(filtersActive({ ...DEFAULT_STATE.filters, ...f } as AppState['filters'])).toBe(active);
+  });
+
+  it('starts from the documented default state', () => {
+    expect({ ...DEFAULT_STATE, filters: undefined }).toEqual({
+      selected: null,
+      mode: 'explore',
+      view: 'map',
+      panel: 'details',
+      filters: undefined,
+      layout: 'layered',
+      renderer: 'auto',
+      gap: null,
+      asOf: null,
+      matrix: { rows: 'organisation', cols: 'nationalOutcome' },
+      cell: null,
+      viewport: null,
+      namedView: null,
+      labelScale: 1,
+    });
+  });
+});
+
+describe('the store, once more', () => {
+  it('hands listeners the new state and the one before', () => {
+    const store = createStore(DEFAULT_STATE);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.update((s) => select(s, 'no:9'));
+    expect(listener).toHaveBeenCalledWith({ ...DEFAULT_STATE, selected: 'no:9' }, DEFAULT_STATE, 'push');
+    expect(store.get()).toEqual({ ...DEFAULT_STATE, selected: 'no:9' });
   });
 });

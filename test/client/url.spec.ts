@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KINDS } from '../../client/graph/kinds.js';
-import { DEFAULT_STATE, type AppState } from '../../client/state/types.js';
+import { DEFAULT_STATE, FRAMEWORKS, LABEL_SCALES, LAYOUT_IDS, MODES, PANELS, RENDERER_CHOICES, VIEWS, type AppState } from '../../client/state/types.js';
+import { MATRIX_AXES } from '../../model/api.js';
+import { NODE_KINDS } from '../../model/nodes.js';
+import { STATUSES } from '../../model/vocabulary.js';
 import { decodeState, encodeState } from '../../client/state/url.js';
 
 const full: AppState = {
@@ -83,5 +86,84 @@ describe('the URL codec', () => {
 
   it('does not reopen thread mode without a selection to thread from', () => {
     expect(decodeState('?mode=thread').state.mode).toBe('explore');
+  });
+});
+
+describe('the URL codec, exactly', () => {
+  const oneOf = (list: readonly (string | number)[]) => `must be one of ${list.join(', ')}`;
+
+  it.each([
+    ['mode=fly&sel=no:9', `mode: ${oneOf(MODES)}`],
+    ['view=graph', `view: ${oneOf(VIEWS)}`],
+    ['panel=help', `panel: ${oneOf(PANELS)}`],
+    ['fw=nsmo-all', `fw: ${oneOf(FRAMEWORKS)}`],
+    ['layout=circle', `layout: ${oneOf(LAYOUT_IDS)}`],
+    ['r=svg', `r: ${oneOf(RENDERER_CHOICES)}`],
+    ['mrows=year', `mrows: ${oneOf(MATRIX_AXES)}`],
+    ['mcols=year', `mcols: ${oneOf(MATRIX_AXES)}`],
+    ['ls=3', `ls: ${oneOf(LABEL_SCALES)}`],
+    ['status=delayed,finished', `status: unknown status finished; statuses are ${STATUSES.join(', ')}`],
+    ['kinds=Action,Widget', `kinds: unknown kind Widget; kinds are ${NODE_KINDS.join(', ')}`],
+    ['gap=Overdue_Actions', 'gap: must be a gap analysis id such as actions-without-outcome'],
+    ['gap=-overdue', 'gap: must be a gap analysis id such as actions-without-outcome'],
+    ['gap=overdue!', 'gap: must be a gap analysis id such as actions-without-outcome'],
+    ['asof=2010-13-01', 'asof: must be a date written YYYY-MM-DD'],
+    [`year=${'1'.repeat(41)}`, 'year: must be at most 40 characters'],
+    [`nv=${'v'.repeat(81)}`, 'nv: must be at most 80 characters'],
+    ['cell=org:mappa', 'cell: must be two node ids joined by ~ (row~column)'],
+    ['cell=org:mappa~no:9~no:4', 'cell: must be two node ids joined by ~ (row~column)'],
+    ['cell=~no:9', 'cell: must be two node ids joined by ~ (row~column)'],
+    ['cell=org:mappa~', 'cell: must be two node ids joined by ~ (row~column)'],
+    ['cell=Bad Id~no:9', 'cell: must be two node ids joined by ~ (row~column)'],
+    ['cell=org:mappa~Bad Id', 'cell: must be two node ids joined by ~ (row~column)'],
+    ['z=0.5&x=1', 'z, x, y: the viewport needs all three of zoom (z) and pan (x, y)'],
+    ['y=1', 'z, x, y: the viewport needs all three of zoom (z) and pan (x, y)'],
+    ['z=0&x=0&y=0', 'viewport: z must be between 0 and 100'],
+    ['z=100.5&x=0&y=0', 'viewport: z must be between 0 and 100'],
+    ['z=many&x=0&y=0', 'viewport: z must be a number'],
+    ['z=1&x=left&y=0', 'viewport: x must be a number'],
+    ['z=1&x=0&y=Infinity', 'viewport: y must be a number'],
+  ])('%s is dropped with the problem "%s"', (query, problem) => {
+    expect(decodeState(query).problems).toEqual([problem]);
+  });
+
+  it.each([
+    ['z=100&x=0&y=0', { zoom: 100, x: 0, y: 0 }],
+    ['z=0.0001&x=-5.5&y=7', { zoom: 0.0001, x: -5.5, y: 7 }],
+  ])('accepts the zoom at its bounds: %s', (query, viewport) => {
+    expect(decodeState(query)).toEqual({ state: { ...DEFAULT_STATE, viewport }, problems: [] });
+  });
+
+  it('reads statuses and kinds once each, trimmed, in the order given', () => {
+    const { state, problems } = decodeState('status=delayed, ongoing ,delayed,&kinds=Plan,Action,Plan');
+    expect(problems).toEqual([]);
+    expect(state.filters.statuses).toEqual(['delayed', 'ongoing']);
+    expect(state.filters.kinds).toEqual(['Plan', 'Action']);
+  });
+
+  it('reads the same with or without the leading question mark', () => {
+    expect(decodeState('?view=table').state.view).toBe('table');
+    expect(decodeState('view=table').state.view).toBe('table');
+  });
+
+  it('reopens a matrix cell as its two ids', () => {
+    expect(decodeState('cell=org:mappa~no:9').state.cell).toEqual({ row: 'org:mappa', col: 'no:9' });
+  });
+
+  it('writes the mode only with a selection, and each default-valued part not at all', () => {
+    expect(encodeState({ ...DEFAULT_STATE, mode: 'thread' })).toBe('');
+    expect(encodeState({ ...DEFAULT_STATE, selected: 'no:9', mode: 'thread' })).toBe('sel=no:9&mode=thread');
+    expect(encodeState({ ...DEFAULT_STATE, labelScale: 1.25, layout: 'force', renderer: 'canvas', panel: 'views' })).toBe('panel=views&layout=force&r=canvas&ls=1.25');
+    expect(encodeState({ ...DEFAULT_STATE, matrix: { rows: 'plan', cols: 'nationalOutcome' } })).toBe('mrows=plan');
+    expect(encodeState({ ...DEFAULT_STATE, matrix: { rows: 'organisation', cols: 'strategicAim' } })).toBe('mcols=strategicAim');
+  });
+
+  it('rounds the viewport: zoom to 4 places, pan to 1', () => {
+    expect(encodeState({ ...DEFAULT_STATE, viewport: { zoom: 0.123456, x: 10.26, y: -3.04 } })).toBe('z=0.1235&x=10.3&y=-3');
+  });
+
+  it('writes a different set of kinds of the same size', () => {
+    const swapped = [...DEFAULT_KINDS.slice(1), NODE_KINDS.find((k) => !DEFAULT_KINDS.includes(k))!];
+    expect(encodeState({ ...DEFAULT_STATE, filters: { ...DEFAULT_STATE.filters, kinds: swapped } })).toMatch(/^kinds=/);
   });
 });

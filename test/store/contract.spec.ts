@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   LABEL_PROPERTY,
@@ -12,6 +15,11 @@ import { ValidationError } from '../../server/graph/validationError.js';
 import type { GraphStore, RelationshipValue } from '../../server/store/port.js';
 import { sampleNode } from '../fixtures/sampleNodes.js';
 import { STORE_FACTORIES } from './storeFactories.js';
+
+// Read from disk: the package's exports do not list its package.json.
+const ladybugPackage = JSON.parse(
+  readFileSync(join(dirname(createRequire(import.meta.url).resolve('@ladybugdb/core')), 'package.json'), 'utf8'),
+) as { version: string };
 
 /**
  * The contract every GraphStore adapter must honour, run over each adapter.
@@ -174,8 +182,15 @@ describe.each(factories)('GraphStore contract: $name', (factory) => {
   });
 
   describe('lifecycle', () => {
-    it('reports the engine version', async () => {
-      expect(await store.engineVersion()).toMatch(/LadybugDB|Neo4j/);
+    it('reports the engine’s own version, not just its name', async () => {
+      const version = await store.engineVersion();
+      if (store.kind === 'embedded') {
+        // LadybugDB's engine version is the version of the npm package that ships it.
+        expect(version).toBe(`LadybugDB ${ladybugPackage.version}`);
+      } else {
+        // The server's agent string, e.g. "Neo4j/5.26.0", and the Bolt protocol it speaks.
+        expect(version).toMatch(/^Neo4j Neo4j\/\d+\.\d+\.\d+\S* \(protocol \d+\.\d+\)$/);
+      }
     });
   });
 });

@@ -1,0 +1,98 @@
+/**
+ * Mutation testing with StrykerJS and its vitest runner, one folder at a time, and the
+ * score printed per folder (and per file under it). Not part of `npm test`: a run over
+ * every folder takes a long while on a shared machine, so CI keeps its budget.
+ *
+ *   npm run test:mutation                      every folder below, one after another
+ *   npm run test:mutation -- client/filters    only the folders named
+ *
+ * Stryker runs with concurrency 1 (the machine is shared) and, for each mutant, only the
+ * tests vitest finds related to the mutated file. Reports land in reports/mutation/.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { Stryker } from '@stryker-mutator/core';
+import type { MutantResult, PartialStrykerOptions } from '@stryker-mutator/api/core';
+
+/** The folders whose score the team tracks (issue 17); a folder that does not exist yet is skipped, saying so. */
+export const MUTATION_FOLDERS = [
+  'model',
+  'server/gaps',
+  'server/thread',
+  'server/search',
+  'server/query',
+  'server/changes',
+  'client/state',
+  'client/filters',
+] as const;
+
+type Tally = { killed: number; survived: number; noCoverage: number; timeout: number; other: number };
+
+function tally(results: MutantResult[]): Tally {
+  const t: Tally = { killed: 0, survived: 0, noCoverage: 0, timeout: 0, other: 0 };
+  for (const r of results) {
+    if (r.status === 'Killed') t.killed++;
+    else if (r.status === 'Survived') t.survived++;
+    else if (r.status === 'NoCoverage') t.noCoverage++;
+    else if (r.status === 'Timeout') t.timeout++;
+    else t.other++;
+  }
+  return t;
+}
+
+/** Stryker's own definition: detected (killed or timed out) over every valid mutant. */
+function score(t: Tally): number {
+  const valid = t.killed + t.timeout + t.survived + t.noCoverage;
+  return valid === 0 ? 100 : (100 * (t.killed + t.timeout)) / valid;
+}
+
+function optionsFor(folder: string): PartialStrykerOptions {
+  const name = folder.replaceAll('/', '-');
+  return {
+    testRunner: 'vitest',
+    plugins: ['@stryker-mutator/vitest-runner'],
+    vitest: { configFile: 'vitest.config.ts', related: true },
+    mutate: [`${folder}/**/*.ts`, `!${folder}/**/*.d.ts`],
+    concurrency: 1,
+    coverageAnalysis: 'perTest',
+    // Stryker rewrites tsconfig references through the TypeScript JS API, which TypeScript 7 no
+    // longer ships; vitest needs no tsconfig, so point Stryker at a file that does not exist.
+    tsconfigFile: 'stryker-has-no-tsconfig.json',
+    disableTypeChecks: `${folder}/**/*.ts`,
+    ignorePatterns: ['data', 'dist', 'test-artifacts', 'reports', 'bench'],
+    reporters: ['json', 'progress'],
+    jsonReporter: { fileName: `reports/mutation/${name}.json` },
+    tempDirName: '.stryker-tmp',
+    cleanTempDir: 'always',
+    timeoutMS: 20_000,
+    logLevel: 'warn' as PartialStrykerOptions['logLevel'],
+  };
+}
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2).map((a) => a.replace(/\/$/, ''));
+  const folders = asked.length ? asked : [...MUTATION_FOLDERS];
+  mkdirSync('reports/mutation', { recursive: true });
+  const summary: string[] = [];
+  for (const folder of folders) {
+    if (!existsSync(folder)) {
+      summary.push(`${folder.padEnd(18)} skipped: the folder does not exist on this branch`);
+      continue;
+    }
+    const results = await new Stryker(optionsFor(folder)).runMutationTest();
+    const byFile = new Map<string, MutantResult[]>();
+    for (const r of results) byFile.set(r.fileName, [...(byFile.get(r.fileName) ?? []), r]);
+    const t = tally(results);
+    summary.push(`${folder.padEnd(18)} ${score(t).toFixed(1).padStart(5)}%  killed ${t.killed + t.timeout} of ${t.killed + t.timeout + t.survived + t.noCoverage} (survived ${t.survived}, no coverage ${t.noCoverage})`);
+    for (const [file, rs] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+      summary.push(`  ${file.replace(`${process.cwd()}/`, '').padEnd(40)} ${score(tally(rs)).toFixed(1).padStart(5)}%`);
+    }
+    const survivors = results
+      .filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
+      .map((r) => `${r.fileName.replace(`${process.cwd()}/`, '')}:${r.location.start.line}:${r.location.start.column + 1} ${r.mutatorName} ${r.status}: ${JSON.stringify(r.replacement)}`);
+    writeFileSync(`reports/mutation/${folder.replaceAll('/', '-')}.survivors.txt`, survivors.join('\n') + '\n');
+  }
+  console.log('\nMutation score per folder (killed or timed out / valid mutants)');
+  console.log(summary.join('\n'));
+}
+
+await main();
