@@ -1,5 +1,5 @@
 /** Latency sampling: p50 and p95 of repeated calls after a warm-up. */
-export type Figures = { p50: number; p95: number; n: number };
+export type Figures = { p50: number; p95: number; n: number; /** Every sample, sorted. */ times?: number[] };
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -16,7 +16,7 @@ export async function measure(call: () => Promise<unknown>, runs: number, warmup
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), n: runs };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: runs, times };
 }
 
 /** Like measure, but runs `before` (untimed) ahead of every timed call: e.g. an edit, then the read after it. */

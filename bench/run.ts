@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { apiBench, type ApiBenchResult } from './apiBench.js';
+import { consoleSaturationBench, printSaturation } from './consoleSaturation.js';
 
 /**
  * `npm run bench`: figures and ratios, never pass or fail (these machines are shared
@@ -48,10 +49,16 @@ function printApi(small: ApiBenchResult, large: ApiBenchResult): void {
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 20);
   console.log('# Golden Thread benchmark\n');
-  console.log('## API on the embedded store\n');
-  const small = await apiBench(10, runs);
-  const large = await apiBench(100, Math.max(5, Math.floor(runs / 2)));
-  printApi(small, large);
+  if (!process.argv.includes('--console-only')) {
+    console.log('## API on the embedded store\n');
+    const small = await apiBench(10, runs);
+    const large = await apiBench(100, Math.max(5, Math.floor(runs / 2)));
+    printApi(small, large);
+  }
+
+  console.log('\n## The API while the query console is saturated\n');
+  printSaturation(await consoleSaturationBench(Math.max(20, runs * 2)));
+  if (process.argv.includes('--console-only')) return;
 
   const browserBench = fileURLToPath(new URL('./browser/index.ts', import.meta.url));
   if (existsSync(browserBench) && !process.argv.includes('--api-only')) {

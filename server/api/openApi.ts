@@ -222,14 +222,14 @@ export function openApiDocument() {
       },
       '/api/query': {
         post: {
-          summary: 'Read-only Cypher for analysts (rate limited; capped in rows and time)',
+          summary: "Read-only Cypher for analysts: runs only when the engine's plan for it only reads (rate limited; capped in rows, bytes and time)",
           requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(AdHocQueryBody, { io: 'input' }) } } },
           responses: {
             200: ok('columns, rows, truncated, elapsedMs'),
-            400: errorResponse('a bad body or a query the engine rejects'),
-            403: errorResponse('a write refused, with the reason'),
+            400: errorResponse('a bad body, parameters over their bounds, or a query the engine rejects (in our words, never the engine\'s)'),
+            403: errorResponse('query_refused: the plan does more than read, with the reason; or the console is closed to this caller (console_off, sign_in_required, forbidden); or a foreign Host or Origin'),
             429: errorResponse('too many queries'),
-            503: errorResponse('the query ran over its time cap'),
+            503: errorResponse('query_timeout, query_too_large, query_crashed, or busy: the console already runs its most queries at once'),
           },
         },
       },

@@ -63,10 +63,21 @@ describe('loadConfig', () => {
         host: d.HOST,
         queryTimeoutMs: Number(d.GT_QUERY_TIMEOUT_MS),
         queryMaxRows: Number(d.GT_QUERY_MAX_ROWS),
+        queryMaxBytes: Number(d.GT_QUERY_MAX_BYTES),
+        queryPerMinute: Number(d.GT_QUERY_PER_MINUTE),
+        console: d.GT_CONSOLE,
+        allowedHosts: [],
         seedOnEmpty: d.GT_SEED_ON_EMPTY === 'true',
-        store: { kind: 'embedded', dataDir: d.GT_DATA_DIR, bufferPoolMb: Number(d.GT_BUFFER_POOL_MB) },
+        store: {
+          kind: 'embedded',
+          dataDir: d.GT_DATA_DIR,
+          bufferPoolMb: Number(d.GT_BUFFER_POOL_MB),
+          queryConcurrency: Number(d.GT_QUERY_CONCURRENCY),
+          queryMemoryMb: Number(d.GT_QUERY_MEMORY_MB),
+        },
         auth: documentedAuth(),
       });
+      expect(d.GT_ALLOWED_HOSTS).toBeNull();
     });
 
     it('uses the documented Neo4j defaults once NEO4J_URI is set', () => {
@@ -77,6 +88,7 @@ describe('loadConfig', () => {
         user: d.NEO4J_USER,
         password: d.NEO4J_PASSWORD ?? '',
         database: d.NEO4J_DATABASE,
+        queryConcurrency: Number(d.GT_QUERY_CONCURRENCY),
       });
     });
 
@@ -95,14 +107,24 @@ describe('loadConfig', () => {
         GT_SEED_ON_EMPTY: 'false',
         GT_QUERY_TIMEOUT_MS: '250',
         GT_QUERY_MAX_ROWS: '10',
+        GT_QUERY_MAX_BYTES: '4096',
+        GT_QUERY_CONCURRENCY: '3',
+        GT_QUERY_MEMORY_MB: '512',
+        GT_QUERY_PER_MINUTE: '120',
+        GT_CONSOLE: 'signed-in',
+        GT_ALLOWED_HOSTS: 'seminar.local',
       });
       expect(config).toEqual({
         port: 8080,
         host: '0.0.0.0',
         queryTimeoutMs: 250,
         queryMaxRows: 10,
+        queryMaxBytes: 4096,
+        queryPerMinute: 120,
+        console: 'signed-in',
+        allowedHosts: ['seminar.local'],
         seedOnEmpty: false,
-        store: { kind: 'embedded', dataDir: '/var/lib/golden-thread', bufferPoolMb: 384 },
+        store: { kind: 'embedded', dataDir: '/var/lib/golden-thread', bufferPoolMb: 384, queryConcurrency: 3, queryMemoryMb: 512 },
         auth: documentedAuth(),
       });
     });
@@ -126,7 +148,8 @@ describe('loadConfig', () => {
   describe('which store it selects', () => {
     it('uses the embedded store when NEO4J_URI is not set, ignoring the Neo4j settings', () => {
       const config = loadConfig({ NEO4J_USER: 'someone', NEO4J_PASSWORD: 'secret', GT_DATA_DIR: '/tmp/gt' });
-      expect(config.store).toEqual({ kind: 'embedded', dataDir: '/tmp/gt', bufferPoolMb: Number(DOCUMENTED_DEFAULTS.GT_BUFFER_POOL_MB) });
+      expect(config.store).toMatchObject({ kind: 'embedded', dataDir: '/tmp/gt', bufferPoolMb: Number(DOCUMENTED_DEFAULTS.GT_BUFFER_POOL_MB) });
+      expect(config.store).not.toHaveProperty('user');
     });
 
     it('uses Neo4j with every Neo4j setting when NEO4J_URI is set', () => {
@@ -143,6 +166,7 @@ describe('loadConfig', () => {
         user: 'analyst',
         password: 'pw',
         database: 'threads',
+        queryConcurrency: 2,
       });
     });
 

@@ -198,7 +198,8 @@ describe('LadybugStore', () => {
           await store.close();
         }
       }
-    }, 60_000);
+      // Each console query starts a worker process over a copy of the database (issue 8), a few seconds on a busy machine.
+    }, 240_000);
   });
 });
 

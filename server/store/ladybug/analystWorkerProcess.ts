@@ -18,6 +18,15 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).
 /** The lowest priority there is, so the API keeps the processor whenever it wants it. */
 const WORKER_NICENESS = 19;
 
+/** Lowers a worker's priority; best effort, the worker runs either way. */
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, WORKER_NICENESS);
+  } catch {
+    // Some systems refuse it.
+  }
+}
+
 type Pending = { resolve: (reply: WorkerReply) => void; reject: (err: StoreError) => void };
 export type DeathCause = 'timeout' | 'memory' | 'crash' | 'retired';
 
@@ -39,6 +48,11 @@ export class AnalystWorkerProcess {
       execArgv: ['--import', TSX_LOADER],
       cwd,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // A session of its own: where the scheduler shares the processor by session (Linux's
+      // autogroups), a busy worker then uses its own share, not the server's, and its
+      // lower priority cannot starve it on a busy machine either. It still ends with the
+      // server: it exits when the IPC channel closes.
+      detached: true,
     });
     let opened: () => void;
     let failed: (err: StoreError) => void;
@@ -50,11 +64,7 @@ export class AnalystWorkerProcess {
     this.child.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') {
         // Started at normal priority (starting is short and a busy machine would stretch it), then lowered for queries.
-        try {
-          if (this.child.pid) setPriority(this.child.pid, WORKER_NICENESS);
-        } catch {
-          // Lowering a priority is best effort: some systems refuse it, and the worker still runs.
-        }
+        if (this.child.pid) lowerPriority(this.child.pid);
         return opened();
       }
       if (reply.type === 'failed-to-open') return failed(new StoreError(`an analyst worker could not open its copy of the database: ${reply.message}`, 'ad hoc', 'unavailable'));
