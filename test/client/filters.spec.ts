@@ -3,7 +3,7 @@ import { createFilterer, frameworksOfNode, normaliseYearBand, sortYearBands, sta
 import { indexGraph } from '../../client/graph/index.js';
 import { NODE_KINDS } from '../../model/nodes.js';
 import { DEFAULT_FILTERS, type Filters } from '../../client/state/types.js';
-import { B, edge, L, sampleGraph } from './fixtures.js';
+import { B, edge, L, node, sampleGraph } from './fixtures.js';
 
 const index = indexGraph(sampleGraph());
 const filterer = createFilterer(index);
@@ -237,5 +237,62 @@ describe('framework of a node, status of an action, year bands', () => {
 
   it('sorts year bands by their first year, then as text with numbers, once each', () => {
     expect(sortYearBands(['2', '1-3', '1', '1-3', '1-2', '10', 'ongoing'])).toEqual(['1', '1-2', '1-3', '2', '10', 'ongoing']);
+  });
+});
+
+describe('filters over indicators, events, funding and an organisation linked to nothing', () => {
+  const IND = 'lcja-2008:indicator:accommodation-assessed';
+  const FUND = 'lcja-2008:funding:throughcare';
+  const EVENT = 'lcja-2008:event:conference';
+  const UNLINKED = 'org:unlinked';
+  const graph = sampleGraph();
+  graph.nodes.push(
+    node({ id: IND, kind: 'Indicator', label: 'Accommodation needs assessed', plan: L }),
+    node({ id: FUND, kind: 'Funding', label: 'Throughcare funding', plan: L }),
+    node({ id: EVENT, kind: 'Event', label: 'Partnership conference', plan: L }),
+    node({ id: UNLINKED, kind: 'Organisation', label: 'A body nothing links to' }),
+  );
+  graph.edges.push(
+    edge(L, 'CONTAINS', IND),
+    edge(L, 'CONTAINS', FUND),
+    edge(L, 'CONTAINS', EVENT),
+    edge(IND, 'MEASURES', A257),
+    edge(FUND, 'FUNDS', A213),
+    edge(FUND, 'FUNDS', SACRO),
+  );
+  const own = createFilterer(indexGraph(graph));
+  const show = (f: Partial<Filters>) => [...own.apply({ ...all, ...f }).visible].sort();
+
+  it('with nothing filtered, shows everything, the unlinked organisation too', () => {
+    expect(show({})).toHaveLength(graph.nodes.length);
+  });
+
+  it('with an action filter, keeps an indicator that measures a kept action, and not the rest', () => {
+    expect(show({ statuses: ['ongoing'] })).toEqual([A257, LO, 'nsmo:O2', PROGRESS, MILESTONE, IND, L, MAPPA, ...FRAMEWORK_NODES].filter((v, i, a) => a.indexOf(v) === i).sort());
+  });
+
+  it('keeps funding for a kept action, and the organisation that funding reaches', () => {
+    expect(show({ statuses: ['delayed'] })).toEqual([A213, FUND, L, SPS, SACRO, ...FRAMEWORK_NODES].sort());
+  });
+
+  it('with only a plan filter, keeps everything the plan holds, an event linked to nothing included', () => {
+    expect(show({ plan: L })).toEqual([A257, A213, L, LO, IND, FUND, EVENT, PROGRESS, MILESTONE, MAPPA, SPS, SACRO, ...FRAMEWORK_NODES].sort());
+  });
+});
+
+describe('facets and matching, the rest', () => {
+  it('a chosen year band or framework does not narrow its own facet', () => {
+    expect(filterer.facets({ ...all, yearBand: '1' }).yearBands).toEqual({ '1': 1, '1-3': 2 });
+    expect(filterer.facets({ ...all, framework: 'aims' }).frameworks).toEqual({ 'national-outcomes': 1, aims: 1, nsmo: 2, 'nsmo-communities': 1, 'nsmo-offenders': 1, 'nsmo-system': 0 });
+    expect(filterer.facets({ ...all, framework: 'aims' }).statuses.unknown).toBe(1);
+  });
+
+  it('tells whether one action passes the filters', () => {
+    expect(filterer.actionMatches(index.nodes.get(A213)!, { ...all, statuses: ['delayed'] })).toBe(true);
+    expect(filterer.actionMatches(index.nodes.get(A257)!, { ...all, statuses: ['delayed'] })).toBe(false);
+  });
+
+  it('sorts bands that start in the same year by their end, as numbers', () => {
+    expect(sortYearBands(['1-10', '1-9', '1'])).toEqual(['1', '1-9', '1-10']);
   });
 });
