@@ -116,6 +116,13 @@ function attacks(): Attack[] {
     // Parameters that hung the server.
     ['parameter nested 30 deep', 'RETURN $p AS p', { p: nested(30) }],
     ['engine assertion on a list index', 'RETURN $p[1] AS x', { p: [null] }],
+    // Golden Thread's own records: password hashes, sessions, changes awaiting approval, the audit log.
+    ['the accounts and their password hashes', 'MATCH (u:User) RETURN u.id, u.passwordHash'],
+    ['the sessions', 'MATCH (s:Session) RETURN s.id, s.userId'],
+    ['changes awaiting approval', 'MATCH (p:PendingChange) RETURN p.request'],
+    ['every node, accounts included', 'MATCH (n) RETURN n'],
+    ['accounts through a backticked label', 'MATCH (u:`User`) RETURN u.passwordHash'],
+    ['accounts found by property, no label', "MATCH (n) WHERE n.passwordHash IS NOT NULL RETURN n.passwordHash"],
   ];
   for (const fn of GUARDED_FUNCTIONS) {
     list.push([`table function ${fn}`, `CALL ${fn}('${secret}') RETURN *`]);

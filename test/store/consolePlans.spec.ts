@@ -25,7 +25,7 @@ beforeAll(async () => {
   db = new lbug.Database(':memory:', 128 * 1024 * 1024);
   await db.init();
   conn = new lbug.Connection(db);
-  for (const statement of statementsOf(registry.text('schema/schema', 'ladybug'))) await conn.query(statement);
+  for (const schema of ['schema/schema', 'schema/system']) for (const statement of statementsOf(registry.text(schema, 'ladybug'))) await conn.query(statement);
 });
 afterAll(async () => {
   await conn?.close();
@@ -116,10 +116,38 @@ describe('judging LadybugDB plans', () => {
     expect(plan.ok && judgeLadybugPlan(plan.operators)).toEqual({ allowed: true });
   });
 
-  it.each(QUERY_CATALOG.map((entry) => [entry.name, entry] as const))('allows the product read %s', async (name, entry) => {
+  const graphReads = QUERY_CATALOG.filter((entry) => !entry.name.startsWith('system/'));
+  const systemReads = QUERY_CATALOG.filter((entry) => entry.name.startsWith('system/'));
+
+  it.each(graphReads.map((entry) => [entry.name, entry] as const))('allows the product read %s', async (name, entry) => {
     const params = entry.params.parse(entry.example) as Record<string, unknown>;
     const plan = readExplainPlan(await explain(registry.text(name, 'ladybug'), params));
-    expect(plan.ok ? judgeLadybugPlan(plan.operators) : plan.reason).toEqual({ allowed: true });
+    const verdict = plan.ok ? judgeLadybugPlan(plan.operators) : plan.reason;
+    // A product query that scans every table (an unlabelled node) meets the system tables: the
+    // console would ask for labels. Every other operator it uses must be on the allow-list.
+    if (typeof verdict === 'object' && !verdict.allowed) expect(verdict.reason).toMatch(/^the plan reads Golden Thread's own records/);
+    else expect(verdict).toEqual({ allowed: true });
+  });
+
+  // The product reads its audit log and accounts; an analyst's console must not.
+  it.each(systemReads.map((entry) => [entry.name, entry] as const))("refuses the product's own-records read %s", async (name, entry) => {
+    const params = entry.params.parse(entry.example) as Record<string, unknown>;
+    const plan = readExplainPlan(await explain(registry.text(name, 'ladybug'), params));
+    expect(plan.ok && judgeLadybugPlan(plan.operators)).toMatchObject({ allowed: false, reason: expect.stringContaining("Golden Thread's own records"), replaceWorker: false });
+  });
+
+  it.each([
+    ['MATCH (u:User) RETURN u.passwordHash', 'User'],
+    ['MATCH (s:Session) RETURN s.id', 'Session'],
+    ['MATCH (n) RETURN n LIMIT 1', 'User'],
+    ['MATCH (p:PendingChange) RETURN p.request', 'PendingChange'],
+    ['MATCH (e:AuditEntry) RETURN count(e)', 'AuditEntry'],
+  ])('refuses %s: it reads %s', async (cypher, table) => {
+    expect(await judge(cypher)).toMatchObject({ allowed: false, reason: expect.stringContaining(table) });
+  });
+
+  it('still allows a graph query whose alias is named like a system table', async () => {
+    expect(await judge('MATCH (User:Action) RETURN User.ref LIMIT 1')).toEqual({ allowed: true });
   });
 
   it.each([
@@ -216,8 +244,10 @@ describe('judging Neo4j plans (shaped like neo4j-driver summary.plan)', () => {
   it.each([
     ['a label scan', op('ProduceResults@neo4j', [op('Projection@neo4j', [op('NodeByLabelScan@neo4j')])])],
     ['an expand and a sort', op('ProduceResults@neo4j', [op('Top@neo4j', [op('Expand(All)@neo4j', [op('NodeIndexSeek@neo4j')])])])],
-    ['a join', op('ProduceResults@neo4j', [op('NodeHashJoin@neo4j', [op('AllNodesScan@neo4j'), op('VarLengthExpand(Pruning)@neo4j', [op('Argument@neo4j')])])])],
+    ['a join', op('ProduceResults@neo4j', [op('NodeHashJoin@neo4j', [op('NodeByLabelScan@neo4j'), op('VarLengthExpand(Pruning)@neo4j', [op('Argument@neo4j')])])])],
     ['db.labels', op('ProduceResults@neo4j', [op('ProcedureCall@neo4j', [], { Signature: 'db.labels() :: (label :: STRING)' })])],
+    ['every node of the graph (MATCH (n:GTNode))', op('ProduceResults@neo4j', [op('NodeByLabelScan@neo4j', [], { Details: 'n:GTNode' })])],
+    ['a label that only begins like a system one', op('ProduceResults@neo4j', [op('NodeByLabelScan@neo4j', [], { Details: 'n:UserGroup' })])],
   ])('allows %s', (_name, plan) => {
     expect(judgeNeo4jPlan(plan)).toEqual({ allowed: true });
   });
@@ -231,6 +261,11 @@ describe('judging Neo4j plans (shaped like neo4j-driver summary.plan)', () => {
     ['an APOC procedure', op('ProduceResults@neo4j', [op('ProcedureCall@neo4j', [], { Signature: 'apoc.load.json(url :: STRING) :: (value :: MAP)' })]), 'apoc.load.json'],
     ['a procedure with no signature', op('ProduceResults@neo4j', [op('ProcedureCall@neo4j')]), 'cannot name'],
     ['an operator never heard of', op('ProduceResults@neo4j', [op('Teleport@neo4j')]), 'Teleport'],
+    // Golden Thread's own records: accounts, sessions, the audit log (MATCH (u:User) ...).
+    ['a scan of the accounts', op('ProduceResults@neo4j', [op('Projection@neo4j', [op('NodeByLabelScan@neo4j', [], { Details: 'u:User' })])]), 'User'],
+    ['a seek into the sessions', op('ProduceResults@neo4j', [op('NodeUniqueIndexSeek@neo4j', [], { Details: 'UNIQUE s:`Session`(id) WHERE id = $x' })]), 'Session'],
+    ['every node, system records included (MATCH (n))', op('ProduceResults@neo4j', [op('AllNodesScan@neo4j', [], { Details: 'n' })]), 'scans every node'],
+    ['the system label itself', op('ProduceResults@neo4j', [op('NodeByLabelScan@neo4j', [], { Details: 'n:GTSystem' })]), 'GTSystem'],
   ])('refuses %s', (_name, plan, named) => {
     expect(judgeNeo4jPlan(plan)).toMatchObject({ allowed: false, reason: expect.stringContaining(named) });
   });

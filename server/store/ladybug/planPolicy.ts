@@ -1,3 +1,4 @@
+import { SYSTEM_TABLE_NAMES } from '../../../model/system.js';
 import type { PlanOperator } from './explainPlan.js';
 
 /**
@@ -59,16 +60,37 @@ export const HARMLESS_TABLE_FUNCTIONS: ReadonlySet<string> = new Set(['READ_FTAB
  */
 export const INERT_WHEN_EXPLAINED: ReadonlySet<string> = new Set([
   'INSERT', 'SET_PROPERTY', 'DELETE', 'MERGE', 'CREATE_TABLE', 'DROP', 'ALTER', 'COPY_TO',
-  'STANDALONE_CALL', 'TRANSACTION', 'USE_DATABASE', 'DETACH_DATABASE',
+  'STANDALONE_CALL', 'TRANSACTION', 'USE_DATABASE', 'DETACH_DATABASE', 'SYSTEM_TABLE',
 ]);
 
 export type PlanVerdict = { allowed: true } | { allowed: false; reason: string; replaceWorker: boolean };
 
 const FUNCTION_DETAIL = /^Function: ([A-Za-z0-9_]+)$/;
 
+/**
+ * Golden Thread's own records (accounts with their password hashes, sessions, the audit
+ * log, changes awaiting approval) are tables beside the graph's. The console shows the
+ * graph, never these: a plan that scans any of them is refused. The engine lists the
+ * tables a scan reads on the lines after `Tables:`, one a line; a query's own words
+ * never stand alone on such a line, so matching a whole line is exact.
+ */
+const SYSTEM_TABLES: ReadonlySet<string> = new Set(SYSTEM_TABLE_NAMES);
+
+function systemTablesRead(op: PlanOperator): string[] {
+  return op.details.map((d) => d.replace(/^Tables:\s*/, '').trim()).filter((d) => SYSTEM_TABLES.has(d));
+}
+
 export function judgeLadybugPlan(operators: PlanOperator[]): PlanVerdict {
   const refused: { operator: string; reason: string }[] = [];
   for (const op of operators) {
+    const system = systemTablesRead(op);
+    if (system.length) {
+      refused.push({
+        operator: 'SYSTEM_TABLE',
+        reason: `the plan reads Golden Thread's own records (${system.join(', ')}), which the console does not show; name the kinds you want, e.g. MATCH (n:Action)`,
+      });
+      continue;
+    }
     if (!READ_OPERATORS.has(op.name)) {
       refused.push({ operator: op.name, reason: `the plan uses ${op.name}, which is not a read operator` });
       continue;

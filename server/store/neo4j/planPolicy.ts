@@ -1,3 +1,4 @@
+import { SYSTEM_LABEL, SYSTEM_TABLE_NAMES } from '../../../model/system.js';
 /**
  * What an analyst's query may do on Neo4j, decided from the plan Neo4j itself returns
  * for `EXPLAIN <query>` (the driver's `summary.plan`): every operator must be a read
@@ -48,6 +49,23 @@ function procedureOf(plan: Neo4jPlan): string | undefined {
   return /^\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(signature)?.[1];
 }
 
+/**
+ * Golden Thread's own records (accounts, sessions, the audit log, changes awaiting
+ * approval) are nodes labelled GTSystem beside the graph. The console shows the graph,
+ * never these: a scan of every node (which would meet them) or any operator that names
+ * one of their labels is refused; every domain node also carries GTNode, so
+ * `MATCH (n:GTNode)` is the way to ask for all of the graph.
+ */
+const SYSTEM_LABELS = [SYSTEM_LABEL, ...SYSTEM_TABLE_NAMES];
+const NAMES_SYSTEM_LABEL = new RegExp(`:\\s*\`?(${SYSTEM_LABELS.join('|')})\`?(?![A-Za-z0-9_])`);
+const ALL_NODES = new Set(['AllNodesScan', 'PartitionedAllNodesScan']);
+
+function systemRefusal(name: string, plan: Neo4jPlan): string | null {
+  if (ALL_NODES.has(name)) return "the plan scans every node, Golden Thread's own records included; name a label, e.g. MATCH (n:GTNode) for every node of the graph";
+  const named = NAMES_SYSTEM_LABEL.exec(JSON.stringify(plan.arguments ?? {}));
+  return named ? `the plan reads Golden Thread's own records (${named[1]}), which the console does not show` : null;
+}
+
 export function judgeNeo4jPlan(root: Neo4jPlan | false | null | undefined): Neo4jVerdict {
   if (!root || typeof root !== 'object') return { allowed: false, reason: 'Neo4j returned no plan for the query, so it does not run' };
   const stack: Neo4jPlan[] = [root];
@@ -58,6 +76,8 @@ export function judgeNeo4jPlan(root: Neo4jPlan | false | null | undefined): Neo4
     if (typeof plan.operatorType !== 'string' || !Array.isArray(plan.children)) return { allowed: false, reason: 'the plan could not be read' };
     const name = operatorName(plan.operatorType);
     if (!NEO4J_READ_OPERATORS.has(name)) return { allowed: false, reason: `the plan uses ${name}, which is not a read operator: /api/query runs read-only queries over the graph` };
+    const system = systemRefusal(name, plan);
+    if (system) return { allowed: false, reason: system };
     if (name === 'ProcedureCall') {
       const procedure = procedureOf(plan);
       if (!procedure) return { allowed: false, reason: 'the plan calls a procedure this server cannot name' };
