@@ -1,6 +1,7 @@
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import lbug from '@ladybugdb/core';
+import { SYSTEM_TABLE_NAMES } from '../../../model/system.js';
 import { queries, statementsOf, type QueryRegistry } from '../../cypher/registry.js';
 import { SerialQueue } from '../serialQueue.js';
 import { AnalystPool } from './analystPool.js';
@@ -178,9 +179,9 @@ export class LadybugStore implements GraphStore {
    * queue, so no write interleaves: a checkpoint moves everything committed into the
    * database file, and the copy is taken before the next write starts.
    */
-  private snapshotTo(dir: string): Promise<{ databasePath: string; version: number }> {
+  private async snapshotTo(dir: string): Promise<{ databasePath: string; version: number }> {
     const writer = this.writer!;
-    return writer.queue.run(async () => {
+    const snapshot = await writer.queue.run(async () => {
       await run(writer.conn, 'CHECKPOINT');
       const source = this.openPath!;
       const target = join(dir, basename(source));
@@ -188,6 +189,8 @@ export class LadybugStore implements GraphStore {
       if (existsSync(`${source}.wal`)) copyFileSync(`${source}.wal`, `${target}.wal`);
       return { databasePath: target, version: this.version };
     });
+    await stripSystemTables(snapshot.databasePath);
+    return snapshot;
   }
 
   async close(): Promise<void> {
@@ -260,6 +263,25 @@ export class LadybugStore implements GraphStore {
       return new StoreError(`query ${name} needs more memory than the buffer pool allows; raise GT_BUFFER_POOL_MB`, name, 'too-large');
     }
     return new StoreError(`query ${name} failed: ${message}`, name);
+  }
+}
+
+/**
+ * The analysts' copy holds the graph and nothing else: Golden Thread's own records
+ * (accounts with their password hashes, sessions, the audit log, pending changes) are
+ * dropped from it before a worker opens it, so no query of theirs, `MATCH (n)` included,
+ * can reach them. (The plan check refuses a scan of them too; this makes sure.)
+ */
+async function stripSystemTables(databasePath: string): Promise<void> {
+  const db = new lbug.Database(databasePath, 128 * 1024 * 1024);
+  await db.init();
+  const conn = new lbug.Connection(db);
+  try {
+    for (const table of SYSTEM_TABLE_NAMES) await run(conn, `DROP TABLE IF EXISTS ${table}`);
+    await run(conn, 'CHECKPOINT');
+  } finally {
+    await conn.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
   }
 }
 
