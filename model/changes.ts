@@ -97,17 +97,23 @@ export type ChangeOperation = z.infer<typeof ChangeOperation>;
 export type ChangeOperationInput = z.input<typeof ChangeOperation>;
 export const CHANGE_OPERATIONS = ['create', 'update', 'delete', 'link', 'unlink', 'addProgress'] as const;
 
-/** Operations per change: a seminar's or an import's batch fits; the seed goes through the pipeline's own path. */
+/** Operations per change sent over HTTP: a seminar's or an import's batch fits. */
 export const MAX_OPERATIONS = 1000;
 
+/** A change as the pipeline takes it from any writer (the seed's first load is one change of a few thousand operations). */
 export const ChangeRequest = z
   .object({
-    operations: z.array(ChangeOperation).min(1, 'must hold at least one operation').max(MAX_OPERATIONS, `must hold at most ${MAX_OPERATIONS} operations`),
+    operations: z.array(ChangeOperation).min(1, 'must hold at least one operation'),
     reason: z.string().trim().min(1, 'must not be empty when given').max(2000, 'must be at most 2000 characters').optional(),
     dryRun: z.boolean().default(false),
   })
   .strict();
 export type ChangeRequest = z.infer<typeof ChangeRequest>;
+
+/** The body of POST /api/changes: a change, bounded in size. */
+export const ChangeRequestBody = ChangeRequest.extend({
+  operations: z.array(ChangeOperation).min(1, 'must hold at least one operation').max(MAX_OPERATIONS, `must hold at most ${MAX_OPERATIONS} operations`),
+});
 export type ChangeRequestInput = z.input<typeof ChangeRequest>;
 
 export const CHANGE_ORIGINS = ['seed', 'edit', 'import', 'seminar', 'revert'] as const;
