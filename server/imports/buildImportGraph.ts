@@ -1,5 +1,6 @@
 import type { ImportMapping, ImportPlanOptions } from '../../model/importMapping.js';
 import type { ImportProvenance } from '../../model/provenance.js';
+import { RELATIONSHIP_SCHEMAS, type RelationshipType } from '../../model/relationships.js';
 import type { LinkBasis } from '../../model/vocabulary.js';
 import type { Interpretation, Place } from './interpret/records.js';
 import { matchAims, matchFrameworkOutcomes, matchNationalOutcomes, type OutcomeMatch } from './resolve/matchOutcomes.js';
@@ -27,6 +28,24 @@ export type ImportGraph = {
   counts: { actions: number; localOutcomes: number; priorities: number; milestones: number; progress: number; printedLinks: number; inferredLinks: number; leads: number };
 };
 
+/**
+ * Links whose type records a basis get one: the row's own cells for a lead, a
+ * milestone or a progress note ("printed in the same row"); the table's layout for
+ * what contains what ("document structure"). Types without a basis column keep none.
+ */
+const DEFAULT_BASIS: Partial<Record<RelationshipType, LinkBasis>> = {
+  LEADS: 'printed in the same row',
+  HAS_MILESTONE: 'printed in the same row',
+  HAS_PROGRESS: 'printed in the same row',
+  CONTAINS: 'document structure',
+};
+
+function withBasis(type: RelationshipType, props: Record<string, unknown>): Record<string, unknown> {
+  const shape = (RELATIONSHIP_SCHEMAS[type].props as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  if (!('linkBasis' in shape) || props.linkBasis !== undefined || !DEFAULT_BASIS[type]) return props;
+  return { ...props, linkBasis: DEFAULT_BASIS[type] };
+}
+
 export function buildImportGraph(
   interpretation: Interpretation,
   file: string,
@@ -40,8 +59,9 @@ export function buildImportGraph(
   const links: ImportLink[] = [];
   const unmatchedByValue = new Map<string, UnmatchedValue>();
   const prov = (place: Place, quote: string): ImportProvenance => ({ source: 'import', file, table: place.table, rows: place.rows, quote: quote.slice(0, 2000) || '(empty row)' });
-  const link = (type: string, from: string, to: string, props: Record<string, unknown>, provenance: ImportProvenance, inferred = false, score?: number) => {
-    if (!links.some((l) => l.type === type && l.from === from && l.to === to)) links.push({ type, from, to, props, provenance, inferred, ...(score !== undefined ? { score } : {}) });
+  const link = (type: RelationshipType, from: string, to: string, props: Record<string, unknown>, provenance: ImportProvenance, inferred = false, score?: number) => {
+    if (links.some((l) => l.type === type && l.from === from && l.to === to)) return;
+    links.push({ type, from, to, props: withBasis(type, props), provenance, inferred, ...(score !== undefined ? { score } : {}) });
   };
   const unmatched = (column: string, value: string, place: Place, suggestions: Suggestion[] = []) => {
     const k = `${column}\u0000${value.toLowerCase()}`;

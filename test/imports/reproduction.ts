@@ -1,6 +1,7 @@
 import { contentWords } from '../../server/gaps/textSimilarity.js';
+import { basisClass, type Basis } from '../../model/vocabulary.js';
 import type { ImportGraph } from '../../server/imports/buildImportGraph.js';
-import type { SeedDoc } from './seedReference.js';
+import type { SeedDoc, SeedRel } from './seedReference.js';
 
 /**
  * How much of a curated seed document an import reproduced. An imported action
@@ -8,10 +9,10 @@ import type { SeedDoc } from './seedReference.js';
  * same words (the curator sometimes added "; " between run-together key actions).
  * A lead is reproduced when the same organisation LEADS the matched action; a link
  * when the matched action SERVES the same target (local outcomes and priorities are
- * matched by their reference and wording first). "Printed" links are those the
- * document prints: in the row, in a heading, by number, in exact wording, or by the
- * table's structure; "near-exact wording" links are the curator's inference from
- * resemblance and are counted apart as inferred.
+ * matched by their reference and wording first). Links are counted by the basis
+ * vocabulary: "printed" (same row, heading, number), "read from the table" (exact
+ * wording in the row, the table's structure: inferred by class, but read off the
+ * table), and "near-exact wording", the curator's inference from resemblance.
  */
 
 const SIMILAR = 0.8;
@@ -33,7 +34,7 @@ const share = (hits: string[], all: string[]): Share => ({
   missing: all.filter((x) => !hits.includes(x)),
 });
 
-export type Reproduction = { actions: Share; leads: Share; printedLinks: Share; inferredLinks: Share; allLinks: Share; extraLeads: string[] };
+export type Reproduction = { actions: Share; leads: Share; printedLinks: Share; tableLinks: Share; nearExactLinks: Share; allLinks: Share; extraLeads: string[] };
 
 export function compareWithSeed(seed: SeedDoc, graph: ImportGraph): Reproduction {
   const kindOf = new Map(seed.nodes.map((n) => [n.id, n.kind]));
@@ -72,8 +73,10 @@ export function compareWithSeed(seed: SeedDoc, graph: ImportGraph): Reproduction
   const key = (r: { type: string; from: string; to: string }) => `${r.from} ${r.type} ${r.to}`;
   const leadHits = seedLeads.filter((r) => actions.has(r.to) && has('LEADS', r.from, actions.get(r.to)!));
   const serveHit = (r: (typeof seedServes)[number]) => actions.has(r.from) && has('SERVES', actions.get(r.from)!, mapTarget(r.to));
-  const printed = seedServes.filter((r) => r.props?.linkBasis !== 'near-exact wording');
-  const inferred = seedServes.filter((r) => r.props?.linkBasis === 'near-exact wording');
+  const basis = (r: SeedRel) => String(r.props?.linkBasis ?? '') as Basis;
+  const printed = seedServes.filter((r) => basisClass(basis(r)) === 'printed');
+  const table = seedServes.filter((r) => basis(r) === 'exact wording' || basis(r) === 'document structure');
+  const nearExact = seedServes.filter((r) => basis(r) === 'near-exact wording');
   const reverse = new Map([...actions].map(([s, i]) => [i, s]));
   const extraLeads = graph.links
     .filter((l) => l.type === 'LEADS' && importedKind.get(l.to) === 'Action')
@@ -83,7 +86,8 @@ export function compareWithSeed(seed: SeedDoc, graph: ImportGraph): Reproduction
     actions: share(seedActions.filter((a) => actions.has(a)), seedActions),
     leads: share(leadHits.map(key), seedLeads.map(key)),
     printedLinks: share(printed.filter(serveHit).map(key), printed.map(key)),
-    inferredLinks: share(inferred.filter(serveHit).map(key), inferred.map(key)),
+    tableLinks: share(table.filter(serveHit).map(key), table.map(key)),
+    nearExactLinks: share(nearExact.filter(serveHit).map(key), nearExact.map(key)),
     allLinks: share(seedServes.filter(serveHit).map(key), seedServes.map(key)),
     extraLeads,
   };

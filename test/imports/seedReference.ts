@@ -9,7 +9,7 @@ import type { ReferenceData } from '../../server/imports/resolve/referenceData.j
  */
 
 type SeedNode = { kind: string; id: string; props: Record<string, unknown> };
-type SeedRel = { type: string; from: string; to: string; props?: Record<string, unknown> };
+export type SeedRel = { type: string; from: string; to: string; props?: Record<string, unknown> };
 export type SeedDoc = { nodes: SeedNode[]; relationships: SeedRel[] };
 
 const SEED_DIR = new URL('../../seed/', import.meta.url);
