@@ -7,6 +7,7 @@ import type { GraphStore } from '../store/port.js';
 import { ImportError } from './importError.js';
 import { prepareImport, type ImportInput, type PreparedImport } from './prepareImport.js';
 import { loadReferenceData } from './resolve/referenceData.js';
+import { operationsOfJsonExport } from './jsonImport.js';
 
 /**
  * An import end to end: prepare the operations, then hand them to the change
@@ -53,4 +54,16 @@ function importErrorOf(err: ValidationError | NotFoundError, prepared: PreparedI
   const place = provenance && provenance.source === 'import' ? { file: prepared.file, table: provenance.table, row: provenance.rows[0], column: field } : { file: prepared.file };
   const more = err.issues.length > 1 ? ` (and ${err.issues.length - 1} more)` : '';
   return new ImportError(place, `${first?.reason ?? err.message}${more}`);
+}
+
+/** A Golden Thread JSON export loaded back through the pipeline, as one import change. */
+export async function runJsonImport(store: GraphStore, buffer: Buffer, file: string, actor: Actor, options: { dryRun: boolean }): Promise<Omit<ImportResult, 'prepared'> & { operations: number }> {
+  const operations = operationsOfJsonExport(buffer, file);
+  const result = await changePipelineFor(store).submit(
+    { operations, reason: `import of ${file}`, dryRun: options.dryRun },
+    actor,
+    { kind: 'import', ref: file },
+    { upsert: true },
+  );
+  return { ...result, operations: operations.length };
 }
