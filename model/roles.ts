@@ -1,14 +1,33 @@
 import { z } from 'zod';
 
 /**
- * Who may do what. Roles and capabilities are data: the server asks
- * `roleCan(role, capability)` and the explorer asks the same table to hide what a
- * role cannot do, so a permission is changed here and nowhere else.
+ * Who may do what. The list is the single place the roles are named; what each role
+ * may do is data (ROLE_CAPABILITIES): the server asks `roleCan(role, capability)` on
+ * every write (server/auth) and the explorer asks the same table to hide what a role
+ * cannot do, so a permission is changed here and nowhere else.
  */
-
 export const ROLES = ['viewer', 'analyst', 'partner-editor', 'editor', 'facilitator', 'administrator'] as const;
-export const RoleSchema = z.enum(ROLES);
 export type Role = (typeof ROLES)[number];
+export const RoleSchema = z.enum(ROLES);
+
+/** The person (or process: `seed`, `migration`) behind a change, as the audit log records them. */
+export const Actor = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    role: RoleSchema,
+    /** A partner editor's organisation (an Organisation node id): the actions they may change. */
+    organisationId: z.string().min(1).optional(),
+  })
+  .strict();
+export type Actor = z.infer<typeof Actor>;
+
+/** The loader of the curated seed data; its changes are audited like anyone's. */
+export const SEED_ACTOR: Actor = { id: 'seed', name: 'seed', role: 'administrator' };
+/** Data changes made by a numbered migration. */
+export const MIGRATION_ACTOR: Actor = { id: 'migration', name: 'migration', role: 'administrator' };
+
+// ---------------------------------------------------------------- capabilities
 
 export const CAPABILITIES = [
   /** Read the graph, the analyses and the history. */
@@ -51,15 +70,3 @@ export const ORGANISATION_ROLES: readonly Role[] = ['partner-editor'];
 export function roleNeedsOrganisation(role: Role): boolean {
   return ORGANISATION_ROLES.includes(role);
 }
-
-/**
- * Whoever makes a request or a change: a signed-in user, or a built-in actor such
- * as `seed` for the seed loader. Recorded with every change in the audit log.
- */
-export const ActorSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  role: RoleSchema,
-  organisationId: z.string().min(1).optional(),
-});
-export type Actor = z.infer<typeof ActorSchema>;

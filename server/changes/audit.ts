@@ -1,6 +1,6 @@
-import type { ChangeDiff, ChangeFeedParams, ChangeOrigin, ChangeRecord, ChangeOriginKind } from '../../model/changes.js';
+import type { ChangeDiff, ChangeFeedParams, ChangeOrigin, ChangeRecord, ChangeOriginKind, DiffFieldChange, NodeHistoryEntry } from '../../model/changes.js';
 import type { Actor } from '../../model/roles.js';
-import { SYSTEM_TABLES, systemQueryName, type AuditEntryRow, type SystemRowOf, type SystemTable } from '../../model/system.js';
+import { SYSTEM_TABLES, systemQueryName, type AuditEntryRow, type NodeChangeRow, type SystemRowOf, type SystemTable } from '../../model/system.js';
 import type { NodeValue, Transaction } from '../store/port.js';
 import type { Reader } from './workingGraph.js';
 
@@ -23,7 +23,14 @@ export function systemParams<T extends SystemTable>(table: T, row: SystemRowOf<T
 }
 
 export async function writeSystemRow<T extends SystemTable>(tx: Transaction, table: T, row: SystemRowOf<T>): Promise<void> {
-  await tx.run(systemQueryName('upsert', table), { rows: [systemParams(table, SYSTEM_TABLES[table].parse(row) as SystemRowOf<T>)] });
+  await writeSystemRows(tx, table, [row]);
+}
+
+export async function writeSystemRows<T extends SystemTable>(tx: Transaction, table: T, rows: SystemRowOf<T>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500).map((row) => systemParams(table, SYSTEM_TABLES[table].parse(row) as SystemRowOf<T>));
+    await tx.run(systemQueryName('upsert', table), { rows: batch });
+  }
 }
 
 export async function readSystemRow<T extends SystemTable>(read: Reader, table: T, id: string): Promise<SystemRowOf<T> | null> {
@@ -108,4 +115,69 @@ export async function readFeed(read: Reader, params: Omit<ChangeFeedParams, 'sta
   });
   const changes = rows.slice(0, params.limit).map((r) => changeRecordOf(systemRowOf('AuditEntry', r.e as NodeValue)));
   return { changes, next: rows.length > params.limit ? changes.at(-1)!.seq : null };
+}
+
+// ---------------------------------------------------------------- a node's provenance history
+
+/** Each node's part in a change, one row per node the diff touches. */
+export function nodeChangeRows(input: AuditInput): NodeChangeRow[] {
+  const rows = new Map<string, NodeChangeRow>();
+  const rowFor = (nodeId: string, action: NodeChangeRow['action']) => {
+    let row = rows.get(nodeId);
+    if (!row) {
+      row = {
+        id: `${input.changeId}|${nodeId}`,
+        changeId: input.changeId,
+        nodeId,
+        seq: input.seq,
+        at: input.at,
+        actorId: input.actor.id,
+        actorName: input.actor.name,
+        ...(input.reason ? { reason: input.reason } : {}),
+        originKind: input.origin.kind,
+        ...(input.origin.ref ? { originRef: input.origin.ref } : {}),
+        action,
+        fields: '[]',
+        relationships: '[]',
+      };
+      rows.set(nodeId, row);
+    }
+    return row;
+  };
+  for (const n of input.diff.nodes.added) {
+    rowFor(n.id, 'created').fields = JSON.stringify(Object.entries(n.props).filter(([, v]) => v !== null).map(([field, after]) => ({ field, before: null, after })));
+  }
+  for (const u of input.diff.nodes.updated) rowFor(u.id, 'updated').fields = JSON.stringify(u.fields);
+  for (const n of input.diff.nodes.removed) {
+    rowFor(n.id, 'removed').fields = JSON.stringify(Object.entries(n.props).filter(([, v]) => v !== null).map(([field, before]) => ({ field, before, after: null })));
+  }
+  const links = new Map<string, { type: string; from: string; to: string; change: 'added' | 'removed' }[]>();
+  for (const [change, list] of [['added', input.diff.relationships.added], ['removed', input.diff.relationships.removed]] as const) {
+    for (const r of list) {
+      for (const end of new Set([r.from, r.to])) {
+        rowFor(end, change === 'added' ? 'linked' : 'unlinked');
+        links.set(end, [...(links.get(end) ?? []), { type: r.type, from: r.from, to: r.to, change }]);
+      }
+    }
+  }
+  for (const [id, list] of links) rows.get(id)!.relationships = JSON.stringify(list);
+  return [...rows.values()];
+}
+
+export function historyEntryOf(row: NodeChangeRow): NodeHistoryEntry {
+  return {
+    changeId: row.changeId,
+    at: row.at,
+    author: row.actorName,
+    reason: row.reason ?? null,
+    origin: { kind: row.originKind as ChangeOriginKind, ...(row.originRef ? { ref: row.originRef } : {}) },
+    action: row.action,
+    fields: JSON.parse(row.fields) as DiffFieldChange[],
+    relationships: JSON.parse(row.relationships) as NodeHistoryEntry['relationships'],
+  };
+}
+
+export async function readNodeHistory(read: Reader, id: string, cap = 500): Promise<NodeHistoryEntry[]> {
+  const rows = await read('system/node-history', { id, cap });
+  return rows.map((r) => historyEntryOf(systemRowOf('NodeChange', r.h as NodeValue)));
 }

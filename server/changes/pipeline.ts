@@ -14,7 +14,7 @@ import type { PendingChangeRow } from '../../model/system.js';
 import { parseOrThrow } from '../graph/validationError.js';
 import { updateReadModels } from '../graph/readCache.js';
 import type { GraphStore, Transaction } from '../store/port.js';
-import { auditRow, nextSeq, readChange, readSystemRow, touchedNodeIds, writeSystemRow } from './audit.js';
+import { auditRow, nextSeq, nodeChangeRows, readChange, readSystemRow, touchedNodeIds, writeSystemRow, writeSystemRows, type AuditInput } from './audit.js';
 import { ChangeBus } from './bus.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { checkPartnerScope } from './partnerScope.js';
@@ -182,11 +182,9 @@ export class ChangePipeline {
       const plansAfter = await plansOf(read, planned.diff.nodes.added.map((n) => n.id));
       const planIds = [...new Set([...plansBefore, ...plansAfter, ...plansIn(planned.diff)])];
       const seq = await nextSeq(read);
-      await writeSystemRow(
-        tx,
-        'AuditEntry',
-        auditRow({ changeId, seq, at: ctx.at, actor: ctx.actor, ...(ctx.reason ? { reason: ctx.reason } : {}), origin: ctx.origin, ...(ctx.approvedBy ? { approvedBy: ctx.approvedBy } : {}), diff: planned.diff, planIds }),
-      );
+      const audit: AuditInput = { changeId, seq, at: ctx.at, actor: ctx.actor, ...(ctx.reason ? { reason: ctx.reason } : {}), origin: ctx.origin, ...(ctx.approvedBy ? { approvedBy: ctx.approvedBy } : {}), diff: planned.diff, planIds };
+      await writeSystemRow(tx, 'AuditEntry', auditRow(audit));
+      await writeSystemRows(tx, 'NodeChange', nodeChangeRows(audit));
       await alsoWrite?.(tx, changeId, read);
       return { diff: planned.diff, committed: true };
     });

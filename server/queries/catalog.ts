@@ -65,5 +65,6 @@ export const QUERY_CATALOG: CatalogEntry[] = [
     expectsRows: true,
   },
   { name: 'changes/scope-of-organisation', params: z.object({ org: NodeId }).strict(), example: { org: 'org:scottish-prison-service' }, expectsRows: true },
+  { name: 'system/node-history', params: z.object({ id: NodeId, cap }).strict(), example: { id: 'lcja-2008:action:2.5.7', cap: 100 }, expectsRows: true },
   { name: 'system/pending-by-status', params: z.object({ status: z.enum(['pending', 'approved', 'rejected']), cap }).strict(), example: { status: 'pending', cap: 20 }, expectsRows: false },
 ];
