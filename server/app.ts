@@ -13,6 +13,8 @@ import { searchRoutes } from './api/searchRoutes.js';
 import { authRoutes } from './api/authRoutes.js';
 import { changeRoutes } from './api/changeRoutes.js';
 import { eventRoutes } from './api/eventRoutes.js';
+import { exportRoutes } from './api/exportRoutes.js';
+import { importRoutes } from './api/importRoutes.js';
 import { userRoutes } from './api/userRoutes.js';
 import { createAuth, type Auth } from './auth/auth.js';
 import { anonymousReadGate, csrfProtection, identify } from './auth/middleware.js';
@@ -60,6 +62,8 @@ export function createApp(
   api.use(healthRoutes(store));
   api.use(searchRoutes(store));
   api.use(changeRoutes(store));
+  api.use(importRoutes(store));
+  api.use(exportRoutes(store));
   api.use(eventRoutes(store));
   api.use(nodeRoutes(store));
   api.use(graphRoutes(store));
