@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { apiBench, type ApiBenchResult } from './apiBench.js';
+import { importExportBench } from './importExportBench.js';
 
 /**
  * `npm run bench`: figures and ratios, never pass or fail (these machines are shared
@@ -37,10 +38,17 @@ function printApi(small: ApiBenchResult, large: ApiBenchResult): void {
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 20);
   console.log('# Golden Thread benchmark\n');
+  if (process.argv.includes('--import-export')) {
+    console.log('## Import and export\n');
+    return importExportBench();
+  }
   console.log('## API on the embedded store\n');
   const small = await apiBench(10, runs);
   const large = await apiBench(100, Math.max(5, Math.floor(runs / 2)));
   printApi(small, large);
+
+  console.log('\n## Import and export\n');
+  await importExportBench();
 
   const browserBench = fileURLToPath(new URL('./browser/index.ts', import.meta.url));
   if (existsSync(browserBench) && !process.argv.includes('--api-only')) {

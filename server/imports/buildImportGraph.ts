@@ -57,10 +57,13 @@ export function buildImportGraph(
   const planId = `plan:${key}`;
   const nodes: ImportNode[] = [];
   const links: ImportLink[] = [];
+  const linkKeys = new Set<string>();
   const unmatchedByValue = new Map<string, UnmatchedValue>();
   const prov = (place: Place, quote: string): ImportProvenance => ({ source: 'import', file, table: place.table, rows: place.rows, quote: quote.slice(0, 2000) || '(empty row)' });
   const link = (type: RelationshipType, from: string, to: string, props: Record<string, unknown>, provenance: ImportProvenance, inferred = false, score?: number) => {
-    if (links.some((l) => l.type === type && l.from === from && l.to === to)) return;
+    const k = `${from}|${type}|${to}`;
+    if (linkKeys.has(k)) return;
+    linkKeys.add(k);
     links.push({ type, from, to, props: withBasis(type, props), provenance, inferred, ...(score !== undefined ? { score } : {}) });
   };
   const unmatched = (column: string, value: string, place: Place, suggestions: Suggestion[] = []) => {

@@ -62,6 +62,9 @@ export const KNOWN_HEADINGS: Record<string, ImportField> = {
 };
 
 const YEAR_COLUMN = /^year \d+\b/;
+/** Headings are short; a longer cell is data, and is not compared word by word with every heading. */
+const MAX_HEADING_CHARS = 60;
+const KNOWN_WORDS = Object.entries(KNOWN_HEADINGS).map(([printed, field]) => ({ field, words: contentWords(printed) }));
 
 export type RecognisedColumn = {
   index: number;
@@ -86,10 +89,11 @@ export function recogniseHeading(heading: string, mapping: ImportMapping): Omit<
   const known = KNOWN_HEADINGS[folded];
   if (known) return { heading, field: known, how: 'known' };
   if (YEAR_COLUMN.test(folded)) return { heading, field: 'yearColumn', how: 'year' };
+  if (folded.length > MAX_HEADING_CHARS) return { heading, field: null, how: 'unrecognised' };
   const words = contentWords(folded);
   let best: { field: ImportField; score: number } | null = null;
-  for (const [printed, field] of Object.entries(KNOWN_HEADINGS)) {
-    const score = dice(words, contentWords(printed));
+  for (const { field, words: known } of KNOWN_WORDS) {
+    const score = dice(words, known);
     if (score >= 0.8 && (!best || score > best.score)) best = { field, score };
   }
   return best ? { heading, field: best.field, how: 'similar' } : { heading, field: null, how: 'unrecognised' };

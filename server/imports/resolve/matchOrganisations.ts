@@ -40,17 +40,33 @@ function initials(name: string): string {
 
 type Hit = { org: ReferenceOrganisation; start: number; end: number; how: 'name' | 'alias' };
 
+type NameEntry = { folded: string; how: 'name' | 'alias'; acronym: RegExp | null };
+const namesCache = new WeakMap<ReferenceData, { org: ReferenceOrganisation; names: NameEntry[] }[]>();
+
+/** Each organisation's names folded once per reference set, not once per row. */
+function namesOf(ref: ReferenceData) {
+  let names = namesCache.get(ref);
+  if (!names) {
+    names = ref.organisations.map((org) => ({
+      org,
+      names: [[org.name, 'name'] as const, ...org.aliases.map((a) => [a, 'alias'] as const)]
+        .map(([name, how]) => ({ folded: fold(name), how, acronym: isAcronym(name) ? new RegExp(`(^|[^A-Za-z0-9])${escape(name)}s?(?=$|[^A-Za-z0-9])`) : null }))
+        .filter((n) => n.folded !== ''),
+    }));
+    namesCache.set(ref, names);
+  }
+  return names;
+}
+
 /** Where each organisation's longest printed name stands in the folded text. */
 function hitsIn(text: string, ref: ReferenceData): Hit[] {
   const folded = ` ${fold(text)} `;
   const hits: Hit[] = [];
-  for (const org of ref.organisations) {
+  for (const { org, names } of namesOf(ref)) {
     let best: Hit | null = null;
-    for (const [name, how] of [[org.name, 'name'] as const, ...org.aliases.map((a) => [a, 'alias'] as const)]) {
-      const f = fold(name);
-      if (!f) continue;
+    for (const { folded: f, how, acronym } of names) {
       // An acronym counts only where the cell prints it in capitals ("SPS", "MAPPAs"), not inside ordinary words.
-      if (isAcronym(name) && !new RegExp(`(^|[^A-Za-z0-9])${escape(name)}s?(?=$|[^A-Za-z0-9])`).test(text)) continue;
+      if (acronym && !acronym.test(text)) continue;
       let at = folded.indexOf(` ${f} `);
       if (at < 0) at = folded.indexOf(` ${f}s `);
       if (at < 0) continue;
