@@ -13,6 +13,7 @@ import { searchRoutes } from './api/searchRoutes.js';
 import { authRoutes } from './api/authRoutes.js';
 import { changeRoutes } from './api/changeRoutes.js';
 import { eventRoutes } from './api/eventRoutes.js';
+import { compareRoutes } from './api/compareRoutes.js';
 import { exportRoutes } from './api/exportRoutes.js';
 import { importRoutes } from './api/importRoutes.js';
 import { userRoutes } from './api/userRoutes.js';
@@ -64,6 +65,7 @@ export function createApp(
   api.use(changeRoutes(store));
   api.use(importRoutes(store));
   api.use(exportRoutes(store));
+  api.use(compareRoutes(store));
   api.use(eventRoutes(store));
   api.use(nodeRoutes(store));
   api.use(graphRoutes(store));

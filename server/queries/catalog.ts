@@ -74,4 +74,6 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'imports/reference-framework-outcome', params: none, example: {}, expectsRows: true },
   { name: 'export/all-nodes', params: z.object({ kinds: z.array(z.string().min(1)) }).strict(), example: { kinds: ['Action', 'NationalOutcome'] }, expectsRows: true },
   { name: 'export/all-relationships', params: z.object({ kinds: z.array(z.string().min(1)) }).strict(), example: { kinds: ['Action', 'NationalOutcome'] }, expectsRows: true },
+  { name: 'compare/plan-actions', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:lcja-2010' }, expectsRows: true },
+  { name: 'compare/plan-outcome-coverage', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:lcja-2010' }, expectsRows: true },
 ];

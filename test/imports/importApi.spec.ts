@@ -11,7 +11,7 @@ import { startChangeServer, type ChangeServer } from '../changes/changeServer.js
 const PASTE = readFileSync(new URL('../../seed/sources/lanarkshire-cja-q2-progress-2010.txt', import.meta.url), 'utf8');
 const TEXT = { 'content-type': 'text/plain' };
 
-describe('POST /api/imports and GET /api/export', () => {
+describe('POST /api/imports, GET /api/export and GET /api/compare', () => {
   let server: ChangeServer;
   beforeAll(async () => {
     server = await startChangeServer();
@@ -60,6 +60,15 @@ describe('POST /api/imports and GET /api/export', () => {
     const res = await server.call('POST', '/api/imports?file=x.csv&plan=Not%20A%20Key', 'a,b', 'editor', TEXT);
     expect(res.status).toBe(400);
     expect(res.body.error.issues[0].field).toBe('plan');
+  });
+
+  it('GET /api/compare answers the comparison of two plans, and names a bad id', async () => {
+    const res = await server.call('GET', '/api/compare?a=plan:lcja-2008&b=plan:lcja-2010', undefined, null);
+    expect(res.status).toBe(200);
+    expect(res.body.continued.find((c: { to: string }) => c.to === 'lcja-2010:action:1')).toMatchObject({ from: 'lcja-2008:action:2.5.7', basis: 'text' });
+    const bad = await server.call('GET', '/api/compare?a=Plan%20A&b=plan:lcja-2010', undefined, null);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].field).toBe('a');
   });
 
   it('exports each format, and names a wrong one', async () => {
