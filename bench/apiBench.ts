@@ -10,7 +10,8 @@ import { GraphWriter } from '../server/graph/graphWriter.js';
 import { checkSeedSet } from '../server/seed/checkSeedSet.js';
 import { seedFilePaths } from '../server/seed/seedFiles.js';
 import { LadybugStore } from '../server/store/ladybug/ladybugStore.js';
-import { measure, type Figures } from './latency.js';
+import { changePipelineFor } from '../server/changes/pipeline.js';
+import { measure, measureAfter, type Figures } from './latency.js';
 import { syntheticPlans } from './syntheticPlans.js';
 
 /**
@@ -28,6 +29,10 @@ export type ApiBenchResult = {
   figures: Map<string, Figures>;
   /** Gap analyses and threads with every cached read model dropped before each call. */
   coldFigures: Map<string, Figures>;
+  /** Gap analyses and threads each read right after a one-field edit (an action's timescale) committed through the pipeline. */
+  afterEditFigures: Map<string, Figures>;
+  /** The one-field edit itself: POST-equivalent commit through the pipeline, audit entry and checkpoint included. */
+  editFigures: Figures;
 };
 
 export async function apiBench(factor: number, runs: number): Promise<ApiBenchResult> {
@@ -87,9 +92,22 @@ export async function apiBench(factor: number, runs: number): Promise<ApiBenchRe
       coldFigures.set(name, await measure(() => (invalidateReadCaches(store), call()), Math.max(5, Math.floor(runs / 2))));
     }
   }
+  // Reads right after a one-field edit, as during a seminar when edits keep coming.
+  const pipeline = changePipelineFor(store);
+  const editor = { id: 'bench', name: 'Bench Editor', role: 'editor' as const };
+  const edited = copy('lcja-2008:action:2.5.7');
+  let edits = 0;
+  const edit = () => pipeline.submit({ operations: [{ op: 'update', id: edited, set: { timescale: `bench edit ${++edits}` } }] }, editor);
+  const afterEditFigures = new Map<string, Figures>();
+  for (const [name, call] of endpoints) {
+    if (!name.startsWith('GET /api/gaps/') && !name.startsWith('GET /api/thread')) continue;
+    await call(); // warm first, as the room's screens would be
+    afterEditFigures.set(name, await measureAfter(edit, call, Math.max(5, Math.floor(runs / 2))));
+  }
+  const editFigures = await measure(edit, Math.max(5, Math.floor(runs / 2)), 0);
   const rssMb = process.memoryUsage().rss / 1e6;
   await new Promise((resolve) => server.close(resolve));
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  return { factor, nodes: counts.nodes, relationships: counts.relationships, loadMs, rssMb, figures, coldFigures };
+  return { factor, nodes: counts.nodes, relationships: counts.relationships, loadMs, rssMb, figures, coldFigures, afterEditFigures, editFigures };
 }

@@ -105,13 +105,39 @@ export const MigrationRow = z
   .strict();
 export type MigrationRow = z.infer<typeof MigrationRow>;
 
+/** An account. Its id is the username, folded to lower case: unique in both engines by the id constraint. */
+export const UserRow = z
+  .object({
+    id: z.string().min(1).describe('the username, lower case'),
+    name: z.string().min(1),
+    role: z.string().min(1).describe('one of ROLES (model/roles.ts)'),
+    organisationId: z.string().optional().describe("a partner editor's Organisation node id"),
+    passwordHash: z.string().min(1).describe('argon2id, PHC string format'),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .strict();
+export type UserRow = z.infer<typeof UserRow>;
+
+/** A signed-in session, kept under the SHA-256 of its cookie token (never the token itself, nor the CSRF token derived from it). */
+export const SessionRow = z
+  .object({
+    id: z.string().min(1).describe('hex SHA-256 of the cookie token'),
+    username: z.string().min(1),
+    createdAt: isoTime,
+    expiresAt: isoTime,
+  })
+  .strict();
+export type SessionRow = z.infer<typeof SessionRow>;
+
 /** Every system table by name (PascalCase, as the engines label it). */
 export const SYSTEM_TABLES = {
   AuditEntry: AuditEntryRow,
   NodeChange: NodeChangeRow,
   PendingChange: PendingChangeRow,
   Migration: MigrationRow,
-  // Accounts and sessions (issue-9-auth) are added here, one entry each.
+  User: UserRow,
+  Session: SessionRow,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type SystemTable = keyof typeof SYSTEM_TABLES;

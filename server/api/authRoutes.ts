@@ -4,6 +4,7 @@ import { ROLE_CAPABILITIES } from '../../model/roles.js';
 import type { Auth } from '../auth/auth.js';
 import { loginLimits } from '../auth/loginLimits.js';
 import { SESSION_COOKIE, sessionTokenOf } from '../auth/middleware.js';
+import { csrfTokenOf } from '../auth/tokens.js';
 import type { SessionRecord, UserRecord } from '../auth/repositories.js';
 import { HttpError } from './errors.js';
 import { parseRequest } from './validateRequest.js';
@@ -16,7 +17,7 @@ export function authRoutes(auth: Auth): Router {
   const secure = (req: Request) => settings.cookieSecure === 'always' || (settings.cookieSecure === 'auto' && req.secure);
   const cookieOptions = (req: Request) => ({ httpOnly: true, sameSite: 'lax' as const, secure: secure(req), path: '/' });
 
-  const signedIn = (user: UserRecord, session: SessionRecord): SessionResponse => ({
+  const signedIn = (user: UserRecord, session: SessionRecord, token: string): SessionResponse => ({
     signedIn: true,
     anonymousRead: settings.anonymousRead,
     user: {
@@ -27,7 +28,7 @@ export function authRoutes(auth: Auth): Router {
       organisationId: user.organisationId,
       capabilities: [...ROLE_CAPABILITIES[user.role]],
     },
-    csrfToken: session.csrfToken,
+    csrfToken: csrfTokenOf(token),
     expiresAt: session.expiresAt,
   });
   const anonymous = (): SessionResponse => ({ signedIn: false, anonymousRead: settings.anonymousRead, user: null, csrfToken: null });
@@ -41,7 +42,7 @@ export function authRoutes(auth: Auth): Router {
     if (!user) throw new HttpError(401, 'sign_in_failed', 'wrong username or password');
     const { token, session } = await auth.sessions.start(user.username, sessionTokenOf(req));
     res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: settings.sessionTtlMs });
-    res.json(signedIn(user, session));
+    res.json(signedIn(user, session, token));
   });
 
   router.post('/auth/logout', async (req, res) => {
@@ -52,8 +53,8 @@ export function authRoutes(auth: Auth): Router {
 
   router.get('/auth/session', async (req, res) => {
     res.set('cache-control', 'no-store');
-    const user = req.actor ? await auth.accounts.find(req.actor.id) : undefined;
-    res.json(user && req.authSession ? signedIn(user, req.authSession.record) : anonymous());
+    const active = req.authSession;
+    res.json(active ? signedIn(active.user, active.record, active.token) : anonymous());
   });
 
   return router;

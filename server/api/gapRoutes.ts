@@ -20,8 +20,8 @@ export function gapRoutes(store: GraphStore): Router {
     const analysis = ANALYSES.find((a) => a.id === id);
     if (!analysis) throw notFound(`no gap analysis ${id}; the catalogue at /api/gaps lists them`);
     const input = defaultGapInput(parseRequest(GapParams, req.query, 'query'));
-    // A gap list is a read model of the current graph: computed once, kept until the next write.
-    const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}`, () => analysis.run(store, input));
+    // A gap list is a read model of the current graph: computed once, kept until a change affects what it read.
+    const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}`, (reading) => analysis.run(reading, input));
     const body: GapResponse = {
       id: analysis.id,
       title: analysis.title,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AdHocQueryBody, ChangeFeedParams, ChangeRequestBody, GapParams, GraphParams, MatrixParams, SearchParams } from '../../model/index.js';
 import { DecisionBody, RevertBody } from './changeRoutes.js';
+import { LoginBody, NewUserBody, UserPatchBody } from '../../model/auth.js';
+import { ROLE_CAPABILITIES } from '../../model/roles.js';
 import { catalogue } from '../gaps/analyses.js';
 
 /**
@@ -147,6 +149,75 @@ export function openApiDocument() {
         get: {
           summary: 'Server-sent events: one committed event per commit (change id, actor, reason, origin, diff summary with node ids), so open explorers refresh within a second',
           responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+        },
+      },
+      '/api/auth/login': {
+        post: {
+          summary:
+            'Signs in with {username, password} (application/json only): sets the HTTP-only, SameSite=Lax session cookie gt_session (Secure over https), ends any session the browser had, and answers the session as GET /api/auth/session does. Failed sign-ins are limited per username and per client address.',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(LoginBody, { io: 'input' }) } } },
+          responses: {
+            200: ok('signedIn, user (id, username, name, role, organisationId, capabilities), csrfToken, expiresAt'),
+            400: errorResponse('a malformed body, named'),
+            401: errorResponse('wrong username or password (the same answer for an unknown username)'),
+            415: errorResponse('not application/json'),
+            429: errorResponse('too many failed sign-ins; Retry-After says when to try again'),
+          },
+        },
+      },
+      '/api/auth/logout': {
+        post: {
+          summary: 'Signs out: deletes the session from the store and clears the cookie (x-csrf-token needed while signed in)',
+          responses: { 200: ok('the anonymous session'), 403: errorResponse('missing or wrong x-csrf-token') },
+        },
+      },
+      '/api/auth/session': {
+        get: {
+          summary: `Who is signed in: signedIn, anonymousRead, the user with role and capabilities (${Object.entries(ROLE_CAPABILITIES).map(([r, c]) => `${r}: ${c.join(' ')}`).join('; ')}), and the csrfToken to send in the x-csrf-token header with every POST, PUT, PATCH and DELETE`,
+          responses: { 200: ok('the session, or {signedIn: false}') },
+        },
+      },
+      '/api/users': {
+        get: {
+          summary: 'Every account (never a password hash); administrators only',
+          responses: { 200: ok('users'), 401: errorResponse('not signed in'), 403: errorResponse('needs the manageUsers capability') },
+        },
+        post: {
+          summary: 'Creates an account; a partner-editor needs the id of an Organisation node; administrators only',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(NewUserBody, { io: 'input' }) } } },
+          responses: {
+            201: ok('the account'),
+            400: errorResponse('a bad field, named'),
+            401: errorResponse('not signed in'),
+            403: errorResponse('needs the manageUsers capability, or a missing x-csrf-token'),
+            409: errorResponse('the username is taken'),
+          },
+        },
+      },
+      '/api/users/{username}': {
+        patch: {
+          summary: 'Changes name, role, organisationId or password (a new password signs the account out everywhere); the last administrator keeps the role',
+          parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(UserPatchBody, { io: 'input' }) } } },
+          responses: {
+            200: ok('the account'),
+            400: errorResponse('a bad field, named'),
+            401: errorResponse('not signed in'),
+            403: errorResponse('needs the manageUsers capability, or a missing x-csrf-token'),
+            404: errorResponse('no such account'),
+            409: errorResponse('it is the last administrator'),
+          },
+        },
+        delete: {
+          summary: 'Removes an account and its sessions; never the last administrator',
+          parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            204: { description: 'removed' },
+            401: errorResponse('not signed in'),
+            403: errorResponse('needs the manageUsers capability, or a missing x-csrf-token'),
+            404: errorResponse('no such account'),
+            409: errorResponse('it is the last administrator'),
+          },
         },
       },
       '/api/query': {

@@ -5,7 +5,7 @@ import { roleCan, type Actor, type Capability, type Role } from '../../model/rol
 import { HttpError } from '../api/errors.js';
 import type { SessionRecord, UserRecord } from './repositories.js';
 import type { Sessions } from './sessions.js';
-import { sameSecret } from './tokens.js';
+import { csrfTokenOf, sameSecret } from './tokens.js';
 
 /**
  * Express middleware for identity and access: `identify` turns the session cookie into
@@ -20,8 +20,8 @@ declare global {
     interface Request {
       /** Who is asking: undefined when anonymous. */
       actor?: Actor;
-      /** The session the cookie named, with the cookie's token (for sign-out and rotation). */
-      authSession?: { token: string; record: SessionRecord };
+      /** The session the cookie named, with the cookie's token (for sign-out and rotation) and its account. */
+      authSession?: { token: string; record: SessionRecord; user: UserRecord };
     }
   }
 }
@@ -49,14 +49,14 @@ export function identify(sessions: Sessions): RequestHandler {
     const active = token ? await sessions.resolve(token) : undefined;
     if (token && active) {
       req.actor = actorOf(active.user);
-      req.authSession = { token, record: active.session };
+      req.authSession = { token, record: active.session, user: active.user };
     }
     next();
   };
 }
 
 /**
- * Synchroniser token bound to the stored session: every POST, PUT, PATCH and DELETE
+ * Synchroniser token bound to the session (derived from its cookie token): every POST, PUT, PATCH and DELETE
  * from a signed-in browser must carry the session's token in x-csrf-token. A request
  * without a session has no authority for a forged request to borrow (and sign-in
  * itself accepts only application/json, which no cross-site form can send).
@@ -64,7 +64,7 @@ export function identify(sessions: Sessions): RequestHandler {
 export const csrfProtection: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method) || !req.authSession) return next();
   const sent = req.get(CSRF_HEADER);
-  if (!sent || !sameSecret(sent, req.authSession.record.csrfToken)) {
+  if (!sent || !sameSecret(sent, csrfTokenOf(req.authSession.token))) {
     return next(
       new HttpError(403, 'csrf_token_invalid', `missing or wrong ${CSRF_HEADER} header: send the csrfToken from GET /api/auth/session with every change`),
     );

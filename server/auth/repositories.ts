@@ -32,7 +32,6 @@ export interface UserRepository {
 export type SessionRecord = {
   id: string;
   username: string;
-  csrfToken: string;
   createdAt: string;
   expiresAt: string;
 };

@@ -3,7 +3,7 @@ import { randomToken, sessionIdOf } from './tokens.js';
 
 /**
  * Sessions: a random token in an HTTP-only cookie, kept in the store under its hash
- * with an absolute expiry and the CSRF token bound to it. Signing in always starts a
+ * with an absolute expiry; the CSRF token is derived from the cookie token (tokens.ts). Signing in always starts a
  * new session (and ends the one the browser presented), so a token planted in a
  * browser before sign-in is worthless after it.
  */
@@ -28,7 +28,6 @@ export class Sessions {
     const session: SessionRecord = {
       id: sessionIdOf(token),
       username,
-      csrfToken: randomToken(),
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.ttlMs).toISOString(),
     };

@@ -13,6 +13,15 @@ export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * The session's CSRF token, derived from its cookie token under a hash of its own
+ * domain: bound to the session, never stored (the store holds neither it nor the
+ * cookie token), so nothing read out of the store can forge either.
+ */
+export function csrfTokenOf(token: string): string {
+  return createHash('sha256').update('golden-thread csrf\0').update(token).digest('base64url');
+}
+
 /** Compares secrets in time that does not depend on where they first differ. */
 export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -41,10 +41,10 @@ export function labelOf(kind: NodeKind, props: Record<string, unknown>): string 
 
 export type PlanIndex = Map<string, string>;
 
-/** Which plan each node belongs to; cached until the next write (see readCache). */
+/** Which plan each node belongs to; cached until a change of plan membership (see readCache). */
 export function planIndex(store: GraphStore): Promise<PlanIndex> {
-  return cached(store, 'plan-index', async () => {
-    const rows = await store.read('graph/plan-membership');
+  return cached(store, 'plan-index', async (reading) => {
+    const rows = await reading.read('graph/plan-membership');
     const index: PlanIndex = new Map();
     for (const r of rows) index.set(String(r.id), String(r.plan));
     return index;

@@ -30,9 +30,9 @@ export async function coverageMatrix(store: GraphStore, params: MatrixParams): P
   }
   const [cellRows, axisRows] = await Promise.all([
     store.read(ROW_QUERIES[rowAxis], { plan: params.plan ?? '' }),
-    cached(store, 'matrix-axis', () => store.read('matrix/axis-nodes')),
+    cached(store, 'matrix-axis', (reading) => reading.read('matrix/axis-nodes')),
   ]);
-  const data = await cached(store, 'matrix-axis-summaries', () => nodeSummaries(store, axisRows.map((r) => String(r.id))));
+  const data = await cached(store, 'matrix-axis-summaries', (reading) => nodeSummaries(reading, axisRows.map((r) => String(r.id))));
   const summaries = new Map([...data].map(([id, d]) => [id, summaryFromElementData(d)]));
   const cols = [...summaries.values()]
     .filter((s) => s.kind === colKind)
