@@ -102,3 +102,31 @@ describe('what Word does to a table, pasted as tab-separated text', () => {
     expect(mapped.graph.links.filter((l) => l.type === 'LEADS').map((l) => l.from)).toEqual(['org:scottish-prison-service']);
   });
 });
+
+describe('a Word table with cells merged down and across', () => {
+  it('keeps a cell merged down several rows as the value of each of them, and one merged across as a section', async () => {
+    const { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } = await import('docx');
+    const cell = (text: string, extra: Record<string, unknown> = {}) => new TableCell({ children: [new Paragraph({ text })], ...extra });
+    const table = new Table({
+      rows: [
+        new TableRow({ children: ['Action', 'Local outcome', 'Key actions', 'Lead'].map((t) => cell(t)) }),
+        new TableRow({ children: [cell('Outcome 1.1 Safer communities', { columnSpan: 4 })] }),
+        new TableRow({ children: [cell('1', { verticalMerge: VerticalMergeType.RESTART }), cell('Minimise the harm', { verticalMerge: VerticalMergeType.RESTART }), cell('Report to the Board'), cell('SPS')] }),
+        new TableRow({ children: [cell('', { verticalMerge: VerticalMergeType.CONTINUE }), cell('', { verticalMerge: VerticalMergeType.CONTINUE }), cell('Share the minutes'), cell('NHS Lothian')] }),
+      ],
+    });
+    const buffer = await Packer.toBuffer(new Document({ sections: [{ children: [table] }] }));
+    const prepared = await prepareImport({ buffer, file: 'merged.docx', plan: { key: 'merged' } }, ref);
+    const actions = prepared.graph.nodes.filter((n) => n.kind === 'Action');
+    expect(actions.map((a) => [a.id, a.props.title, a.props.leadAsPrinted])).toEqual([
+      ['merged:action:1', 'Report to the Board', 'SPS'],
+      ['merged:action:1-b', 'Share the minutes', 'NHS Lothian'],
+    ]);
+    // Both rows stand under the merged local outcome cell; the row across the table is a section, not an action.
+    expect(prepared.graph.links.filter((l) => l.type === 'SERVES' && l.to === 'merged:local-outcome:1').map((l) => [l.from, l.props.linkBasis])).toEqual([
+      ['merged:action:1', 'printed in the same row'],
+      ['merged:action:1-b', 'document structure'],
+    ]);
+    expect(prepared.graph.links.filter((l) => l.type === 'LEADS').map((l) => l.from)).toEqual(['org:scottish-prison-service', 'org:nhs-lothian']);
+  });
+});

@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { parse, NodeType, type HTMLElement } from 'node-html-parser';
 import { ImportError, type ImportLimits } from '../importError.js';
-import { cleanText, type SourceRow, type SourceTable } from '../sourceTable.js';
+import { EMPTY_CELL, cleanText, type Cell, type SourceRow, type SourceTable } from '../sourceTable.js';
 import { cellFromHtml } from './htmlCell.js';
 import { checkZip } from './safeZip.js';
 
@@ -19,6 +19,9 @@ const HEADING_PARAGRAPHS = 2;
 function rowsOf(table: HTMLElement, file: string, name: string, limits: ImportLimits): SourceRow[] {
   const trs = table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
   if (trs.length > limits.maxRows) throw new ImportError({ file, table: name, row: limits.maxRows + 1 }, `more than ${limits.maxRows} rows`);
+  // Columns still covered by a cell merged down from a row above (rowspan): Word leaves
+  // them out of the rows below, so they are put back as empty cells ("the same as above").
+  const coveredFor = new Map<number, number>();
   return trs.map((tr, i) => {
     const tds = tr.childNodes.filter(
       (n): n is HTMLElement => n.nodeType === NodeType.ELEMENT_NODE && ['TD', 'TH'].includes((n as HTMLElement).tagName),
@@ -26,10 +29,25 @@ function rowsOf(table: HTMLElement, file: string, name: string, limits: ImportLi
     if (tds.length > limits.maxColumns) {
       throw new ImportError({ file, table: name, row: i + 1, column: limits.maxColumns + 1 }, `the row has ${tds.length} cells, more than the ${limits.maxColumns} a table may have`);
     }
-    return {
-      number: i + 1,
-      cells: tds.map((td) => cellFromHtml(td.innerHTML, Math.max(1, Number(td.getAttribute('colspan') ?? 1) || 1))),
+    const cells: Cell[] = [];
+    let column = 0;
+    const fillCovered = () => {
+      while ((coveredFor.get(column) ?? 0) > 0) {
+        cells.push(EMPTY_CELL);
+        coveredFor.set(column, coveredFor.get(column)! - 1);
+        column++;
+      }
     };
+    for (const td of tds) {
+      fillCovered();
+      const span = Math.max(1, Number(td.getAttribute('colspan') ?? 1) || 1);
+      const down = Math.max(1, Number(td.getAttribute('rowspan') ?? 1) || 1);
+      cells.push(cellFromHtml(td.innerHTML, span));
+      for (let c = column; c < column + span; c++) if (down > 1) coveredFor.set(c, down - 1);
+      column += span;
+    }
+    fillCovered();
+    return { number: i + 1, cells };
   });
 }
 
