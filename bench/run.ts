@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { apiBench, type ApiBenchResult } from './apiBench.js';
 import { consoleSaturationBench, printSaturation } from './consoleSaturation.js';
+import { importExportBench } from './importExportBench.js';
 
 /**
  * `npm run bench`: figures and ratios, never pass or fail (these machines are shared
@@ -49,6 +50,10 @@ function printApi(small: ApiBenchResult, large: ApiBenchResult): void {
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 20);
   console.log('# Golden Thread benchmark\n');
+  if (process.argv.includes('--import-export')) {
+    console.log('## Import and export\n');
+    return importExportBench();
+  }
   if (!process.argv.includes('--console-only')) {
     console.log('## API on the embedded store\n');
     const small = await apiBench(10, runs);
@@ -59,6 +64,12 @@ async function main(): Promise<void> {
   console.log('\n## The API while the query console is saturated\n');
   printSaturation(await consoleSaturationBench(Math.max(20, runs * 2)));
   if (process.argv.includes('--console-only')) return;
+
+  console.log('\n## Import and export\n');
+  await importExportBench();
+
+  console.log('\n## Import and export\n');
+  await importExportBench();
 
   const browserBench = fileURLToPath(new URL('./browser/index.ts', import.meta.url));
   if (existsSync(browserBench) && !process.argv.includes('--api-only')) {

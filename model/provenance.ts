@@ -29,9 +29,32 @@ export const EditProvenance = z
   })
   .strict();
 
-export const Provenance = z.discriminatedUnion('source', [DocumentProvenance, EditProvenance]);
+/**
+ * An item read from an imported file (a Word table, an Excel sheet, a CSV): the
+ * file's name as uploaded, the sheet or table inside it, the rows and the row's text.
+ * Stored in the same columns as document provenance, with the sheet or table in provNote.
+ */
+export const ImportProvenance = z
+  .object({
+    source: z.literal('import'),
+    file: z
+      .string()
+      .trim()
+      .min(1, 'must name the imported file')
+      .max(200, 'must be at most 200 characters')
+      .regex(/^[^\\/\u0000-\u001f]+$/, 'must be a file name without folders'),
+    table: z.string().trim().min(1, 'must name the sheet or table').max(200),
+    rows: z
+      .tuple([z.int().min(1), z.int().min(1)])
+      .refine(([from, to]) => to >= from, 'the last row must not come before the first'),
+    quote: z.string().trim().min(1, 'must quote the row').max(2000),
+  })
+  .strict();
+
+export const Provenance = z.discriminatedUnion('source', [DocumentProvenance, EditProvenance, ImportProvenance]);
 export type Provenance = z.infer<typeof Provenance>;
 export type DocumentProvenance = z.infer<typeof DocumentProvenance>;
+export type ImportProvenance = z.infer<typeof ImportProvenance>;
 
 /** Column names provenance is flattened into, the same on every node and relationship table. */
 export const PROVENANCE_COLUMNS = {
@@ -69,6 +92,18 @@ export function flattenProvenance(p: Provenance): FlatProvenance {
       provNote: null,
     };
   }
+  if (p.source === 'import') {
+    return {
+      provSource: 'import',
+      provFile: p.file,
+      provLineFrom: p.rows[0],
+      provLineTo: p.rows[1],
+      provQuote: p.quote,
+      provAuthor: null,
+      provAt: null,
+      provNote: p.table,
+    };
+  }
   return {
     provSource: 'edit',
     provFile: null,
@@ -87,6 +122,15 @@ export function unflattenProvenance(row: Record<string, unknown>): Provenance {
       source: 'document',
       file: row.provFile,
       lines: [row.provLineFrom, row.provLineTo],
+      quote: row.provQuote,
+    });
+  }
+  if (row.provSource === 'import') {
+    return Provenance.parse({
+      source: 'import',
+      file: row.provFile,
+      table: row.provNote,
+      rows: [row.provLineFrom, row.provLineTo],
       quote: row.provQuote,
     });
   }

@@ -36,7 +36,14 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel & { focusHeading
           h('summary', {}, `Source: ${p.file}, ${p.lines[0] === p.lines[1] ? `line ${p.lines[0]}` : `lines ${p.lines[0]}–${p.lines[1]}`}`),
           h('blockquote', { cite: p.file }, p.quote),
         )
-      : h('details', { class: 'provenance', open }, h('summary', {}, `Edited by ${p.author}, ${p.at.slice(0, 10)}`), p.note ? h('p', {}, p.note) : null);
+      : p.source === 'import'
+        ? h(
+            'details',
+            { class: 'provenance', open },
+            h('summary', {}, `Imported from ${p.file}, ${p.table}, ${p.rows[0] === p.rows[1] ? `row ${p.rows[0]}` : `rows ${p.rows[0]}–${p.rows[1]}`}`),
+            h('blockquote', {}, p.quote),
+          )
+        : h('details', { class: 'provenance', open }, h('summary', {}, `Edited by ${p.author}, ${p.at.slice(0, 10)}`), p.note ? h('p', {}, p.note) : null);
 
   const threadSection = (t: ThreadResponse, f: Frame) => {
     const head = h('div', { class: 'thread-head' }, h('h2', { id: 'thread-heading' }, 'Golden thread'), h('button', { type: 'button', class: 'button small', onclick: () => ctx.dispatch(exitThread) }, 'Back to the whole map'));

@@ -71,4 +71,13 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'changes/scope-of-organisation', params: z.object({ org: NodeId }).strict(), example: { org: 'org:scottish-prison-service' }, expectsRows: true },
   { name: 'system/node-history', params: z.object({ id: NodeId, cap }).strict(), example: { id: 'lcja-2008:action:2.5.7', cap: 100 }, expectsRows: true },
   { name: 'system/pending-by-status', params: z.object({ status: z.enum(['pending', 'approved', 'rejected']), cap }).strict(), example: { status: 'pending', cap: 20 }, expectsRows: false },
+  // Imports match rows against these; exports read the whole domain graph through the last two.
+  { name: 'imports/reference-organisation', params: none, example: {}, expectsRows: true },
+  { name: 'imports/reference-national-outcome', params: none, example: {}, expectsRows: true },
+  { name: 'imports/reference-strategic-aim', params: none, example: {}, expectsRows: true },
+  { name: 'imports/reference-framework-outcome', params: none, example: {}, expectsRows: true },
+  { name: 'export/all-nodes', params: z.object({ kinds: z.array(z.string().min(1)) }).strict(), example: { kinds: ['Action', 'NationalOutcome'] }, expectsRows: true },
+  { name: 'export/all-relationships', params: z.object({ kinds: z.array(z.string().min(1)) }).strict(), example: { kinds: ['Action', 'NationalOutcome'] }, expectsRows: true },
+  { name: 'compare/plan-actions', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:lcja-2010' }, expectsRows: true },
+  { name: 'compare/plan-outcome-coverage', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:lcja-2010' }, expectsRows: true },
 ];
