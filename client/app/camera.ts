@@ -41,7 +41,7 @@ export function createCameraController() {
       const fitKey = `${o.positionsKey}|${target ? fnv1a(target.join(',')) : 'all'}`;
       if (fitKey !== lastFitKey) {
         // A thread or a highlight leaves room round its edge for the callouts.
-        m.fit(target, !o.first, target ? 110 : 40, o.positions);
+        m.fit(target, !o.first, target ? Math.min(110, Math.round(m.cy.width() * 0.07)) : Math.min(40, Math.round(m.cy.width() * 0.03)), o.positions);
         lastFitKey = fitKey;
       }
     },

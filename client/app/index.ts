@@ -314,6 +314,8 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       // index.html preloads /api/graph, so this request is answered from the preload while the bundle parsed.
       const graph: GraphResponse = await api.graph();
       if (destroyed) return;
+      // Marks for the start-up benchmark (bench/browser/startup.ts): where the time to interactive goes.
+      performance.mark('gt:graph-loaded');
       const index = indexGraph(graph.elements);
       const byLabel = (a: { label: string }, b: { label: string }) => naturalCompare(a.label, b.label);
       data = {
@@ -324,10 +326,12 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
         plans: [...index.nodes.values()].filter((n) => n.kind === 'Plan').sort(byLabel),
         organisations: [...index.nodes.values()].filter((n) => n.kind === 'Organisation').sort(byLabel),
       };
+      performance.mark('gt:graph-indexed');
       stage.loading.hidden = true;
       const s = store.get();
       if (s.selected && !index.nodes.has(s.selected)) ctx.alert(`The selected node ${s.selected} is not in the graph any more.`);
       render();
+      performance.mark('gt:first-render');
       win.document.documentElement.dataset.ready = 'true';
     } catch (err) {
       stage.loading.hidden = false;

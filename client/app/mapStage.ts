@@ -140,6 +140,7 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
       bands.show(showBands ? bandExtents(positions, (id) => d.index.nodes.get(id) && KIND_STYLES[d.index.nodes.get(id)!.kind].layer, view.visible) : [], m.cy);
       m.setLeftInset(showBands ? bandGutter(m.cy.width()) : 0);
       callouts.show(calloutsFor(view, s, d), m.cy);
+      m.refreshLabels();
       return { map: m, positionsKey: key, positions, first, moved, showBands };
     },
     destroy() {

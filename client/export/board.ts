@@ -54,7 +54,7 @@ export function sheetOf(map: MapHandle, f: Frame, page: Sheet['page']): Sheet {
       kind: d.kind,
       x: p.x,
       y: p.y,
-      label: nodeName(d),
+      label: String(n.data('short') ?? nodeName(d)),
       fill: String(n.style('background-color') ? rgbToHex(String(n.style('background-color'))) : k.colour),
       border: k.border,
       tone,

@@ -19,6 +19,7 @@ export type SheetNode = {
   kind: NodeKind;
   x: number;
   y: number;
+  /** The map's own short label (a reference, a code or the first words). */
   label: string;
   fill: string;
   border: string;
@@ -145,6 +146,13 @@ export function sheetSvg(sheet: Sheet): string {
   for (const n of candidates) {
     const k = KIND_STYLES[n.kind];
     const size = k.size * scale;
+    if (k.inside) {
+      // Framework codes (NO 9, O2) are printed inside their shape, as on the map, when they fit.
+      const code = n.label;
+      const font = Math.min(size * 0.42, 16);
+      if (font >= 7) out.push(`<text x="${X(n.x)}" y="${round(Y(n.y) + font * 0.35)}" font-size="${round(font)}" font-weight="700" text-anchor="middle" fill="${k.inside}">${esc(code)}</text>`);
+      continue;
+    }
     const font = Math.max(MIN_SHEET_FONT, Math.min(18, k.fontSize * scale * 1.1));
     const text = n.label.length > 46 ? `${n.label.slice(0, 44).trimEnd()}…` : n.label;
     const tw = text.length * font * 0.52;

@@ -6,6 +6,7 @@ import { cameraOf, viewportFor } from './camera.js';
 import { LARGE_GRAPH, type RendererKind } from './renderer.js';
 import { buildStyle, MAP_BACKGROUND } from './style.js';
 import { classesFor, type MapView } from './view.js';
+import { chooseLabels, MIN_LABEL_PX, type Box, type LabelBox } from './levelOfDetail.js';
 
 /**
  * The Cytoscape map: created with a renderer, fed elements, positions and a derived
@@ -40,6 +41,8 @@ export type MapHandle = {
   readonly cy: cytoscape.Core;
   readonly renderer: RendererKind;
   setLabelScale(scale: number): void;
+  /** Resizes labels for the zoom (a minimum on-screen size) and leaves out those that would collide. */
+  refreshLabels(): void;
   setElements(elements: MapElements, positions: ReadonlyMap<string, Position>): void;
   setPositions(positions: ReadonlyMap<string, Position>, animate: boolean): void;
   applyView(view: MapView): void;
@@ -67,7 +70,7 @@ export function createMap(opts: MapOptions): MapHandle {
 
   const options: cytoscape.CytoscapeOptions & { renderer?: { name: 'canvas'; webgl: boolean; webglTexSize?: number; webglBatchSize?: number } } = {
     container,
-    style: buildStyle({ webgl: renderer === 'webgl', labelScale: opts.labelScale }),
+    style: buildStyle({ webgl: renderer === 'webgl', labelScale: opts.labelScale, labelZoom: 1, minScreenPx: MIN_LABEL_PX }),
     layout: { name: 'preset' },
     minZoom: 0.03,
     maxZoom: 6,
@@ -96,6 +99,50 @@ export function createMap(opts: MapOptions): MapHandle {
   let destroyed = false;
   let viewportTimer: ReturnType<typeof setTimeout> | undefined;
   const duration = opts.reducedMotion ? 0 : 320;
+  let labelScale = opts.labelScale;
+  let labelZoom = 1;
+  const minScreenPx = () => MIN_LABEL_PX * (labelScale >= 2 ? 1.5 : labelScale >= 1.5 ? 1.25 : 1);
+  const restyle = () => cy.style(buildStyle({ webgl: renderer === 'webgl', labelScale, labelZoom, minScreenPx: minScreenPx() }));
+  const refreshLabels = () => {
+    if (destroyed) return;
+    const zoom = cy.zoom();
+    // Restyle only when the zoom moved enough to matter: a stylesheet swap redraws every label.
+    if (Math.abs(Math.log(zoom / labelZoom)) > 0.15) {
+      labelZoom = zoom;
+      restyle();
+    }
+    const width = cy.width();
+    const height = cy.height();
+    const labels: LabelBox[] = [];
+    const boxes: Box[] = [];
+    cy.nodes().forEach((n) => {
+      if (n.hasClass('hidden') || n.hasClass('dim')) return;
+      const p = n.renderedPosition();
+      const w = n.renderedOuterWidth();
+      const hh = n.renderedOuterHeight();
+      if (p.x < -300 || p.y < -100 || p.x > width + 300 || p.y > height + 100) return;
+      boxes.push({ id: n.id(), x1: p.x - w / 2, y1: p.y - hh / 2, x2: p.x + w / 2, y2: p.y + hh / 2 });
+      const inside = n.style('text-valign') === 'center';
+      if (inside) return;
+      const fontPx = parseFloat(String(n.style('font-size'))) * zoom;
+      const maxW = parseFloat(String(n.style('text-max-width'))) * zoom;
+      const text = String(n.data('short') ?? '');
+      const natural = text.length * fontPx * 0.55;
+      const lines = Math.min(3, Math.max(1, Math.ceil(natural / Math.max(1, maxW))));
+      const lw = Math.min(natural, maxW);
+      const top = p.y + hh / 2 + 4;
+      const em = n.hasClass('sel') || n.hasClass('em-origin') ? 1000 : n.hasClass('em-path') || n.hasClass('em-hit') ? 500 : 0;
+      labels.push({ id: n.id(), x1: p.x - lw / 2, y1: top, x2: p.x + lw / 2, y2: top + lines * fontPx * 1.2, priority: em + Number(n.data('layer') ?? 0) * 10 + w / 100 });
+    });
+    const shown = chooseLabels(labels, boxes);
+    cy.batch(() => {
+      for (const l of labels) {
+        const n = cy.getElementById(l.id);
+        if (shown.has(l.id)) n.removeClass('lod-hide');
+        else n.addClass('lod-hide');
+      }
+    });
+  };
 
   cy.on('tap', (e) => {
     if (e.target === cy) callbacks.onTap(null);
@@ -114,6 +161,7 @@ export function createMap(opts: MapOptions): MapHandle {
   cy.on('viewport', () => {
     clearTimeout(viewportTimer);
     viewportTimer = setTimeout(() => {
+      refreshLabels();
       if (!destroyed) callbacks.onCamera(cameraOf({ zoom: cy.zoom(), pan: cy.pan() }, { width: cy.width(), height: cy.height() }));
     }, 250);
   });
@@ -122,8 +170,11 @@ export function createMap(opts: MapOptions): MapHandle {
     cy,
     renderer,
     setLabelScale(scale) {
-      cy.style(buildStyle({ webgl: renderer === 'webgl', labelScale: scale }));
+      labelScale = scale;
+      restyle();
+      refreshLabels();
     },
+    refreshLabels,
     setElements(elements, positions) {
       applied = new Map();
       cy.batch(() => {
@@ -170,8 +221,8 @@ export function createMap(opts: MapOptions): MapHandle {
       if (changed.length > 0) {
         cy.batch(() => {
           for (const [ele, cls] of changed) {
-            const hover = ele.hasClass('hover');
-            ele.classes(hover ? `${cls} hover` : cls);
+            const keep = [ele.hasClass('hover') ? 'hover' : '', ele.hasClass('lod-hide') ? 'lod-hide' : ''].filter(Boolean).join(' ');
+            ele.classes(keep ? `${cls} ${keep}` : cls);
           }
         });
       }
@@ -179,7 +230,10 @@ export function createMap(opts: MapOptions): MapHandle {
     },
     applyDataColours(colours) {
       if (colours === appliedColours) return;
+      const had = appliedColours;
       appliedColours = colours;
+      // Nothing to clear on a fresh map: touching every node's style costs a full restyle.
+      if (!colours && !had) return;
       cy.batch(() => {
         cy.nodes().forEach((n) => {
           const c = colours?.get(n.id());

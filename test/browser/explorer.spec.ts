@@ -21,7 +21,7 @@ type AppStateLike = {
   mode: string;
   view: string;
   filters: { plan: string | null };
-  viewport: { zoom: number; x: number; y: number } | null;
+  camera: { x: number; y: number; w: number; h: number } | null;
   gap: string | null;
   cell: { row: string; col: string } | null;
   layout: string;
@@ -119,9 +119,16 @@ describe('the explorer', () => {
   it('loads with no console errors and draws the layered map', async () => {
     const { page, errors } = await open('/');
     expect(await page.title()).toBe('Golden Thread');
-    const counts = await mapQuery<{ shown: number; total: number }>(page, "return { shown: cy.nodes().not('.hidden').length, total: cy.nodes().length };");
-    expect(counts.shown).toBeGreaterThan(100);
-    expect(counts.total).toBeGreaterThan(counts.shown - 1);
+    // Every node of the graph is on the map, and exactly those of the kinds the legend ticks by default are shown.
+    const graph = (await (await fetch(`${server.url}/api/graph`)).json()) as { elements: { nodes: { data: { kind: string } }[] } };
+    const kinds = await mapQuery<{ shown: string[]; hidden: string[]; total: number }>(
+      page,
+      "return { shown: [...new Set(cy.nodes().not('.hidden').map((n) => n.data('kind')))].sort(), hidden: [...new Set(cy.nodes('.hidden').map((n) => n.data('kind')))].sort(), total: cy.nodes().length };",
+    );
+    expect(kinds.total).toBe(graph.elements.nodes.length);
+    expect(kinds.shown).toEqual(expect.arrayContaining(['Action', 'LocalOutcome', 'NationalOutcome', 'Organisation']));
+    for (const hiddenKind of ['Milestone', 'ProgressUpdate', 'Plan']) expect(kinds.shown).not.toContain(hiddenKind);
+    expect(kinds.hidden).toEqual(expect.arrayContaining(['Milestone', 'Plan']));
     // Bottom to top: an action below a local outcome below a national outcome.
     const ys = await mapQuery<Record<string, number>>(page, "const y = (k) => cy.nodes('[kind = \"' + k + '\"]').not('.hidden')[0].position().y; return { a: y('Action'), l: y('LocalOutcome'), n: y('NationalOutcome') };");
     expect(ys.a).toBeGreaterThan(ys.l);
@@ -264,11 +271,15 @@ describe('the explorer', () => {
       await download.saveAs(path);
       return { path, suggested: download.suggestedFilename(), bytes: readFileSync(path) };
     };
-    const png = await save(() => page.locator('#export-png').click(), 'map.png');
-    expect(png.suggested).toMatch(/^golden-thread-map-\d{4}-\d{2}-\d{2}\.png$/);
+    const png = await save(async () => {
+      await page.locator('#export-button').click();
+      await page.locator('#export-png').click();
+    }, 'map.png');
+    expect(png.suggested).toMatch(/^golden-thread-thread-\d{4}-\d{2}-\d{2}\.png$/);
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(png.bytes.length).toBeGreaterThan(20_000);
     const svg = await save(() => page.locator('#export-svg').click(), 'map.svg');
+    await page.keyboard.press('Escape');
     expect(svg.suggested).toMatch(/\.svg$/);
     expect(svg.bytes.toString()).toMatch(/<svg[\s\S]*<\/svg>/);
     expect(svg.bytes.length).toBeGreaterThan(5_000);
@@ -300,7 +311,7 @@ describe('the explorer', () => {
     await page.locator('#map').focus();
     await page.keyboard.press('+');
     await page.waitForTimeout(500);
-    await page.waitForFunction(() => /[?&]z=/.test(location.search));
+    await page.waitForFunction(() => /[?&]cam=/.test(location.search));
     const url = page.url();
     const before = await state(page);
 
@@ -309,9 +320,12 @@ describe('the explorer', () => {
     expect(after.selected).toBe(before.selected);
     expect(after.filters).toEqual(before.filters);
     expect(after.mode).toBe(before.mode);
-    expect(after.viewport!.zoom).toBeCloseTo(before.viewport!.zoom, 3);
-    const zoom = await mapQuery<number>(again.page, 'return cy.zoom();');
-    expect(zoom).toBeCloseTo(before.viewport!.zoom, 3);
+    // The same area of the graph, in graph coordinates: centre and size to within a pixel of rounding.
+    expect(after.camera!.x).toBeCloseTo(before.camera!.x, 0);
+    expect(after.camera!.w).toBeCloseTo(before.camera!.w, 0);
+    const centre = await mapQuery<{ x: number; y: number }>(again.page, 'const e = cy.extent(); return { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 };');
+    expect(Math.abs(centre.x - before.camera!.x)).toBeLessThan(2);
+    expect(Math.abs(centre.y - before.camera!.y)).toBeLessThan(2);
     await again.page.locator('#detail-heading', { hasText: 'NASSO' }).waitFor();
     await screenshot(again.page, 'shared-link');
     expect(again.errors).toEqual([]);
@@ -399,7 +413,7 @@ describe('the explorer', () => {
       await page.keyboard.press('Tab');
       reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
     }
-    expect([...reached]).toEqual(expect.arrayContaining(['view-tab-map', 'layout-select', 'fit-button', 'export-png']));
+    expect([...reached]).toEqual(expect.arrayContaining(['view-tab-map', 'tools-button', 'export-button']));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -495,11 +509,13 @@ describe('the explorer', () => {
 
   it('switches to the force-directed layout and back', async () => {
     const { page, errors } = await open('/?plan=plan:lcja-2008');
+    await page.locator('#tools-button').click();
     await page.locator('#layout-select').selectOption('force');
     await waitForState(page, "s.layout === 'force'");
     await page.waitForTimeout(800);
     await screenshot(page, 'force-layout');
     expect(await page.locator('.band').count()).toBe(0);
+    if (await page.locator('#tools-menu').isHidden()) await page.locator('#tools-button').click();
     await page.locator('#layout-select').selectOption('layered');
     await page.locator('.band').first().waitFor();
     expect(errors).toEqual([]);
