@@ -19,6 +19,7 @@ import { createCameraController } from './camera.js';
 import type { Arrangement, Ctx, Frame, Loaded, Panel, Resources } from './context.js';
 import { loadWhatStateNeeds } from './effects.js';
 import { bindKeyboard } from './keyboard.js';
+import { mountContextMenu } from './contextMenu.js';
 import { mountMapStage } from './mapStage.js';
 import { MAIN_VIEWS, SIDE_PANELS, type PanelEntry } from './registry.js';
 import { createResourceCache, IDLE } from './resources.js';
@@ -136,6 +137,10 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       onDoubleTap(id) {
         ctx.dispatch((st) => ({ ...select(st, id), mode: 'thread', camera: null }));
       },
+      onContextMenu(id, at) {
+        ctx.dispatch((st) => select(st, id));
+        contextMenu.open(id, { x: at.x + 12, y: at.y + 12 });
+      },
       onArranged(positions) {
         ctx.setArrangement({ positions });
       },
@@ -160,6 +165,9 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     },
   });
   cleanups.push(() => stage.destroy());
+
+  const contextMenu = mountContextMenu(stage.mapEl.parentElement!, ctx, stage.mapEl);
+  cleanups.push(() => contextMenu.destroy());
 
   const toolbar = mountToolbar(shell, ctx, () => lastFrame);
   cleanups.push(() => toolbar.destroy());
@@ -238,6 +246,11 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       frame: () => lastFrame,
       focusSearch: () => search.focus(),
       focusDetails,
+      openContextMenu(id) {
+        const n = stage.map?.cy.getElementById(id);
+        const p = n && !n.empty() ? n.renderedPosition() : { x: 40, y: 40 };
+        contextMenu.open(id, { x: p.x + 12, y: p.y + 12 });
+      },
     }),
   );
 

@@ -10,7 +10,8 @@ import type { Ctx, Frame } from './context.js';
  * The explorer's keys. On the page: `/` to search, Esc out of a thread. On the map:
  * arrows move along links (along the golden thread while one is lit), Shift+arrows
  * pan, Enter opens the details, T the thread, N / Shift+N grow and shrink the
- * neighbourhood, Esc steps back, + − 0 zoom and fit.
+ * neighbourhood (the Menu key, or Shift+F10, opens the node's menu: by steps and by
+ * relationship type), Esc steps back, + − 0 zoom and fit.
  */
 
 export type KeyboardDeps = {
@@ -21,6 +22,8 @@ export type KeyboardDeps = {
   focusSearch(): void;
   /** Opens the details panel and puts focus on its heading. */
   focusDetails(): void;
+  /** The node's context menu (neighbourhood by steps and relationship type, thread). */
+  openContextMenu(id: string): void;
 };
 
 export function bindKeyboard(doc: Document, deps: KeyboardDeps): () => void {
@@ -81,6 +84,11 @@ export function bindKeyboard(doc: Document, deps: KeyboardDeps): () => void {
     const f = deps.frame();
     if (!map || !f || e.altKey || e.ctrlKey || e.metaKey) return;
     const s = ctx.store.get();
+    if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && s.selected) {
+      e.preventDefault();
+      deps.openContextMenu(s.selected);
+      return;
+    }
     const dir = directionOfKey(e.key);
     if (dir && e.shiftKey) {
       e.preventDefault();

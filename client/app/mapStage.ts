@@ -139,8 +139,9 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
       const showBands = s.layout === 'layered' && arrangement.positions.size === 0;
       bands.show(showBands ? bandExtents(positions, (id) => d.index.nodes.get(id) && KIND_STYLES[d.index.nodes.get(id)!.kind].layer, view.visible) : [], m.cy);
       m.setLeftInset(showBands ? bandGutter(m.cy.width()) : 0);
-      callouts.show(calloutsFor(view, s, d), m.cy);
-      m.refreshLabels();
+      const shownCallouts = calloutsFor(view, s, d);
+      callouts.show(shownCallouts, m.cy);
+      m.refreshLabels(new Set(shownCallouts.map((c) => c.id)));
       return { map: m, positionsKey: key, positions, first, moved, showBands };
     },
     destroy() {

@@ -21,6 +21,8 @@ export type { RendererKind } from './renderer.js';
 export type MapCallbacks = {
   onTap(id: string | null): void;
   onDoubleTap(id: string): void;
+  /** Right click (or long press) on a node, at this point in the map's own pixels. */
+  onContextMenu(id: string, rendered: { x: number; y: number }): void;
   /** A node was dragged: the positions of every node, after the drag. */
   onArranged(positions: Map<string, Position>): void;
   /** The camera moved (settled for a moment), in graph coordinates. */
@@ -41,8 +43,11 @@ export type MapHandle = {
   readonly cy: cytoscape.Core;
   readonly renderer: RendererKind;
   setLabelScale(scale: number): void;
-  /** Resizes labels for the zoom (a minimum on-screen size) and leaves out those that would collide. */
-  refreshLabels(): void;
+  /**
+   * Resizes labels for the zoom (a minimum on-screen size) and leaves out those that would
+   * collide; `calledOut` nodes have a full-text callout, so their short label would only repeat it.
+   */
+  refreshLabels(calledOut?: ReadonlySet<string>): void;
   setElements(elements: MapElements, positions: ReadonlyMap<string, Position>): void;
   setPositions(positions: ReadonlyMap<string, Position>, animate: boolean): void;
   applyView(view: MapView): void;
@@ -88,10 +93,18 @@ export function createMap(opts: MapOptions): MapHandle {
   const cy = cytoscape(options);
 
   // Cytoscape measures its container once; a panel opening or the window resizing needs a re-measure.
+  // The centre of the view stays put when the container changes size (a banner, a drawer, a window).
+  let size = { w: 0, h: 0 };
   const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-    if (!destroyed) cy.resize();
+    if (destroyed) return;
+    cy.resize();
+    const w = cy.width();
+    const hh = cy.height();
+    if (size.w > 0 && size.h > 0 && (w !== size.w || hh !== size.h)) cy.panBy({ x: (w - size.w) / 2, y: (hh - size.h) / 2 });
+    size = { w, h: hh };
   });
   resizeObserver?.observe(container);
+  size = { w: cy.width(), h: cy.height() };
 
   let applied = new Map<string, string>();
   let appliedColours: ReadonlyMap<string, string> | null = null;
@@ -103,8 +116,10 @@ export function createMap(opts: MapOptions): MapHandle {
   let labelZoom = 1;
   const minScreenPx = () => MIN_LABEL_PX * (labelScale >= 2 ? 1.5 : labelScale >= 1.5 ? 1.25 : 1);
   const restyle = () => cy.style(buildStyle({ webgl: renderer === 'webgl', labelScale, labelZoom, minScreenPx: minScreenPx() }));
-  const refreshLabels = () => {
+  let calledOutIds: ReadonlySet<string> = new Set();
+  const refreshLabels = (calledOut?: ReadonlySet<string>) => {
     if (destroyed) return;
+    if (calledOut) calledOutIds = calledOut;
     const zoom = cy.zoom();
     // Restyle only when the zoom moved enough to matter: a stylesheet swap redraws every label.
     if (Math.abs(Math.log(zoom / labelZoom)) > 0.15) {
@@ -134,7 +149,7 @@ export function createMap(opts: MapOptions): MapHandle {
       const em = n.hasClass('sel') || n.hasClass('em-origin') ? 1000 : n.hasClass('em-path') || n.hasClass('em-hit') ? 500 : 0;
       labels.push({ id: n.id(), x1: p.x - lw / 2, y1: top, x2: p.x + lw / 2, y2: top + lines * fontPx * 1.2, priority: em + Number(n.data('layer') ?? 0) * 10 + w / 100 });
     });
-    const shown = chooseLabels(labels, boxes);
+    const shown = chooseLabels(labels.filter((l) => !calledOutIds.has(l.id)), boxes);
     cy.batch(() => {
       for (const l of labels) {
         const n = cy.getElementById(l.id);
@@ -149,6 +164,7 @@ export function createMap(opts: MapOptions): MapHandle {
     else if (e.target.isNode()) callbacks.onTap(e.target.id());
   });
   cy.on('dbltap', 'node', (e) => callbacks.onDoubleTap(e.target.id()));
+  cy.on('cxttap', 'node', (e) => callbacks.onContextMenu(e.target.id(), e.target.renderedPosition()));
   cy.on('dragfree', 'node', () => callbacks.onArranged(positionsOf(cy)));
   cy.on('mouseover', 'node', (e) => {
     e.target.addClass('hover');

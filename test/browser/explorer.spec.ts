@@ -26,6 +26,8 @@ type AppStateLike = {
   cell: { row: string; col: string } | null;
   layout: string;
   asOf: string | null;
+  styleBy: string;
+  neighbourhood: { steps: number } | null;
 };
 
 beforeAll(async () => {
@@ -115,7 +117,8 @@ async function waitForMap(page: Page, test: string, timeout = 15_000): Promise<v
   }
 }
 
-describe('the explorer', () => {
+// Each test drives a real browser against a real server: on a shared, busy machine that takes longer than unit tests.
+describe('the explorer', { timeout: 120_000 }, () => {
   it('loads with no console errors and draws the layered map', async () => {
     const { page, errors } = await open('/');
     expect(await page.title()).toBe('Golden Thread');
@@ -266,7 +269,7 @@ describe('the explorer', () => {
     const { page, errors } = await open('/?sel=no:9&mode=thread');
     await page.locator('.banner.thread-banner').waitFor();
     const save = async (click: () => Promise<void>, name: string) => {
-      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), click()]);
       const path = join(DOWNLOADS, name);
       await download.saveAs(path);
       return { path, suggested: download.suggestedFilename(), bytes: readFileSync(path) };
@@ -278,7 +281,11 @@ describe('the explorer', () => {
     expect(png.suggested).toMatch(/^golden-thread-thread-\d{4}-\d{2}-\d{2}\.png$/);
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(png.bytes.length).toBeGreaterThan(20_000);
-    const svg = await save(() => page.locator('#export-svg').click(), 'map.svg');
+    // The export menu closes once a file is saved; open it again for the next one.
+    const svg = await save(async () => {
+      if (await page.locator('#export-menu').isHidden()) await page.locator('#export-button').click();
+      await page.locator('#export-svg').click();
+    }, 'map.svg');
     await page.keyboard.press('Escape');
     expect(svg.suggested).toMatch(/\.svg$/);
     expect(svg.bytes.toString()).toMatch(/<svg[\s\S]*<\/svg>/);
@@ -312,6 +319,15 @@ describe('the explorer', () => {
     await page.keyboard.press('+');
     await page.waitForTimeout(500);
     await page.waitForFunction(() => /[?&]cam=/.test(location.search));
+    // The camera in the state (and the URL) once the map has stopped moving and reported it.
+    await settledViewport(page);
+    await expect
+      .poll(async () => {
+        const s = await state(page);
+        const c = await mapQuery<{ x: number; y: number }>(page, 'const e = cy.extent(); return { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 };');
+        return s.camera !== null && Math.abs(s.camera.x - c.x) < 1 && Math.abs(s.camera.y - c.y) < 1 && page.url().includes(`cam=${s.camera.x.toFixed(1).replace(/\.0$/, '')}`);
+      }, { timeout: 10_000 })
+      .toBe(true);
     const url = page.url();
     const before = await state(page);
 
@@ -414,6 +430,33 @@ describe('the explorer', () => {
       reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
     }
     expect([...reached]).toEqual(expect.arrayContaining(['view-tab-map', 'tools-button', 'export-button']));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('expands a node’s neighbourhood from its context menu and with N, and colours nodes by data', async () => {
+    const { page, errors } = await open('/?sel=lcja-2008:action:2.5.7');
+    await page.locator('#map').focus();
+    await page.keyboard.press('Shift+F10');
+    await page.locator('.context-menu').waitFor();
+    await page.locator('#context-family').selectOption({ label: 'what it serves and what serves it' });
+    await page.locator('.context-menu [role="menuitem"]', { hasText: '2 links out' }).click();
+    await waitForState(page, 's.neighbourhood !== null && s.neighbourhood.steps === 2');
+    expect(((await state(page)) as unknown as { neighbourhood: { types: string[] } }).neighbourhood.types).toEqual(['SERVES']);
+    // Two SERVES links up from 2.5.7: its local outcomes, then O2 and O8 (worked out from the 2008-09 plan).
+    await waitForMap(page, "cy.getElementById('nsmo:O2').hasClass('em-hit') && cy.getElementById('nsmo:O8').hasClass('em-hit')");
+    expect(await mapQuery<boolean>(page, "return cy.getElementById('no:1').hasClass('dim');")).toBe(true);
+    await screenshot(page, 'neighbourhood');
+    await page.locator('#map').focus();
+    await page.keyboard.press('n');
+    await waitForState(page, 's.neighbourhood !== null && s.neighbourhood.steps === 3');
+    await page.keyboard.press('Escape');
+    await waitForState(page, 's.neighbourhood === null');
+    // Colour by due date: 2.5.7 was due by 31 August 2008 and is not complete, so it is overdue.
+    await page.locator('#tools-button').click();
+    await page.locator('#style-select').selectOption('due');
+    await waitForState(page, "s.styleBy === 'due'");
+    await waitForMap(page, "cy.getElementById('lcja-2008:action:2.5.7').style('background-color') === 'rgb(213,94,0)'");
     expect(errors).toEqual([]);
     await page.close();
   });
