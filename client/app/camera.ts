@@ -17,8 +17,13 @@ export function createCameraController() {
   let lastFitKey = '';
   /** The state's camera as last applied to, or reported by, the map. */
   let seen: Camera | null = null;
+  /** A framing is owed (a thread or a highlight still loading): camera reports must not claim the view meanwhile. */
+  let fitOwed = false;
 
   return {
+    get fitOwed() {
+      return fitOwed;
+    },
     /** The map moved by itself (drag, wheel, animation end): remember it, so it is not re-applied. */
     reported(c: Camera) {
       seen = c;
@@ -28,7 +33,11 @@ export function createCameraController() {
       lastFitKey = '';
     },
     apply(m: MapHandle, state: AppState, d: Loaded, view: MapView, o: { positionsKey: string; positions: ReadonlyMap<string, Position>; first: boolean; pending: Camera | null; waiting: boolean }) {
-      if (state.view !== 'map' || o.waiting) return;
+      if (state.view !== 'map' || o.waiting) {
+        if (!state.camera) fitOwed = true;
+        return;
+      }
+      fitOwed = false;
       const cam = state.camera ?? o.pending;
       const fromElsewhere = o.pending !== null || cam !== seen;
       if (cam) {

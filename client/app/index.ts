@@ -146,6 +146,8 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       },
       onCamera(c) {
         camera.reported(c);
+        // A banner appearing moves the map while a thread loads: that is not the planner choosing a view.
+        if (camera.fitOwed) return;
         ctx.dispatch((st) => setCamera(st, c), 'replace');
       },
       onHover(id, rendered) {
