@@ -139,6 +139,9 @@ describe.each(SIZES)('on a $name ($width x $height)', ({ name, width, height }) 
     // A gap analysis: on a phone the side panels are a drawer.
     if (width < 900) await page.locator('#toggle-panels').click();
     await page.locator('#side-tab-gaps').click();
+    // The list is drawn again as each analysis's count arrives: click once they all have.
+    await page.locator('#gap-actions-without-lead').waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('.gap-count')].every((c) => c.textContent !== '…'), null, { timeout: 30_000 });
     await page.locator('#gap-actions-without-lead').click();
     await until(page, (s) => s.gap === 'actions-without-lead', 'the gap analysis chosen');
     await page.locator('.gap-table').waitFor();
