@@ -77,6 +77,9 @@ async function main(): Promise<void> {
     // Imported by path: the browser bench belongs to the explorer and is loaded only when present.
     const { runBrowserBench } = (await import(pathToFileURL(browserBench).href)) as { runBrowserBench: () => Promise<void> };
     await runBrowserBench();
+    console.log('\n## Explorer start-up\n');
+    const { runStartupBench } = (await import(pathToFileURL(fileURLToPath(new URL('./browser/startup.ts', import.meta.url))).href)) as { runStartupBench: (o: { compare: string | null }) => Promise<unknown> };
+    await runStartupBench({ compare: process.env.BENCH_COMPARE ?? null });
   }
 }
 

@@ -11,6 +11,11 @@ import { h } from '../ui/dom.js';
 export type Callout = { id: string; title: string; text: string; tone: 'selected' | 'origin' | 'path' };
 
 type Placed = { el: HTMLElement; callout: Callout };
+type Box = { x1: number; y1: number; x2: number; y2: number };
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
 
 export function mountCallouts(frame: HTMLElement) {
   const layer = h('div', { class: 'callouts', 'aria-hidden': 'true' });
@@ -25,38 +30,61 @@ export function mountCallouts(frame: HTMLElement) {
     if (!cy || cy.destroyed()) return;
     const width = cy.width();
     const height = cy.height();
-    const boxes: { x1: number; y1: number; x2: number; y2: number }[] = [];
+    const boxes: Box[] = [];
+    // Nodes on screen are obstacles too: a callout never covers a node (its own excepted).
+    const nodes: (Box & { id: string })[] = [];
+    cy.nodes().forEach((n) => {
+      if (n.hasClass('hidden') || n.hasClass('dim')) return;
+      const p = n.renderedPosition();
+      const r = n.renderedOuterWidth() / 2 + 2;
+      if (p.x < -r || p.y < -r || p.x > width + r || p.y > height + r) return;
+      nodes.push({ id: n.id(), x1: p.x - r, y1: p.y - r, x2: p.x + r, y2: p.y + r });
+    });
     // Selected first, then the origin, then the path: the most important label gets the best spot.
-    for (const { el, callout } of placed) {
-      const n = cy.getElementById(callout.id);
+    placed.forEach(({ el, callout }, index) => {
+      const n = cy!.getElementById(callout.id);
       if (n.empty() || !n.visible()) {
         el.hidden = true;
-        continue;
+        return;
       }
       const p = n.renderedPosition();
+      if (p.x < -40 || p.y < -40 || p.x > width + 40 || p.y > height + 40) {
+        el.hidden = true;
+        return;
+      }
       const r = Math.max(6, n.renderedOuterHeight() / 2);
       el.hidden = false;
       const w = el.offsetWidth;
       const hgt = el.offsetHeight;
-      const candidates = [
-        { x: p.x - w / 2, y: p.y + r + 6 },
-        { x: p.x + r + 8, y: p.y - hgt / 2 },
-        { x: p.x - r - 8 - w, y: p.y - hgt / 2 },
-        { x: p.x - w / 2, y: p.y - r - 6 - hgt },
-      ];
-      let best = candidates[0]!;
-      for (const c of candidates) {
+      const candidates: { x: number; y: number }[] = [];
+      for (const gap of [6, 28, 64]) {
+        candidates.push(
+          { x: p.x - w / 2, y: p.y + r + gap },
+          { x: p.x + r + gap + 2, y: p.y - hgt / 2 },
+          { x: p.x - r - gap - 2 - w, y: p.y - hgt / 2 },
+          { x: p.x - w / 2, y: p.y - r - gap - hgt },
+          { x: p.x + r + gap, y: p.y + r + gap },
+          { x: p.x - r - gap - w, y: p.y + r + gap },
+          { x: p.x + r + gap, y: p.y - r - gap - hgt },
+          { x: p.x - r - gap - w, y: p.y - r - gap - hgt },
+        );
+      }
+      const free = (c: { x: number; y: number }) => {
         const box = { x1: c.x, y1: c.y, x2: c.x + w, y2: c.y + hgt };
         const inside = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= width && box.y2 <= height;
-        if (inside && !boxes.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) {
-          best = c;
-          break;
-        }
+        return inside && !boxes.some((b) => overlaps(b, box)) && !nodes.some((b) => b.id !== callout.id && overlaps(b, box));
+      };
+      const spot = candidates.find(free);
+      if (!spot && index > 0) {
+        // No free room: leave this one out rather than cover another callout or a node.
+        el.hidden = true;
+        return;
       }
+      // The first callout (the selection) always shows: in the free spot, or clear of the other callouts at least.
+      const best = spot ?? candidates.find((c) => !boxes.some((b) => overlaps(b, { x1: c.x, y1: c.y, x2: c.x + w, y2: c.y + hgt }))) ?? candidates[0]!;
       boxes.push({ x1: best.x, y1: best.y, x2: best.x + w, y2: best.y + hgt });
       el.style.transform = `translate(${Math.round(best.x)}px, ${Math.round(best.y)}px)`;
-      el.hidden = p.x < -40 || p.y < -40 || p.x > width + 40 || p.y > height + 40;
-    }
+    });
   };
   const schedule = () => {
     if (!queued) queued = requestAnimationFrame(place);

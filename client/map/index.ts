@@ -1,19 +1,18 @@
 import cytoscape from 'cytoscape';
-import cytoscapeSvg from 'cytoscape-svg';
 import type { MapElements } from '../graph/elements.js';
 import type { Position } from '../layout/layered.js';
-import type { Viewport } from '../state/types.js';
+import type { Camera } from '../state/types.js';
+import { cameraOf, viewportFor } from './camera.js';
 import { LARGE_GRAPH, type RendererKind } from './renderer.js';
 import { buildStyle, MAP_BACKGROUND } from './style.js';
 import { classesFor, type MapView } from './view.js';
+import { chooseLabels, MIN_LABEL_PX, type Box, type LabelBox } from './levelOfDetail.js';
 
 /**
  * The Cytoscape map: created with a renderer, fed elements, positions and a derived
  * view, and destroyed exactly once however often `destroy` is called. It knows nothing
  * about the explorer's state; it reports taps, drags and camera moves through callbacks.
  */
-
-cytoscape.use(cytoscapeSvg);
 
 // ---------------------------------------------------------------- Public API
 
@@ -22,10 +21,12 @@ export type { RendererKind } from './renderer.js';
 export type MapCallbacks = {
   onTap(id: string | null): void;
   onDoubleTap(id: string): void;
+  /** Right click (or long press) on a node, at this point in the map's own pixels. */
+  onContextMenu(id: string, rendered: { x: number; y: number }): void;
   /** A node was dragged: the positions of every node, after the drag. */
   onArranged(positions: Map<string, Position>): void;
-  /** The camera moved (settled for a moment). */
-  onViewport(viewport: Viewport): void;
+  /** The camera moved (settled for a moment), in graph coordinates. */
+  onCamera(camera: Camera): void;
   onHover(id: string | null, rendered: { x: number; y: number } | null): void;
 };
 
@@ -42,21 +43,26 @@ export type MapHandle = {
   readonly cy: cytoscape.Core;
   readonly renderer: RendererKind;
   setLabelScale(scale: number): void;
+  /**
+   * Resizes labels for the zoom (a minimum on-screen size) and leaves out those that would
+   * collide; `calledOut` nodes have a full-text callout, so their short label would only repeat it.
+   */
+  refreshLabels(calledOut?: ReadonlySet<string>): void;
   setElements(elements: MapElements, positions: ReadonlyMap<string, Position>): void;
   setPositions(positions: ReadonlyMap<string, Position>, animate: boolean): void;
   applyView(view: MapView): void;
+  /** Fill colours by data (a styling rule), or null for the kinds' own colours. */
+  applyDataColours(colours: ReadonlyMap<string, string> | null): void;
   /** Frames the given nodes (all shown nodes by default), leaving `leftInset` pixels free for the band names. */
   fit(ids?: Iterable<string> | null, animate?: boolean, padding?: number, target?: ReadonlyMap<string, Position>): void;
   setLeftInset(px: number): void;
   centreOn(id: string): void;
   zoomBy(factor: number): void;
   panBy(dx: number, dy: number): void;
-  viewport(): Viewport;
-  setViewport(v: Viewport): void;
+  camera(): Camera;
+  setCamera(c: Camera): void;
   lock(locked: boolean): void;
   positions(): Map<string, Position>;
-  png(): Blob;
-  svg(): string;
   destroy(): void;
   readonly destroyed: boolean;
 };
@@ -69,7 +75,7 @@ export function createMap(opts: MapOptions): MapHandle {
 
   const options: cytoscape.CytoscapeOptions & { renderer?: { name: 'canvas'; webgl: boolean; webglTexSize?: number; webglBatchSize?: number } } = {
     container,
-    style: buildStyle({ webgl: renderer === 'webgl', labelScale: opts.labelScale }),
+    style: buildStyle({ webgl: renderer === 'webgl', labelScale: opts.labelScale, labelZoom: 1, minScreenPx: MIN_LABEL_PX }),
     layout: { name: 'preset' },
     minZoom: 0.03,
     maxZoom: 6,
@@ -87,22 +93,78 @@ export function createMap(opts: MapOptions): MapHandle {
   const cy = cytoscape(options);
 
   // Cytoscape measures its container once; a panel opening or the window resizing needs a re-measure.
+  // The centre of the view stays put when the container changes size (a banner, a drawer, a window).
+  let size = { w: 0, h: 0 };
   const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-    if (!destroyed) cy.resize();
+    if (destroyed) return;
+    cy.resize();
+    const w = cy.width();
+    const hh = cy.height();
+    if (size.w > 0 && size.h > 0 && (w !== size.w || hh !== size.h)) cy.panBy({ x: (w - size.w) / 2, y: (hh - size.h) / 2 });
+    size = { w, h: hh };
   });
   resizeObserver?.observe(container);
+  size = { w: cy.width(), h: cy.height() };
 
   let applied = new Map<string, string>();
+  let appliedColours: ReadonlyMap<string, string> | null = null;
   let leftInset = 0;
   let destroyed = false;
   let viewportTimer: ReturnType<typeof setTimeout> | undefined;
   const duration = opts.reducedMotion ? 0 : 320;
+  let labelScale = opts.labelScale;
+  let labelZoom = 1;
+  const minScreenPx = () => MIN_LABEL_PX * (labelScale >= 2 ? 1.5 : labelScale >= 1.5 ? 1.25 : 1);
+  const restyle = () => cy.style(buildStyle({ webgl: renderer === 'webgl', labelScale, labelZoom, minScreenPx: minScreenPx() }));
+  let calledOutIds: ReadonlySet<string> = new Set();
+  const refreshLabels = (calledOut?: ReadonlySet<string>) => {
+    if (destroyed) return;
+    if (calledOut) calledOutIds = calledOut;
+    const zoom = cy.zoom();
+    // Restyle only when the zoom moved enough to matter: a stylesheet swap redraws every label.
+    if (Math.abs(Math.log(zoom / labelZoom)) > 0.15) {
+      labelZoom = zoom;
+      restyle();
+    }
+    const width = cy.width();
+    const height = cy.height();
+    const labels: LabelBox[] = [];
+    const boxes: Box[] = [];
+    cy.nodes().forEach((n) => {
+      if (n.hasClass('hidden') || n.hasClass('dim')) return;
+      const p = n.renderedPosition();
+      const w = n.renderedOuterWidth();
+      const hh = n.renderedOuterHeight();
+      if (p.x < -300 || p.y < -100 || p.x > width + 300 || p.y > height + 100) return;
+      boxes.push({ id: n.id(), x1: p.x - w / 2, y1: p.y - hh / 2, x2: p.x + w / 2, y2: p.y + hh / 2 });
+      const inside = n.style('text-valign') === 'center';
+      if (inside) return;
+      const fontPx = parseFloat(String(n.style('font-size'))) * zoom;
+      const maxW = parseFloat(String(n.style('text-max-width'))) * zoom;
+      const text = String(n.data('short') ?? '');
+      const natural = text.length * fontPx * 0.55;
+      const lines = Math.min(3, Math.max(1, Math.ceil(natural / Math.max(1, maxW))));
+      const lw = Math.min(natural, maxW);
+      const top = p.y + hh / 2 + 4;
+      const em = n.hasClass('sel') || n.hasClass('em-origin') ? 1000 : n.hasClass('em-path') || n.hasClass('em-hit') ? 500 : 0;
+      labels.push({ id: n.id(), x1: p.x - lw / 2, y1: top, x2: p.x + lw / 2, y2: top + lines * fontPx * 1.2, priority: em + Number(n.data('layer') ?? 0) * 10 + w / 100 });
+    });
+    const shown = chooseLabels(labels.filter((l) => !calledOutIds.has(l.id)), boxes);
+    cy.batch(() => {
+      for (const l of labels) {
+        const n = cy.getElementById(l.id);
+        if (shown.has(l.id)) n.removeClass('lod-hide');
+        else n.addClass('lod-hide');
+      }
+    });
+  };
 
   cy.on('tap', (e) => {
     if (e.target === cy) callbacks.onTap(null);
     else if (e.target.isNode()) callbacks.onTap(e.target.id());
   });
   cy.on('dbltap', 'node', (e) => callbacks.onDoubleTap(e.target.id()));
+  cy.on('cxttap', 'node', (e) => callbacks.onContextMenu(e.target.id(), e.target.renderedPosition()));
   cy.on('dragfree', 'node', () => callbacks.onArranged(positionsOf(cy)));
   cy.on('mouseover', 'node', (e) => {
     e.target.addClass('hover');
@@ -115,7 +177,8 @@ export function createMap(opts: MapOptions): MapHandle {
   cy.on('viewport', () => {
     clearTimeout(viewportTimer);
     viewportTimer = setTimeout(() => {
-      if (!destroyed) callbacks.onViewport(readViewport(cy));
+      refreshLabels();
+      if (!destroyed) callbacks.onCamera(cameraOf({ zoom: cy.zoom(), pan: cy.pan() }, { width: cy.width(), height: cy.height() }));
     }, 250);
   });
 
@@ -123,8 +186,11 @@ export function createMap(opts: MapOptions): MapHandle {
     cy,
     renderer,
     setLabelScale(scale) {
-      cy.style(buildStyle({ webgl: renderer === 'webgl', labelScale: scale }));
+      labelScale = scale;
+      restyle();
+      refreshLabels();
     },
+    refreshLabels,
     setElements(elements, positions) {
       applied = new Map();
       cy.batch(() => {
@@ -171,12 +237,26 @@ export function createMap(opts: MapOptions): MapHandle {
       if (changed.length > 0) {
         cy.batch(() => {
           for (const [ele, cls] of changed) {
-            const hover = ele.hasClass('hover');
-            ele.classes(hover ? `${cls} hover` : cls);
+            const keep = [ele.hasClass('hover') ? 'hover' : '', ele.hasClass('lod-hide') ? 'lod-hide' : ''].filter(Boolean).join(' ');
+            ele.classes(keep ? `${cls} ${keep}` : cls);
           }
         });
       }
       applied = next;
+    },
+    applyDataColours(colours) {
+      if (colours === appliedColours) return;
+      const had = appliedColours;
+      appliedColours = colours;
+      // Nothing to clear on a fresh map: touching every node's style costs a full restyle.
+      if (!colours && !had) return;
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          const c = colours?.get(n.id());
+          if (c) n.style('background-color', c);
+          else n.removeStyle('background-color');
+        });
+      });
     },
     fit(ids, animate = true, padding = 40, target) {
       cy.resize();
@@ -224,17 +304,16 @@ export function createMap(opts: MapOptions): MapHandle {
     panBy(dx, dy) {
       cy.panBy({ x: dx, y: dy });
     },
-    viewport: () => readViewport(cy),
-    setViewport(v) {
+    camera: () => cameraOf({ zoom: cy.zoom(), pan: cy.pan() }, { width: cy.width(), height: cy.height() }),
+    setCamera(c) {
       cy.stop();
-      cy.viewport({ zoom: v.zoom, pan: { x: v.x, y: v.y } });
+      cy.resize();
+      cy.viewport(viewportFor(c, { width: cy.width(), height: cy.height() }, { min: cy.minZoom(), max: cy.maxZoom() }));
     },
     lock(locked) {
       cy.autolock(locked);
     },
     positions: () => positionsOf(cy),
-    png: () => cy.png({ output: 'blob', bg: MAP_BACKGROUND, full: false, scale: 2 }),
-    svg: () => cy.svg({ full: false, bg: MAP_BACKGROUND, scale: 1 }),
     destroy() {
       if (destroyed) return;
       destroyed = true;
@@ -251,11 +330,6 @@ export function createMap(opts: MapOptions): MapHandle {
 }
 
 // ---------------------------------------------------------------- Internal
-
-function readViewport(cy: cytoscape.Core): Viewport {
-  const pan = cy.pan();
-  return { zoom: cy.zoom(), x: pan.x, y: pan.y };
-}
 
 function boxOf(eles: cytoscape.NodeCollection, target: ReadonlyMap<string, Position>): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } {
   let x1 = Infinity;

@@ -4,6 +4,7 @@ import { RELATIONSHIP_TYPES } from '../../model/relationships.js';
 import { basesOfClass } from '../../model/vocabulary.js';
 import { KIND_STYLES } from '../graph/kinds.js';
 import { RELATIONSHIP_STYLES } from '../graph/relationships.js';
+import { labelFontFor } from './levelOfDetail.js';
 
 /**
  * The map's stylesheet, derived from the kind and relationship registries. Highlight,
@@ -13,7 +14,12 @@ import { RELATIONSHIP_STYLES } from '../graph/relationships.js';
  * straight or bezier curves; dashes and dots become thinner solid lines.
  */
 
-export type StyleOptions = { webgl: boolean; labelScale: number };
+/**
+ * `labelZoom`: the zoom the labels are sized for. Below a zoom where a kind's label would
+ * be under `minScreenPx` on screen, its font grows in model units to stay readable (the
+ * level-of-detail pass then leaves out the labels that would collide).
+ */
+export type StyleOptions = { webgl: boolean; labelScale: number; labelZoom?: number; minScreenPx?: number };
 
 /** The thread's own colour: a dark gold, 4:1 against the white map. */
 export const THREAD_COLOUR = '#9a6700';
@@ -21,8 +27,10 @@ export const HIT_COLOUR = '#000000';
 export const MAP_BACKGROUND = '#ffffff';
 const FONT = '"Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif';
 
-export function buildStyle({ webgl, labelScale }: StyleOptions): cytoscape.StylesheetJson {
+export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }: StyleOptions): cytoscape.StylesheetJson {
   const px = (n: number) => Math.round(n * labelScale * 10) / 10;
+  /** A label's font in model units: its kind's size, or larger if that would be too small on screen. */
+  const font = (n: number, inside: boolean) => (inside ? px(n) : Math.round(labelFontFor(px(n), labelZoom, minScreenPx) * 10) / 10);
   const sheet: cytoscape.StylesheetJson = [
     {
       selector: 'node',
@@ -38,7 +46,7 @@ export function buildStyle({ webgl, labelScale }: StyleOptions): cytoscape.Style
         'text-outline-color': MAP_BACKGROUND,
         'text-outline-width': 3,
         'text-outline-opacity': 1,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
         // One wrap width for every state: Cytoscape sizes label textures once, so a class
         // that changes wrapping or font size leaves the label clipped to its old box.
         'text-wrap': 'wrap',
@@ -54,6 +62,8 @@ export function buildStyle({ webgl, labelScale }: StyleOptions): cytoscape.Style
 
   for (const kind of NODE_KINDS) {
     const k = KIND_STYLES[kind];
+    // A code printed inside its shape (NO 9, O2) that would be too small to read moves below it and grows.
+    const inside = !!k.inside && labelFontFor(px(k.fontSize), labelZoom, minScreenPx) <= px(k.fontSize);
     sheet.push({
       selector: `node[kind = "${kind}"]`,
       style: {
@@ -62,9 +72,10 @@ export function buildStyle({ webgl, labelScale }: StyleOptions): cytoscape.Style
         height: k.size,
         'background-color': k.colour,
         'border-color': k.border,
-        'font-size': px(k.fontSize),
+        'font-size': font(k.fontSize, inside),
+        'text-max-width': `${Math.round((px(230) * font(k.fontSize, inside)) / px(k.fontSize))}px`,
         ...(k.layer >= 3 ? { 'font-weight': 700 } : {}),
-        ...(k.inside ? { 'text-valign': 'center', 'text-margin-y': 0, color: k.inside, 'text-outline-width': 0 } : {}),
+        ...(inside && k.inside ? { 'text-valign': 'center', 'text-margin-y': 0, color: k.inside, 'text-outline-width': 0 } : {}),
       },
     });
   }
@@ -109,6 +120,8 @@ export function buildStyle({ webgl, labelScale }: StyleOptions): cytoscape.Style
     // View state: the map sets these classes from the derived view.
     { selector: '.hidden', style: { display: 'none' } },
     { selector: 'node.dim', style: { opacity: 0.16, 'text-opacity': 0 } },
+    // Level of detail: a label that would collide with a more important one is left out until there is room.
+    { selector: 'node.lod-hide', style: { 'text-opacity': 0 } },
     { selector: 'edge.dim', style: { opacity: 0.05 } },
     // Labels never change size or text with a class: Cytoscape sizes label textures once, so
     // a longer label would be clipped to the old box. Full text goes in HTML callouts instead.

@@ -61,13 +61,16 @@ describe('the layered layout', () => {
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
   });
 
-  it('lays out 10,000 elements in well under a second', () => {
+  // Its speed is a figure in the browser bench (bench/browser, layout at 1k, 5k and 10k elements), not a unit-test timing.
+  it('lays out 10,000 elements: every node placed once, each in its own layer\'s row', () => {
     const nodes: LayeredNode[] = Array.from({ length: 4000 }, (_, i) => ({ id: `n${i}`, layer: i % 6, group: `p${i % 7}`, order: String(i) }));
     const edges: LayeredEdge[] = Array.from({ length: 6000 }, (_, i) => ({ source: `n${(i * 7) % 4000}`, target: `n${(i * 13 + 5) % 4000}` }));
-    const started = performance.now();
     const p = layeredPositions(nodes, edges);
     expect(p.size).toBe(4000);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Higher layers sit higher on the map (smaller y) than every node of a lower layer.
+    const ys = (layer: number) => nodes.filter((n) => n.layer === layer).map((n) => p.get(n.id)!.y);
+    for (let layer = 1; layer < 6; layer++) expect(Math.max(...ys(layer))).toBeLessThan(Math.min(...ys(layer - 1)));
+    expect([...p.values()].every((q) => Number.isFinite(q.x) && Number.isFinite(q.y))).toBe(true);
   });
 
   it('counts references the way people do', () => {

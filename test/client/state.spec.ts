@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { chooseCell, chooseGap, clearFilters, enterThread, exitThread, select, setFilter, setPanel, setView, setViewport, toggleKind, toggleStatus, toggleThread } from '../../client/state/actions.js';
+import { chooseCell, chooseGap, clearFilters, enterThread, exitThread, select, setFilter, setPanel, setView, setCamera, toggleKind, toggleStatus, toggleThread } from '../../client/state/actions.js';
 import { createStore } from '../../client/state/store.js';
 import { DEFAULT_STATE, FRAMEWORK_NAMES, filtersActive, type AppState } from '../../client/state/types.js';
 
-const base: AppState = { ...DEFAULT_STATE, viewport: { zoom: 1, x: 0, y: 0 } };
+const base: AppState = { ...DEFAULT_STATE, camera: { x: 0, y: 0, w: 1000, h: 600 } };
 
 describe('state changes', () => {
   it('a new selection leaves thread mode, since the thread belonged to the old one', () => {
@@ -15,7 +15,7 @@ describe('state changes', () => {
   it('thread mode needs something to thread from, and goes to the map to show it', () => {
     expect(enterThread(base)).toBe(base);
     const s = enterThread({ ...base, view: 'table', gap: 'overdue-actions' }, 'no:9');
-    expect(s).toMatchObject({ selected: 'no:9', mode: 'thread', view: 'map', gap: null, viewport: null });
+    expect(s).toMatchObject({ selected: 'no:9', mode: 'thread', view: 'map', gap: null, camera: null });
   });
 
   it('one step back out of the thread keeps the selection', () => {
@@ -27,7 +27,7 @@ describe('state changes', () => {
 
   it('a filter change forgets the matrix cell and reframes the map', () => {
     const s = setFilter({ ...base, cell: { row: 'org:a', col: 'no:9' } }, 'plan', 'plan:lcja-2008');
-    expect(s).toMatchObject({ cell: null, viewport: null });
+    expect(s).toMatchObject({ cell: null, camera: null });
     expect(filtersActive(s.filters)).toBe(true);
     expect(filtersActive(clearFilters(s).filters)).toBe(false);
   });
@@ -53,7 +53,7 @@ describe('the store', () => {
     const listener = vi.fn();
     const unsubscribe = store.subscribe(listener);
     store.update((s) => select(s, 'no:9'));
-    store.update((s) => ({ ...s, viewport: { zoom: 2, x: 0, y: 0 } }), 'replace');
+    store.update((s) => ({ ...s, camera: { x: 5, y: 0, w: 500, h: 300 } }), 'replace');
     expect(listener).toHaveBeenCalledTimes(2);
     expect(listener.mock.calls[0]![2]).toBe('push');
     expect(listener.mock.calls[1]![2]).toBe('replace');
@@ -78,8 +78,8 @@ describe('state changes, the whole state after each', () => {
   const threaded: AppState = { ...base, selected: 'no:9', mode: 'thread', view: 'table', gap: 'overdue-actions' };
 
   it('toggles the thread on from explore and off from thread, keeping the rest', () => {
-    expect(toggleThread({ ...base, selected: 'no:9' })).toEqual({ ...base, selected: 'no:9', mode: 'thread', view: 'map', gap: null, viewport: null });
-    expect(toggleThread({ ...threaded, view: 'map' })).toEqual({ ...threaded, view: 'map', mode: 'explore', viewport: null });
+    expect(toggleThread({ ...base, selected: 'no:9' })).toEqual({ ...base, selected: 'no:9', mode: 'thread', view: 'map', gap: null, camera: null });
+    expect(toggleThread({ ...threaded, view: 'map' })).toEqual({ ...threaded, view: 'map', mode: 'explore', camera: null });
     expect(toggleThread(base)).toBe(base);
   });
 
@@ -87,7 +87,7 @@ describe('state changes, the whole state after each', () => {
     const two = toggleStatus(toggleStatus(base, 'delayed'), 'ongoing');
     expect(two.filters.statuses).toEqual(['delayed', 'ongoing']);
     expect(toggleStatus(two, 'delayed').filters.statuses).toEqual(['ongoing']);
-    expect(toggleStatus(two, 'ongoing')).toEqual({ ...base, filters: { ...base.filters, statuses: ['delayed'] }, viewport: null, cell: null });
+    expect(toggleStatus(two, 'ongoing')).toEqual({ ...base, filters: { ...base.filters, statuses: ['delayed'] }, camera: null, cell: null });
   });
 
   it('removes only the kind toggled and adds a new one at the end', () => {
@@ -95,7 +95,7 @@ describe('state changes, the whole state after each', () => {
     expect(toggleKind(base, kinds[0]!).filters.kinds).toEqual(kinds.slice(1));
     const withPlan = toggleKind(base, 'Plan');
     expect(withPlan.filters.kinds).toEqual(kinds.includes('Plan') ? kinds.filter((k) => k !== 'Plan') : [...kinds, 'Plan']);
-    expect(withPlan.viewport).toBeNull();
+    expect(withPlan.camera).toBeNull();
   });
 
   it('clears every filter but the kinds drawn, and the cell and viewport with them', () => {
@@ -104,12 +104,12 @@ describe('state changes, the whole state after each', () => {
       filters: { plan: 'plan:x', organisation: 'org:y', framework: 'aims', statuses: ['delayed'], yearBand: '1', kinds: ['Action'] },
       cell: { row: 'org:a', col: 'no:9' },
     };
-    expect(clearFilters(filtered)).toEqual({ ...base, filters: { ...DEFAULT_STATE.filters, kinds: ['Action'] }, cell: null, viewport: null });
+    expect(clearFilters(filtered)).toEqual({ ...base, filters: { ...DEFAULT_STATE.filters, kinds: ['Action'] }, cell: null, camera: null });
   });
 
   it('a gap opens the gaps panel and leaves thread mode; clearing it keeps the mode', () => {
-    expect(chooseGap(threaded, 'overdue-actions')).toEqual({ ...threaded, gap: 'overdue-actions', panel: 'gaps', mode: 'explore', viewport: null });
-    expect(chooseGap(threaded, null)).toEqual({ ...threaded, gap: null, panel: 'gaps', mode: 'thread', viewport: null });
+    expect(chooseGap(threaded, 'overdue-actions')).toEqual({ ...threaded, gap: 'overdue-actions', panel: 'gaps', mode: 'explore', camera: null });
+    expect(chooseGap(threaded, null)).toEqual({ ...threaded, gap: null, panel: 'gaps', mode: 'thread', camera: null });
   });
 
   it('a view or panel already shown changes nothing; another one changes only itself', () => {
@@ -119,9 +119,9 @@ describe('state changes, the whole state after each', () => {
     expect(setPanel(base, 'views')).toEqual({ ...base, panel: 'views' });
   });
 
-  it('sets the viewport and nothing else', () => {
-    expect(setViewport(base, { zoom: 2, x: 3, y: 4 })).toEqual({ ...base, viewport: { zoom: 2, x: 3, y: 4 } });
-    expect(setViewport(base, null)).toEqual({ ...base, viewport: null });
+  it('sets the camera and nothing else', () => {
+    expect(setCamera(base, { x: 3, y: 4, w: 500, h: 300 })).toEqual({ ...base, camera: { x: 3, y: 4, w: 500, h: 300 } });
+    expect(setCamera(base, null)).toEqual({ ...base, camera: null });
   });
 
   it('names the frameworks for the filter panel', () => {
@@ -160,9 +160,11 @@ describe('state changes, the whole state after each', () => {
       asOf: null,
       matrix: { rows: 'organisation', cols: 'nationalOutcome' },
       cell: null,
-      viewport: null,
+      camera: null,
       namedView: null,
       labelScale: 1,
+      neighbourhood: null,
+      styleBy: 'kind',
     });
   });
 });

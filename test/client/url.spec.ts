@@ -26,7 +26,7 @@ const full: AppState = {
   asOf: '2010-03-31',
   matrix: { rows: 'plan', cols: 'frameworkOutcome' },
   cell: { row: 'org:mappa', col: 'no:9' },
-  viewport: { zoom: 0.7312, x: -120.5, y: 48 },
+  camera: { x: -120.5, y: 48, w: 2400.2, h: 1350 },
   namedView: 'Board seminar',
   labelScale: 1.5,
 };
@@ -74,8 +74,12 @@ describe('the URL codec', () => {
       ['asof=31/03/2010', 'asof'],
       ['cell=org:mappa', 'cell'],
       ['ls=3', 'ls'],
-      ['z=0.5&x=1', 'z, x, y'],
-      ['z=-1&x=0&y=0', 'viewport'],
+      ['z=0.5&x=1&y=2', 'z, x, y'],
+      ['cam=1,2,3', 'cam'],
+      ['cam=1,2,-3,4', 'cam'],
+      ['nb=no:9~9', 'nb'],
+      ['nb=no:9~2~KNOWS', 'nb'],
+      ['style=colour', 'style'],
     ])('drops %s with a problem naming %s, and keeps the rest', (query, name) => {
       const { state, problems } = decodeState(`?${query}&plan=plan:lcja-2008`);
       expect(problems).toHaveLength(1);
@@ -116,22 +120,8 @@ describe('the URL codec, exactly', () => {
     ['cell=org:mappa~', 'cell: must be two node ids joined by ~ (row~column)'],
     ['cell=Bad Id~no:9', 'cell: must be two node ids joined by ~ (row~column)'],
     ['cell=org:mappa~Bad Id', 'cell: must be two node ids joined by ~ (row~column)'],
-    ['z=0.5&x=1', 'z, x, y: the viewport needs all three of zoom (z) and pan (x, y)'],
-    ['y=1', 'z, x, y: the viewport needs all three of zoom (z) and pan (x, y)'],
-    ['z=0&x=0&y=0', 'viewport: z must be between 0 and 100'],
-    ['z=100.5&x=0&y=0', 'viewport: z must be between 0 and 100'],
-    ['z=many&x=0&y=0', 'viewport: z must be a number'],
-    ['z=1&x=left&y=0', 'viewport: x must be a number'],
-    ['z=1&x=0&y=Infinity', 'viewport: y must be a number'],
   ])('%s is dropped with the problem "%s"', (query, problem) => {
     expect(decodeState(query).problems).toEqual([problem]);
-  });
-
-  it.each([
-    ['z=100&x=0&y=0', { zoom: 100, x: 0, y: 0 }],
-    ['z=0.0001&x=-5.5&y=7', { zoom: 0.0001, x: -5.5, y: 7 }],
-  ])('accepts the zoom at its bounds: %s', (query, viewport) => {
-    expect(decodeState(query)).toEqual({ state: { ...DEFAULT_STATE, viewport }, problems: [] });
   });
 
   it('reads statuses and kinds once each, trimmed, in the order given', () => {
@@ -156,10 +146,6 @@ describe('the URL codec, exactly', () => {
     expect(encodeState({ ...DEFAULT_STATE, labelScale: 1.25, layout: 'force', renderer: 'canvas', panel: 'views' })).toBe('panel=views&layout=force&r=canvas&ls=1.25');
     expect(encodeState({ ...DEFAULT_STATE, matrix: { rows: 'plan', cols: 'nationalOutcome' } })).toBe('mrows=plan');
     expect(encodeState({ ...DEFAULT_STATE, matrix: { rows: 'organisation', cols: 'strategicAim' } })).toBe('mcols=strategicAim');
-  });
-
-  it('rounds the viewport: zoom to 4 places, pan to 1', () => {
-    expect(encodeState({ ...DEFAULT_STATE, viewport: { zoom: 0.123456, x: 10.26, y: -3.04 } })).toBe('z=0.1235&x=10.3&y=-3');
   });
 
   it('writes a different set of kinds of the same size', () => {
