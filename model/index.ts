@@ -7,3 +7,5 @@ export * from './graphItems.js';
 export * from './columns.js';
 export * from './seedFile.js';
 export * from './api.js';
+export * from './reports.js';
+export * from './statusWords.js';

@@ -9,6 +9,7 @@ import { matrixRoutes } from './api/matrixRoutes.js';
 import { nodeRoutes } from './api/nodeRoutes.js';
 import { openApiDocument } from './api/openApi.js';
 import { queryRoutes } from './api/queryRoutes.js';
+import { reportRoutes } from './api/reportRoutes.js';
 import { searchRoutes } from './api/searchRoutes.js';
 import type { GraphStore } from './store/port.js';
 
@@ -48,6 +49,7 @@ export function createApp(
   api.use(gapRoutes(store));
   api.use(matrixRoutes(store));
   api.use(queryRoutes(store, config));
+  api.use(reportRoutes(store));
   api.use(unknownRoute);
   app.use('/api', api);
   app.use('/api', jsonErrors);
