@@ -9,3 +9,5 @@ export * from './seedFile.js';
 export * from './api.js';
 export * from './reports.js';
 export * from './statusWords.js';
+export * from './roles.js';
+export * from './system.js';

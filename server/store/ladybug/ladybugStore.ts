@@ -90,10 +90,14 @@ export class LadybugStore implements GraphStore {
     this.writer = connect();
     this.reader = connect();
     this.adHoc = connect();
-    try {
-      for (const statement of statementsOf(this.registry.text('schema/schema', 'ladybug'))) await run(this.writer.conn, statement);
-    } catch (err) {
-      throw this.translate(err, 'schema/schema');
+    // The domain schema, then the system tables (model/system.ts) beside it.
+    for (const schema of ['schema/schema', 'schema/system']) {
+      if (!this.registry.has(schema)) continue;
+      try {
+        for (const statement of statementsOf(this.registry.text(schema, 'ladybug'))) await run(this.writer.conn, statement);
+      } catch (err) {
+        throw this.translate(err, schema);
+      }
     }
   }
 
