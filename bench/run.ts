@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { apiBench, type ApiBenchResult } from './apiBench.js';
+import { runReportBench } from './reportBench.js';
 
 /**
  * `npm run bench`: figures and ratios, never pass or fail (these machines are shared
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
   const small = await apiBench(10, runs);
   const large = await apiBench(100, Math.max(5, Math.floor(runs / 2)));
   printApi(small, large);
+
+  console.log('\n## Progress reports\n');
+  await runReportBench(10);
 
   const browserBench = fileURLToPath(new URL('./browser/index.ts', import.meta.url));
   if (existsSync(browserBench) && !process.argv.includes('--api-only')) {

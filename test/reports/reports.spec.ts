@@ -222,6 +222,13 @@ describe('what needs updating', () => {
   });
 });
 
+describe('the API description', () => {
+  it('documents every reporting route', async () => {
+    const { body } = await server.get<{ paths: Record<string, unknown> }>('/api/docs');
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/reports/{plan}', '/api/reports/{plan}/missing-updates', '/api/dashboard/{plan}', '/api/rollup']));
+  });
+});
+
 describe('bad parameters name the parameter', () => {
   it.each([
     ['/api/reports/lcja-1999', 'plan', /no plan plan:lcja-1999/],
