@@ -11,3 +11,4 @@ export * from './reports.js';
 export * from './statusWords.js';
 export * from './roles.js';
 export * from './system.js';
+export * from './changes.js';

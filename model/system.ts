@@ -49,6 +49,30 @@ export const AuditEntryRow = z
   .strict();
 export type AuditEntryRow = z.infer<typeof AuditEntryRow>;
 
+/**
+ * One node's part in one committed change: the provenance history of the node (who,
+ * when, why, which change, what happened to it), kept per node so a node's history is
+ * read without opening every diff it took part in.
+ */
+export const NodeChangeRow = z
+  .object({
+    id: z.string().min(1).describe('<change id>|<node id>'),
+    changeId: z.string().min(1),
+    nodeId: z.string().min(1),
+    seq: z.int().min(1),
+    at: isoTime,
+    actorId: z.string().min(1),
+    actorName: z.string().min(1),
+    reason: z.string().optional(),
+    originKind: z.string().min(1),
+    originRef: z.string().optional(),
+    action: z.enum(['created', 'updated', 'removed', 'linked', 'unlinked']),
+    fields: z.string().describe('the fields that changed, [{field, before, after}] as JSON'),
+    relationships: z.string().describe('links added or removed at this node, [{type, from, to, change}] as JSON'),
+  })
+  .strict();
+export type NodeChangeRow = z.infer<typeof NodeChangeRow>;
+
 /** A partner editor's change waiting for an editor: not applied until approved. */
 export const PendingChangeRow = z
   .object({
@@ -110,6 +134,7 @@ export type SessionRow = z.infer<typeof SessionRow>;
 /** Every system table by name (PascalCase, as the engines label it). */
 export const SYSTEM_TABLES = {
   AuditEntry: AuditEntryRow,
+  NodeChange: NodeChangeRow,
   PendingChange: PendingChangeRow,
   Migration: MigrationRow,
   User: UserRow,

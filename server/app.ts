@@ -12,6 +12,8 @@ import { queryRoutes } from './api/queryRoutes.js';
 import { reportRoutes } from './api/reportRoutes.js';
 import { searchRoutes } from './api/searchRoutes.js';
 import { authRoutes } from './api/authRoutes.js';
+import { changeRoutes } from './api/changeRoutes.js';
+import { eventRoutes } from './api/eventRoutes.js';
 import { userRoutes } from './api/userRoutes.js';
 import { createAuth, type Auth } from './auth/auth.js';
 import { anonymousReadGate, csrfProtection, identify } from './auth/middleware.js';
@@ -58,6 +60,8 @@ export function createApp(
   });
   api.use(healthRoutes(store));
   api.use(searchRoutes(store));
+  api.use(changeRoutes(store));
+  api.use(eventRoutes(store));
   api.use(nodeRoutes(store));
   api.use(graphRoutes(store));
   api.use(gapRoutes(store));

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { countGraph } from './graph/graphReader.js';
+import { runMigrations } from './migrations/index.js';
 import { loadSeed } from './seed/loadSeed.js';
 import { createStore } from './store/createStore.js';
 import { StoreError, type GraphStore } from './store/port.js';
@@ -39,7 +40,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const store: GraphStore = createStore(config.store);
   await store.open();
+  const migrations = await runMigrations(store);
+  if (migrations.applied.length) console.log(`applied migrations ${migrations.applied.map((m) => `${m.id} ${m.name}`).join(', ')}`);
   if (config.seedOnEmpty && (await countGraph(store)).nodes === 0) {
+    // One transaction: a start killed while loading leaves an empty store, which the next start loads again.
+    console.log(`loading the seed data into the empty ${store.kind} store`);
     const reports = await loadSeed(store);
     const failed = reports.filter((r) => !r.loaded);
     for (const r of failed) console.error(`seed file ${r.file} not loaded:\n  ${r.problems.join('\n  ')}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AdHocQueryBody, GapParams, GraphParams, MatrixParams, SearchParams } from '../../model/index.js';
+import { AdHocQueryBody, ChangeFeedParams, ChangeRequestBody, GapParams, GraphParams, MatrixParams, SearchParams } from '../../model/index.js';
+import { DecisionBody, RevertBody } from './changeRoutes.js';
 import { catalogue } from '../gaps/analyses.js';
 import { reportPaths } from './openApiReports.js';
 
@@ -81,6 +82,72 @@ export function openApiDocument() {
           summary: 'Coverage matrix: counts per cell and the action ids behind each cell',
           parameters: queryParams(MatrixParams),
           responses: { 200: ok('rows, cols, cells'), 400: errorResponse('a bad parameter, named') },
+        },
+      },
+      '/api/changes': {
+        post: {
+          summary:
+            'A change: operations (create, update, delete, link, unlink, addProgress) validated by the domain model, planned into a before/after diff and committed in one transaction with its audit entry; dryRun answers the diff and writes nothing. A partner editor’s change is queued for approval (202). Needs the edit or editOwnOrganisation capability and the x-csrf-token header.',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(ChangeRequestBody, { io: 'input', unrepresentable: 'any' }) } } },
+          responses: {
+            200: ok('a dry run: the diff, nothing written'),
+            201: ok('committed: changeId and diff (nodes added/updated with the before and after of each field/removed, relationships added/removed)'),
+            202: ok('a partner editor’s change, queued: its pending id and diff'),
+            400: errorResponse('a malformed field, named by its path (operations.0.set.timescale)'),
+            401: errorResponse('not signed in'),
+            403: errorResponse('a role or organisation that may not make this change'),
+            404: errorResponse('an unknown node or link, named'),
+            409: errorResponse('a stale expectedVersion: error.current holds the current values'),
+          },
+        },
+        get: {
+          summary: 'The audit feed, newest first, filtered by node, author, plan and time and paged with before; status=pending|approved|rejected lists the approval queue (editors all of it, a partner editor their own)',
+          parameters: queryParams(ChangeFeedParams),
+          responses: { 200: ok('changes and next (the before of the following page)'), 400: errorResponse('a bad parameter, named'), 401: errorResponse('the queue needs an account'), 403: errorResponse('the queue is for editors and partner editors') },
+        },
+      },
+      '/api/changes/{id}': {
+        get: {
+          summary: 'One committed change with its whole diff, or one queued change (pending:…)',
+          parameters: [{ ...idParam, description: 'a change id (change:…) or pending id (pending:…)' }],
+          responses: { 200: ok('the change'), 400: errorResponse('a malformed id'), 404: errorResponse('no such change') },
+        },
+      },
+      '/api/changes/{id}/revert': {
+        post: {
+          summary: 'Undo: the inverse of a committed change committed as a new change (origin revert); reverting a revert redoes',
+          parameters: [{ ...idParam, description: 'a change id' }],
+          requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(RevertBody, { io: 'input' }) } } },
+          responses: { 201: ok('the new change'), 400: errorResponse('a malformed id'), 401: errorResponse('not signed in'), 403: errorResponse('needs the edit capability'), 404: errorResponse('no such change'), 409: errorResponse('a later change touched these fields (issues name them)') },
+        },
+      },
+      '/api/changes/{id}/approve': {
+        post: {
+          summary: 'Commits a partner editor’s queued change as theirs, recording the approving editor',
+          parameters: [{ ...idParam, description: 'a pending id' }],
+          requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(DecisionBody, { io: 'input' }) } } },
+          responses: { 201: ok('the committed change'), 401: errorResponse('not signed in'), 403: errorResponse('needs the approve capability'), 404: errorResponse('no such pending change'), 409: errorResponse('already decided, or stale') },
+        },
+      },
+      '/api/changes/{id}/reject': {
+        post: {
+          summary: 'Refuses a partner editor’s queued change; nothing of it is applied',
+          parameters: [{ ...idParam, description: 'a pending id' }],
+          requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(DecisionBody, { io: 'input' }) } } },
+          responses: { 200: ok('rejected'), 401: errorResponse('not signed in'), 403: errorResponse('needs the approve capability'), 404: errorResponse('no such pending change'), 409: errorResponse('already decided') },
+        },
+      },
+      '/api/nodes/{id}/history': {
+        get: {
+          summary: 'A node’s provenance: the document it came from and every committed change that touched it (author, time, reason, change id, fields before and after)',
+          parameters: [idParam],
+          responses: { 200: ok('provenance and history'), 400: errorResponse('a malformed id'), 404: errorResponse('no such node, now or before') },
+        },
+      },
+      '/api/events': {
+        get: {
+          summary: 'Server-sent events: one committed event per commit (change id, actor, reason, origin, diff summary with node ids), so open explorers refresh within a second',
+          responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
         },
       },
       '/api/query': {

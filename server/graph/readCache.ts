@@ -1,9 +1,10 @@
+import type { CommittedChange } from '../changes/bus.js';
 import type { GraphStore } from '../store/port.js';
 
 /**
  * Derived read models that many requests need and few writes change: which plan each
  * node belongs to, gap lists, golden threads. A seminar room asks for the same ones
- * again and again. GraphWriter, the one write path, clears them after every commit;
+ * again and again. The change pipeline's bus tells them of every commit;
  * a maximum age covers writes made by another process on a shared Neo4j.
  */
 
@@ -36,4 +37,9 @@ export function isCached(store: GraphStore, key: string): boolean {
 
 export function invalidateReadCaches(store: GraphStore): void {
   caches.get(store)?.clear();
+}
+
+/** Brings the read models up to date with a committed change (the store's pipeline calls it for every commit). */
+export function updateReadModels(store: GraphStore, _change: CommittedChange): void {
+  invalidateReadCaches(store);
 }

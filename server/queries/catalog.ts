@@ -64,4 +64,15 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'reports/plan-indicators', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:gcjsw-2013' }, expectsRows: true },
   { name: 'reports/actions-beneath', params: plan, example: { plan: 'plan:lcja-2010' }, expectsRows: true },
   { name: 'reports/actions-by-id', params: ids, example: { ids: ['lcja-2010:action:3'] }, expectsRows: true },
+  // The audit log and the approval queue (system tables; the seed's own load is the first audit entry).
+  { name: 'system/audit-last-seq', params: none, example: {}, expectsRows: true },
+  {
+    name: 'system/audit-feed',
+    params: z.object({ node: z.string(), author: z.string(), plan: z.string(), since: z.string(), until: z.string(), before: z.int().min(0), cap }).strict(),
+    example: { node: 'lcja-2008:action:2.5.7', author: 'seed', plan: '', since: '', until: '', before: 0, cap: 20 },
+    expectsRows: true,
+  },
+  { name: 'changes/scope-of-organisation', params: z.object({ org: NodeId }).strict(), example: { org: 'org:scottish-prison-service' }, expectsRows: true },
+  { name: 'system/node-history', params: z.object({ id: NodeId, cap }).strict(), example: { id: 'lcja-2008:action:2.5.7', cap: 100 }, expectsRows: true },
+  { name: 'system/pending-by-status', params: z.object({ status: z.enum(['pending', 'approved', 'rejected']), cap }).strict(), example: { status: 'pending', cap: 20 }, expectsRows: false },
 ];
