@@ -62,7 +62,7 @@ async function prepare(size: number, renderer: RendererKind, plain = false): Pro
     labelScale: 1,
     elementCount: plain ? 0 : size,
     reducedMotion: true,
-    callbacks: { onTap() {}, onDoubleTap() {}, onArranged() {}, onViewport() {}, onHover() {} },
+    callbacks: { onTap() {}, onDoubleTap() {}, onArranged() {}, onCamera() {}, onHover() {} },
   });
   current = map;
   map.setElements(elements, positions);

@@ -7,7 +7,7 @@ import type { MapHandle } from '../map/index.js';
 import type { MapView } from '../map/view.js';
 import type { HistoryMode, Store } from '../state/store.js';
 import type { AppState } from '../state/types.js';
-import type { ViewStorage } from '../views/storage.js';
+import type { ViewStore } from '../views/storage.js';
 import type { Resource, ResourceCache } from './resources.js';
 import type { Position } from '../layout/layered.js';
 
@@ -51,7 +51,8 @@ export type Ctx = {
   dispatch(change: (s: AppState) => AppState, history?: HistoryMode): void;
   api: Api;
   resources: Resources;
-  views: ViewStorage;
+  /** Where named views are kept (this browser today; a server store slots in behind the same interface). */
+  views: ViewStore;
   /** Polite screen-reader announcement. */
   announce(text: string): void;
   /** A problem the planner should see (and a screen reader say at once). */
@@ -60,12 +61,24 @@ export type Ctx = {
   arrangement(): Arrangement;
   setArrangement(a: Partial<Arrangement> | null): void;
   requestRender(): void;
+  /** Moves keyboard focus to the map with this node selected and in view (a search result, a list row). */
+  focusNode(id: string): void;
   /** Keys for the resource caches, from the state. */
   gapKey(state: AppState, id?: string): string;
   matrixKey(state: AppState): string;
 };
 
+/**
+ * A panel as the shell drives it (see app/registry.ts for how one is registered):
+ * `update` is called after every render while the panel is on screen, with the frame
+ * the map was drawn from; `destroy` once, when the explorer goes.
+ */
 export type Panel = {
   update(frame: Frame): void;
   destroy(): void;
+  /** Moves keyboard focus to the panel's heading (Enter on the map opens details this way). */
+  focus?(): void;
 };
+
+/** Builds a panel into the element the shell gives it. */
+export type MountPanel = (root: HTMLElement, ctx: Ctx) => Panel;

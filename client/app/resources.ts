@@ -14,6 +14,8 @@ export const IDLE: Resource<never> = { status: 'idle' };
 
 export type ResourceCache<T> = {
   get(key: string | null): Resource<T>;
+  /** Where a key stands, without starting a fetch (renders read; effects fetch). */
+  peekState(key: string | null): Resource<T>;
   /** The value, once ready; no fetch is started. */
   peek(key: string | null): T | null;
   clear(): void;
@@ -53,6 +55,9 @@ export function createResourceCache<T>(
         },
       );
       return { status: 'loading' };
+    },
+    peekState(key) {
+      return (key === null ? undefined : entries.get(key)) ?? IDLE;
     },
     peek(key) {
       const hit = key === null ? undefined : entries.get(key);

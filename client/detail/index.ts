@@ -15,7 +15,7 @@ import { displayedProps, formatProp, groupTitle, orderedGroups, propTitle, sortP
  * progress history and where each fact was printed (document, lines, the quote).
  */
 
-export function mountDetail(root: HTMLElement, ctx: Ctx): Panel & { focusHeading(): void } {
+export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
   const el = h('div', { class: 'detail' });
   root.append(el);
   let renderedKey = '';
@@ -178,7 +178,7 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel & { focusHeading
   };
 
   return {
-    focusHeading() {
+    focus() {
       (el.querySelector('#detail-heading') as HTMLElement | null)?.focus();
     },
     update(f) {

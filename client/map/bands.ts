@@ -43,12 +43,18 @@ export function mountBands(frame: HTMLElement) {
     // Zoomed in, the names shrink to tabs so that they cover less of the map.
     el.classList.toggle('compact', zoom > 0.55);
     const labels = el.children;
+    // Top band first: a name that would run into the one above it (a small map) is left out.
+    let lastBottom = -Infinity;
     bands.forEach((b, i) => {
       const label = labels[i] as HTMLElement | undefined;
       if (!label) return;
       const mid = ((b.y1 + b.y2) / 2) * zoom + pan.y;
       label.style.transform = `translateY(${Math.round(mid)}px) translateY(-50%)`;
-      label.hidden = mid < 0 || mid > cy!.height();
+      label.hidden = false;
+      const half = label.offsetHeight / 2;
+      const clash = mid - half < lastBottom + 2;
+      label.hidden = mid < 0 || mid > cy!.height() || clash;
+      if (!label.hidden) lastBottom = mid + half;
     });
   };
   const onViewport = () => {

@@ -1,8 +1,8 @@
 import cytoscape from 'cytoscape';
-import cytoscapeSvg from 'cytoscape-svg';
 import type { MapElements } from '../graph/elements.js';
 import type { Position } from '../layout/layered.js';
-import type { Viewport } from '../state/types.js';
+import type { Camera } from '../state/types.js';
+import { cameraOf, viewportFor } from './camera.js';
 import { LARGE_GRAPH, type RendererKind } from './renderer.js';
 import { buildStyle, MAP_BACKGROUND } from './style.js';
 import { classesFor, type MapView } from './view.js';
@@ -13,8 +13,6 @@ import { classesFor, type MapView } from './view.js';
  * about the explorer's state; it reports taps, drags and camera moves through callbacks.
  */
 
-cytoscape.use(cytoscapeSvg);
-
 // ---------------------------------------------------------------- Public API
 
 export type { RendererKind } from './renderer.js';
@@ -24,8 +22,8 @@ export type MapCallbacks = {
   onDoubleTap(id: string): void;
   /** A node was dragged: the positions of every node, after the drag. */
   onArranged(positions: Map<string, Position>): void;
-  /** The camera moved (settled for a moment). */
-  onViewport(viewport: Viewport): void;
+  /** The camera moved (settled for a moment), in graph coordinates. */
+  onCamera(camera: Camera): void;
   onHover(id: string | null, rendered: { x: number; y: number } | null): void;
 };
 
@@ -45,18 +43,18 @@ export type MapHandle = {
   setElements(elements: MapElements, positions: ReadonlyMap<string, Position>): void;
   setPositions(positions: ReadonlyMap<string, Position>, animate: boolean): void;
   applyView(view: MapView): void;
+  /** Fill colours by data (a styling rule), or null for the kinds' own colours. */
+  applyDataColours(colours: ReadonlyMap<string, string> | null): void;
   /** Frames the given nodes (all shown nodes by default), leaving `leftInset` pixels free for the band names. */
   fit(ids?: Iterable<string> | null, animate?: boolean, padding?: number, target?: ReadonlyMap<string, Position>): void;
   setLeftInset(px: number): void;
   centreOn(id: string): void;
   zoomBy(factor: number): void;
   panBy(dx: number, dy: number): void;
-  viewport(): Viewport;
-  setViewport(v: Viewport): void;
+  camera(): Camera;
+  setCamera(c: Camera): void;
   lock(locked: boolean): void;
   positions(): Map<string, Position>;
-  png(): Blob;
-  svg(): string;
   destroy(): void;
   readonly destroyed: boolean;
 };
@@ -93,6 +91,7 @@ export function createMap(opts: MapOptions): MapHandle {
   resizeObserver?.observe(container);
 
   let applied = new Map<string, string>();
+  let appliedColours: ReadonlyMap<string, string> | null = null;
   let leftInset = 0;
   let destroyed = false;
   let viewportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -115,7 +114,7 @@ export function createMap(opts: MapOptions): MapHandle {
   cy.on('viewport', () => {
     clearTimeout(viewportTimer);
     viewportTimer = setTimeout(() => {
-      if (!destroyed) callbacks.onViewport(readViewport(cy));
+      if (!destroyed) callbacks.onCamera(cameraOf({ zoom: cy.zoom(), pan: cy.pan() }, { width: cy.width(), height: cy.height() }));
     }, 250);
   });
 
@@ -178,6 +177,17 @@ export function createMap(opts: MapOptions): MapHandle {
       }
       applied = next;
     },
+    applyDataColours(colours) {
+      if (colours === appliedColours) return;
+      appliedColours = colours;
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          const c = colours?.get(n.id());
+          if (c) n.style('background-color', c);
+          else n.removeStyle('background-color');
+        });
+      });
+    },
     fit(ids, animate = true, padding = 40, target) {
       cy.resize();
       const wanted = ids ? new Set(ids) : null;
@@ -224,17 +234,16 @@ export function createMap(opts: MapOptions): MapHandle {
     panBy(dx, dy) {
       cy.panBy({ x: dx, y: dy });
     },
-    viewport: () => readViewport(cy),
-    setViewport(v) {
+    camera: () => cameraOf({ zoom: cy.zoom(), pan: cy.pan() }, { width: cy.width(), height: cy.height() }),
+    setCamera(c) {
       cy.stop();
-      cy.viewport({ zoom: v.zoom, pan: { x: v.x, y: v.y } });
+      cy.resize();
+      cy.viewport(viewportFor(c, { width: cy.width(), height: cy.height() }, { min: cy.minZoom(), max: cy.maxZoom() }));
     },
     lock(locked) {
       cy.autolock(locked);
     },
     positions: () => positionsOf(cy),
-    png: () => cy.png({ output: 'blob', bg: MAP_BACKGROUND, full: false, scale: 2 }),
-    svg: () => cy.svg({ full: false, bg: MAP_BACKGROUND, scale: 1 }),
     destroy() {
       if (destroyed) return;
       destroyed = true;
@@ -251,11 +260,6 @@ export function createMap(opts: MapOptions): MapHandle {
 }
 
 // ---------------------------------------------------------------- Internal
-
-function readViewport(cy: cytoscape.Core): Viewport {
-  const pan = cy.pan();
-  return { zoom: cy.zoom(), x: pan.x, y: pan.y };
-}
 
 function boxOf(eles: cytoscape.NodeCollection, target: ReadonlyMap<string, Position>): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } {
   let x1 = Infinity;

@@ -1,6 +1,7 @@
 import type { GapResponse, ThreadResponse } from '../../model/api.js';
 import { inEdges, outEdges, servedClosure, type GraphIndex } from '../graph/index.js';
 import type { AppState } from '../state/types.js';
+import { neighbourhood } from './neighbourhood.js';
 
 /**
  * What the map should show, derived from the state and what the panels have loaded:
@@ -94,6 +95,18 @@ export function deriveMapView(index: GraphIndex, filtered: ReadonlySet<string>, 
     }
     dimOthers = overlays.gap.highlight.length > 0;
     caption = `${overlays.gap.title}: ${overlays.gap.summary}`;
+  }
+
+  if (state.neighbourhood && state.mode !== 'thread' && index.nodes.has(state.neighbourhood.id)) {
+    // The neighbourhood adds what the filters hid, and lights it up against the rest.
+    const nb = neighbourhood(index, state.neighbourhood.id, state.neighbourhood.steps, state.neighbourhood.types);
+    for (const id of nb.nodes) {
+      visible.add(id);
+      if (!emphasis.has(id)) emphasis.set(id, 'hit');
+    }
+    for (const id of nb.edges) if (!emphasis.has(id)) emphasis.set(id, 'hit');
+    emphasis.set(state.neighbourhood.id, 'origin');
+    dimOthers = true;
   }
 
   if (state.selected && index.nodes.has(state.selected)) visible.add(state.selected);

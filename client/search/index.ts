@@ -2,7 +2,7 @@ import type { NodeSummary, SearchResult } from '../../model/api.js';
 import type { Ctx, Frame, Panel } from '../app/context.js';
 import { KIND_STYLES } from '../graph/kinds.js';
 import { spokenRef, truncate } from '../graph/labels.js';
-import { select } from '../state/actions.js';
+import { chooseSearchResult } from '../state/actions.js';
 import { h, fill, uid } from '../ui/dom.js';
 import { kindSwatch } from '../ui/shapes.js';
 import { localSearch, markMatches } from './utils.js';
@@ -117,7 +117,8 @@ export function mountSearch(root: HTMLElement, ctx: Ctx): Panel & { focus(): voi
     if (!s) return;
     close();
     input.value = spokenRef(s.kind, s.ref) ?? truncate(s.label, 60);
-    ctx.dispatch((st) => ({ ...select(st, s.id), view: st.view === 'matrix' ? 'map' : st.view, viewport: st.viewport }));
+    ctx.dispatch((st) => chooseSearchResult(st, s.id));
+    ctx.focusNode(s.id);
     ctx.announce(`Selected ${KIND_STYLES[s.kind].name} ${spokenRef(s.kind, s.ref) ?? ''} ${truncate(s.label, 120)}`);
   };
 

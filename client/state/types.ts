@@ -1,7 +1,9 @@
 import { MATRIX_AXES } from '../../model/api.js';
 import type { NodeKind } from '../../model/nodes.js';
+import type { RelationshipType } from '../../model/relationships.js';
 import type { Status } from '../../model/vocabulary.js';
 import { DEFAULT_KINDS } from '../graph/kinds.js';
+import { MAIN_VIEW_IDS, SIDE_PANEL_IDS } from '../app/registry.js';
 
 /**
  * The explorer's whole state: what is selected, filtered, shown and where the camera
@@ -9,13 +11,14 @@ import { DEFAULT_KINDS } from '../graph/kinds.js';
  * on screen is derived from it and the loaded graph.
  */
 
-export const VIEWS = ['map', 'table', 'matrix'] as const;
+/** The views and side panels are whatever app/registry.ts registers. */
+export const VIEWS = MAIN_VIEW_IDS;
 export type View = (typeof VIEWS)[number];
 
 export const MODES = ['explore', 'thread'] as const;
 export type Mode = (typeof MODES)[number];
 
-export const PANELS = ['details', 'gaps', 'views'] as const;
+export const PANELS = SIDE_PANEL_IDS;
 export type Panel = (typeof PANELS)[number];
 
 export const LAYOUT_IDS = ['layered', 'force'] as const;
@@ -36,6 +39,7 @@ export const FRAMEWORK_NAMES: Record<Framework, string> = {
   'nsmo-system': 'NSMO outcomes in the system (S)',
 };
 
+/** Label sizes; 2 is the projector theme (large labels, see map/style.ts). */
 export const LABEL_SCALES = [1, 1.25, 1.5, 2] as const;
 export type LabelScale = (typeof LABEL_SCALES)[number];
 
@@ -52,9 +56,32 @@ export type Filters = {
   kinds: NodeKind[];
 };
 
-export type Viewport = { zoom: number; x: number; y: number };
+/**
+ * The camera in graph coordinates: the centre of what is on screen (x, y) and the size
+ * of the graph area shown (w, h). A link opened on another screen frames the same area,
+ * whatever that screen's size; screen pixels would cut it off or leave it small.
+ */
+export type Camera = { x: number; y: number; w: number; h: number };
 
 export type CellSelection = { row: string; col: string };
+
+/** A node's neighbourhood drawn on the map: every node within `steps` links, along `types` (empty: every type). */
+export type Neighbourhood = { id: string; steps: number; types: RelationshipType[] };
+export const MAX_NEIGHBOURHOOD_STEPS = 4;
+
+/**
+ * What colours the nodes: their kind (the legend's colours), or data: progress status,
+ * plan, the kind of organisation, or the due date (overdue, due within a year, later).
+ */
+export const STYLE_RULES = ['kind', 'status', 'plan', 'organisationType', 'due'] as const;
+export type StyleRule = (typeof STYLE_RULES)[number];
+export const STYLE_RULE_NAMES: Record<StyleRule, string> = {
+  kind: 'Kind of node',
+  status: 'Progress status',
+  plan: 'Plan',
+  organisationType: 'Type of organisation',
+  due: 'Due date and overdue',
+};
 
 export type AppState = {
   selected: string | null;
@@ -73,10 +100,13 @@ export type AppState = {
   /** A matrix cell whose actions the map shows. */
   cell: CellSelection | null;
   /** null: fit the map to what is shown. */
-  viewport: Viewport | null;
+  camera: Camera | null;
   /** The named view whose arrangement the map shows, if any. */
   namedView: string | null;
   labelScale: LabelScale;
+  neighbourhood: Neighbourhood | null;
+  /** The styling rule; a named view keeps it. */
+  styleBy: StyleRule;
 };
 
 export const DEFAULT_FILTERS: Filters = {
@@ -100,9 +130,11 @@ export const DEFAULT_STATE: AppState = {
   asOf: null,
   matrix: { rows: 'organisation', cols: 'nationalOutcome' },
   cell: null,
-  viewport: null,
+  camera: null,
   namedView: null,
   labelScale: 1,
+  neighbourhood: null,
+  styleBy: 'kind',
 };
 
 export function filtersActive(f: Filters): boolean {

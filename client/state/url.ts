@@ -3,6 +3,7 @@ import { MATRIX_AXES } from '../../model/api.js';
 import { NodeId } from '../../model/ids.js';
 import { NODE_KINDS, NodeKindSchema, type NodeKind } from '../../model/nodes.js';
 import { STATUSES, type Status } from '../../model/vocabulary.js';
+import { RelationshipTypeSchema, type RelationshipType } from '../../model/relationships.js';
 import { DEFAULT_KINDS } from '../graph/kinds.js';
 import {
   DEFAULT_STATE,
@@ -11,7 +12,9 @@ import {
   LAYOUT_IDS,
   MODES,
   PANELS,
+  MAX_NEIGHBOURHOOD_STEPS,
   RENDERER_CHOICES,
+  STYLE_RULES,
   VIEWS,
   type AppState,
   type LabelScale,
@@ -19,7 +22,7 @@ import {
 
 /**
  * The URL codec: the state a pasted link must reopen (selection, filters, mode, view,
- * viewport) as short query parameters, and back. Decoding validates every parameter;
+ * camera) as short query parameters, and back. Decoding validates every parameter;
  * a bad one is dropped with a problem that names it, and the rest still applies.
  * Defaults are left out of the URL so that links stay short.
  */
@@ -51,10 +54,14 @@ export function encodeState(state: AppState): string {
   if (state.cell) p.set('cell', `${state.cell.row}~${state.cell.col}`);
   if (state.namedView) p.set('nv', state.namedView);
   if (state.labelScale !== d.labelScale) p.set('ls', String(state.labelScale));
-  if (state.viewport) {
-    p.set('z', String(round(state.viewport.zoom, 4)));
-    p.set('x', String(round(state.viewport.x, 1)));
-    p.set('y', String(round(state.viewport.y, 1)));
+  if (state.neighbourhood) {
+    const n = state.neighbourhood;
+    p.set('nb', [n.id, String(n.steps), ...(n.types.length ? [[...n.types].sort().join('.')] : [])].join('~'));
+  }
+  if (state.styleBy !== d.styleBy) p.set('style', state.styleBy);
+  if (state.camera) {
+    const c = state.camera;
+    p.set('cam', [c.x, c.y, c.w, c.h].map((n) => String(round(n, 1))).join(','));
   }
   // Ids keep their colons readable: URLSearchParams escapes them, links look nicer without.
   return p.toString().replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%7E/g, '~');
@@ -75,7 +82,7 @@ export function decodeState(search: string): DecodeResult {
 
   const selected = read('sel', NodeId) ?? null;
   const mode = read('mode', z.enum(MODES, { message: `must be one of ${MODES.join(', ')}` })) ?? d.mode;
-  const viewport = readViewport(p, problems);
+  const camera = readCamera(p, problems);
   const cell = read('cell', CellParam) ?? null;
 
   const state: AppState = {
@@ -100,9 +107,11 @@ export function decodeState(search: string): DecodeResult {
       cols: read('mcols', z.enum(MATRIX_AXES, { message: `must be one of ${MATRIX_AXES.join(', ')}` })) ?? d.matrix.cols,
     },
     cell,
-    viewport,
+    camera,
     namedView: read('nv', z.string().trim().min(1).max(80, 'must be at most 80 characters')) ?? null,
     labelScale: read('ls', LabelScaleParam) ?? d.labelScale,
+    neighbourhood: read('nb', NeighbourhoodParam) ?? null,
+    styleBy: read('style', z.enum(STYLE_RULES, { message: `must be one of ${STYLE_RULES.join(', ')}` })) ?? d.styleBy,
   };
   return { state, problems };
 }
@@ -144,29 +153,51 @@ const CellParam = z.string().transform((s, ctx) => {
   return { row, col };
 });
 
+/** `nb=id~steps` or `nb=id~steps~TYPE.TYPE`. */
+const NeighbourhoodParam = z.string().transform((s, ctx) => {
+  const [id, stepsText, typesText, ...rest] = s.split('~');
+  const steps = Number(stepsText);
+  if (rest.length > 0 || !id || !NodeId.safeParse(id).success || !Number.isInteger(steps) || steps < 1 || steps > MAX_NEIGHBOURHOOD_STEPS) {
+    ctx.addIssue({ code: 'custom', message: `must be a node id and a number of steps from 1 to ${MAX_NEIGHBOURHOOD_STEPS} joined by ~, then optionally relationship types joined by .` });
+    return z.NEVER;
+  }
+  const types: RelationshipType[] = [];
+  for (const t of typesText ? typesText.split('.') : []) {
+    const parsed = RelationshipTypeSchema.safeParse(t);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: `unknown relationship type ${t}` });
+      return z.NEVER;
+    }
+    types.push(parsed.data);
+  }
+  return { id, steps, types };
+});
+
 const LabelScaleParam = z.coerce
   .number()
   .refine((n): n is LabelScale => (LABEL_SCALES as readonly number[]).includes(n), `must be one of ${LABEL_SCALES.join(', ')}`)
   .transform((n) => n as LabelScale);
 
-const finite = (name: string) => z.coerce.number({ message: `${name} must be a number` }).refine(Number.isFinite, `${name} must be a number`);
-
-function readViewport(p: URLSearchParams, problems: string[]): AppState['viewport'] {
-  const raw = ['z', 'x', 'y'].map((k) => p.get(k));
-  if (raw.every((v) => v === null)) return null;
-  if (raw.some((v) => v === null)) {
-    problems.push('z, x, y: the viewport needs all three of zoom (z) and pan (x, y)');
+/** `cam=x,y,w,h`: the centre and size of the area shown, in graph coordinates. */
+function readCamera(p: URLSearchParams, problems: string[]): AppState['camera'] {
+  if (['z', 'x', 'y'].some((k) => p.has(k))) {
+    // Links from before the camera moved to graph coordinates: their pixels fit only the screen they came from.
+    problems.push('z, x, y: this link keeps the camera in screen pixels (an older link), so the map is fitted instead');
+  }
+  const raw = p.get('cam');
+  if (raw === null) return null;
+  const parts = raw.split(',');
+  const nums = parts.map((v) => (v.trim() === '' ? Number.NaN : Number(v)));
+  if (parts.length !== 4 || nums.some((n) => !Number.isFinite(n))) {
+    problems.push('cam: must be four numbers x,y,w,h (the centre and size of the area shown)');
     return null;
   }
-  const zoom = finite('z').refine((n) => n > 0 && n <= 100, 'z must be between 0 and 100').safeParse(raw[0]);
-  const x = finite('x').safeParse(raw[1]);
-  const y = finite('y').safeParse(raw[2]);
-  if (!zoom.success || !x.success || !y.success) {
-    const issue = [zoom, x, y].find((r) => !r.success);
-    problems.push(`viewport: ${issue && !issue.success ? issue.error.issues[0]?.message : 'not understood'}`);
+  const [x, y, w, h] = nums as [number, number, number, number];
+  if (w <= 0 || h <= 0 || w > 1e7 || h > 1e7) {
+    problems.push('cam: the width and height of the area shown must be positive');
     return null;
   }
-  return { zoom: zoom.data, x: x.data, y: y.data };
+  return { x, y, w, h };
 }
 
 function round(n: number, digits: number): number {

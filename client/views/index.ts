@@ -1,14 +1,23 @@
 import type { Ctx, Frame, Panel } from '../app/context.js';
 import { h, fill } from '../ui/dom.js';
-import { applyNamedView, captureView, positionsOfView, removeView, upsertView, type NamedView } from './serialise.js';
+import { forgetNamedView, resetArrangement } from '../state/actions.js';
+import { applyNamedView, captureView, positionsOfView, type NamedView } from './serialise.js';
 
 /**
  * Named views: drag nodes, lock the arrangement, save it under a name, reopen it
- * exactly (positions, filters, styling, camera). Kept in this browser's localStorage.
+ * exactly (positions, filters, styling rules, camera). Kept wherever `ctx.views` keeps
+ * them (this browser today; see views/storage.ts).
  */
 
-export function mountViews(root: HTMLElement, ctx: Ctx): Panel & { open(name: string): boolean } {
-  let { views, problems } = ctx.views.load();
+/** Opens a named view: its arrangement, then its state. Used by the panel and by a link's `nv`. */
+export function openNamedView(ctx: Ctx, v: NamedView): void {
+  ctx.setArrangement({ positions: positionsOfView(v), locked: v.locked });
+  ctx.dispatch((s) => applyNamedView(s, v));
+  ctx.announce(`Opened the view “${v.name}”.`);
+}
+
+export function mountViews(root: HTMLElement, ctx: Ctx): Panel {
+  let views: NamedView[] = [];
   const lock = h('input', {
     type: 'checkbox',
     id: 'lock-arrangement',
@@ -24,7 +33,7 @@ export function mountViews(root: HTMLElement, ctx: Ctx): Panel & { open(name: st
       class: 'button secondary small',
       onclick: () => {
         ctx.setArrangement(null);
-        ctx.dispatch((s) => ({ ...s, namedView: null, viewport: null }));
+        ctx.dispatch(resetArrangement);
         ctx.announce('Arrangement reset to the computed layout.');
       },
     },
@@ -38,7 +47,7 @@ export function mountViews(root: HTMLElement, ctx: Ctx): Panel & { open(name: st
     'form',
     {
       class: 'save-view',
-      onsubmit: (e: Event) => {
+      onsubmit: async (e: Event) => {
         e.preventDefault();
         const map = ctx.map();
         const n = name.value.trim();
@@ -51,19 +60,18 @@ export function mountViews(root: HTMLElement, ctx: Ctx): Panel & { open(name: st
         const state = ctx.store.get();
         const all = map.positions();
         const visible = new Map([...all].filter(([id]) => !map.cy.getElementById(id).hasClass('hidden')));
-        const view = captureView({ ...state, viewport: map.viewport() }, n, visible, ctx.arrangement().locked);
-        const next = upsertView(views, view);
-        const err = ctx.views.save(next);
+        const camera = map.camera();
+        const view = captureView({ ...state, camera }, n, visible, ctx.arrangement().locked);
+        const err = await ctx.views.put(view);
         if (err) {
           message.textContent = err;
           return;
         }
-        views = next;
+        await reload();
         ctx.setArrangement({ positions: visible });
-        ctx.dispatch((s) => ({ ...s, namedView: view.name, viewport: map.viewport() }), 'replace');
+        ctx.dispatch((s) => ({ ...s, namedView: view.name, camera }), 'replace');
         message.textContent = `Saved “${view.name}” with ${visible.size} node positions.`;
         name.value = '';
-        renderList();
       },
     },
     h('label', { for: 'view-name' }, 'Name'),
@@ -74,7 +82,7 @@ export function mountViews(root: HTMLElement, ctx: Ctx): Panel & { open(name: st
     'div',
     { class: 'views' },
     h('h2', { id: 'views-heading' }, 'Views'),
-    h('p', { class: 'hint' }, 'Drag nodes to arrange the map, then lock it and save it as a named view. A view keeps the positions, filters, label size and camera, and reopens exactly.'),
+    h('p', { class: 'hint' }, `Drag nodes to arrange the map, then lock it and save it as a named view. A view keeps the positions, filters, styling rules, label size and camera, and reopens exactly. ${ctx.views.where}.`),
     h('div', { class: 'field check' }, lock, h('label', { for: 'lock-arrangement' }, 'Lock the arrangement')),
     reset,
     h('h3', {}, 'Save the current view'),
@@ -84,12 +92,12 @@ export function mountViews(root: HTMLElement, ctx: Ctx): Panel & { open(name: st
     list,
   );
   root.append(el);
-  if (problems.length > 0) message.textContent = `Some saved views could not be read: ${problems.join('; ')}`;
-
-  const open = (v: NamedView) => {
-    ctx.setArrangement({ positions: positionsOfView(v), locked: v.locked });
-    ctx.dispatch((s) => applyNamedView(s, v));
-    ctx.announce(`Opened the view “${v.name}”.`);
+  const open = (v: NamedView) => openNamedView(ctx, v);
+  const reload = async () => {
+    const listed = await ctx.views.list();
+    views = listed.views;
+    if (listed.problems.length > 0) message.textContent = `Some saved views could not be read: ${listed.problems.join('; ')}`;
+    renderList();
   };
 
   function renderList() {
@@ -113,17 +121,15 @@ export function mountViews(root: HTMLElement, ctx: Ctx): Panel & { open(name: st
                 type: 'button',
                 class: 'button small secondary',
                 'aria-label': `Delete the view ${v.name}`,
-                onclick: () => {
-                  const next = removeView(views, v.name);
-                  const err = ctx.views.save(next);
+                onclick: async () => {
+                  const err = await ctx.views.remove(v.name);
                   if (err) {
                     message.textContent = err;
                     return;
                   }
-                  views = next;
                   message.textContent = `Deleted “${v.name}”.`;
-                  if (ctx.store.get().namedView === v.name) ctx.dispatch((s) => ({ ...s, namedView: null }), 'replace');
-                  renderList();
+                  ctx.dispatch((s) => forgetNamedView(s, v.name), 'replace');
+                  await reload();
                 },
               },
               'Delete',
@@ -134,15 +140,10 @@ export function mountViews(root: HTMLElement, ctx: Ctx): Panel & { open(name: st
     );
   }
   renderList();
+  void reload();
   let lastCurrent: string | null = null;
 
   return {
-    open(viewName) {
-      const v = views.find((x) => x.name === viewName);
-      if (!v) return false;
-      open(v);
-      return true;
-    },
     update(f: Frame) {
       lock.checked = ctx.arrangement().locked;
       if (f.state.namedView !== lastCurrent) {

@@ -3,7 +3,7 @@ import { NodeId } from '../../model/ids.js';
 import { NodeKindSchema } from '../../model/nodes.js';
 import { STATUSES } from '../../model/vocabulary.js';
 import type { Position } from '../layout/layered.js';
-import { FRAMEWORKS, LABEL_SCALES, LAYOUT_IDS, RENDERER_CHOICES, type AppState, type LabelScale } from '../state/types.js';
+import { FRAMEWORKS, LABEL_SCALES, LAYOUT_IDS, RENDERER_CHOICES, STYLE_RULES, type AppState, type LabelScale } from '../state/types.js';
 
 /**
  * Named views: an arrangement a planner made (positions, lock), with the filters and
@@ -37,11 +37,16 @@ export const NamedViewSchema = z
       .object({
         labelScale: z.number().refine((n): n is LabelScale => (LABEL_SCALES as readonly number[]).includes(n), 'must be a label scale'),
         renderer: z.enum(RENDERER_CHOICES),
+        /** The styling rule (colour by status, plan, ...); views saved before it existed colour by kind. */
+        styleBy: z.enum(STYLE_RULES).default('kind'),
       })
       .strict(),
     locked: z.boolean(),
     positions: z.record(z.string(), z.tuple([Coordinate, Coordinate])),
-    viewport: z.object({ zoom: z.number().positive(), x: Coordinate, y: Coordinate }).strict().nullable(),
+    /** The area shown, in graph coordinates, so the view frames the same on any screen. */
+    camera: z.object({ x: Coordinate, y: Coordinate, w: Coordinate.refine((n) => n > 0, 'must be positive'), h: Coordinate.refine((n) => n > 0, 'must be positive') }).strict().nullable().default(null),
+    /** Views saved before the camera moved to graph coordinates kept screen pixels: read, and ignored (the view is fitted). */
+    viewport: z.unknown().optional(),
   })
   .strict();
 export type NamedView = z.infer<typeof NamedViewSchema>;
@@ -61,10 +66,10 @@ export function captureView(
     savedAt: now.toISOString(),
     layout: state.layout,
     filters: { ...state.filters, statuses: [...state.filters.statuses], kinds: [...state.filters.kinds] },
-    styling: { labelScale: state.labelScale, renderer: state.renderer },
+    styling: { labelScale: state.labelScale, renderer: state.renderer, styleBy: state.styleBy },
     locked,
     positions: table,
-    viewport: state.viewport ? { ...state.viewport } : null,
+    camera: state.camera ? { ...state.camera } : null,
   };
 }
 
@@ -77,7 +82,8 @@ export function applyNamedView(state: AppState, view: NamedView): AppState {
     filters: { ...view.filters, statuses: [...view.filters.statuses], kinds: [...view.filters.kinds] },
     labelScale: view.styling.labelScale as LabelScale,
     renderer: view.styling.renderer,
-    viewport: view.viewport ? { ...view.viewport } : null,
+    styleBy: view.styling.styleBy,
+    camera: view.camera ? { ...view.camera } : null,
     cell: null,
     gap: null,
     view: 'map',

@@ -3,7 +3,7 @@ import { chooseCell, chooseGap, clearFilters, enterThread, exitThread, select, s
 import { createStore } from '../../client/state/store.js';
 import { DEFAULT_STATE, filtersActive, type AppState } from '../../client/state/types.js';
 
-const base: AppState = { ...DEFAULT_STATE, viewport: { zoom: 1, x: 0, y: 0 } };
+const base: AppState = { ...DEFAULT_STATE, camera: { x: 0, y: 0, w: 1000, h: 600 } };
 
 describe('state changes', () => {
   it('a new selection leaves thread mode, since the thread belonged to the old one', () => {
@@ -15,7 +15,7 @@ describe('state changes', () => {
   it('thread mode needs something to thread from, and goes to the map to show it', () => {
     expect(enterThread(base)).toBe(base);
     const s = enterThread({ ...base, view: 'table', gap: 'overdue-actions' }, 'no:9');
-    expect(s).toMatchObject({ selected: 'no:9', mode: 'thread', view: 'map', gap: null, viewport: null });
+    expect(s).toMatchObject({ selected: 'no:9', mode: 'thread', view: 'map', gap: null, camera: null });
   });
 
   it('one step back out of the thread keeps the selection', () => {
@@ -27,7 +27,7 @@ describe('state changes', () => {
 
   it('a filter change forgets the matrix cell and reframes the map', () => {
     const s = setFilter({ ...base, cell: { row: 'org:a', col: 'no:9' } }, 'plan', 'plan:lcja-2008');
-    expect(s).toMatchObject({ cell: null, viewport: null });
+    expect(s).toMatchObject({ cell: null, camera: null });
     expect(filtersActive(s.filters)).toBe(true);
     expect(filtersActive(clearFilters(s).filters)).toBe(false);
   });
@@ -53,7 +53,7 @@ describe('the store', () => {
     const listener = vi.fn();
     const unsubscribe = store.subscribe(listener);
     store.update((s) => select(s, 'no:9'));
-    store.update((s) => ({ ...s, viewport: { zoom: 2, x: 0, y: 0 } }), 'replace');
+    store.update((s) => ({ ...s, camera: { x: 5, y: 0, w: 500, h: 300 } }), 'replace');
     expect(listener).toHaveBeenCalledTimes(2);
     expect(listener.mock.calls[0]![2]).toBe('push');
     expect(listener.mock.calls[1]![2]).toBe('replace');

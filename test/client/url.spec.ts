@@ -23,7 +23,7 @@ const full: AppState = {
   asOf: '2010-03-31',
   matrix: { rows: 'plan', cols: 'frameworkOutcome' },
   cell: { row: 'org:mappa', col: 'no:9' },
-  viewport: { zoom: 0.7312, x: -120.5, y: 48 },
+  camera: { x: -120.5, y: 48, w: 2400.2, h: 1350 },
   namedView: 'Board seminar',
   labelScale: 1.5,
 };
@@ -71,8 +71,12 @@ describe('the URL codec', () => {
       ['asof=31/03/2010', 'asof'],
       ['cell=org:mappa', 'cell'],
       ['ls=3', 'ls'],
-      ['z=0.5&x=1', 'z, x, y'],
-      ['z=-1&x=0&y=0', 'viewport'],
+      ['z=0.5&x=1&y=2', 'z, x, y'],
+      ['cam=1,2,3', 'cam'],
+      ['cam=1,2,-3,4', 'cam'],
+      ['nb=no:9~9', 'nb'],
+      ['nb=no:9~2~KNOWS', 'nb'],
+      ['style=colour', 'style'],
     ])('drops %s with a problem naming %s, and keeps the rest', (query, name) => {
       const { state, problems } = decodeState(`?${query}&plan=plan:lcja-2008`);
       expect(problems).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyNamedView, captureView, parseViews, positionsOfView, removeView, serialiseViews, upsertView } from '../../client/views/serialise.js';
-import { createViewStorage, VIEWS_KEY } from '../../client/views/storage.js';
+import { createLocalViewStore, VIEWS_KEY, withFallback, type ViewStore } from '../../client/views/storage.js';
 import { DEFAULT_STATE, type AppState } from '../../client/state/types.js';
 import { MemoryStorage } from './fixtures.js';
 
@@ -10,7 +10,7 @@ const state: AppState = {
   filters: { ...DEFAULT_STATE.filters, plan: 'plan:lcja-2008', statuses: ['delayed'] },
   layout: 'force',
   labelScale: 1.5,
-  viewport: { zoom: 0.8, x: 10, y: -20 },
+  camera: { x: 10, y: -20, w: 1800, h: 900 },
 };
 const positions = new Map([
   ['no:9', { x: 10.123, y: -40 }],
@@ -35,7 +35,7 @@ describe('named views', () => {
     expect(reopened.filters).toEqual(state.filters);
     expect(reopened.layout).toBe('force');
     expect(reopened.labelScale).toBe(1.5);
-    expect(reopened.viewport).toEqual(state.viewport);
+    expect(reopened.camera).toEqual(state.camera);
     expect(reopened.namedView).toBe('Board seminar');
     expect(positionsOfView(back!).get('lcja-2008:action:2.5.7')).toEqual({ x: 200, y: 300.5 });
   });
@@ -75,12 +75,47 @@ describe('named views', () => {
     expect(removeView(list, 'Annual review').map((v) => v.name)).toEqual(['BOARD SEMINAR']);
   });
 
-  it('are kept in localStorage under one key', () => {
+  it('are kept in localStorage under one key', async () => {
     const storage = new MemoryStorage();
-    const store = createViewStorage(storage);
-    expect(store.save([view])).toBeNull();
+    const store = createLocalViewStore(storage);
+    expect(await store.put(view)).toBeNull();
     expect(storage.getItem(VIEWS_KEY)).toContain('Board seminar');
-    expect(store.load().views).toEqual([view]);
-    expect(createViewStorage(null).save([view])).toMatch(/no local storage/);
+    expect((await store.list()).views).toEqual([view]);
+    expect(await store.remove('Board seminar')).toBeNull();
+    expect((await store.list()).views).toEqual([]);
+    expect(await createLocalViewStore(null).put(view)).toMatch(/no local storage/);
+  });
+
+  describe('behind a server store, with the browser copy as the fallback', () => {
+    const down: ViewStore = {
+      where: 'Kept on the server',
+      list: () => Promise.reject(new Error('503 Service Unavailable')),
+      put: () => Promise.reject(new Error('503 Service Unavailable')),
+      remove: () => Promise.reject(new Error('503 Service Unavailable')),
+    };
+
+    it('keeps a view in the browser when the server is down, and reads it back from there saying so', async () => {
+      const local = createLocalViewStore(new MemoryStorage());
+      const store = withFallback(down, local);
+      expect(await store.put(view)).toBeNull();
+      const listed = await store.list();
+      expect(listed.views.map((v) => v.name)).toEqual(['Board seminar']);
+      expect(listed.problems[0]).toMatch(/kept on the server could not be reached \(503 Service Unavailable\)/);
+    });
+
+    it('reports a failure only when neither store kept the view', async () => {
+      expect(await withFallback(down, createLocalViewStore(null)).put(view)).toBe('503 Service Unavailable');
+    });
+
+    it('reads from the server when it answers, and still writes the local copy', async () => {
+      const serverStorage = new MemoryStorage();
+      const server = { ...createLocalViewStore(serverStorage), where: 'Kept on the server' };
+      const localStorage = new MemoryStorage();
+      const store = withFallback(server, createLocalViewStore(localStorage));
+      await store.put(view);
+      expect(localStorage.getItem(VIEWS_KEY)).toContain('Board seminar');
+      expect((await store.list()).problems).toEqual([]);
+      expect(store.where).toBe('Kept on the server');
+    });
   });
 });

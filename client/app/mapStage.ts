@@ -1,0 +1,152 @@
+import { createPositionCache, fnv1a, layoutKey } from '../layout/cache.js';
+import { LAYOUTS } from '../layout/index.js';
+import type { Position } from '../layout/layered.js';
+import { KIND_STYLES } from '../graph/kinds.js';
+import { bandExtents, mountBands } from '../map/bands.js';
+import { mountCallouts } from '../map/callouts.js';
+import { createMap, type MapCallbacks, type MapHandle } from '../map/index.js';
+import { chooseRenderer, webglSupport } from '../map/renderer.js';
+import type { MapView } from '../map/view.js';
+import type { AppState } from '../state/types.js';
+import { h } from '../ui/dom.js';
+import { calloutsFor } from './calloutsFor.js';
+import { dataColours } from '../map/dataStyle.js';
+import { todayIso } from '../gaps/utils.js';
+import type { Arrangement, Loaded } from './context.js';
+
+/**
+ * The map's stage: the Cytoscape instance (made again when the renderer changes), its
+ * positions from the layout cache or a hand arrangement, the band names and callouts.
+ * `draw` brings it in step with one frame; the camera is the camera module's.
+ */
+
+/** Room the band names take at the map's left edge, in screen pixels (less on a phone). */
+export const bandGutter = (width: number) => (width < 600 ? 96 : 150);
+
+export function mountMapStage(host: HTMLElement, options: { storage: Storage | null; reducedMotion: boolean; callbacks: MapCallbacks }) {
+  const webgl = webglSupport();
+  const mapEl = h('div', {
+    id: 'map',
+    class: 'map',
+    tabindex: '0',
+    role: 'application',
+    'aria-roledescription': 'graph map',
+    'aria-label': 'Map of the golden thread',
+    'aria-describedby': 'map-help',
+  });
+  const tooltip = h('div', { class: 'map-tooltip', 'aria-hidden': 'true', hidden: true });
+  const loading = h('div', { class: 'map-loading', role: 'status' }, 'Loading the graph…');
+  const controls = h('div', { class: 'map-controls', role: 'group', 'aria-label': 'Zoom' });
+  const frameEl = h('div', { class: 'map-frame' }, mapEl, tooltip, loading, controls);
+  const help = h(
+    'p',
+    { id: 'map-help', class: 'map-help' },
+    h('kbd', {}, '←↑→↓'), ' move along links (along the thread in thread mode) · ', h('kbd', {}, 'Enter'), ' details · ', h('kbd', {}, 'T'), ' golden thread · ',
+    h('kbd', {}, 'N'), ' neighbours (', h('kbd', {}, 'Shift'), h('kbd', {}, 'N'), ' fewer) · ', h('kbd', {}, 'Esc'), ' back · ', h('kbd', {}, '+'), h('kbd', {}, '−'), ' zoom · ', h('kbd', {}, '0'), ' fit · ', h('kbd', {}, 'Shift'), '+arrows pan · ', h('kbd', {}, '/'), ' search',
+  );
+  host.append(frameEl, help);
+  const bands = mountBands(frameEl);
+  const callouts = mountCallouts(frameEl);
+  const positionCache = createPositionCache(options.storage);
+
+  let map: MapHandle | null = null;
+  let appliedPositionsKey = '';
+  let labelScaleApplied = 0;
+  let visibleSignature = '';
+  let layoutCacheKey = '';
+  let arrangementVersion = 0;
+  let coloursKey = '';
+  let colouredMap: MapHandle | null = null;
+  const today = todayIso();
+
+  const ensure = (s: AppState, d: Loaded): MapHandle => {
+    const count = d.elements.nodes.length + d.elements.edges.length;
+    const renderer = chooseRenderer(s.renderer, count, webgl);
+    if (map && map.renderer === renderer) return map;
+    const previousCamera = map?.camera() ?? null;
+    map?.destroy();
+    map = createMap({ container: mapEl, renderer, labelScale: s.labelScale, elementCount: count, reducedMotion: options.reducedMotion, callbacks: options.callbacks });
+    map.setElements(d.elements, new Map());
+    appliedPositionsKey = '';
+    labelScaleApplied = s.labelScale;
+    if (previousCamera) pendingCamera = previousCamera;
+    return map;
+  };
+  let pendingCamera: AppState['camera'] = null;
+
+  const positionsFor = (s: AppState, d: Loaded, view: MapView, arrangement: Arrangement): { key: string; positions: Map<string, Position> } => {
+    const sig = `${view.visible.size}:${fnv1a([...view.visible].join('\n'))}`;
+    if (sig !== visibleSignature || !layoutCacheKey.startsWith(`${s.layout}:`)) {
+      visibleSignature = sig;
+      const edges = d.elements.edges.filter((e) => view.visible.has(e.data.source) && view.visible.has(e.data.target));
+      layoutCacheKey = layoutKey(s.layout, view.visible, edges.map((e) => e.data.id));
+    }
+    let positions = positionCache.get(layoutCacheKey);
+    if (!positions) {
+      const nodes = d.elements.nodes.filter((n) => view.visible.has(n.data.id)).map((n) => n.data);
+      const edges = d.elements.edges.filter((e) => view.visible.has(e.data.source) && view.visible.has(e.data.target)).map((e) => e.data);
+      const started = performance.now();
+      positions = LAYOUTS[s.layout].run({ nodes, edges });
+      const ms = performance.now() - started;
+      if (ms > 200) console.info(`golden-thread: ${LAYOUTS[s.layout].name} layout of ${nodes.length} nodes took ${Math.round(ms)} ms (kept for next time)`);
+      positionCache.set(layoutCacheKey, positions);
+    }
+    if (arrangement.positions.size > 0) {
+      const merged = new Map(positions);
+      for (const [id, p] of arrangement.positions) if (view.visible.has(id)) merged.set(id, p);
+      return { key: `${layoutCacheKey}|a${arrangementVersion}`, positions: merged };
+    }
+    return { key: layoutCacheKey, positions };
+  };
+
+  return {
+    mapEl,
+    tooltip,
+    loading,
+    controls,
+    get map() {
+      return map;
+    },
+    /** A camera the previous map had when the renderer changed: the camera module applies it once. */
+    takePendingCamera() {
+      const c = pendingCamera;
+      pendingCamera = null;
+      return c;
+    },
+    arrangementChanged() {
+      arrangementVersion += 1;
+    },
+    /** Brings the map in step with a frame; returns the positions drawn and whether they moved. */
+    draw(s: AppState, d: Loaded, view: MapView, arrangement: Arrangement) {
+      const m = ensure(s, d);
+      if (labelScaleApplied !== s.labelScale) {
+        m.setLabelScale(s.labelScale);
+        labelScaleApplied = s.labelScale;
+      }
+      const { key, positions } = positionsFor(s, d, view, arrangement);
+      const first = appliedPositionsKey === '';
+      const moved = key !== appliedPositionsKey;
+      if (moved) {
+        m.setPositions(positions, !first && !key.includes('|a'));
+        appliedPositionsKey = key;
+      }
+      m.applyView(view);
+      if (coloursKey !== `${s.styleBy}|${today}` || m !== colouredMap) {
+        coloursKey = `${s.styleBy}|${today}`;
+        colouredMap = m;
+        m.applyDataColours(dataColours(s.styleBy, d, today));
+      }
+      const showBands = s.layout === 'layered' && arrangement.positions.size === 0;
+      bands.show(showBands ? bandExtents(positions, (id) => d.index.nodes.get(id) && KIND_STYLES[d.index.nodes.get(id)!.kind].layer, view.visible) : [], m.cy);
+      m.setLeftInset(showBands ? bandGutter(m.cy.width()) : 0);
+      callouts.show(calloutsFor(view, s, d), m.cy);
+      return { map: m, positionsKey: key, positions, first, moved, showBands };
+    },
+    destroy() {
+      bands.destroy();
+      callouts.destroy();
+      map?.destroy();
+      map = null;
+    },
+  };
+}
