@@ -48,3 +48,19 @@ export function statusOfWording(printed: string): Status | null {
 
 /** Every wording the table knows, for documentation and the import's column mapping. */
 export const STATUS_WORDINGS: readonly string[] = Object.keys(WORDINGS);
+
+/**
+ * A symbol per status, so a status reads without colour (on a black-and-white print, or
+ * to a reader who cannot tell red from green): reports, the map's badges and the dashboard.
+ */
+export const STATUS_SYMBOLS: Record<Status, string> = {
+  complete: '✔',
+  'on target': '▶',
+  'part complete': '◐',
+  ongoing: '↻',
+  'not started': '○',
+  delayed: '⚠',
+  'at risk': '!',
+  'not required': '–',
+  unknown: '?',
+};

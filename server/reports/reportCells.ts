@@ -1,4 +1,4 @@
-import type { Status } from '../../model/index.js';
+import { STATUS_SYMBOLS } from '../../model/index.js';
 import type { IndicatorRow, ProgressReport, ReportGroup, ReportRow, RowSource } from './reportData.js';
 
 /**
@@ -31,17 +31,6 @@ export const INDICATOR_COLUMNS = [
   { key: 'source', title: 'Source', width: 10 },
 ] as const;
 
-export const STATUS_SYMBOLS: Record<Status, string> = {
-  complete: '✔',
-  'on target': '▶',
-  'part complete': '◐',
-  ongoing: '↻',
-  'not started': '○',
-  delayed: '⚠',
-  'at risk': '!',
-  'not required': '–',
-  unknown: '?',
-};
 
 export function sourceText(source: RowSource): string {
   if ('edit' in source) return 'entered in Golden Thread';
