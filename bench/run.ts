@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { apiBench, type ApiBenchResult } from './apiBench.js';
 import { consoleSaturationBench, printSaturation } from './consoleSaturation.js';
 import { importExportBench } from './importExportBench.js';
+import { runReportBench } from './reportBench.js';
 
 /**
  * `npm run bench`: figures and ratios, never pass or fail (these machines are shared
@@ -68,8 +69,8 @@ async function main(): Promise<void> {
   console.log('\n## Import and export\n');
   await importExportBench();
 
-  console.log('\n## Import and export\n');
-  await importExportBench();
+  console.log('\n## Progress reports\n');
+  await runReportBench(10);
 
   const browserBench = fileURLToPath(new URL('./browser/index.ts', import.meta.url));
   if (existsSync(browserBench) && !process.argv.includes('--api-only')) {

@@ -7,6 +7,8 @@ export * from './graphItems.js';
 export * from './columns.js';
 export * from './seedFile.js';
 export * from './api.js';
+export * from './reports.js';
+export * from './statusWords.js';
 export * from './roles.js';
 export * from './system.js';
 export * from './changes.js';

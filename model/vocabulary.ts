@@ -24,6 +24,7 @@ export const STATUSES = [
   'ongoing',
   'not required',
   'delayed',
+  'at risk',
   'unknown',
 ] as const;
 

@@ -10,6 +10,7 @@ import { matrixRoutes } from './api/matrixRoutes.js';
 import { nodeRoutes } from './api/nodeRoutes.js';
 import { openApiDocument } from './api/openApi.js';
 import { queryRoutes } from './api/queryRoutes.js';
+import { reportRoutes } from './api/reportRoutes.js';
 import { searchRoutes } from './api/searchRoutes.js';
 import { authRoutes } from './api/authRoutes.js';
 import { changeRoutes } from './api/changeRoutes.js';
@@ -75,6 +76,7 @@ export function createApp(
   api.use(gapRoutes(store));
   api.use(matrixRoutes(store));
   api.use(queryRoutes(store, config));
+  api.use(reportRoutes(store));
   api.use(unknownRoute);
   app.use('/api', api);
   app.use('/api', jsonErrors);

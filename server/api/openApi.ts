@@ -4,6 +4,7 @@ import { DecisionBody, RevertBody } from './changeRoutes.js';
 import { LoginBody, NewUserBody, UserPatchBody } from '../../model/auth.js';
 import { ROLE_CAPABILITIES } from '../../model/roles.js';
 import { catalogue } from '../gaps/analyses.js';
+import { reportPaths } from './openApiReports.js';
 
 /**
  * The OpenAPI description served at /api/docs, built from the same zod schemas the
@@ -12,7 +13,7 @@ import { catalogue } from '../gaps/analyses.js';
 
 type Param = { name: string; in: 'query' | 'path'; required: boolean; description?: string; schema: unknown };
 
-function queryParams(schema: z.ZodType): Param[] {
+export function queryParams(schema: z.ZodType): Param[] {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
     properties?: Record<string, { description?: string }>;
     required?: string[];
@@ -27,8 +28,8 @@ function queryParams(schema: z.ZodType): Param[] {
 }
 
 const idParam: Param = { name: 'id', in: 'path', required: true, description: 'a node id such as lcja-2008:action:2.5.7 or no:9', schema: { type: 'string' } };
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
-const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+export const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+export const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 
 export function openApiDocument() {
   return {
@@ -233,6 +234,7 @@ export function openApiDocument() {
           },
         },
       },
+      ...reportPaths(),
     },
     components: {
       schemas: {

@@ -60,6 +60,14 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'matrix/organisation-by-target', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
   { name: 'matrix/plan-by-target', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
   { name: 'matrix/axis-nodes', params: none, example: {}, expectsRows: true },
+  { name: 'reports/plan-actions', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:lcja-2010' }, expectsRows: true },
+  { name: 'reports/national-outcomes-of', params: ids, example: { ids: ['lcja-2010:action:1', 'lcja-2010:action:4-c'] }, expectsRows: true },
+  { name: 'reports/local-outcomes-of', params: ids, example: { ids: ['lcja-2010:action:2'] }, expectsRows: true },
+  { name: 'reports/progress-of', params: ids, example: { ids: ['lcja-2010:action:2', 'lcja-2008:action:2.5.7'] }, expectsRows: true },
+  { name: 'reports/milestones-of', params: ids, example: { ids: ['lcja-2008:action:2.5.7'] }, expectsRows: true },
+  { name: 'reports/plan-indicators', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:gcjsw-2013' }, expectsRows: true },
+  { name: 'reports/actions-beneath', params: plan, example: { plan: 'plan:lcja-2010' }, expectsRows: true },
+  { name: 'reports/actions-by-id', params: ids, example: { ids: ['lcja-2010:action:3'] }, expectsRows: true },
   // The audit log and the approval queue (system tables; the seed's own load is the first audit entry).
   { name: 'system/audit-last-seq', params: none, example: {}, expectsRows: true },
   {

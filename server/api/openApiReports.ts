@@ -1,0 +1,48 @@
+import { MissingUpdatesParams, ReportParams, RollupParams } from '../../model/index.js';
+import { errorResponse, ok, queryParams } from './openApi.js';
+
+/** The OpenAPI paths of progress reporting, from the schemas its routes validate with. */
+
+const planParam = { name: 'plan', in: 'path', required: true, description: 'a plan id, with or without its prefix: plan:lcja-2010 or lcja-2010', schema: { type: 'string' } } as const;
+const file = (type: string) => ({ content: { [type]: { schema: { type: 'string', format: 'binary' } } } });
+
+export function reportPaths() {
+  return {
+    '/api/reports/{plan}': {
+      get: {
+        summary: "A plan's progress report for a period, grouped by National Outcome then action, as the Lanarkshire 2010 report lays it out, with the plan's indicator table",
+        parameters: [planParam, ...queryParams(ReportParams)],
+        responses: {
+          200: {
+            description: 'the report: printable HTML (inline), PDF (A4 landscape, inline), DOCX or XLSX (attachments), or its data as JSON',
+            ...file('text/html'),
+            ...file('application/pdf'),
+          },
+          400: errorResponse('an unknown plan, a malformed period or an unknown format, named'),
+          503: errorResponse('PDF asked for on a server without Chromium'),
+        },
+      },
+    },
+    '/api/reports/{plan}/missing-updates': {
+      get: {
+        summary: "The plan's unfinished actions with no update in the period, per lead organisation (CSV for a coordinator to send round)",
+        parameters: [planParam, ...queryParams(MissingUpdatesParams)],
+        responses: { 200: ok('rows of lead, action, title, last status, last update'), 400: errorResponse('a bad parameter, named') },
+      },
+    },
+    '/api/dashboard/{plan}': {
+      get: {
+        summary: "A plan's dashboard: actions by status now and at the end of the previous period, overdue actions, outcomes with no progress, indicators against targets",
+        parameters: [planParam, ...queryParams(ReportParams.pick({ period: true }))],
+        responses: { 200: ok('the dashboard'), 400: errorResponse('a bad parameter, named') },
+      },
+    },
+    '/api/rollup': {
+      get: {
+        summary: 'Progress rolled up along the golden thread: per local outcome, priority, strategic aim and national outcome, the actions beneath it by status, overdue and not updated',
+        parameters: queryParams(RollupParams),
+        responses: { 200: ok('period, plan and a row per outcome'), 400: errorResponse('a bad parameter, named') },
+      },
+    },
+  };
+}
