@@ -10,17 +10,20 @@ import { nodeRoutes } from './api/nodeRoutes.js';
 import { openApiDocument } from './api/openApi.js';
 import { queryRoutes } from './api/queryRoutes.js';
 import { searchRoutes } from './api/searchRoutes.js';
+import type { Readiness } from './health/readiness.js';
+import { requestLogger, type Logger } from './log.js';
 import type { GraphStore } from './store/port.js';
 
 /** The HTTP application: the JSON API under /api; the caller mounts the explorer after it. */
 export function createApp(
   store: GraphStore,
   config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'>,
-  options: { dev?: boolean } = {},
+  options: { dev?: boolean; readiness?: Readiness; logger?: Logger } = {},
 ): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (options.logger) app.use(requestLogger(options.logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -41,7 +44,7 @@ export function createApp(
   api.get('/docs', (_req, res) => {
     res.json(openApiDocument());
   });
-  api.use(healthRoutes(store));
+  api.use(healthRoutes(store, options.readiness));
   api.use(searchRoutes(store));
   api.use(nodeRoutes(store));
   api.use(graphRoutes(store));

@@ -26,6 +26,8 @@ const Settings = z
     GT_SEED_ON_EMPTY: flag.default(true),
     GT_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100').max(600_000).default(5000),
     GT_QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+    GT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+    GT_SHUTDOWN_GRACE_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(0).max(600_000).default(10_000),
     NEO4J_URI: z
       .string()
       .optional()
@@ -51,6 +53,8 @@ const Settings = z
     queryTimeoutMs: s.GT_QUERY_TIMEOUT_MS,
     queryMaxRows: s.GT_QUERY_MAX_ROWS,
     seedOnEmpty: s.GT_SEED_ON_EMPTY,
+    logLevel: s.GT_LOG_LEVEL,
+    shutdownGraceMs: s.GT_SHUTDOWN_GRACE_MS,
     store:
       s.NEO4J_URI
         ? ({ kind: 'neo4j', uri: s.NEO4J_URI, user: s.NEO4J_USER, password: s.NEO4J_PASSWORD, database: s.NEO4J_DATABASE } as const)

@@ -7,6 +7,8 @@ import { createStore } from './store/createStore.js';
 import { StoreError, type GraphStore } from './store/port.js';
 import { mountClient } from './client.js';
 import { jsonErrors } from './api/errors.js';
+import { Readiness } from './health/readiness.js';
+import { createLogger } from './log.js';
 
 /**
  * `npm start`: opens the configured store, loads the seed data into an empty store,
@@ -42,7 +44,9 @@ async function main(): Promise<void> {
     for (const r of failed) console.error(`seed file ${r.file} not loaded:\n  ${r.problems.join('\n  ')}`);
     console.log(`loaded ${reports.length - failed.length} of ${reports.length} seed files into the empty ${store.kind} store`);
   }
-  const app = createApp(store, config, { dev });
+  const logger = createLogger(config.logLevel);
+  const readiness = new Readiness();
+  const app = createApp(store, config, { dev, readiness, logger });
   await mountClient(app, dev);
   app.use(jsonErrors);
   let server: Server;
@@ -56,18 +60,27 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Golden Thread is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${store.kind} store)`);
 
+  readiness.markReady();
+
+  // Graceful shutdown: stop being ready (a load balancer drains us), stop accepting, let the
+  // requests in flight finish (a write acknowledged is a write committed), then close the store.
+  // Connections still busy after GT_SHUTDOWN_GRACE_MS are cut.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: closing the server and the store`);
+    readiness.markStopping();
+    console.log(`${signal} received: finishing requests in flight, then closing the server and the store`);
+    const cut = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+    cut.unref();
     server.close(() => {
+      clearTimeout(cut);
       store.close().then(
         () => process.exit(0),
         () => process.exit(1),
       );
     });
-    server.closeAllConnections();
+    server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
