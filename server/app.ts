@@ -24,6 +24,8 @@ import { anonymousReadGate, csrfProtection, identify } from './auth/middleware.j
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/settings.js';
 import { storeRepositories } from './auth/storeRepositories.js';
 import { organisationExists } from './auth/organisations.js';
+import type { Readiness } from './health/readiness.js';
+import { requestLogger, type Logger } from './log.js';
 import type { GraphStore } from './store/port.js';
 
 /** The HTTP application: the JSON API under /api; the caller mounts the explorer after it. */
@@ -31,12 +33,13 @@ export function createApp(
   store: GraphStore,
   config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'> &
     Partial<Pick<Config, 'queryMaxBytes' | 'queryPerMinute' | 'console' | 'host' | 'allowedHosts'>> & { auth?: AuthSettings },
-  options: { dev?: boolean; auth?: Auth } = {},
+  options: { dev?: boolean; auth?: Auth; readiness?: Readiness; logger?: Logger } = {},
 ): Express {
   const auth = options.auth ?? createAuth(storeRepositories(store), config.auth ?? DEFAULT_AUTH_SETTINGS, organisationExists(store));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (options.logger) app.use(requestLogger(options.logger));
   app.use(hostGuard(config.host ?? '127.0.0.1', config.allowedHosts ?? []));
   app.use(
     helmet({
@@ -64,7 +67,7 @@ export function createApp(
   api.get('/docs', (_req, res) => {
     res.json(openApiDocument());
   });
-  api.use(healthRoutes(store));
+  api.use(healthRoutes(store, options.readiness));
   api.use(searchRoutes(store));
   api.use(changeRoutes(store));
   api.use(importRoutes(store));

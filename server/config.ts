@@ -42,6 +42,8 @@ const Settings = z
       .default('')
       .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, 'must be a comma-separated list of host names such as seminar.local or 192.168.1.20'))),
+    GT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+    GT_SHUTDOWN_GRACE_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(0).max(600_000).default(10_000),
     NEO4J_URI: z
       .string()
       .optional()
@@ -93,6 +95,8 @@ const Settings = z
     console: s.GT_CONSOLE,
     allowedHosts: s.GT_ALLOWED_HOSTS,
     seedOnEmpty: s.GT_SEED_ON_EMPTY,
+    logLevel: s.GT_LOG_LEVEL,
+    shutdownGraceMs: s.GT_SHUTDOWN_GRACE_MS,
     store:
       s.NEO4J_URI
         ? ({ kind: 'neo4j', uri: s.NEO4J_URI, user: s.NEO4J_USER, password: s.NEO4J_PASSWORD, database: s.NEO4J_DATABASE, queryConcurrency: s.GT_QUERY_CONCURRENCY } as const)

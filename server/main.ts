@@ -11,6 +11,8 @@ import { jsonErrors } from './api/errors.js';
 import { createAuth } from './auth/auth.js';
 import { storeRepositories } from './auth/storeRepositories.js';
 import { organisationExists } from './auth/organisations.js';
+import { Readiness } from './health/readiness.js';
+import { createLogger } from './log.js';
 
 /**
  * `npm start`: opens the configured store, loads the seed data into an empty store,
@@ -57,7 +59,9 @@ async function main(): Promise<void> {
     const outcome = await auth.accounts.ensureAdministrator(username, password);
     console.log(outcome === 'created' ? `created the administrator account ${username} from GT_ADMIN_USER` : `account ${username} already exists; GT_ADMIN_USER and GT_ADMIN_PASSWORD left it unchanged`);
   }
-  const app = createApp(store, config, { dev, auth });
+  const logger = createLogger(config.logLevel);
+  const readiness = new Readiness();
+  const app = createApp(store, config, { dev, auth, readiness, logger });
   await mountClient(app, dev);
   app.use(jsonErrors);
   let server: Server;
@@ -71,18 +75,27 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Golden Thread is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${store.kind} store)`);
 
+  readiness.markReady();
+
+  // Graceful shutdown: stop being ready (a load balancer drains us), stop accepting, let the
+  // requests in flight finish (a write acknowledged is a write committed), then close the store.
+  // Connections still busy after GT_SHUTDOWN_GRACE_MS are cut.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: closing the server and the store`);
+    readiness.markStopping();
+    console.log(`${signal} received: finishing requests in flight, then closing the server and the store`);
+    const cut = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+    cut.unref();
     server.close(() => {
+      clearTimeout(cut);
       store.close().then(
         () => process.exit(0),
         () => process.exit(1),
       );
     });
-    server.closeAllConnections();
+    server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -56,11 +56,19 @@ export function errorBody(err: unknown): ApiErrorBody {
   return { error: { status: 500, code: 'internal_error', message: 'something went wrong on the server' } };
 }
 
-export const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
+export const jsonErrors: ErrorRequestHandler = (err, req, res, _next) => {
   const body = errorBody(err);
+  // With a request logger the line carries the request id; without one (tests, tools) the console serves.
+  const log = (req as { log?: { error(o: object, m: string): void; warn(o: object, m: string): void } }).log;
   // Unexpected failures keep their stack for the operator; expected ones (a query over its cap) need one line.
-  if (body.error.status === 500) console.error(err);
-  else if (body.error.status > 500) console.warn(`${body.error.code}: ${err instanceof Error ? err.message : body.error.message}`);
+  if (body.error.status === 500) {
+    if (log) log.error({ err }, 'request failed');
+    else console.error(err);
+  } else if (body.error.status > 500) {
+    const message = err instanceof Error ? err.message : body.error.message;
+    if (log) log.warn({ code: body.error.code }, message);
+    else console.warn(`${body.error.code}: ${message}`);
+  }
   res.status(body.error.status).json(body);
 };
 
