@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +24,35 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * Builds the explorer once for every browser test file: the suite runs files in parallel
+ * processes, and two Vite builds into one dist/ would delete each other's output. A lock
+ * folder lets one process build; the others wait, then find the build stamp current
+ * (server/clientBuild.ts) and build nothing. A lock older than ten minutes is a killed
+ * run's and is taken over.
+ */
 export async function buildClient(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'warn' });
+  const { ensureClientBuilt } = await import('../../server/clientBuild.js');
+  const lock = join(ROOT, 'dist', '.build-lock');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // The holder just released it: try again.
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    await ensureClientBuilt();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export type RunningServer = { url: string; stop(): Promise<void>; output(): string };
