@@ -220,7 +220,9 @@ export class LadybugStore implements GraphStore {
   private async checkpoint(writer: Conn): Promise<void> {
     if (this.options.dataDir === ':memory:') return;
     try {
-      await run(writer.conn, 'CHECKPOINT');
+      // Alone: a checkpoint running beside a read on another connection took the process down under load.
+      const [reader, adHoc] = [this.reader!, this.adHoc!];
+      await reader.queue.run(() => adHoc.queue.run(() => run(writer.conn, 'CHECKPOINT')));
     } catch (err) {
       console.warn(`embedded store: checkpoint after a write did not run (${oneLine((err as Error).message)}); the next write retries it`);
     }
