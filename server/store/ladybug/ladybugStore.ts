@@ -221,8 +221,9 @@ export class LadybugStore implements GraphStore {
     if (this.options.dataDir === ':memory:') return;
     try {
       // Alone: a checkpoint running beside a read on another connection took the process down under load.
-      const [reader, adHoc] = [this.reader!, this.adHoc!];
-      await reader.queue.run(() => adHoc.queue.run(() => run(writer.conn, 'CHECKPOINT')));
+      // (Analysts' queries run in worker processes on a copy of the database, never beside it.)
+      const reader = this.reader!;
+      await reader.queue.run(() => run(writer.conn, 'CHECKPOINT'));
     } catch (err) {
       console.warn(`embedded store: checkpoint after a write did not run (${oneLine((err as Error).message)}); the next write retries it`);
     }
