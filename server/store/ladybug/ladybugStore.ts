@@ -181,14 +181,15 @@ export class LadybugStore implements GraphStore {
    */
   private async snapshotTo(dir: string): Promise<{ databasePath: string; version: number }> {
     const writer = this.writer!;
-    const snapshot = await writer.queue.run(async () => {
+    // Writer queue, then reader queue, as after a write: a checkpoint beside a running read has taken the process down.
+    const snapshot = await writer.queue.run(() => this.reader!.queue.run(async () => {
       await run(writer.conn, 'CHECKPOINT');
       const source = this.openPath!;
       const target = join(dir, basename(source));
       copyFileSync(source, target);
       if (existsSync(`${source}.wal`)) copyFileSync(`${source}.wal`, `${target}.wal`);
       return { databasePath: target, version: this.version };
-    });
+    }));
     await stripSystemTables(snapshot.databasePath);
     return snapshot;
   }
