@@ -22,6 +22,12 @@ export type NodeSummary = {
   ref: string | null;
   /** The plan the node belongs to, where it belongs to one. */
   plan: string | null;
+  /**
+   * That plan's short name, made from the Plan node ("LCJA 2008"): shown before the
+   * reference ("LCJA 2008 · 2.2.1") wherever more than one plan is on screen. The server
+   * always sends it (null for nodes of no plan); optional only for view-built summaries.
+   */
+  planShort?: string | null;
 };
 
 /** Cytoscape elements JSON: data only; view state (selection, dimming) is never stored here. */
@@ -67,8 +73,22 @@ export const SearchParams = z
   .strict();
 export type SearchParams = z.infer<typeof SearchParams>;
 
-export const SEARCH_MATCHES = ['reference', 'prefix', 'words', 'alias'] as const;
-export type SearchResult = NodeSummary & { match: (typeof SEARCH_MATCHES)[number]; score: number };
+/** The ranking tiers, best first: exact reference, whole alias, reference prefix, words. */
+export const SEARCH_MATCHES = ['reference', 'alias', 'prefix', 'words'] as const;
+/** Where the query's words stand in one field of a node: `highlights` are [start, end) UTF-16 offsets into `text`. */
+export type SearchExcerpt = { field: string; fieldLabel: string; text: string; highlights: [number, number][] };
+export type SearchResult = NodeSummary & {
+  match: (typeof SEARCH_MATCHES)[number];
+  score: number;
+  /** The field the words matched best in (for a word match), cut around the first match; null for references and aliases. */
+  excerpt: SearchExcerpt | null;
+  /** [start, end) offsets of the matched words in `label`. */
+  labelRanges: [number, number][];
+  /** For a milestone or progress update: the action it belongs to. */
+  parent: NodeSummary | null;
+  /** For an action found through one of its milestones or progress updates: that item, and where it matched. */
+  via: (NodeSummary & { excerpt: SearchExcerpt | null }) | null;
+};
 export type SearchResponse = { query: string; results: SearchResult[] };
 
 // ---------------------------------------------------------------- GET /api/nodes/:id

@@ -34,6 +34,14 @@ export function isCached(store: GraphStore, key: string): boolean {
   return hit !== undefined && Date.now() - hit.at < MAX_AGE_MS;
 }
 
+const generations = new WeakMap<GraphStore, number>();
+
+/** A number that changes on every invalidation: read models kept elsewhere (the search index) compare it to know they are stale. */
+export function readGeneration(store: GraphStore): number {
+  return generations.get(store) ?? 0;
+}
+
 export function invalidateReadCaches(store: GraphStore): void {
   caches.get(store)?.clear();
+  generations.set(store, readGeneration(store) + 1);
 }

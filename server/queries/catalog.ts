@@ -22,16 +22,15 @@ const plan = z.object({ plan: z.union([z.literal(''), NodeId]) }).strict();
 const planAsOf = z.object({ plan: z.union([z.literal(''), NodeId]), asOf: z.iso.date() }).strict();
 const ids = z.object({ ids: z.array(NodeId) }).strict();
 const id = z.object({ id: NodeId }).strict();
-const cap = z.int().min(1).max(10_000);
 
 export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'nodes/get-node', params: id, example: { id: 'lcja-2008:action:2.5.7' }, expectsRows: true },
   { name: 'stats/count-nodes', params: none, example: {}, expectsRows: true },
   { name: 'stats/count-relationships', params: none, example: {}, expectsRows: true },
-  { name: 'search/find-nodes', params: z.object({ words: z.array(z.string().min(1)), cap }).strict(), example: { words: ['victim', 'support'], cap: 20 }, expectsRows: true },
-  { name: 'search/find-organisations-by-alias', params: z.object({ q: z.string().min(1), cap }).strict(), example: { q: 'sps', cap: 20 }, expectsRows: true },
-  { name: 'search/find-actions-by-reference', params: z.object({ q: z.string().min(1), cap }).strict(), example: { q: '2.5', cap: 20 }, expectsRows: true },
+  { name: 'search/all-nodes', params: none, example: {}, expectsRows: true },
+  { name: 'search/parents', params: none, example: {}, expectsRows: true },
   { name: 'graph/nodes-by-id', params: ids, example: { ids: ['no:9', 'aim:1'] }, expectsRows: true },
+  { name: 'graph/plan-names', params: none, example: {}, expectsRows: true },
   { name: 'graph/plan-membership', params: none, example: {}, expectsRows: true },
   { name: 'graph/plan-of', params: ids, example: { ids: ['lcja-2008:action:2.5.7', 'lcja-2008:milestone:2.5.7-1'] }, expectsRows: true },
   { name: 'graph/node-summaries', params: ids, example: { ids: ['no:9', 'lcja-2008:action:2.5.7'] }, expectsRows: true },

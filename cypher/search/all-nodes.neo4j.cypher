@@ -1,0 +1,3 @@
+// Every node with all its properties, for the in-memory search index (kinds outside the domain model are dropped by the caller).
+MATCH (n:GTNode)
+RETURN n

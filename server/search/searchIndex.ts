@@ -1,0 +1,276 @@
+import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisearch';
+import { LABEL_PROPERTY, NodeId, type NodeKind, type NodeSummary, type SearchExcerpt, type SearchResult } from '../../model/index.js';
+import { termOf, tokenize, tokensOf } from './terms.js';
+import { ALL_TEXT_FIELD_NAMES, TEXT_FIELDS, fieldText } from './textFields.js';
+
+/**
+ * The search index: every text field of every node, held in memory by MiniSearch and
+ * built from what the store port reads, so LadybugDB and Neo4j answer alike. Pure: it
+ * is given documents and asked queries; loading and refreshing it is searchNodes.ts.
+ *
+ * Ranking, in tiers (a higher tier always comes first):
+ *   1. reference: the query is a printed reference or names a node outright
+ *      ("2.5.7", "NO9", "national outcome 11", "O2", "aim 3", an id);
+ *   2. alias: the query is an organisation's alias, whole ("SPS", "NLC");
+ *   3. prefix: a printed reference starts with the query ("2.5.1" → 2.5.11);
+ *   4. words: every word of the query is in the node's text, as typed, as a prefix,
+ *      stemmed ("disabilities" → "disability") or within one or two typos.
+ * Within a tier: better text match, then shorter label. A milestone or progress update
+ * found by its words brings its action with it, and the action is listed first.
+ */
+
+export type SearchDocument = {
+  summary: NodeSummary;
+  props: Record<string, unknown>;
+  /** The action a milestone or progress update belongs to. */
+  parent: string | null;
+};
+
+export type SearchOptions = { kind?: NodeKind | undefined; limit: number };
+
+const TIER_BASE = { reference: 400, alias: 300, prefix: 200, words: 100 } as const;
+type Tier = keyof typeof TIER_BASE;
+
+/** The naming fields weigh double, references and aliases triple. */
+const BOOST: Record<string, number> = { ref: 3, code: 3, aliases: 3 };
+for (const f of Object.values(LABEL_PROPERTY)) BOOST[f] = 2;
+
+const EXCERPT_CHARS = 220;
+
+/** Ids that a typed reference names outright: "NO9", "national outcome 9", "O2", "aim 3", or an id itself. */
+export function referenceIds(query: string): string[] {
+  const q = query.trim();
+  const ids: string[] = [];
+  const no = /^(?:no|national\s+outcome)\s*(\d{1,2})$/i.exec(q);
+  if (no) ids.push(`no:${Number(no[1])}`);
+  const nsmo = /^([cos])\s*([1-9])$/i.exec(q);
+  if (nsmo) ids.push(`nsmo:${nsmo[1]!.toUpperCase()}${nsmo[2]}`);
+  const aim = /^(?:strategic\s+)?aim\s*([1-4])$/i.exec(q);
+  if (aim) ids.push(`aim:${aim[1]}`);
+  if (q.includes(':') && NodeId.safeParse(q).success) ids.push(q);
+  return ids;
+}
+
+/** Index terms of one token: its stem and, where different, the word itself (so a half-typed word still matches as a prefix). */
+function indexTerms(token: string): string[] | null {
+  const stem = termOf(token);
+  if (stem === null) return null;
+  const raw = token.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return raw === stem ? [stem] : [stem, raw];
+}
+
+type Hit = { doc: SearchDocument; tier: Tier; score: number; terms: Set<string>; fields: string[]; via?: Hit };
+
+export class SearchIndex {
+  private readonly docs = new Map<string, SearchDocument>();
+  private readonly byRef = new Map<string, string[]>();
+  private readonly byAlias = new Map<string, string[]>();
+  private readonly mini: MiniSearch<SearchDocument>;
+
+  constructor(documents: Iterable<SearchDocument>) {
+    this.mini = new MiniSearch<SearchDocument>({
+      idField: 'id',
+      fields: ALL_TEXT_FIELD_NAMES,
+      extractField: (doc, field) => (field === 'id' ? doc.summary.id : (fieldText(doc.props[field]) ?? '')),
+      tokenize,
+      processTerm: indexTerms,
+    });
+    const all: SearchDocument[] = [];
+    for (const doc of documents) {
+      this.docs.set(doc.summary.id, doc);
+      all.push(doc);
+      const ref = doc.summary.ref?.toLowerCase();
+      if (ref) this.byRef.set(ref, [...(this.byRef.get(ref) ?? []), doc.summary.id]);
+      const aliases = Array.isArray(doc.props.aliases) ? doc.props.aliases : [];
+      for (const a of aliases) {
+        const key = String(a).trim().toLowerCase();
+        this.byAlias.set(key, [...(this.byAlias.get(key) ?? []), doc.summary.id]);
+      }
+    }
+    this.mini.addAll(all);
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  search(query: string, options: SearchOptions): SearchResult[] {
+    const q = query.trim().toLowerCase();
+    const hits = new Map<string, Hit>();
+    const offer = (hit: Hit) => {
+      const before = hits.get(hit.doc.summary.id);
+      if (!before || TIER_BASE[before.tier] + before.score < TIER_BASE[hit.tier] + hit.score) hits.set(hit.doc.summary.id, hit);
+    };
+    const docOf = (id: string) => this.docs.get(id);
+
+    // Tiers 1 to 3: references and aliases, looked up whole.
+    for (const id of new Set([...referenceIds(query), ...(this.byRef.get(q) ?? [])])) {
+      const doc = docOf(id);
+      if (doc) offer({ doc, tier: 'reference', score: brevity(doc), terms: new Set(), fields: [] });
+    }
+    for (const id of this.byAlias.get(q) ?? []) {
+      const doc = docOf(id);
+      if (doc) offer({ doc, tier: 'alias', score: brevity(doc), terms: new Set(), fields: ['aliases'] });
+    }
+    if (q !== '' && !/\s/.test(q)) {
+      for (const [ref, ids] of this.byRef) {
+        if (ref.length > q.length && ref.startsWith(q)) {
+          for (const id of ids) offer({ doc: docOf(id)!, tier: 'prefix', score: 1 - ref.length / 100, terms: new Set(), fields: [] });
+        }
+      }
+    }
+
+    // Tier 4: words. Nodes holding every word come first (scores 0.5 to 1); then, below
+    // them, nodes holding only some (up to 0.5, by the share of the words they hold).
+    for (const { result: r, score } of this.wordHits(query, options.limit)) {
+      const doc = docOf(String(r.id))!;
+      offer({ doc, tier: 'words', score, terms: new Set(r.terms), fields: [...new Set(Object.values(r.match).flat())] });
+    }
+
+    // A milestone or progress update brings the action it belongs to.
+    for (const hit of [...hits.values()]) {
+      const parent = hit.doc.parent ? docOf(hit.doc.parent) : undefined;
+      if (!parent || hit.tier !== 'words') continue;
+      const own = hits.get(parent.summary.id);
+      if (!own) hits.set(parent.summary.id, { doc: parent, tier: 'words', score: hit.score, terms: new Set(), fields: [], via: hit });
+      else if (own.tier === 'words' && own.score < hit.score) {
+        // The action ranks as well as the best of its items, and says which item that is.
+        own.score = hit.score;
+        own.via = hit;
+      }
+    }
+
+    const ranked = [...hits.values()].filter((h) => !options.kind || h.doc.summary.kind === options.kind);
+    return groupUnderActions(ranked)
+      .slice(0, options.limit)
+      .map((h) => this.toResult(h));
+  }
+
+  private wordHits(query: string, wanted: number): { result: MiniResult; score: number }[] {
+    const clauses: { terms: string[]; query: Query }[] = [];
+    for (const token of tokenize(query)) {
+      const terms = indexTerms(token);
+      if (!terms) continue;
+      clauses.push({
+        terms,
+        query: {
+          combineWith: 'OR',
+          queries: terms,
+          // Terms are already processed; a typo is forgiven in words of five letters or more.
+          processTerm: (t: string) => t,
+          tokenize: (t: string) => [t],
+          prefix: (t: string) => t.length >= 2,
+          fuzzy: (t: string) => (t.length >= 5 && !/\d/.test(t) ? 0.2 : false),
+        },
+      });
+    }
+    if (clauses.length === 0) return [];
+    const all = this.mini.search({ combineWith: 'AND', queries: clauses.map((c) => c.query) }, { boost: BOOST });
+    const top = all[0]?.score ?? 1;
+    const out = all.map((result) => ({ result, score: 0.5 + (0.5 * result.score) / top }));
+    if (clauses.length > 1 && all.length < wanted * 3) {
+      const seen = new Set(all.map((r) => r.id));
+      const some = this.mini.search({ combineWith: 'OR', queries: clauses.map((c) => c.query) }, { boost: BOOST }).filter((r) => !seen.has(r.id));
+      const someTop = some[0]?.score ?? 1;
+      for (const result of some) {
+        const held = clauses.filter((c) => c.terms.some((t) => result.queryTerms.includes(t))).length / clauses.length;
+        out.push({ result, score: 0.49 * held * (result.score / someTop) });
+      }
+    }
+    return out;
+  }
+
+  private toResult(hit: Hit): SearchResult {
+    const { summary, parent } = hit.doc;
+    const parentDoc = parent ? this.docs.get(parent) : undefined;
+    const match = hit.tier;
+    return {
+      ...summary,
+      match,
+      score: Math.round((TIER_BASE[hit.tier] + hit.score * 99) * 100) / 100,
+      excerpt: excerptOf(hit.doc, hit.terms, hit.fields),
+      labelRanges: rangesIn(summary.label, hit.terms),
+      parent: parentDoc ? parentDoc.summary : null,
+      via: hit.via ? { ...hit.via.doc.summary, excerpt: excerptOf(hit.via.doc, hit.via.terms, hit.via.fields) } : null,
+    };
+  }
+}
+
+/** Shorter labels first among equals: "SPS" finds the Scottish Prison Service before a long action text. */
+function brevity(doc: SearchDocument): number {
+  return 1 / (1 + doc.summary.label.length / 100);
+}
+
+/**
+ * Sorts hits by tier and score, then moves each milestone and progress update to just
+ * after its action when the action is listed, so the action always comes first.
+ */
+function groupUnderActions(hits: Hit[]): Hit[] {
+  const value = (h: Hit) => TIER_BASE[h.tier] + h.score;
+  const sorted = hits.sort((a, b) => value(b) - value(a) || a.doc.summary.label.length - b.doc.summary.label.length || a.doc.summary.id.localeCompare(b.doc.summary.id));
+  const listed = new Set(sorted.map((h) => h.doc.summary.id));
+  const children = new Map<string, Hit[]>();
+  for (const h of sorted) {
+    const p = h.doc.parent;
+    if (p && listed.has(p)) children.set(p, [...(children.get(p) ?? []), h]);
+  }
+  const out: Hit[] = [];
+  for (const h of sorted) {
+    const p = h.doc.parent;
+    if (p && listed.has(p)) continue;
+    out.push(h, ...(children.get(h.doc.summary.id) ?? []));
+  }
+  return out;
+}
+
+/** [start, end) offsets of the words of `text` whose index terms matched. */
+export function rangesIn(text: string, matched: Set<string>): [number, number][] {
+  if (matched.size === 0) return [];
+  const out: [number, number][] = [];
+  for (const t of tokensOf(text)) {
+    const terms = indexTerms(t.text);
+    if (terms?.some((x) => matched.has(x))) out.push([t.start, t.end]);
+  }
+  return out;
+}
+
+/** The field that matched best (most matched words; the naming field among equals), cut to a window around the first match. */
+function excerptOf(doc: SearchDocument, matched: Set<string>, fields: string[]): SearchExcerpt | null {
+  const kindFields = TEXT_FIELDS[doc.summary.kind];
+  let best: { field: string; label: string; text: string; ranges: [number, number][] } | null = null;
+  for (const f of kindFields) {
+    if (fields.length && !fields.includes(f.field)) continue;
+    const text = fieldText(doc.props[f.field]);
+    if (!text) continue;
+    const ranges = rangesIn(text, matched);
+    const distinct = new Set(ranges.map(([s, e]) => indexTerms(text.slice(s, e))![0])).size;
+    const bestDistinct = best ? new Set(best.ranges.map(([s, e]) => indexTerms(best!.text.slice(s, e))![0])).size : -1;
+    if (distinct > bestDistinct) best = { field: f.field, label: f.label, text, ranges };
+  }
+  if (!best || best.ranges.length === 0) return null;
+  return cut(best.field, best.label, best.text, best.ranges);
+}
+
+function cut(field: string, fieldLabel: string, text: string, ranges: [number, number][]): SearchExcerpt {
+  if (text.length <= EXCERPT_CHARS) return { field, fieldLabel, text, highlights: ranges };
+  const first = ranges[0]![0];
+  let start = Math.max(0, first - 60);
+  if (start > 0) {
+    const space = text.lastIndexOf(' ', start);
+    start = space >= 0 && first - space < 90 ? space + 1 : start;
+  }
+  let end = Math.min(text.length, start + EXCERPT_CHARS);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > first) end = space;
+  }
+  const prefix = start > 0 ? '…' : '';
+  const body = text.slice(start, end);
+  const shift = prefix.length - start;
+  return {
+    field,
+    fieldLabel,
+    text: `${prefix}${body}${end < text.length ? '…' : ''}`,
+    highlights: ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s + shift, e + shift]),
+  };
+}
