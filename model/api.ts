@@ -142,6 +142,11 @@ export type ThreadResponse = {
   elements: GraphElements;
   /** A plain-language account of the thread for screen readers and exports. */
   description: string;
+  /**
+   * For a milestone, progress update or indicator: what it belongs to (its action, or what
+   * it measures), whose thread this is; every path then starts from the item itself. Empty otherwise.
+   */
+  belongsTo?: NodeSummary[];
 };
 
 // ---------------------------------------------------------------- gaps

@@ -41,6 +41,7 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'graph/relationships-between', params: z.object({ from: NodeId, to: NodeId }).strict(), example: { from: 'plan:lcja-2008', to: 'lcja-2008:action:2.5.7' }, expectsRows: true },
   { name: 'thread/up', params: id, example: { id: 'lcja-2008:action:2.5.7' }, expectsRows: true },
   { name: 'thread/down', params: id, example: { id: 'no:9' }, expectsRows: true },
+  { name: 'thread/belongs-to', params: id, example: { id: 'lcja-2008:milestone:2.5.7-1' }, expectsRows: true },
   { name: 'thread/leads', params: ids, example: { ids: ['lcja-2010:action:1', 'lcja-2008:action:2.5.7'] }, expectsRows: true },
   { name: 'gaps/unserved-outcomes', params: plan, example: { plan: '' }, expectsRows: true },
   { name: 'gaps/actions-without-national-link', params: plan, example: { plan: 'plan:lbcja-2011' }, expectsRows: true },
