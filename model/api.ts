@@ -182,18 +182,44 @@ export type GapResponse = {
 // ---------------------------------------------------------------- GET /api/matrix
 
 export const MATRIX_AXES = ['organisation', 'nationalOutcome', 'strategicAim', 'frameworkOutcome', 'plan'] as const;
+/**
+ * Which organisations an organisation row credits with an action: its lead only; its lead
+ * and its partners; or (the default) its lead, and its partners where it has no named
+ * lead, as in the Lothian & Borders and Glasgow plans, which print no leads.
+ */
+export const MATRIX_BASES = ['leads-else-partners', 'leads', 'leads-and-partners'] as const;
+export type MatrixBasis = (typeof MATRIX_BASES)[number];
 export const MatrixParams = z
   .object({
     rows: z.enum(MATRIX_AXES).default('organisation'),
     cols: z.enum(MATRIX_AXES).default('nationalOutcome'),
     plan: NodeId.optional(),
+    basis: z.enum(MATRIX_BASES).default('leads-else-partners'),
   })
   .strict();
 export type MatrixParams = z.infer<typeof MatrixParams>;
+export type MatrixCell = {
+  row: string;
+  col: string;
+  /** Distinct actions credited to the row that serve the column. */
+  count: number;
+  actions: string[];
+  /** Of those, how many the row leads and how many it is a partner in (organisation rows; 0 for plan rows). Always sent. */
+  leads?: number;
+  partners?: number;
+};
 export type MatrixResponse = {
+  /** The basis the organisation rows were counted on (echoed, default filled in). */
+  basis: MatrixBasis;
   rows: NodeSummary[];
   cols: NodeSummary[];
-  cells: { row: string; col: string; count: number; actions: string[] }[];
+  cells: MatrixCell[];
+  /**
+   * Per column, every action serving it (within the plan filter) whatever its organisations,
+   * and how many of those no row is credited with (no lead or partner named): what makes
+   * an empty cell or column empty. A column with `actions` 0 is an outcome nobody serves.
+   */
+  columns: { col: string; actions: number; unattributed: number }[];
 };
 
 // ---------------------------------------------------------------- POST /api/query

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { GapParams, type GapResponse } from '../../model/index.js';
 import { ANALYSES, catalogue, defaultGapInput } from '../gaps/analyses.js';
+import { planShortNames } from '../graph/planNames.js';
 import { cached } from '../graph/readCache.js';
 import type { GraphStore } from '../store/port.js';
 import { notFound } from './errors.js';
@@ -20,6 +21,7 @@ export function gapRoutes(store: GraphStore): Router {
     const analysis = ANALYSES.find((a) => a.id === id);
     if (!analysis) throw notFound(`no gap analysis ${id}; the catalogue at /api/gaps lists them`);
     const input = defaultGapInput(parseRequest(GapParams, req.query, 'query'));
+    if (input.plan) input.planName = (await planShortNames(store)).get(input.plan) ?? 'the chosen plan';
     // A gap list is a read model of the current graph: computed once, kept until the next write.
     const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}`, () => analysis.run(store, input));
     const body: GapResponse = {

@@ -54,6 +54,8 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'gaps/organisation-load', params: plan, example: { plan: '' }, expectsRows: true },
   { name: 'gaps/organisations-leading-nothing', params: none, example: {}, expectsRows: true },
   { name: 'matrix/organisation-by-target', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'matrix/organisation-partners-by-target', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'matrix/actions-with-lead', params: plan, example: { plan: '' }, expectsRows: true },
   { name: 'matrix/plan-by-target', params: plan, example: { plan: '' }, expectsRows: true },
   { name: 'matrix/axis-nodes', params: none, example: {}, expectsRows: true },
 ];
