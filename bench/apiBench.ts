@@ -10,6 +10,7 @@ import { GraphWriter } from '../server/graph/graphWriter.js';
 import { checkSeedSet } from '../server/seed/checkSeedSet.js';
 import { seedFilePaths } from '../server/seed/seedFiles.js';
 import { LadybugStore } from '../server/store/ladybug/ladybugStore.js';
+import { measureConcurrent } from './concurrency.js';
 import { measure, type Figures } from './latency.js';
 import { syntheticPlans } from './syntheticPlans.js';
 
@@ -28,7 +29,18 @@ export type ApiBenchResult = {
   figures: Map<string, Figures>;
   /** Gap analyses and threads with every cached read model dropped before each call. */
   coldFigures: Map<string, Figures>;
+  /** 50 clients at once, each call timed on its own. */
+  concurrentFigures: Map<string, Figures>;
 };
+
+/** Searches a planner makes: a reference, names, words of a local target, a typo, a plural. */
+export const SEARCH_QUERIES = ['2.5.7', 'victim support', 'evidence best value', 'accomodation', 'learning disabilities'];
+
+/** 300 different two-word searches (words of the plans, some mistyped), so that nearly every call under load is a first ask. */
+const WORDS = ['accommodation', 'victims', 'housing', 'employment', 'prison', 'throughcare', 'mental', 'health', 'substance', 'misuse', 'women', 'offenders', 'community', 'payback', 'training', 'information', 'sharing', 'partnership', 'reoffending', 'sentencers', 'families', 'learning', 'disabilities', 'performance', 'framework'];
+const mistype = (w: string) => (w.length > 6 ? `${w.slice(0, 3)}${w.slice(4)}` : w);
+export const DISTINCT_QUERIES = WORDS.flatMap((a, i) => WORDS.slice(i + 1).map((b, j) => `${(i + j) % 4 === 0 ? mistype(a) : a} ${b}`)).slice(0, 300);
+const CLIENTS = 50;
 
 export async function apiBench(factor: number, runs: number): Promise<ApiBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), `gt-bench-${factor}x-`));
@@ -57,8 +69,7 @@ export async function apiBench(factor: number, runs: number): Promise<ApiBenchRe
   const copy = (id: string) => (mid === 0 ? id : `${id}.s${mid}`);
   const endpoints: [string, () => Promise<unknown>][] = [
     ['GET /api/health', () => get('/api/health')],
-    ['GET /api/search?q=2.5.7', () => get('/api/search?q=2.5.7')],
-    ['GET /api/search?q=victim support', () => get('/api/search?q=victim%20support')],
+    ...SEARCH_QUERIES.map((q): [string, () => Promise<unknown>] => [`GET /api/search?q=${q}`, () => get(`/api/search?q=${encodeURIComponent(q)}`)]),
     ['GET /api/nodes/:id (action)', () => get(`/api/nodes/${copy('lcja-2008:action:2.5.7')}`)],
     ['GET /api/graph?plan=', () => get(`/api/graph?plan=${copy('plan:lbcja-2011')}&depth=1`)],
     ['GET /api/graph (whole graph)', () => get('/api/graph')],
@@ -87,9 +98,21 @@ export async function apiBench(factor: number, runs: number): Promise<ApiBenchRe
       coldFigures.set(name, await measure(() => (invalidateReadCaches(store), call()), Math.max(5, Math.floor(runs / 2))));
     }
   }
+  // Under load: every search of the list in turn, and one cached gap analysis to compare with.
+  const concurrentFigures = new Map<string, Figures>();
+  let turn = 0;
+  const searchInTurn = () => get(`/api/search?q=${encodeURIComponent(SEARCH_QUERIES[turn++ % SEARCH_QUERIES.length]!)}`);
+  concurrentFigures.set(`GET /api/search (${CLIENTS} clients)`, await measureConcurrent(searchInTurn, CLIENTS, 10));
+  let fresh = 0;
+  const searchFresh = () => get(`/api/search?q=${encodeURIComponent(DISTINCT_QUERIES[fresh++ % DISTINCT_QUERIES.length]!)}`);
+  concurrentFigures.set(`GET /api/search, new queries (${CLIENTS} clients)`, await measureConcurrent(searchFresh, CLIENTS, 6));
+  concurrentFigures.set(`GET /api/gaps/unserved-outcomes (${CLIENTS} clients)`, await measureConcurrent(() => get('/api/gaps/unserved-outcomes'), CLIENTS, 10));
+  // One client, every search asked for the first time since the index was built.
+  let first = 0;
+  figures.set('GET /api/search, new queries (1 client)', await measure(() => get(`/api/search?q=${encodeURIComponent(`${DISTINCT_QUERIES[first++ % DISTINCT_QUERIES.length]} plan`)}`), runs));
   const rssMb = process.memoryUsage().rss / 1e6;
   await new Promise((resolve) => server.close(resolve));
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  return { factor, nodes: counts.nodes, relationships: counts.relationships, loadMs, rssMb, figures, coldFigures };
+  return { factor, nodes: counts.nodes, relationships: counts.relationships, loadMs, rssMb, figures, coldFigures, concurrentFigures };
 }

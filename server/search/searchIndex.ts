@@ -36,6 +36,7 @@ const BOOST: Record<string, number> = { ref: 3, code: 3, aliases: 3 };
 for (const f of Object.values(LABEL_PROPERTY)) BOOST[f] = 2;
 
 const EXCERPT_CHARS = 220;
+const ANSWERS_KEPT = 2000;
 
 /** Ids that a typed reference names outright: "NO9", "national outcome 9", "O2", "aim 3", or an id itself. */
 export function referenceIds(query: string): string[] {
@@ -51,12 +52,20 @@ export function referenceIds(query: string): string[] {
   return ids;
 }
 
+/** Stemming is the dearest step and the vocabulary is small: each distinct token is worked out once. */
+const TERM_MEMO = new Map<string, string[] | null>();
+const TERM_MEMO_MAX = 200_000;
+
 /** Index terms of one token: its stem and, where different, the word itself (so a half-typed word still matches as a prefix). */
 function indexTerms(token: string): string[] | null {
+  const known = TERM_MEMO.get(token);
+  if (known !== undefined) return known;
   const stem = termOf(token);
-  if (stem === null) return null;
   const raw = token.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return raw === stem ? [stem] : [stem, raw];
+  const terms = stem === null ? null : raw === stem ? [stem] : [stem, raw];
+  if (TERM_MEMO.size >= TERM_MEMO_MAX) TERM_MEMO.clear();
+  TERM_MEMO.set(token, terms);
+  return terms;
 }
 
 type Hit = { doc: SearchDocument; tier: Tier; score: number; terms: Set<string>; fields: string[]; via?: Hit };
@@ -94,7 +103,23 @@ export class SearchIndex {
     return this.docs.size;
   }
 
+  /**
+   * Answers to queries already asked of this index. A room of planners asks the same
+   * few things again and again; the index is rebuilt on every write, and its answers go with it.
+   */
+  private readonly answers = new Map<string, SearchResult[]>();
+
   search(query: string, options: SearchOptions): SearchResult[] {
+    const key = `${options.kind ?? ''}\u0000${options.limit}\u0000${query.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+    const known = this.answers.get(key);
+    if (known) return known;
+    const answer = this.answer(query, options);
+    if (this.answers.size >= ANSWERS_KEPT) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  private answer(query: string, options: SearchOptions): SearchResult[] {
     const q = query.trim().toLowerCase();
     const hits = new Map<string, Hit>();
     const offer = (hit: Hit) => {
@@ -146,34 +171,37 @@ export class SearchIndex {
       .map((h) => this.toResult(h));
   }
 
+  /**
+   * Word matches, cheapest first: the words as typed, stemmed, and the last one as a
+   * prefix (it may be half typed); only when that finds too little, typos are forgiven;
+   * only when every word together still finds too little, nodes holding some of them.
+   */
   private wordHits(query: string, wanted: number): { result: MiniResult; score: number }[] {
-    const clauses: { terms: string[]; query: Query }[] = [];
-    for (const token of tokenize(query)) {
-      const terms = indexTerms(token);
-      if (!terms) continue;
-      clauses.push({
-        terms,
-        query: {
-          combineWith: 'OR',
-          queries: terms,
-          // Terms are already processed; a typo is forgiven in words of five letters or more.
-          processTerm: (t: string) => t,
-          tokenize: (t: string) => [t],
-          prefix: (t: string) => t.length >= 2,
-          fuzzy: (t: string) => (t.length >= 5 && !/\d/.test(t) ? 0.2 : false),
-        },
-      });
-    }
-    if (clauses.length === 0) return [];
-    const all = this.mini.search({ combineWith: 'AND', queries: clauses.map((c) => c.query) }, { boost: BOOST });
+    const tokens = tokenize(query)
+      .map(indexTerms)
+      .filter((t): t is string[] => t !== null);
+    if (tokens.length === 0) return [];
+    const clauses = (fuzzy: boolean): Query[] =>
+      tokens.map((terms, i) => ({
+        combineWith: 'OR',
+        queries: terms,
+        // Terms are already processed; a typo is forgiven in words of five letters or more.
+        processTerm: (t: string) => t,
+        tokenize: (t: string) => [t],
+        prefix: i === tokens.length - 1 ? (t: string) => t.length >= 2 : false,
+        fuzzy: fuzzy ? (t: string) => (t.length >= 5 && !/\d/.test(t) ? 0.2 : false) : false,
+      }));
+    const run = (combineWith: 'AND' | 'OR', fuzzy: boolean) => this.mini.search({ combineWith, queries: clauses(fuzzy) }, { boost: BOOST });
+    let all = run('AND', false);
+    if (all.length < wanted) all = run('AND', true);
     const top = all[0]?.score ?? 1;
     const out = all.map((result) => ({ result, score: 0.5 + (0.5 * result.score) / top }));
-    if (clauses.length > 1 && all.length < wanted * 3) {
+    if (tokens.length > 1 && all.length < wanted) {
       const seen = new Set(all.map((r) => r.id));
-      const some = this.mini.search({ combineWith: 'OR', queries: clauses.map((c) => c.query) }, { boost: BOOST }).filter((r) => !seen.has(r.id));
+      const some = run('OR', false).filter((r) => !seen.has(r.id));
       const someTop = some[0]?.score ?? 1;
       for (const result of some) {
-        const held = clauses.filter((c) => c.terms.some((t) => result.queryTerms.includes(t))).length / clauses.length;
+        const held = tokens.filter((terms) => terms.some((t) => result.queryTerms.includes(t))).length / tokens.length;
         out.push({ result, score: 0.49 * held * (result.score / someTop) });
       }
     }

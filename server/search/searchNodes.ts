@@ -14,7 +14,11 @@ import { SearchIndex, type SearchDocument } from './searchIndex.js';
  * second at 10x the seed), where a later version could replace just the changed nodes.
  */
 
-/** Writes by another process on a shared Neo4j are picked up this long after, without making anyone wait. */
+/**
+ * Writes by another process on a shared Neo4j are picked up this long after, without
+ * making anyone wait. The embedded store belongs to this process alone: its every write
+ * moves the read generation on, so its index needs no maximum age.
+ */
 const MAX_AGE_MS = 30_000;
 
 type Held = { generation: number; builtAt: number; index: Promise<SearchIndex>; rebuilding: boolean };
@@ -48,7 +52,7 @@ export function searchIndex(store: GraphStore): Promise<SearchIndex> {
   const generation = readGeneration(store);
   const entry = held.get(store);
   if (!entry || entry.generation !== generation) return start(store, generation).index;
-  if (Date.now() - entry.builtAt > MAX_AGE_MS && !entry.rebuilding) {
+  if (store.kind === 'neo4j' && Date.now() - entry.builtAt > MAX_AGE_MS && !entry.rebuilding) {
     entry.rebuilding = true;
     const next = buildIndex(store);
     next.then(
