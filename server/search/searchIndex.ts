@@ -37,6 +37,10 @@ for (const f of Object.values(LABEL_PROPERTY)) BOOST[f] = 2;
 
 const EXCERPT_CHARS = 220;
 const ANSWERS_KEPT = 2000;
+/** Word matches ranked past this are never shown: only so many are carried into the tiers. */
+const MATCHES_KEPT = 400;
+/** Nodes holding only some of the words are looked for when fewer than this many hold them all. */
+const PARTIAL_BELOW = 5;
 
 /** Ids that a typed reference names outright: "NO9", "national outcome 9", "O2", "aim 3", or an id itself. */
 export function referenceIds(query: string): string[] {
@@ -75,6 +79,8 @@ export class SearchIndex {
   private readonly byRef = new Map<string, string[]>();
   private readonly byAlias = new Map<string, string[]>();
   private readonly mini: MiniSearch<SearchDocument>;
+  /** Every term in the index: a query word found here is no typo, and is not searched fuzzily. */
+  private readonly vocabulary = new Set<string>();
 
   constructor(documents: Iterable<SearchDocument>) {
     this.mini = new MiniSearch<SearchDocument>({
@@ -82,7 +88,11 @@ export class SearchIndex {
       fields: ALL_TEXT_FIELD_NAMES,
       extractField: (doc, field) => (field === 'id' ? doc.summary.id : (fieldText(doc.props[field]) ?? '')),
       tokenize,
-      processTerm: indexTerms,
+      processTerm: (token) => {
+        const terms = indexTerms(token);
+        if (terms) for (const t of terms) this.vocabulary.add(t);
+        return terms;
+      },
     });
     const all: SearchDocument[] = [];
     for (const doc of documents) {
@@ -188,17 +198,22 @@ export class SearchIndex {
         // Terms are already processed; a typo is forgiven in words of five letters or more.
         processTerm: (t: string) => t,
         tokenize: (t: string) => [t],
-        prefix: i === tokens.length - 1 ? (t: string) => t.length >= 2 : false,
-        fuzzy: fuzzy ? (t: string) => (t.length >= 5 && !/\d/.test(t) ? 0.2 : false) : false,
+        prefix: prefix && i === tokens.length - 1 ? (t: string) => t.length >= 2 : false,
+        // Only a word the index does not hold can be a typo.
+        fuzzy: fuzzy && !terms.some((t) => this.vocabulary.has(t)) ? (t: string) => (t.length >= 5 && !/\d/.test(t) ? 0.2 : false) : false,
       }));
-    const run = (combineWith: 'AND' | 'OR', fuzzy: boolean) => this.mini.search({ combineWith, queries: clauses(fuzzy) }, { boost: BOOST });
+    let prefix = true;
+    const run = (combineWith: 'AND' | 'OR', fuzzy: boolean) => this.mini.search({ combineWith, queries: clauses(fuzzy) }, { boost: BOOST }).slice(0, MATCHES_KEPT);
     let all = run('AND', false);
-    if (all.length < wanted) all = run('AND', true);
+    if (all.length < wanted && tokens.some((terms) => !terms.some((t) => this.vocabulary.has(t)))) all = run('AND', true);
     const top = all[0]?.score ?? 1;
     const out = all.map((result) => ({ result, score: 0.5 + (0.5 * result.score) / top }));
-    if (tokens.length > 1 && all.length < wanted) {
+    // Partial matches only when whole ones are few: they are the dearest run (common words have long postings).
+    if (tokens.length > 1 && all.length < Math.min(wanted, PARTIAL_BELOW)) {
       const seen = new Set(all.map((r) => r.id));
-      const some = run('OR', false).filter((r) => !seen.has(r.id));
+      // Partial matches: every word as typed or stemmed, none as a prefix (a short last word would match half the index).
+      prefix = false;
+      const some = run('OR', true).filter((r) => !seen.has(r.id));
       const someTop = some[0]?.score ?? 1;
       for (const result of some) {
         const held = tokens.filter((terms) => terms.some((t) => result.queryTerms.includes(t))).length / tokens.length;
