@@ -21,9 +21,15 @@ type Suggestion = NodeSummary & Partial<Pick<SearchResult, 'match' | 'excerpt' |
 
 const marks = (parts: Part[]) => parts.map((p) => (p.match ? h('mark', {}, p.text) : p.text));
 
-/** "Objective: …point of contact for victims…", unless the words matched the label itself. */
-function excerptLine(kind: NodeSummary['kind'], excerpt: SearchExcerpt | null | undefined, prefix = ''): HTMLElement | null {
-  if (!excerpt || excerpt.field === LABEL_PROPERTY[kind]) return null;
+const TITLE_CHARS = 90;
+
+/**
+ * "Objective: …point of contact for victims…", unless the words matched the label itself
+ * where the title line shows them (a long label is cut, and its matches may lie past the cut).
+ */
+function excerptLine(kind: NodeSummary['kind'], excerpt: SearchExcerpt | null | undefined, prefix = '', labelRanges: readonly [number, number][] = []): HTMLElement | null {
+  if (!excerpt) return null;
+  if (excerpt.field === LABEL_PROPERTY[kind] && labelRanges.every(([, end]) => end < TITLE_CHARS - 2)) return null;
   return h('span', { class: 'suggestion-excerpt' }, h('span', { class: 'suggestion-field' }, `${prefix}${excerpt.fieldLabel}: `), marks(highlightParts(excerpt.text, excerpt.highlights, 140)));
 }
 
@@ -74,8 +80,8 @@ export function mountSearch(root: HTMLElement, ctx: Ctx): Panel & { focus(): voi
       list,
       suggestions.map((s, i) => {
         const ref = refWithPlan(spokenRef(s.kind, s.ref), s.planShort);
-        const planLabel = !ref && s.plan ? (s.planShort ?? frame?.data.index.nodes.get(s.plan)?.label ?? null) : null;
-        const title = s.labelRanges ? marks(highlightParts(s.label, s.labelRanges, 90)) : markMatches(truncate(s.label, 90), query).map((p) => (p.match ? h('mark', {}, p.text) : p.text));
+        const planLabel = !ref && !s.parent && s.plan ? (s.planShort ?? frame?.data.index.nodes.get(s.plan)?.label ?? null) : null;
+        const title = s.labelRanges ? marks(highlightParts(s.label, s.labelRanges, TITLE_CHARS)) : markMatches(truncate(s.label, TITLE_CHARS), query).map((p) => (p.match ? h('mark', {}, p.text) : p.text));
         const parentRef = s.parent ? (refWithPlan(spokenRef(s.parent.kind, s.parent.ref), s.parent.planShort) ?? truncate(s.parent.label, 40)) : null;
         return h(
           'li',
@@ -92,7 +98,7 @@ export function mountSearch(root: HTMLElement, ctx: Ctx): Panel & { focus(): voi
             'span',
             { class: 'suggestion-text' },
             h('span', { class: 'suggestion-title' }, ref ? h('strong', { class: 'ref' }, ref, ' ') : null, title),
-            excerptLine(s.kind, s.excerpt),
+            excerptLine(s.kind, s.excerpt, '', s.labelRanges),
             s.via ? excerptLine(s.via.kind, s.via.excerpt ?? { field: '', fieldLabel: KIND_STYLES[s.via.kind].name, text: s.via.label, highlights: [] }, `${KIND_STYLES[s.via.kind].name} · `) : null,
             h(
               'span',
