@@ -10,8 +10,9 @@ import { GraphWriter } from '../server/graph/graphWriter.js';
 import { checkSeedSet } from '../server/seed/checkSeedSet.js';
 import { seedFilePaths } from '../server/seed/seedFiles.js';
 import { LadybugStore } from '../server/store/ladybug/ladybugStore.js';
+import { changePipelineFor } from '../server/changes/pipeline.js';
 import { measureConcurrent } from './concurrency.js';
-import { measure, type Figures } from './latency.js';
+import { measure, measureAfter, type Figures } from './latency.js';
 import { syntheticPlans } from './syntheticPlans.js';
 
 /**
@@ -31,6 +32,10 @@ export type ApiBenchResult = {
   coldFigures: Map<string, Figures>;
   /** 50 clients at once, each call timed on its own. */
   concurrentFigures: Map<string, Figures>;
+  /** Gap analyses and threads each read right after a one-field edit (an action's timescale) committed through the pipeline. */
+  afterEditFigures: Map<string, Figures>;
+  /** The one-field edit itself: POST-equivalent commit through the pipeline, audit entry and checkpoint included. */
+  editFigures: Figures;
 };
 
 /** Searches a planner makes: a reference, names, words of a local target, a typo, a plural. */
@@ -110,9 +115,23 @@ export async function apiBench(factor: number, runs: number): Promise<ApiBenchRe
   // One client, every search asked for the first time since the index was built.
   let first = 0;
   figures.set('GET /api/search, new queries (1 client)', await measure(() => get(`/api/search?q=${encodeURIComponent(`${DISTINCT_QUERIES[first++ % DISTINCT_QUERIES.length]} plan`)}`), runs));
+  // Reads right after a one-field edit, as during a seminar when edits keep coming.
+  const pipeline = changePipelineFor(store);
+  const editor = { id: 'bench', name: 'Bench Editor', role: 'editor' as const };
+  const edited = copy('lcja-2008:action:2.5.7');
+  let edits = 0;
+  const edit = () => pipeline.submit({ operations: [{ op: 'update', id: edited, set: { timescale: `bench edit ${++edits}` } }] }, editor);
+  const afterEditFigures = new Map<string, Figures>();
+  for (const [name, call] of endpoints) {
+    // Search too: its index is rebuilt on every commit (searchIndexChanged), so the next search finds the edit.
+    if (!name.startsWith('GET /api/gaps/') && !name.startsWith('GET /api/thread') && name !== 'GET /api/search?q=2.5.7') continue;
+    await call(); // warm first, as the room's screens would be
+    afterEditFigures.set(name, await measureAfter(edit, call, Math.max(5, Math.floor(runs / 2))));
+  }
+  const editFigures = await measure(edit, Math.max(5, Math.floor(runs / 2)), 0);
   const rssMb = process.memoryUsage().rss / 1e6;
   await new Promise((resolve) => server.close(resolve));
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  return { factor, nodes: counts.nodes, relationships: counts.relationships, loadMs, rssMb, figures, coldFigures, concurrentFigures };
+  return { factor, nodes: counts.nodes, relationships: counts.relationships, loadMs, rssMb, figures, coldFigures, concurrentFigures, afterEditFigures, editFigures };
 }

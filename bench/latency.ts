@@ -18,3 +18,16 @@ export async function measure(call: () => Promise<unknown>, runs: number, warmup
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95), n: runs };
 }
+
+/** Like measure, but runs `before` (untimed) ahead of every timed call: e.g. an edit, then the read after it. */
+export async function measureAfter(before: (i: number) => Promise<unknown>, call: () => Promise<unknown>, runs: number): Promise<Figures> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await before(i);
+    const t = performance.now();
+    await call();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: runs };
+}

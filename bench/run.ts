@@ -40,6 +40,17 @@ function printApi(small: ApiBenchResult, large: ApiBenchResult): void {
     console.log(`${name.padEnd(46)} ${fmt(f10.p50)} ${fmt(f10.p95)} ${fmt(f100.p50).padStart(8)} ${fmt(f100.p95).padStart(8)} ${(f100.p50 / f10.p50).toFixed(1).padStart(8)}  ${target}`);
   }
   console.log('(milliseconds; each call timed on its own while the others wait their turn)');
+  console.log('');
+  console.log(`${'right after a one-field edit (timescale)'.padEnd(46)} ${'p95 10x'.padStart(7)} ${'/warm'.padStart(6)} ${'p95 100x'.padStart(8)} ${'/warm'.padStart(6)} ${'100x/10x'.padStart(8)}  target`);
+  for (const [name, e10] of small.afterEditFigures) {
+    const e100 = large.afterEditFigures.get(name)!;
+    const w10 = small.figures.get(name)!;
+    const w100 = large.figures.get(name)!;
+    const ratio = e100.p95 / e10.p95;
+    const target = `p95 10x under ${TARGET_MS} ms: ${e10.p95 <= TARGET_MS ? 'yes' : 'NO'}; 100x/10x at most 10: ${ratio <= 10 ? 'yes' : 'NO'}`;
+    console.log(`${name.padEnd(46)} ${fmt(e10.p95)} ${(e10.p95 / w10.p95).toFixed(1).padStart(6)} ${fmt(e100.p95).padStart(8)} ${(e100.p95 / w100.p95).toFixed(1).padStart(6)} ${ratio.toFixed(1).padStart(8)}  ${target}`);
+  }
+  console.log(`(milliseconds; each read follows a committed edit. The edit itself: p50 ${small.editFigures.p50.toFixed(0)} / p95 ${small.editFigures.p95.toFixed(0)} ms at 10x, p50 ${large.editFigures.p50.toFixed(0)} / p95 ${large.editFigures.p95.toFixed(0)} ms at 100x)`);
 }
 
 async function main(): Promise<void> {

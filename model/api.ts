@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NodeId } from './ids.js';
 import { NodeKindSchema, type NodeKind } from './nodes.js';
+import type { NodeHistoryEntry } from './changes.js';
 import type { Provenance } from './provenance.js';
 import type { RelationshipType } from './relationships.js';
 import { STATUSES } from './vocabulary.js';
@@ -102,6 +103,8 @@ export type NodeDetailResponse = {
   node: NodeSummary & { version: number; props: Record<string, unknown>; provenance: Provenance };
   /** Neighbours grouped by relationship: `SERVES out`, `LEADS in`, ... */
   neighbours: Record<string, Neighbour[]>;
+  /** Every committed change that touched the node, oldest first (the document provenance is `node.provenance`). */
+  history: NodeHistoryEntry[];
 };
 
 // ---------------------------------------------------------------- GET /api/graph

@@ -25,7 +25,8 @@ function columnTypeOf(name: string, schema: JsonSchema): ColumnType {
   throw new Error(`property ${name} has a type no graph engine column can hold (${JSON.stringify(schema)})`);
 }
 
-function columnsOf(schema: z.ZodType): Column[] {
+/** The storage columns of any flat zod object schema (domain kinds, relationship props, system tables). */
+export function columnsOf(schema: z.ZodType): Column[] {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const required = new Set(json.required ?? []);
   return Object.entries(json.properties ?? {}).map(([name, prop]) => ({

@@ -7,3 +7,6 @@ export * from './graphItems.js';
 export * from './columns.js';
 export * from './seedFile.js';
 export * from './api.js';
+export * from './roles.js';
+export * from './system.js';
+export * from './changes.js';

@@ -15,6 +15,9 @@ const ServesProps = z
   .object({
     linkBasis: z.enum(LINK_BASES),
     printedAs: optionalText.describe('the wording or number as it stands in the document'),
+    rationale: optionalText.describe('why the link exists, in the words of whoever made it'),
+    evidenceNote: optionalText.describe('the evidence for it: a passage, a report, a decision'),
+    evidenceUrl: z.url({ message: 'must be a URL such as https://example.org/report.pdf' }).optional().describe('where the evidence can be read'),
   })
   .strict();
 

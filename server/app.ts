@@ -10,14 +10,24 @@ import { nodeRoutes } from './api/nodeRoutes.js';
 import { openApiDocument } from './api/openApi.js';
 import { queryRoutes } from './api/queryRoutes.js';
 import { searchRoutes } from './api/searchRoutes.js';
+import { authRoutes } from './api/authRoutes.js';
+import { changeRoutes } from './api/changeRoutes.js';
+import { eventRoutes } from './api/eventRoutes.js';
+import { userRoutes } from './api/userRoutes.js';
+import { createAuth, type Auth } from './auth/auth.js';
+import { anonymousReadGate, csrfProtection, identify } from './auth/middleware.js';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/settings.js';
+import { storeRepositories } from './auth/storeRepositories.js';
+import { organisationExists } from './auth/organisations.js';
 import type { GraphStore } from './store/port.js';
 
 /** The HTTP application: the JSON API under /api; the caller mounts the explorer after it. */
 export function createApp(
   store: GraphStore,
-  config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'>,
-  options: { dev?: boolean } = {},
+  config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'> & { auth?: AuthSettings },
+  options: { dev?: boolean; auth?: Auth } = {},
 ): Express {
+  const auth = options.auth ?? createAuth(storeRepositories(store), config.auth ?? DEFAULT_AUTH_SETTINGS, organisationExists(store));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -38,11 +48,19 @@ export function createApp(
   );
   app.use('/api', express.json({ limit: '64kb' }));
   const api = express.Router();
+  // Who is asking, then whether a change carries its CSRF token, then whether reading needs an account.
+  api.use(identify(auth.sessions));
+  api.use(csrfProtection);
+  api.use(anonymousReadGate(auth.settings.anonymousRead));
+  api.use(authRoutes(auth));
+  api.use(userRoutes(auth));
   api.get('/docs', (_req, res) => {
     res.json(openApiDocument());
   });
   api.use(healthRoutes(store));
   api.use(searchRoutes(store));
+  api.use(changeRoutes(store));
+  api.use(eventRoutes(store));
   api.use(nodeRoutes(store));
   api.use(graphRoutes(store));
   api.use(gapRoutes(store));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { NewPassword, Username } from '../model/auth.js';
+import type { AuthSettings } from './auth/settings.js';
 
 /**
  * Settings, read once at start-up from the environment: defaults, then the
@@ -44,6 +46,28 @@ const Settings = z
     NEO4J_USER: z.string().default('neo4j'),
     NEO4J_PASSWORD: z.string().default(''),
     NEO4J_DATABASE: z.string().min(1, 'must name a database').default('neo4j'),
+    // Sign-in (server/auth/settings.ts says what each does).
+    GT_ANONYMOUS_READ: flag.default(true),
+    GT_ADMIN_USER: z.string().optional(),
+    GT_ADMIN_PASSWORD: z.string().optional(),
+    GT_SESSION_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive('must be more than 0').max(24 * 90, 'must be at most 2160 (90 days)').default(12),
+    GT_COOKIE_SECURE: z.enum(['auto', 'always', 'never'], { message: 'must be auto, always or never' }).default('auto'),
+    GT_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1, 'must be at least 1').max(10_000).default(10),
+    GT_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1, 'must be at least 1').max(100_000).default(100),
+  })
+  .superRefine((s, ctx) => {
+    if (!s.GT_ADMIN_USER !== !s.GT_ADMIN_PASSWORD) {
+      const missing = s.GT_ADMIN_USER ? 'GT_ADMIN_PASSWORD' : 'GT_ADMIN_USER';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'must be set together with the other of GT_ADMIN_USER and GT_ADMIN_PASSWORD' });
+      return;
+    }
+    if (s.GT_ADMIN_USER) {
+      const user = Username.safeParse(s.GT_ADMIN_USER);
+      if (!user.success) ctx.addIssue({ code: 'custom', path: ['GT_ADMIN_USER'], message: user.error.issues[0]!.message });
+      const password = NewPassword.safeParse(s.GT_ADMIN_PASSWORD);
+      // The password itself never appears in the message (loadConfig echoes the value of the setting it names).
+      if (!password.success) ctx.addIssue({ code: 'custom', path: ['GT_ADMIN_PASSWORD'], message: password.error.issues[0]!.message });
+    }
   })
   .transform((s) => ({
     port: s.PORT,
@@ -55,6 +79,14 @@ const Settings = z
       s.NEO4J_URI
         ? ({ kind: 'neo4j', uri: s.NEO4J_URI, user: s.NEO4J_USER, password: s.NEO4J_PASSWORD, database: s.NEO4J_DATABASE } as const)
         : ({ kind: 'embedded', dataDir: s.GT_DATA_DIR, bufferPoolMb: s.GT_BUFFER_POOL_MB } as const),
+    auth: {
+      anonymousRead: s.GT_ANONYMOUS_READ,
+      sessionTtlMs: Math.round(s.GT_SESSION_HOURS * 3_600_000),
+      cookieSecure: s.GT_COOKIE_SECURE,
+      loginMaxFailures: s.GT_LOGIN_MAX_FAILURES,
+      loginMaxFailuresPerIp: s.GT_LOGIN_MAX_FAILURES_PER_IP,
+    } satisfies AuthSettings,
+    initialAdministrator: s.GT_ADMIN_USER && s.GT_ADMIN_PASSWORD ? { username: s.GT_ADMIN_USER, password: s.GT_ADMIN_PASSWORD } : undefined,
   }));
 
 export type Config = z.infer<typeof Settings>;
@@ -73,7 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'settings');
-    throw new ConfigError(`setting ${name}=${JSON.stringify(env[name] ?? '')} ${issue.message}`);
+    // A secret is named, never echoed.
+    const shown = /PASSWORD/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    throw new ConfigError(`setting ${name}=${shown} ${issue.message}`);
   }
   return parsed.data;
 }

@@ -2,11 +2,15 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { countGraph } from './graph/graphReader.js';
+import { runMigrations } from './migrations/index.js';
 import { loadSeed } from './seed/loadSeed.js';
 import { createStore } from './store/createStore.js';
 import { StoreError, type GraphStore } from './store/port.js';
 import { mountClient } from './client.js';
 import { jsonErrors } from './api/errors.js';
+import { createAuth } from './auth/auth.js';
+import { storeRepositories } from './auth/storeRepositories.js';
+import { organisationExists } from './auth/organisations.js';
 
 /**
  * `npm start`: opens the configured store, loads the seed data into an empty store,
@@ -36,13 +40,24 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const store: GraphStore = createStore(config.store);
   await store.open();
+  const migrations = await runMigrations(store);
+  if (migrations.applied.length) console.log(`applied migrations ${migrations.applied.map((m) => `${m.id} ${m.name}`).join(', ')}`);
   if (config.seedOnEmpty && (await countGraph(store)).nodes === 0) {
+    // One transaction: a start killed while loading leaves an empty store, which the next start loads again.
+    console.log(`loading the seed data into the empty ${store.kind} store`);
     const reports = await loadSeed(store);
     const failed = reports.filter((r) => !r.loaded);
     for (const r of failed) console.error(`seed file ${r.file} not loaded:\n  ${r.problems.join('\n  ')}`);
     console.log(`loaded ${reports.length - failed.length} of ${reports.length} seed files into the empty ${store.kind} store`);
   }
-  const app = createApp(store, config, { dev });
+  const auth = createAuth(storeRepositories(store), config.auth, organisationExists(store));
+  if (config.initialAdministrator) {
+    const { username, password } = config.initialAdministrator;
+    // The password is never printed; an existing account keeps its own.
+    const outcome = await auth.accounts.ensureAdministrator(username, password);
+    console.log(outcome === 'created' ? `created the administrator account ${username} from GT_ADMIN_USER` : `account ${username} already exists; GT_ADMIN_USER and GT_ADMIN_PASSWORD left it unchanged`);
+  }
+  const app = createApp(store, config, { dev, auth });
   await mountClient(app, dev);
   app.use(jsonErrors);
   let server: Server;

@@ -1,4 +1,5 @@
 // The nodes with the given ids.
-MATCH (n)
+// The domain kinds by name, so that system tables (model/system.ts) are never scanned.
+MATCH (n:Plan|Organisation|Action|Milestone|ProgressUpdate|LocalOutcome|Priority|StrategicAim|FrameworkOutcome|NationalOutcome|Indicator|Event|Funding)
 WHERE n.id IN $ids
 RETURN n

@@ -14,5 +14,8 @@ SET r.id = row.id,
     r.provAt = row.provAt,
     r.provNote = row.provNote,
     r.linkBasis = row.linkBasis,
-    r.printedAs = row.printedAs
+    r.printedAs = row.printedAs,
+    r.rationale = row.rationale,
+    r.evidenceNote = row.evidenceNote,
+    r.evidenceUrl = row.evidenceUrl
 RETURN count(r) AS written

@@ -1,3 +1,3 @@
-// Every node with all its properties, for the in-memory search index (kinds outside the domain model are dropped by the caller).
+// Every domain node with all its properties, for the in-memory search index (GTNode is the label every domain node carries; system nodes do not).
 MATCH (n:GTNode)
 RETURN n

@@ -1,3 +1,4 @@
 // Number of nodes of each kind.
-MATCH (n)
+// The domain kinds by name, so that system tables (model/system.ts) are never scanned.
+MATCH (n:Plan|Organisation|Action|Milestone|ProgressUpdate|LocalOutcome|Priority|StrategicAim|FrameworkOutcome|NationalOutcome|Indicator|Event|Funding)
 RETURN label(n) AS kind, count(*) AS count

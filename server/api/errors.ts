@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ConflictError, ForbiddenError, NotFoundError, type CurrentValues } from '../changes/errors.js';
 import { ValidationError } from '../graph/validationError.js';
 import { StoreError } from '../store/port.js';
 
@@ -8,7 +9,7 @@ import { StoreError } from '../store/port.js';
  */
 
 export type ApiErrorBody = {
-  error: { status: number; code: string; message: string; issues?: { field: string; reason: string }[] };
+  error: { status: number; code: string; message: string; issues?: { field: string; reason: string }[]; current?: CurrentValues[] };
 };
 
 export class HttpError extends Error {
@@ -32,6 +33,10 @@ export function errorBody(err: unknown): ApiErrorBody {
   if (err instanceof ValidationError) {
     return { error: { status: 400, code: 'bad_request', message: err.message, issues: err.issues } };
   }
+  // The change pipeline's refusals: nothing was written.
+  if (err instanceof ConflictError) return { error: { status: 409, code: 'conflict', message: err.message, issues: err.issues, current: err.current } };
+  if (err instanceof NotFoundError) return { error: { status: 404, code: 'not_found', message: err.message, issues: err.issues } };
+  if (err instanceof ForbiddenError) return { error: { status: 403, code: 'forbidden', message: err.message, issues: err.issues } };
   if (err instanceof StoreError) {
     if (err.code === 'timeout') return { error: { status: 503, code: 'query_timeout', message: err.message } };
     if (err.code === 'too-large') return { error: { status: 503, code: 'query_too_large', message: err.message } };

@@ -21,9 +21,12 @@ export function gapRoutes(store: GraphStore): Router {
     const analysis = ANALYSES.find((a) => a.id === id);
     if (!analysis) throw notFound(`no gap analysis ${id}; the catalogue at /api/gaps lists them`);
     const input = defaultGapInput(parseRequest(GapParams, req.query, 'query'));
-    if (input.plan) input.planName = (await planShortNames(store)).get(input.plan) ?? 'the chosen plan';
-    // A gap list is a read model of the current graph: computed once, kept until the next write.
-    const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}`, () => analysis.run(store, input));
+    // A gap list is a read model of the current graph: computed once, kept until a change affects what it read
+    // (the plan's short name in its summary line included, so it is read through the recording store too).
+    const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}`, async (reading) => {
+      const planName = input.plan ? ((await planShortNames(reading)).get(input.plan) ?? 'the chosen plan') : undefined;
+      return analysis.run(reading, planName ? { ...input, planName } : input);
+    });
     const body: GapResponse = {
       id: analysis.id,
       title: analysis.title,

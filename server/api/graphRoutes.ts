@@ -17,7 +17,7 @@ export function graphRoutes(store: GraphStore): Router {
   });
   router.get('/thread/:id', async (req, res) => {
     const { id } = parseRequest(NodeIdParam, { id: req.params.id }, 'path');
-    res.json(await cached(store, `thread:${id}`, () => goldenThread(store, id)));
+    res.json(await cached(store, `thread:${id}`, (reading) => goldenThread(reading, id)));
   });
   return router;
 }

@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { NodeIdParam, type Neighbour, type NodeDetailResponse } from '../../model/index.js';
+import { readNodeHistory } from '../changes/audit.js';
 import { storedNodeOf } from '../graph/records.js';
 import { planIndex, relationshipProvenance, summaryOf } from '../graph/summaries.js';
 import type { GraphStore, NodeValue, RelationshipValue } from '../store/port.js';
 import { notFound } from './errors.js';
 import { parseRequest } from './validateRequest.js';
 
-/** GET /api/nodes/:id: every property, the provenance, and the neighbours grouped by relationship. */
+/** GET /api/nodes/:id: every property, the provenance and its history of edits, and the neighbours grouped by relationship. */
 export function nodeRoutes(store: GraphStore): Router {
   const router = Router();
   router.get('/nodes/:id', async (req, res) => {
@@ -14,10 +15,11 @@ export function nodeRoutes(store: GraphStore): Router {
     const raw = (await store.read('nodes/get-node', { id }))[0]?.n as NodeValue | undefined;
     if (!raw) throw notFound(`no node with id ${id}`);
     const node = storedNodeOf(raw);
-    const [outgoing, incoming, plans] = await Promise.all([
+    const [outgoing, incoming, plans, history] = await Promise.all([
       store.read('graph/relationships-out', { ids: [id] }),
       store.read('graph/relationships-in', { ids: [id] }),
       planIndex(store),
+      readNodeHistory((name, params) => store.read(name, params), id),
     ]);
     const neighbours: Record<string, Neighbour[]> = {};
     const add = (direction: 'out' | 'in', rows: typeof outgoing) => {
@@ -45,6 +47,7 @@ export function nodeRoutes(store: GraphStore): Router {
     const body: NodeDetailResponse = {
       node: { ...summaryOf(raw, plans), version: node.version, props: node.props as Record<string, unknown>, provenance: node.provenance },
       neighbours,
+      history,
     };
     res.json(body);
   });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { AdHocQueryBody, GapParams, GraphParams, MatrixParams, SearchParams } from '../../model/index.js';
+import { AdHocQueryBody, ChangeFeedParams, ChangeRequestBody, GapParams, GraphParams, MatrixParams, SearchParams } from '../../model/index.js';
+import { DecisionBody, RevertBody } from './changeRoutes.js';
+import { LoginBody, NewUserBody, UserPatchBody } from '../../model/auth.js';
+import { ROLE_CAPABILITIES } from '../../model/roles.js';
 import { catalogue } from '../gaps/analyses.js';
 
 /**
@@ -80,6 +83,141 @@ export function openApiDocument() {
           summary: 'Coverage matrix: counts per cell and the action ids behind each cell',
           parameters: queryParams(MatrixParams),
           responses: { 200: ok('rows, cols, cells'), 400: errorResponse('a bad parameter, named') },
+        },
+      },
+      '/api/changes': {
+        post: {
+          summary:
+            'A change: operations (create, update, delete, link, unlink, addProgress) validated by the domain model, planned into a before/after diff and committed in one transaction with its audit entry; dryRun answers the diff and writes nothing. A partner editor’s change is queued for approval (202). Needs the edit or editOwnOrganisation capability and the x-csrf-token header.',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(ChangeRequestBody, { io: 'input', unrepresentable: 'any' }) } } },
+          responses: {
+            200: ok('a dry run: the diff, nothing written'),
+            201: ok('committed: changeId and diff (nodes added/updated with the before and after of each field/removed, relationships added/removed)'),
+            202: ok('a partner editor’s change, queued: its pending id and diff'),
+            400: errorResponse('a malformed field, named by its path (operations.0.set.timescale)'),
+            401: errorResponse('not signed in'),
+            403: errorResponse('a role or organisation that may not make this change'),
+            404: errorResponse('an unknown node or link, named'),
+            409: errorResponse('a stale expectedVersion: error.current holds the current values'),
+          },
+        },
+        get: {
+          summary: 'The audit feed, newest first, filtered by node, author, plan and time and paged with before; status=pending|approved|rejected lists the approval queue (editors all of it, a partner editor their own)',
+          parameters: queryParams(ChangeFeedParams),
+          responses: { 200: ok('changes and next (the before of the following page)'), 400: errorResponse('a bad parameter, named'), 401: errorResponse('the queue needs an account'), 403: errorResponse('the queue is for editors and partner editors') },
+        },
+      },
+      '/api/changes/{id}': {
+        get: {
+          summary: 'One committed change with its whole diff, or one queued change (pending:…)',
+          parameters: [{ ...idParam, description: 'a change id (change:…) or pending id (pending:…)' }],
+          responses: { 200: ok('the change'), 400: errorResponse('a malformed id'), 404: errorResponse('no such change') },
+        },
+      },
+      '/api/changes/{id}/revert': {
+        post: {
+          summary: 'Undo: the inverse of a committed change committed as a new change (origin revert); reverting a revert redoes',
+          parameters: [{ ...idParam, description: 'a change id' }],
+          requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(RevertBody, { io: 'input' }) } } },
+          responses: { 201: ok('the new change'), 400: errorResponse('a malformed id'), 401: errorResponse('not signed in'), 403: errorResponse('needs the edit capability'), 404: errorResponse('no such change'), 409: errorResponse('a later change touched these fields (issues name them)') },
+        },
+      },
+      '/api/changes/{id}/approve': {
+        post: {
+          summary: 'Commits a partner editor’s queued change as theirs, recording the approving editor',
+          parameters: [{ ...idParam, description: 'a pending id' }],
+          requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(DecisionBody, { io: 'input' }) } } },
+          responses: { 201: ok('the committed change'), 401: errorResponse('not signed in'), 403: errorResponse('needs the approve capability'), 404: errorResponse('no such pending change'), 409: errorResponse('already decided, or stale') },
+        },
+      },
+      '/api/changes/{id}/reject': {
+        post: {
+          summary: 'Refuses a partner editor’s queued change; nothing of it is applied',
+          parameters: [{ ...idParam, description: 'a pending id' }],
+          requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(DecisionBody, { io: 'input' }) } } },
+          responses: { 200: ok('rejected'), 401: errorResponse('not signed in'), 403: errorResponse('needs the approve capability'), 404: errorResponse('no such pending change'), 409: errorResponse('already decided') },
+        },
+      },
+      '/api/nodes/{id}/history': {
+        get: {
+          summary: 'A node’s provenance: the document it came from and every committed change that touched it (author, time, reason, change id, fields before and after)',
+          parameters: [idParam],
+          responses: { 200: ok('provenance and history'), 400: errorResponse('a malformed id'), 404: errorResponse('no such node, now or before') },
+        },
+      },
+      '/api/events': {
+        get: {
+          summary: 'Server-sent events: one committed event per commit (change id, actor, reason, origin, diff summary with node ids), so open explorers refresh within a second',
+          responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+        },
+      },
+      '/api/auth/login': {
+        post: {
+          summary:
+            'Signs in with {username, password} (application/json only): sets the HTTP-only, SameSite=Lax session cookie gt_session (Secure over https), ends any session the browser had, and answers the session as GET /api/auth/session does. Failed sign-ins are limited per username and per client address.',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(LoginBody, { io: 'input' }) } } },
+          responses: {
+            200: ok('signedIn, user (id, username, name, role, organisationId, capabilities), csrfToken, expiresAt'),
+            400: errorResponse('a malformed body, named'),
+            401: errorResponse('wrong username or password (the same answer for an unknown username)'),
+            415: errorResponse('not application/json'),
+            429: errorResponse('too many failed sign-ins; Retry-After says when to try again'),
+          },
+        },
+      },
+      '/api/auth/logout': {
+        post: {
+          summary: 'Signs out: deletes the session from the store and clears the cookie (x-csrf-token needed while signed in)',
+          responses: { 200: ok('the anonymous session'), 403: errorResponse('missing or wrong x-csrf-token') },
+        },
+      },
+      '/api/auth/session': {
+        get: {
+          summary: `Who is signed in: signedIn, anonymousRead, the user with role and capabilities (${Object.entries(ROLE_CAPABILITIES).map(([r, c]) => `${r}: ${c.join(' ')}`).join('; ')}), and the csrfToken to send in the x-csrf-token header with every POST, PUT, PATCH and DELETE`,
+          responses: { 200: ok('the session, or {signedIn: false}') },
+        },
+      },
+      '/api/users': {
+        get: {
+          summary: 'Every account (never a password hash); administrators only',
+          responses: { 200: ok('users'), 401: errorResponse('not signed in'), 403: errorResponse('needs the manageUsers capability') },
+        },
+        post: {
+          summary: 'Creates an account; a partner-editor needs the id of an Organisation node; administrators only',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(NewUserBody, { io: 'input' }) } } },
+          responses: {
+            201: ok('the account'),
+            400: errorResponse('a bad field, named'),
+            401: errorResponse('not signed in'),
+            403: errorResponse('needs the manageUsers capability, or a missing x-csrf-token'),
+            409: errorResponse('the username is taken'),
+          },
+        },
+      },
+      '/api/users/{username}': {
+        patch: {
+          summary: 'Changes name, role, organisationId or password (a new password signs the account out everywhere); the last administrator keeps the role',
+          parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(UserPatchBody, { io: 'input' }) } } },
+          responses: {
+            200: ok('the account'),
+            400: errorResponse('a bad field, named'),
+            401: errorResponse('not signed in'),
+            403: errorResponse('needs the manageUsers capability, or a missing x-csrf-token'),
+            404: errorResponse('no such account'),
+            409: errorResponse('it is the last administrator'),
+          },
+        },
+        delete: {
+          summary: 'Removes an account and its sessions; never the last administrator',
+          parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            204: { description: 'removed' },
+            401: errorResponse('not signed in'),
+            403: errorResponse('needs the manageUsers capability, or a missing x-csrf-token'),
+            404: errorResponse('no such account'),
+            409: errorResponse('it is the last administrator'),
+          },
         },
       },
       '/api/query': {

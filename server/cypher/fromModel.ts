@@ -10,6 +10,7 @@ import {
   type NodeKind,
   type RelationshipType,
 } from '../../model/index.js';
+import { SYSTEM_LABEL, SYSTEM_TABLE_NAMES, systemQueryName, systemTableColumns, type SystemTable } from '../../model/system.js';
 
 /**
  * Derives the Cypher that depends on the shape of the model: both engines' schema,
@@ -22,6 +23,13 @@ const HEADER = '// Generated from the domain model by scripts/generate-cypher.ts
 
 /** The label Neo4j adds to every node so that an id lookup without a kind still uses one index. */
 export const NEO4J_ANY_NODE_LABEL = 'GTNode';
+
+/**
+ * LadybugDB's pattern for "any domain node": the union of the domain node tables, so
+ * that a scan of every node never reaches a system table (model/system.ts). Neo4j
+ * queries use the GTNode label for the same purpose.
+ */
+export const DOMAIN_NODE_PATTERN = NODE_KINDS.join('|');
 
 export function kebab(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
@@ -116,8 +124,8 @@ export function getNodeAnyKind(engine: 'ladybug' | 'neo4j'): string {
 RETURN n
 `;
   }
-  // LadybugDB looks the primary key up in each node table; it cannot UNION nodes of different tables.
-  return `${HEADER}MATCH (n {id: $id})
+  // LadybugDB looks the primary key up in each domain node table; it cannot UNION nodes of different tables.
+  return `${HEADER}MATCH (n:${DOMAIN_NODE_PATTERN} {id: $id})
 RETURN n
 `;
 }
@@ -146,6 +154,55 @@ DELETE r
 `;
 }
 
+// ---------------------------------------------------------------- system tables (model/system.ts)
+
+export function ladybugSystemSchema(): string {
+  const tables = SYSTEM_TABLE_NAMES.map((table) => {
+    const cols = systemTableColumns(table).map((c) => (c.name === 'id' ? 'id STRING PRIMARY KEY' : `${c.name} ${c.type}`));
+    return `CREATE NODE TABLE IF NOT EXISTS ${table}(${cols.join(', ')});`;
+  });
+  return HEADER + tables.join('\n') + '\n';
+}
+
+export function neo4jSystemSchema(): string {
+  const statements = SYSTEM_TABLE_NAMES.map(
+    (table) => `CREATE CONSTRAINT system_${snake(table)}_id IF NOT EXISTS FOR (n:${table}) REQUIRE n.id IS UNIQUE;`,
+  );
+  return HEADER + statements.join('\n') + '\n';
+}
+
+function systemLabel(table: SystemTable, engine: 'ladybug' | 'neo4j'): string {
+  return engine === 'neo4j' ? `${table}:${SYSTEM_LABEL}` : table;
+}
+
+export function upsertSystemRows(table: SystemTable, engine: 'ladybug' | 'neo4j'): string {
+  return `${HEADER}// Creates or replaces ${table} rows, one per map in $rows: every column is set, so a value left out becomes null.
+UNWIND $rows AS row
+MERGE (n:${systemLabel(table, engine)} {id: row.id})
+SET ${setFromRow('n', systemTableColumns(table), engine)}
+RETURN count(n) AS written
+`;
+}
+
+export function getSystemRow(table: SystemTable): string {
+  return `${HEADER}MATCH (n:${table} {id: $id})
+RETURN n
+`;
+}
+
+export function deleteSystemRow(table: SystemTable): string {
+  return `${HEADER}MATCH (n:${table} {id: $id})
+DELETE n
+`;
+}
+
+export function allSystemRows(table: SystemTable): string {
+  return `${HEADER}MATCH (n:${table})
+RETURN n
+ORDER BY n.id
+`;
+}
+
 /** Every generated file: path under `cypher/` and its text. */
 export function generatedCypherFiles(): Map<string, string> {
   const files = new Map<string, string>();
@@ -153,6 +210,16 @@ export function generatedCypherFiles(): Map<string, string> {
   files.set('schema/schema.neo4j.cypher', neo4jSchema());
   files.set('nodes/get-node.ladybug.cypher', getNodeAnyKind('ladybug'));
   files.set('nodes/get-node.neo4j.cypher', getNodeAnyKind('neo4j'));
+  files.set('schema/system.ladybug.cypher', ladybugSystemSchema());
+  files.set('schema/system.neo4j.cypher', neo4jSystemSchema());
+  for (const table of SYSTEM_TABLE_NAMES) {
+    const path = (verb: 'upsert' | 'get' | 'delete' | 'all') => systemQueryName(verb, table);
+    files.set(`${path('upsert')}.ladybug.cypher`, upsertSystemRows(table, 'ladybug'));
+    files.set(`${path('upsert')}.neo4j.cypher`, upsertSystemRows(table, 'neo4j'));
+    files.set(`${path('get')}.cypher`, getSystemRow(table));
+    files.set(`${path('delete')}.cypher`, deleteSystemRow(table));
+    files.set(`${path('all')}.cypher`, allSystemRows(table));
+  }
   for (const kind of NODE_KINDS) {
     files.set(`nodes/upsert-${kebab(kind)}.ladybug.cypher`, upsertNodes(kind, 'ladybug'));
     files.set(`nodes/upsert-${kebab(kind)}.neo4j.cypher`, upsertNodes(kind, 'neo4j'));

@@ -4,22 +4,26 @@ import {
   NodeInput,
   RelationshipInput,
   RelationshipTypeSchema,
-  allowsEndpoints,
-  relationshipId,
-  type NodeKind,
+  type ChangeDiff,
+  type ChangeOperation,
+  type ChangeOrigin,
   type NodeInputDraft,
 } from '../../model/index.js';
-import { kebab } from '../cypher/fromModel.js';
-import type { GraphStore, NodeValue, Transaction } from '../store/port.js';
-import { invalidateReadCaches } from './readCache.js';
-import { nodeParams, relationshipParams, sameColumns } from './records.js';
-import { ValidationError, parseOrThrow } from './validationError.js';
+import type { Actor } from '../../model/roles.js';
+import { SEED_ACTOR } from '../changes/actors.js';
+import { NotFoundError } from '../changes/errors.js';
+import { changePipelineFor } from '../changes/pipeline.js';
+import type { GraphStore } from '../store/port.js';
+import { ValidationError, parseOrThrow, type FieldIssue } from './validationError.js';
 
 /**
- * The one place writes go through. Every change is validated against the domain
- * model before anything runs, then applied in a single transaction: all of it or
- * none of it. Upserts are idempotent: a node whose values are unchanged keeps its
- * version; a changed one gets version + 1.
+ * Whole items in, through the change pipeline: the seed loader's and importers' view
+ * of a write. A change set (nodes to create or replace, relationships to create or
+ * replace, ids to delete) becomes one change of pipeline operations, so it is
+ * validated, diffed, committed in one transaction with its audit entry, and announced
+ * like any edit. Replacing a node with the same values changes nothing (its version
+ * stays); a changed one gets version + 1. Problems are named by the change set's own
+ * paths (`nodes.3.props.title`, `relationships.1.to`), so a seed file's line can be found.
  */
 
 export type ChangeSet = {
@@ -47,7 +51,7 @@ type Validated = {
 };
 
 function validate(changes: ChangeSet): Validated {
-  const issues: ValidationError['issues'] = [];
+  const issues: FieldIssue[] = [];
   const collect = <T>(fn: () => T): T | undefined => {
     try {
       return fn();
@@ -74,110 +78,78 @@ function validate(changes: ChangeSet): Validated {
   };
 }
 
-/** Rows per batch statement: large enough to amortise a call, small enough to keep memory flat. */
-const BATCH = 500;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
+/** A validated change set as pipeline operations, with the change-set path of each (for error messages). */
+export function changeSetOperations(changes: ChangeSet): { operations: ChangeOperation[]; paths: string[] } {
+  const valid = validate(changes);
+  const operations: ChangeOperation[] = [];
+  const paths: string[] = [];
+  valid.nodes.forEach((node, i) => {
+    operations.push({ op: 'create', node: { kind: node.kind, id: node.id, props: node.props as Record<string, unknown>, provenance: node.provenance } });
+    paths.push(`nodes.${i}`);
+  });
+  valid.relationships.forEach((rel, i) => {
+    operations.push({ op: 'link', type: rel.type, from: rel.from, to: rel.to, props: rel.props, provenance: rel.provenance });
+    paths.push(`relationships.${i}`);
+  });
+  valid.deleteRelationships.forEach((key, i) => {
+    operations.push({ op: 'unlink', ...key });
+    paths.push(`deleteRelationships.${i}`);
+  });
+  valid.deleteNodes.forEach((id, i) => {
+    operations.push({ op: 'delete', id });
+    paths.push(`deleteNodes.${i}`);
+  });
+  return { operations, paths };
 }
 
-/** The stored nodes behind a set of ids, whatever their kinds, in one query per batch. */
-async function storedNodes(tx: Transaction, ids: string[]): Promise<Map<string, NodeValue>> {
-  const found = new Map<string, NodeValue>();
-  for (const batch of chunks([...new Set(ids)])) {
-    for (const row of await tx.run('graph/nodes-by-id', { ids: batch })) {
-      const node = row.n as NodeValue;
-      found.set(String(node.properties.id), node);
-    }
-  }
-  return found;
+/** A pipeline problem (`operations.4.node.props.title`) renamed by the change set's path (`nodes.4.props.title`). */
+export function remapIssues(issues: FieldIssue[], paths: string[], offset = 0): FieldIssue[] {
+  return issues.map((issue) => {
+    const m = /^operations\.(\d+)(?:\.(.*))?$/.exec(issue.field);
+    const path = m ? paths[Number(m[1]) - offset] : undefined;
+    if (!m || !path) return issue;
+    const rest = (m[2] ?? '').replace(/^node\.?/, '');
+    const field = path.startsWith('deleteNodes') ? path : [path, rest].filter(Boolean).join('.');
+    return { field, reason: issue.reason };
+  });
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
+/** Pipeline refusals as the change set's ValidationError; anything else is rethrown. */
+export function asChangeSetError(err: unknown, paths: string[], offset = 0): ValidationError {
+  if (err instanceof ValidationError || err instanceof NotFoundError) return new ValidationError(remapIssues(err.issues, paths, offset));
+  throw err;
+}
+
+export function summaryOf(diff: ChangeDiff, changes: ChangeSet, nodeIds?: Set<string>): ChangeSummary {
+  const mine = <T extends { id: string }>(items: T[]) => (nodeIds ? items.filter((n) => nodeIds.has(n.id)) : items);
+  const created = mine(diff.nodes.added).length;
+  const updated = mine(diff.nodes.updated).length;
+  const total = changes.nodes?.length ?? 0;
+  return {
+    created,
+    updated,
+    unchanged: total - created - updated,
+    relationshipsWritten: changes.relationships?.length ?? 0,
+    deleted: (changes.deleteNodes?.length ?? 0) + (changes.deleteRelationships?.length ?? 0),
+  };
 }
 
 export class GraphWriter {
-  constructor(private readonly store: GraphStore) {}
+  constructor(
+    private readonly store: GraphStore,
+    private readonly actor: Actor = SEED_ACTOR,
+    private readonly origin: ChangeOrigin = { kind: 'seed' },
+  ) {}
 
-  /** Validates and applies a change set in one transaction. */
-  async apply(changes: ChangeSet): Promise<ChangeSummary> {
-    const valid = validate(changes);
-    const summary = await this.store.write(async (tx) => {
-      const summary: ChangeSummary = { created: 0, updated: 0, unchanged: 0, relationshipsWritten: 0, deleted: 0 };
-      const relIds = valid.relationships.flatMap((r) => [r.from, r.to]);
-      const delIds = [...valid.deleteNodes, ...valid.deleteRelationships.flatMap((d) => [d.from, d.to])];
-      const existing = await storedNodes(tx, [...valid.nodes.map((n) => n.id), ...relIds, ...delIds]);
-      const kinds = new Map<string, NodeKind>([...existing].map(([id, n]) => [id, n.label as NodeKind]));
-
-      // Nodes: unchanged ones are left alone (so their version stays); the rest are written in batches per kind.
-      const toWrite: { kind: NodeKind; params: Record<string, unknown> }[] = [];
-      for (const [i, node] of valid.nodes.entries()) {
-        const stored = existing.get(node.id);
-        if (stored && stored.label !== node.kind) {
-          throw new ValidationError([{ field: `nodes.${i}.id`, reason: `${node.id} is already a ${stored.label}, not a ${node.kind}` }]);
-        }
-        const params = nodeParams(node, 0);
-        if (stored && sameColumns(stored.properties, params)) {
-          summary.unchanged++;
-        } else {
-          params.version = stored ? Number(stored.properties.version ?? 0) + 1 : 1;
-          toWrite.push({ kind: node.kind, params });
-          if (stored) summary.updated++;
-          else summary.created++;
-        }
-        kinds.set(node.id, node.kind);
-      }
-      for (const [kind, group] of groupBy(toWrite, (w) => w.kind)) {
-        for (const batch of chunks(group)) {
-          await tx.run(`nodes/upsert-${kebab(kind)}`, { rows: batch.map((w) => w.params) });
-        }
-      }
-
-      // Relationships: both ends must exist (in the store or in this change set) and be kinds the type joins.
-      const issues: ValidationError['issues'] = [];
-      const resolved = valid.relationships.map((rel, i) => {
-        const fromKind = kinds.get(rel.from);
-        const toKind = kinds.get(rel.to);
-        if (!fromKind) issues.push({ field: `relationships.${i}.from`, reason: `no node with id ${rel.from}` });
-        if (!toKind) issues.push({ field: `relationships.${i}.to`, reason: `no node with id ${rel.to}` });
-        if (fromKind && toKind && !allowsEndpoints(rel.type, fromKind, toKind)) {
-          issues.push({ field: `relationships.${i}.type`, reason: `${rel.type} cannot join a ${fromKind} to a ${toKind}` });
-        }
-        return { rel, query: `relationships/upsert-${kebab(rel.type)}-${kebab(fromKind ?? 'Plan')}-to-${kebab(toKind ?? 'Plan')}` };
-      });
-      if (issues.length) throw new ValidationError(issues);
-      for (const [query, group] of groupBy(resolved, (r) => r.query)) {
-        for (const batch of chunks(group)) {
-          await tx.run(query, { rows: batch.map(({ rel }) => relationshipParams(rel, relationshipId(rel.from, rel.type, rel.to))) });
-          summary.relationshipsWritten += batch.length;
-        }
-      }
-
-      for (const [i, del] of valid.deleteRelationships.entries()) {
-        const fromKind = kinds.get(del.from);
-        const toKind = kinds.get(del.to);
-        if (!fromKind || !toKind || !allowsEndpoints(del.type, fromKind, toKind)) {
-          throw new ValidationError([{ field: `deleteRelationships.${i}`, reason: `no ${del.type} from ${del.from} to ${del.to}` }]);
-        }
-        await tx.run(`relationships/delete-${kebab(del.type)}-${kebab(fromKind)}-to-${kebab(toKind)}`, { from: del.from, to: del.to });
-        summary.deleted++;
-      }
-
-      for (const [i, id] of valid.deleteNodes.entries()) {
-        const kind = kinds.get(id);
-        if (!kind) throw new ValidationError([{ field: `deleteNodes.${i}`, reason: `no node with id ${id}` }]);
-        await tx.run(`nodes/delete-${kebab(kind)}`, { id });
-        kinds.delete(id);
-        summary.deleted++;
-      }
-      return summary;
-    });
-    invalidateReadCaches(this.store);
-    return summary;
+  /** Validates and commits a change set as one change through the pipeline. */
+  async apply(changes: ChangeSet, reason?: string): Promise<ChangeSummary> {
+    const { operations, paths } = changeSetOperations(changes);
+    if (operations.length === 0) return summaryOf({ nodes: { added: [], updated: [], removed: [] }, relationships: { added: [], removed: [] } }, changes);
+    try {
+      const result = await changePipelineFor(this.store).submit({ operations, ...(reason ? { reason } : {}) }, this.actor, this.origin, { upsert: true });
+      return summaryOf(result.diff, changes);
+    } catch (err) {
+      throw asChangeSetError(err, paths);
+    }
   }
 }

@@ -40,10 +40,10 @@ export function shortNames(plans: PlanNameSource[]): Map<string, string> {
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
-/** Plan id → short name; cached until the next write. */
+/** Plan id → short name; cached until a change to a plan's body, period or title, or a plan added or removed (see readCache). */
 export function planShortNames(store: GraphStore): Promise<Map<string, string>> {
-  return cached(store, 'plan-short-names', async () => {
-    const rows = await store.read('graph/plan-names');
+  return cached(store, 'plan-short-names', async (reading) => {
+    const rows = await reading.read('graph/plan-names');
     return shortNames(rows.map((r) => ({ id: String(r.id), body: text(r.body), period: text(r.period), title: text(r.title) })));
   });
 }

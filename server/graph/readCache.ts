@@ -1,47 +1,181 @@
-import type { GraphStore } from '../store/port.js';
+import { NODE_KINDS, RELATIONSHIP_TYPES, type ChangeDiff } from '../../model/index.js';
+import type { CommittedChange } from '../changes/bus.js';
+import { queries } from '../cypher/registry.js';
+import type { GraphStore, Params, Row } from '../store/port.js';
 
 /**
  * Derived read models that many requests need and few writes change: which plan each
- * node belongs to, gap lists, golden threads. A seminar room asks for the same ones
- * again and again. GraphWriter, the one write path, clears them after every commit;
- * a maximum age covers writes made by another process on a shared Neo4j.
+ * node belongs to, gap lists, golden threads, the matrix axes. A seminar room asks for
+ * the same ones again and again while edits keep coming, so a change drops only the
+ * read models it can affect.
+ *
+ * What a read model depends on is recorded, not declared: `compute` receives a store
+ * that notes every named query it runs, and the entry keeps the property names,
+ * relationship types and node kinds those query texts mention. A committed change
+ * (from the change pipeline's bus) drops an entry only when it adds or removes a
+ * relationship of a type the entry read, adds or removes a node of a kind it read (or
+ * of any kind, when its queries match nodes whatever their kind), or changes a field
+ * the entry's queries read. A one-field edit of an action's timescale therefore leaves
+ * the golden threads, the matrix and most gap analyses warm. Whatever cannot be
+ * recorded (a compute that ignores the store it is given) is dropped on every change.
+ * A maximum age covers writes made by another process on a shared Neo4j.
  */
 
 const MAX_AGE_MS = 10_000;
 /** Entries kept per store; the oldest go first. */
 const MAX_ENTRIES = 500;
 
-type Entry = { at: number; value: Promise<unknown> };
+/** What a read model read: property names, relationship types and node kinds its queries mention. */
+export type ReadDependencies = { fields: Set<string>; relTypes: Set<string>; kinds: Set<string>; anyKind: boolean };
+
+/** `settled` false while computing: its dependencies are not all known yet. */
+type Entry = { at: number; value: Promise<unknown>; deps?: ReadDependencies; settled: boolean };
 const caches = new WeakMap<GraphStore, Map<string, Entry>>();
 
-export function cached<T>(store: GraphStore, key: string, compute: () => Promise<T>): Promise<T> {
-  let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = new Map()));
+const RECORDER = Symbol('read recorder');
+type Recording = GraphStore & { [RECORDER]: { real: GraphStore; deps: ReadDependencies } };
+
+const realStore = (store: GraphStore): GraphStore => (store as Partial<Recording>)[RECORDER]?.real ?? store;
+
+function emptyDeps(): ReadDependencies {
+  return { fields: new Set(), relTypes: new Set(), kinds: new Set(), anyKind: false };
+}
+
+function merge(into: ReadDependencies, from: ReadDependencies): void {
+  for (const f of from.fields) into.fields.add(f);
+  for (const t of from.relTypes) into.relTypes.add(t);
+  for (const k of from.kinds) into.kinds.add(k);
+  into.anyKind ||= from.anyKind;
+}
+
+const KINDS = new Set<string>(NODE_KINDS);
+const TYPES = new Set<string>(RELATIONSHIP_TYPES);
+const textDeps = new Map<string, ReadDependencies>();
+
+/** The dependencies of a named query, from its text (both engines' texts, over-approximated). */
+export function queryDependencies(name: string, kind: GraphStore['kind']): ReadDependencies {
+  const key = `${kind} ${name}`;
+  let deps = textDeps.get(key);
+  if (!deps) {
+    deps = emptyDeps();
+    const text = queries()
+      .text(name, kind === 'neo4j' ? 'neo4j' : 'ladybug')
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('//'))
+      .join('\n');
+    for (const m of text.matchAll(/\.([A-Za-z_]\w*)/g)) deps.fields.add(m[1]!);
+    for (const m of text.matchAll(/[A-Za-z_]\w*/g)) {
+      if (TYPES.has(m[0])) deps.relTypes.add(m[0]);
+      if (KINDS.has(m[0])) deps.kinds.add(m[0]);
+    }
+    // A node pattern with no label, or the any-node label, matches nodes of every kind.
+    if (/\(\s*\w*\s*(\)|\{)/.test(text) || /:GTNode\b/.test(text)) deps.anyKind = true;
+    textDeps.set(key, deps);
+  }
+  return deps;
+}
+
+/** A store that records what is read through it into `deps`; writes are refused (a read model never writes). */
+function recording(store: GraphStore, deps: ReadDependencies): GraphStore {
+  const real = realStore(store);
+  const read = (name: string, params?: Params): Promise<Row[]> => {
+    merge(deps, queryDependencies(name, real.kind));
+    return real.read(name, params);
+  };
+  return new Proxy(real, {
+    get(target, prop) {
+      if (prop === RECORDER) return { real, deps };
+      if (prop === 'read') return read;
+      if (prop === 'write') return () => Promise.reject(new Error('a read model must not write'));
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+export function cached<T>(store: GraphStore, key: string, compute: (store: GraphStore) => Promise<T>): Promise<T> {
+  const real = realStore(store);
+  const outer = (store as Partial<Recording>)[RECORDER]?.deps;
+  let cache = caches.get(real);
+  if (!cache) caches.set(real, (cache = new Map()));
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < MAX_AGE_MS) return hit.value as Promise<T>;
-  const value = compute();
+  if (hit && Date.now() - hit.at < MAX_AGE_MS) {
+    // A read model built on another one depends on what that one read.
+    if (outer) {
+      if (hit.deps) merge(outer, hit.deps);
+      else outer.anyKind = true;
+    }
+    return hit.value as Promise<T>;
+  }
+  const deps = emptyDeps();
+  const value = compute(recording(real, deps));
+  const entry: Entry = { at: Date.now(), value, deps, settled: false };
   cache.delete(key);
-  cache.set(key, { at: Date.now(), value });
+  cache.set(key, entry);
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   // A failed computation is not kept: the next request tries again.
-  value.catch(() => cache!.delete(key));
+  value.then(
+    () => {
+      entry.settled = true;
+      if (outer) merge(outer, deps);
+    },
+    () => cache!.get(key) === entry && cache!.delete(key),
+  );
   return value;
 }
 
 /** Whether a fresh value for `key` is at hand, so that a caller can choose a cheaper path when it is not. */
 export function isCached(store: GraphStore, key: string): boolean {
-  const hit = caches.get(store)?.get(key);
+  const hit = caches.get(realStore(store))?.get(key);
   return hit !== undefined && Date.now() - hit.at < MAX_AGE_MS;
 }
 
 const generations = new WeakMap<GraphStore, number>();
 
-/** A number that changes on every invalidation: read models kept elsewhere (the search index) compare it to know they are stale. */
+/**
+ * A number that changes on every wholesale invalidation: read models kept elsewhere (the
+ * search index) compare it to know they are stale. Committed changes do not move it; they
+ * reach the search index through its own bus listener (changePipelineFor).
+ */
 export function readGeneration(store: GraphStore): number {
-  return generations.get(store) ?? 0;
+  return generations.get(realStore(store)) ?? 0;
 }
 
 export function invalidateReadCaches(store: GraphStore): void {
-  caches.get(store)?.clear();
-  generations.set(store, readGeneration(store) + 1);
+  const real = realStore(store);
+  caches.get(real)?.clear();
+  generations.set(real, readGeneration(real) + 1);
+}
+
+/** What a committed change touched, in the terms read models record. */
+type Touch = { fields: Set<string>; relTypes: Set<string>; kindsAddedOrRemoved: Set<string> };
+
+function touchOf(diff: ChangeDiff): Touch {
+  const touch: Touch = { fields: new Set(), relTypes: new Set(), kindsAddedOrRemoved: new Set() };
+  for (const u of diff.nodes.updated) for (const f of u.fields) touch.fields.add(f.field);
+  for (const n of [...diff.nodes.added, ...diff.nodes.removed]) {
+    touch.kindsAddedOrRemoved.add(n.kind);
+    touch.fields.add('id');
+    for (const [field, value] of Object.entries(n.props)) if (value !== null) touch.fields.add(field);
+  }
+  for (const r of [...diff.relationships.added, ...diff.relationships.removed]) touch.relTypes.add(r.type);
+  return touch;
+}
+
+/** Whether a change can alter what a read model with these dependencies computed. */
+export function affects(deps: ReadDependencies | undefined, diff: ChangeDiff): boolean {
+  if (!deps) return true;
+  const touch = touchOf(diff);
+  for (const t of touch.relTypes) if (deps.relTypes.has(t)) return true;
+  for (const k of touch.kindsAddedOrRemoved) if (deps.anyKind || deps.kinds.has(k)) return true;
+  for (const f of touch.fields) if (deps.fields.has(f)) return true;
+  return false;
+}
+
+/** Brings the read models up to date with a committed change: drops those it affects, keeps the rest. */
+export function updateReadModels(store: GraphStore, change: CommittedChange): void {
+  const cache = caches.get(realStore(store));
+  if (!cache) return;
+  // One still computing may have read the graph before the change and not yet said what it read: drop it.
+  for (const [key, entry] of cache) if (!entry.settled || affects(entry.deps, change.diff)) cache.delete(key);
 }

@@ -43,10 +43,10 @@ export function labelOf(kind: NodeKind, props: Record<string, unknown>): string 
 /** Which plan each node belongs to (node id → plan id), and each plan's short name (plan id → "LCJA 2008"). */
 export type PlanIndex = { planOf: Map<string, string>; shortName: Map<string, string> };
 
-/** Which plan each node belongs to; cached until the next write (see readCache). */
+/** Which plan each node belongs to and each plan's short name; cached until a change of plan membership or of a plan's names (see readCache). */
 export function planIndex(store: GraphStore): Promise<PlanIndex> {
-  return cached(store, 'plan-index', async () => {
-    const [rows, shortName] = await Promise.all([store.read('graph/plan-membership'), planShortNames(store)]);
+  return cached(store, 'plan-index', async (reading) => {
+    const [rows, shortName] = await Promise.all([reading.read('graph/plan-membership'), planShortNames(reading)]);
     const planOf = new Map<string, string>();
     for (const r of rows) planOf.set(String(r.id), String(r.plan));
     return { planOf, shortName };

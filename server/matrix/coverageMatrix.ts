@@ -51,10 +51,10 @@ export async function coverageMatrix(store: GraphStore, params: MatrixParams): P
   }
   const plan = params.plan ?? '';
   // Every action serving a column, whoever runs it: the plan rows, and each column's total.
-  const [served, axisRows] = await Promise.all([store.read('matrix/plan-by-target', { plan }), cached(store, 'matrix-axis', () => store.read('matrix/axis-nodes'))]);
+  const [served, axisRows] = await Promise.all([store.read('matrix/plan-by-target', { plan }), cached(store, 'matrix-axis', (reading) => reading.read('matrix/axis-nodes'))]);
   const [credited, data] = await Promise.all([
     credits(store, params, plan, served),
-    cached(store, 'matrix-axis-summaries', () => nodeSummaries(store, axisRows.map((r) => String(r.id)))),
+    cached(store, 'matrix-axis-summaries', (reading) => nodeSummaries(reading, axisRows.map((r) => String(r.id)))),
   ]);
   const summaries = new Map([...data].map(([id, d]) => [id, summaryFromElementData(d)]));
   const cols = [...summaries.values()]

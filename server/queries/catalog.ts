@@ -22,6 +22,8 @@ const plan = z.object({ plan: z.union([z.literal(''), NodeId]) }).strict();
 const planAsOf = z.object({ plan: z.union([z.literal(''), NodeId]), asOf: z.iso.date() }).strict();
 const ids = z.object({ ids: z.array(NodeId) }).strict();
 const id = z.object({ id: NodeId }).strict();
+/** A row cap, for the system feeds (audit, node history, approval queue). */
+const cap = z.int().min(1).max(10_000);
 
 export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'nodes/get-node', params: id, example: { id: 'lcja-2008:action:2.5.7' }, expectsRows: true },
@@ -58,4 +60,15 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'matrix/actions-with-lead', params: plan, example: { plan: '' }, expectsRows: true },
   { name: 'matrix/plan-by-target', params: plan, example: { plan: '' }, expectsRows: true },
   { name: 'matrix/axis-nodes', params: none, example: {}, expectsRows: true },
+  // The audit log and the approval queue (system tables; the seed's own load is the first audit entry).
+  { name: 'system/audit-last-seq', params: none, example: {}, expectsRows: true },
+  {
+    name: 'system/audit-feed',
+    params: z.object({ node: z.string(), author: z.string(), plan: z.string(), since: z.string(), until: z.string(), before: z.int().min(0), cap }).strict(),
+    example: { node: 'lcja-2008:action:2.5.7', author: 'seed', plan: '', since: '', until: '', before: 0, cap: 20 },
+    expectsRows: true,
+  },
+  { name: 'changes/scope-of-organisation', params: z.object({ org: NodeId }).strict(), example: { org: 'org:scottish-prison-service' }, expectsRows: true },
+  { name: 'system/node-history', params: z.object({ id: NodeId, cap }).strict(), example: { id: 'lcja-2008:action:2.5.7', cap: 100 }, expectsRows: true },
+  { name: 'system/pending-by-status', params: z.object({ status: z.enum(['pending', 'approved', 'rejected']), cap }).strict(), example: { status: 'pending', cap: 20 }, expectsRows: false },
 ];

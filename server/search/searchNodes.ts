@@ -7,11 +7,12 @@ import { SearchIndex, type SearchDocument } from './searchIndex.js';
 
 /**
  * /api/search over the in-memory index (searchIndex.ts). The index is built from the
- * store on first use and rebuilt after every write: a write clears the read caches
- * (readCache.ts), which moves the read generation on, and the next search waits for a
- * fresh index. `searchIndexChanged` is the one function a change pipeline calls per
- * committed change; today it rebuilds the whole index in the background (about a
- * second at 10x the seed), where a later version could replace just the changed nodes.
+ * store on first use and rebuilt after every committed change: the change pipeline's bus
+ * calls `searchIndexChanged` per commit (changePipelineFor, after the read models are
+ * brought up to date), and the next search waits for a fresh index. A wholesale
+ * invalidation of the read caches (readCache.ts) moves the read generation on, which
+ * does the same. Today the whole index is rebuilt (about a second at 10x the seed),
+ * where a later version could replace just the changed nodes.
  */
 
 /**
@@ -66,13 +67,15 @@ export function searchIndex(store: GraphStore): Promise<SearchIndex> {
 }
 
 /**
- * Call once per committed change (the change bus's `committed` event): the index is
- * dropped and rebuilt at once, so the next search finds the change. The diff is not
+ * Called once per committed change (the change bus's `committed` event): the index is
+ * dropped and, where one was in use, rebuilt at once, so the next search finds the change. The diff is not
  * needed yet; it is taken so that an incremental update can come without a new call.
  */
 export function searchIndexChanged(store: GraphStore, _diff?: unknown): void {
-  held.delete(store);
-  void searchIndex(store).catch(() => undefined);
+  const had = held.delete(store);
+  // Rebuilt at once only where someone has searched: a store that was never searched (a
+  // seed load, an import, a test of edits) does not pay for an index nobody asks for.
+  if (had) void searchIndex(store).catch(() => undefined);
 }
 
 export async function searchNodes(store: GraphStore, params: SearchParams): Promise<SearchResult[]> {

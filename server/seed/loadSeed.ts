@@ -1,5 +1,7 @@
-import type { NodeInput } from '../../model/index.js';
-import { GraphWriter, type ChangeSummary } from '../graph/graphWriter.js';
+import type { ChangeOperation, ChangeOrigin, NodeInput } from '../../model/index.js';
+import { SEED_ACTOR } from '../changes/actors.js';
+import { changePipelineFor } from '../changes/pipeline.js';
+import { asChangeSetError, changeSetOperations, summaryOf, type ChangeSet, type ChangeSummary } from '../graph/graphWriter.js';
 import { ValidationError } from '../graph/validationError.js';
 import type { GraphStore } from '../store/port.js';
 import { checkSeedSet } from './checkSeedSet.js';
@@ -7,10 +9,13 @@ import { formatProblem, type SeedProblem } from './readSeedFile.js';
 import { seedFilePaths } from './seedFiles.js';
 
 /**
- * Loads the curated seed files into a store, one transaction per file: a file that
- * fails any check is reported with its file, line and field and nothing of it is
- * written; the others load. Loading again changes nothing.
+ * Loads the curated seed files into a store through the change pipeline, as the actor
+ * `seed`, in one transaction: a file that fails any check is reported with its file,
+ * line and field and nothing of it is written; the others load together or not at all.
+ * Loading again changes nothing (and writes no audit entry).
  */
+
+const SEED_ORIGIN: ChangeOrigin = { kind: 'seed' };
 
 export type SeedFileReport = { file: string; loaded: boolean; summary?: ChangeSummary; problems: string[] };
 
@@ -40,7 +45,7 @@ export async function loadSeed(store: GraphStore, paths = seedFilePaths()): Prom
   for (const p of problems) problemsByFile.set(p.file, [...(problemsByFile.get(p.file) ?? []), p]);
 
   const organisations = mergeOrganisations(files.flatMap((f) => f.seed.nodes));
-  const writer = new GraphWriter(store);
+  const pipeline = changePipelineFor(store);
   const reports: SeedFileReport[] = [];
   const failedNames = new Set(
     paths.map((p) => p.split(/[\\/]/).pop()!).filter((n) => !files.some((f) => f.name === n)),
@@ -48,7 +53,12 @@ export async function loadSeed(store: GraphStore, paths = seedFilePaths()): Prom
   for (const name of failedNames) {
     reports.push({ file: name, loaded: false, problems: (problemsByFile.get(name) ?? []).map(formatProblem) });
   }
+
+  // Each file is planned (nothing written) on top of the files accepted before it; one that fails is
+  // reported with its lines and left out. The accepted files are then committed as ONE change, so a
+  // process killed while loading leaves the whole seed or nothing, and the next start loads it again.
   const written = new Set<string>();
+  const accepted: { name: string; changes: ChangeSet; operations: ChangeOperation[] }[] = [];
   for (const file of files) {
     const fileProblems = problemsByFile.get(file.name) ?? [];
     if (fileProblems.length > 0) {
@@ -58,21 +68,38 @@ export async function loadSeed(store: GraphStore, paths = seedFilePaths()): Prom
     const nodes = file.seed.nodes
       .filter((n) => n.kind !== 'Organisation' || !written.has(n.id))
       .map((n) => (n.kind === 'Organisation' ? organisations.get(n.id)! : n));
+    const changes: ChangeSet = { nodes, relationships: file.seed.relationships };
+    const before = accepted.flatMap((a) => a.operations);
+    let paths: string[] = [];
     try {
-      const summary = await writer.apply({ nodes, relationships: file.seed.relationships });
+      const set = changeSetOperations(changes);
+      paths = set.paths;
+      await pipeline.plan([...before, ...set.operations], SEED_ACTOR, SEED_ORIGIN, { upsert: true });
       nodes.forEach((n) => n.kind === 'Organisation' && written.add(n.id));
-      reports.push({ file: file.name, loaded: true, summary, problems: [] });
+      accepted.push({ name: file.name, changes, operations: set.operations });
     } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
+      const refusal = paths.length ? asChangeSetError(err, paths, before.length) : err;
+      if (!(refusal instanceof ValidationError)) throw refusal;
       reports.push({
         file: file.name,
         loaded: false,
-        problems: err.issues.map((i) => {
+        problems: refusal.issues.map((i) => {
           const path = i.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
           return formatProblem({ file: file.name, line: file.lineOf(path), field: i.field, reason: i.reason });
         }),
       });
     }
+  }
+  if (accepted.length === 0) return reports;
+  const result = await pipeline.submit(
+    { operations: accepted.flatMap((a) => a.operations), reason: `seed files ${accepted.map((a) => a.name).join(', ')}` },
+    SEED_ACTOR,
+    SEED_ORIGIN,
+    { upsert: true },
+  );
+  for (const a of accepted) {
+    const ids = new Set((a.changes.nodes ?? []).map((n) => n.id));
+    reports.push({ file: a.name, loaded: true, summary: summaryOf(result.diff, a.changes, ids), problems: [] });
   }
   return reports;
 }

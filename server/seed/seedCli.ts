@@ -2,6 +2,7 @@ import { loadConfig, ConfigError } from '../config.js';
 import { countGraph } from '../graph/graphReader.js';
 import { createStore } from '../store/createStore.js';
 import { StoreError } from '../store/port.js';
+import { runMigrations } from '../migrations/index.js';
 import { loadSeed } from './loadSeed.js';
 
 /** `npm run seed`: loads the curated dataset into the configured store and prints what changed. */
@@ -10,6 +11,7 @@ async function main(): Promise<number> {
   const store = createStore(config.store);
   try {
     await store.open();
+    await runMigrations(store);
     const reports = await loadSeed(store);
     for (const r of reports) {
       if (r.loaded) {

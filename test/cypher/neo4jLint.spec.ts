@@ -17,6 +17,7 @@ import {
   relationshipPropertyColumns,
 } from '../../model/index.js';
 import { NEO4J_ANY_NODE_LABEL } from '../../server/cypher/fromModel.js';
+import { SYSTEM_LABEL, SYSTEM_TABLE_NAMES, systemTableColumns } from '../../model/system.js';
 import { QueryRegistry, statementsOf } from '../../server/cypher/registry.js';
 import { relationshipParams } from '../../server/graph/records.js';
 import { QUERY_CATALOG } from '../../server/queries/catalog.js';
@@ -63,6 +64,7 @@ const PROPERTY_KEYS = [
       ...RELATIONSHIP_SYSTEM_COLUMNS,
       ...NODE_KINDS.flatMap((k) => nodePropertyColumns(k)),
       ...RELATIONSHIP_TYPES.flatMap((t) => relationshipPropertyColumns(t)),
+      ...SYSTEM_TABLE_NAMES.flatMap((t) => systemTableColumns(t)),
     ].map((c) => c.name),
     ...BATCH_ROW_KEYS,
   ]),
@@ -79,7 +81,7 @@ function schemaFor(version: (typeof CYPHER_VERSIONS)[number], parameters: string
   return {
     functions: FUNCTIONS,
     procedures: PROCEDURES,
-    labels: [...NODE_KINDS, NEO4J_ANY_NODE_LABEL],
+    labels: [...NODE_KINDS, NEO4J_ANY_NODE_LABEL, ...SYSTEM_TABLE_NAMES, SYSTEM_LABEL],
     relationshipTypes: [...RELATIONSHIP_TYPES],
     propertyKeys: PROPERTY_KEYS,
     parameters: Object.fromEntries(parameters.map((p) => [p, null])),
@@ -97,10 +99,12 @@ function lint(text: string, version: (typeof CYPHER_VERSIONS)[number] = 'CYPHER 
 
 const registry = QueryRegistry.load();
 
-/** [label, text]: one per named query, one per statement of the schema file. */
+/** [label, text]: one per named query Neo4j has a text for, one per statement of the schema files. */
 const NEO4J_TEXTS: [string, string][] = registry.names().flatMap((name): [string, string][] => {
+  // LadybugDB-only texts (a migration's ALTER TABLE, which schemaless Neo4j does not need) have no Neo4j text to lint.
+  if (!registry.variantsOf(name).some((v) => v === 'neo4j' || v === 'shared')) return [];
   const text = registry.text(name, 'neo4j');
-  if (name === 'schema/schema') return statementsOf(text).map((s, i): [string, string] => [`${name} statement ${i + 1}`, s]);
+  if (name.startsWith('schema/')) return statementsOf(text).map((s, i): [string, string] => [`${name} statement ${i + 1}`, s]);
   return [[name, text]];
 });
 

@@ -26,6 +26,18 @@ function readmeDefaults(): Record<string, string | null> {
 }
 const DOCUMENTED_DEFAULTS = readmeDefaults();
 
+/** The sign-in settings the README's defaults give. */
+function documentedAuth() {
+  const d = DOCUMENTED_DEFAULTS;
+  return {
+    anonymousRead: d.GT_ANONYMOUS_READ === 'true',
+    sessionTtlMs: Number(d.GT_SESSION_HOURS) * 3_600_000,
+    cookieSecure: d.GT_COOKIE_SECURE,
+    loginMaxFailures: Number(d.GT_LOGIN_MAX_FAILURES),
+    loginMaxFailuresPerIp: Number(d.GT_LOGIN_MAX_FAILURES_PER_IP),
+  };
+}
+
 function errorOf(env: NodeJS.ProcessEnv): unknown {
   try {
     loadConfig(env);
@@ -53,6 +65,7 @@ describe('loadConfig', () => {
         queryMaxRows: Number(d.GT_QUERY_MAX_ROWS),
         seedOnEmpty: d.GT_SEED_ON_EMPTY === 'true',
         store: { kind: 'embedded', dataDir: d.GT_DATA_DIR, bufferPoolMb: Number(d.GT_BUFFER_POOL_MB) },
+        auth: documentedAuth(),
       });
     });
 
@@ -90,6 +103,7 @@ describe('loadConfig', () => {
         queryMaxRows: 10,
         seedOnEmpty: false,
         store: { kind: 'embedded', dataDir: '/var/lib/golden-thread', bufferPoolMb: 384 },
+        auth: documentedAuth(),
       });
     });
 
@@ -154,6 +168,10 @@ describe('loadConfig', () => {
       { setting: 'NEO4J_URI', value: 'http://x' },
       { setting: 'NEO4J_URI', value: 'not a uri' },
       { setting: 'NEO4J_URI', value: 'neo4j://' },
+      { setting: 'GT_ANONYMOUS_READ', value: 'sometimes' },
+      { setting: 'GT_SESSION_HOURS', value: '0' },
+      { setting: 'GT_COOKIE_SECURE', value: 'yes please' },
+      { setting: 'GT_LOGIN_MAX_FAILURES', value: '0' },
     ])('refuses $setting=$value with one line that names it', ({ setting, value }) => {
       const err = errorOf({ [setting]: value });
       expect(err).toBeInstanceOf(ConfigError);
@@ -177,6 +195,39 @@ describe('loadConfig', () => {
     it('names the wrong setting when others are right', () => {
       const err = errorOf({ PORT: '8080', NEO4J_URI: 'neo4j://h', GT_SEED_ON_EMPTY: 'perhaps' }) as ConfigError;
       expect(err.message).toMatch(/^setting GT_SEED_ON_EMPTY=/);
+    });
+  });
+
+  describe('sign-in settings', () => {
+    it('reads every one', () => {
+      const config = loadConfig({
+        GT_ANONYMOUS_READ: 'false',
+        GT_SESSION_HOURS: '1.5',
+        GT_COOKIE_SECURE: 'always',
+        GT_LOGIN_MAX_FAILURES: '3',
+        GT_LOGIN_MAX_FAILURES_PER_IP: '7',
+        GT_ADMIN_USER: 'Admin',
+        GT_ADMIN_PASSWORD: 'correct horse battery',
+      });
+      expect(config.auth).toEqual({ anonymousRead: false, sessionTtlMs: 5_400_000, cookieSecure: 'always', loginMaxFailures: 3, loginMaxFailuresPerIp: 7 });
+      expect(config.initialAdministrator).toEqual({ username: 'Admin', password: 'correct horse battery' });
+    });
+
+    it('wants GT_ADMIN_USER and GT_ADMIN_PASSWORD together', () => {
+      expect((errorOf({ GT_ADMIN_USER: 'admin' }) as ConfigError).message).toMatch(/^setting GT_ADMIN_PASSWORD=.* must be set together/);
+      expect((errorOf({ GT_ADMIN_PASSWORD: 'long enough secret' }) as ConfigError).message).toMatch(/^setting GT_ADMIN_USER=.* must be set together/);
+    });
+
+    it('refuses an administrator username the accounts would refuse', () => {
+      expect((errorOf({ GT_ADMIN_USER: 'Not A Name!', GT_ADMIN_PASSWORD: 'long enough secret' }) as ConfigError).message).toMatch(
+        /^setting GT_ADMIN_USER="Not A Name!" must be 2 to 64 letters/,
+      );
+    });
+
+    it('refuses a short administrator password without echoing it', () => {
+      const message = (errorOf({ GT_ADMIN_USER: 'admin', GT_ADMIN_PASSWORD: 'hunter2' }) as ConfigError).message;
+      expect(message).toBe('setting GT_ADMIN_PASSWORD=(hidden) must be at least 12 characters');
+      expect((errorOf({ NEO4J_URI: 'http://x', NEO4J_PASSWORD: 'topsecret' }) as ConfigError).message).not.toContain('topsecret');
     });
   });
 });

@@ -70,7 +70,9 @@ export class LadybugStore implements GraphStore {
       throw new StoreError(`the embedded database at ${path} is already open in this process`, undefined, 'unavailable');
     }
     try {
-      this.db = new lbug.Database(path, this.options.bufferPoolMb * 1024 * 1024);
+      // throwOnWalReplayFailure off: a write log torn by a crash mid-commit is replayed up to its last whole
+      // transaction instead of refusing to open (see write(): every acknowledged write is checkpointed first).
+      this.db = new lbug.Database(path, this.options.bufferPoolMb * 1024 * 1024, true, false, 0, true, -1, false);
       await this.db.init();
     } catch (err) {
       const message = oneLine((err as Error).message);
@@ -90,10 +92,14 @@ export class LadybugStore implements GraphStore {
     this.writer = connect();
     this.reader = connect();
     this.adHoc = connect();
-    try {
-      for (const statement of statementsOf(this.registry.text('schema/schema', 'ladybug'))) await run(this.writer.conn, statement);
-    } catch (err) {
-      throw this.translate(err, 'schema/schema');
+    // The domain schema, then the system tables (model/system.ts) beside it.
+    for (const schema of ['schema/schema', 'schema/system']) {
+      if (!this.registry.has(schema)) continue;
+      try {
+        for (const statement of statementsOf(this.registry.text(schema, 'ladybug'))) await run(this.writer.conn, statement);
+      } catch (err) {
+        throw this.translate(err, schema);
+      }
     }
   }
 
@@ -131,6 +137,7 @@ export class LadybugStore implements GraphStore {
       try {
         const result = await work(tx);
         await run(writer.conn, 'COMMIT');
+        await this.checkpoint(writer);
         return result;
       } catch (err) {
         await run(writer.conn, 'ROLLBACK').catch(() => undefined);
@@ -181,6 +188,27 @@ export class LadybugStore implements GraphStore {
   }
 
   // ------------------------------------------------------------------ internal
+
+  /**
+   * Folds the write log into the database file before a write is acknowledged.
+   * LadybugDB 0.19 cannot replay a log holding a value of more than about 4 KB (a
+   * long diff, a plan's list of aims) after a crash: it refuses to open, or with
+   * throwOnWalReplayFailure off drops that transaction. With every committed write
+   * checkpointed before it is acknowledged, the log only ever holds the one write in
+   * flight, so a crash loses at most a write nobody was told had succeeded: all or
+   * nothing. A checkpoint that cannot run now (a long read in the way) is retried
+   * after the next write; the commit itself stands.
+   */
+  private async checkpoint(writer: Conn): Promise<void> {
+    if (this.options.dataDir === ':memory:') return;
+    try {
+      // Alone: a checkpoint running beside a read on another connection took the process down under load.
+      const [reader, adHoc] = [this.reader!, this.adHoc!];
+      await reader.queue.run(() => adHoc.queue.run(() => run(writer.conn, 'CHECKPOINT')));
+    } catch (err) {
+      console.warn(`embedded store: checkpoint after a write did not run (${oneLine((err as Error).message)}); the next write retries it`);
+    }
+  }
 
   private async ready(which: () => Conn | undefined): Promise<Conn> {
     if (this.closed) throw new StoreError('the store is closed', undefined, 'unavailable');

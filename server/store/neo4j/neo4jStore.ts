@@ -56,8 +56,11 @@ export class Neo4jStore implements GraphStore {
         'unavailable',
       );
     }
-    for (const statement of statementsOf(this.registry.text('schema/schema', 'neo4j'))) {
-      await this.driver.executeQuery(statement, {}, { database, routing: neo4j.routing.WRITE });
+    // The domain schema, then the system tables' constraints (model/system.ts).
+    for (const schema of ['schema/schema', 'schema/system'].filter((name) => this.registry.has(name))) {
+      for (const statement of statementsOf(this.registry.text(schema, 'neo4j'))) {
+        await this.driver.executeQuery(statement, {}, { database, routing: neo4j.routing.WRITE });
+      }
     }
   }
 

@@ -1,0 +1,2 @@
+// Migration 1: SERVES links carry a rationale (LadybugDB tables have fixed columns; Neo4j needs nothing).
+ALTER TABLE SERVES ADD IF NOT EXISTS rationale STRING

@@ -1,0 +1,7 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+CREATE CONSTRAINT system_audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_node_change_id IF NOT EXISTS FOR (n:NodeChange) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_pending_change_id IF NOT EXISTS FOR (n:PendingChange) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;

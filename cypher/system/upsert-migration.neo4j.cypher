@@ -1,0 +1,8 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+// Creates or replaces Migration rows, one per map in $rows: every column is set, so a value left out becomes null.
+UNWIND $rows AS row
+MERGE (n:Migration:GTSystem {id: row.id})
+SET n.migrationId = row.migrationId,
+    n.name = row.name,
+    n.appliedAt = row.appliedAt
+RETURN count(n) AS written

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { columnsOf, type Column } from './columns.js';
+
+/**
+ * System tables: what the product keeps about itself rather than about the plans
+ * (the audit log, the approval queue, the migrations applied, accounts and sessions).
+ * They live in the graph store beside the domain, so that a change and its audit entry
+ * commit in one transaction, but they are never part of the domain: no domain read
+ * (search, graph, gaps, thread, health counts) sees them.
+ *
+ * - LadybugDB: one node table per entry, joined by no relationship table; domain
+ *   queries that scan "every node" name the domain kinds (see DOMAIN_NODE_PATTERN in
+ *   server/cypher/fromModel.ts) so these tables are never scanned.
+ * - Neo4j: nodes labelled with the table name and SYSTEM_LABEL, never with GTNode, the
+ *   label every domain query matches.
+ *
+ * Adding a table is one entry in SYSTEM_TABLES: a flat zod object (string, integer,
+ * number, boolean, list of strings; optional means nullable) whose key column is `id`.
+ * `npm run gen:cypher` then writes its schema and its queries into cypher/system/ and
+ * cypher/schema/system.*.cypher; stores create the tables when they open.
+ * Generated queries per table (kebab-case name, e.g. audit-entry):
+ *   system/upsert-<table>  {rows: [...]}  creates or replaces rows by id (every column set)
+ *   system/get-<table>     {id}           RETURN n
+ *   system/delete-<table>  {id}
+ *   system/all-<table>     {}             RETURN n ORDER BY n.id
+ * Values that are not flat (a diff, a change request) are stored as JSON text.
+ */
+
+const isoTime = z.iso.datetime({ offset: true });
+
+/** One committed change: who, when, why, from where, and the before/after diff. */
+export const AuditEntryRow = z
+  .object({
+    id: z.string().min(1).describe('the change id, change:<uuid>'),
+    seq: z.int().min(1).describe('commit order, for the feed and its paging'),
+    at: isoTime,
+    actorId: z.string().min(1),
+    actorName: z.string().min(1),
+    actorRole: z.string().min(1),
+    actorOrganisation: z.string().optional(),
+    reason: z.string().optional(),
+    originKind: z.string().min(1).describe('seed, edit, import, seminar or revert'),
+    originRef: z.string().optional().describe('e.g. the change a revert undoes, the seminar, the import file'),
+    approvedBy: z.string().optional().describe('the editor who approved a partner editor change'),
+    nodeIds: z.array(z.string()).describe('every node the diff touches, so the feed can be filtered by node'),
+    planIds: z.array(z.string()).describe('the plans those nodes belong to, for the feed filter by plan'),
+    diff: z.string().describe('the ChangeDiff as JSON'),
+  })
+  .strict();
+export type AuditEntryRow = z.infer<typeof AuditEntryRow>;
+
+/**
+ * One node's part in one committed change: the provenance history of the node (who,
+ * when, why, which change, what happened to it), kept per node so a node's history is
+ * read without opening every diff it took part in.
+ */
+export const NodeChangeRow = z
+  .object({
+    id: z.string().min(1).describe('<change id>|<node id>'),
+    changeId: z.string().min(1),
+    nodeId: z.string().min(1),
+    seq: z.int().min(1),
+    at: isoTime,
+    actorId: z.string().min(1),
+    actorName: z.string().min(1),
+    reason: z.string().optional(),
+    originKind: z.string().min(1),
+    originRef: z.string().optional(),
+    action: z.enum(['created', 'updated', 'removed', 'linked', 'unlinked']),
+    fields: z.string().describe('the fields that changed, [{field, before, after}] as JSON'),
+    relationships: z.string().describe('links added or removed at this node, [{type, from, to, change}] as JSON'),
+  })
+  .strict();
+export type NodeChangeRow = z.infer<typeof NodeChangeRow>;
+
+/** A partner editor's change waiting for an editor: not applied until approved. */
+export const PendingChangeRow = z
+  .object({
+    id: z.string().min(1).describe('pending:<uuid>'),
+    submittedAt: isoTime,
+    actorId: z.string().min(1),
+    actorName: z.string().min(1),
+    actorRole: z.string().min(1),
+    actorOrganisation: z.string().optional(),
+    status: z.enum(['pending', 'approved', 'rejected']),
+    request: z.string().describe('the ChangeRequest as JSON'),
+    diff: z.string().describe('the ChangeDiff planned when it was submitted, as JSON'),
+    nodeIds: z.array(z.string()),
+    decidedBy: z.string().optional(),
+    decidedAt: isoTime.optional(),
+    decisionNote: z.string().optional(),
+    changeId: z.string().optional().describe('the committed change, once approved'),
+  })
+  .strict();
+export type PendingChangeRow = z.infer<typeof PendingChangeRow>;
+
+/** A numbered migration that has run on this store. */
+export const MigrationRow = z
+  .object({
+    id: z.string().min(1).describe('the migration number as text, zero-padded: 0001'),
+    migrationId: z.int().min(1),
+    name: z.string().min(1),
+    appliedAt: isoTime,
+  })
+  .strict();
+export type MigrationRow = z.infer<typeof MigrationRow>;
+
+/** An account. Its id is the username, folded to lower case: unique in both engines by the id constraint. */
+export const UserRow = z
+  .object({
+    id: z.string().min(1).describe('the username, lower case'),
+    name: z.string().min(1),
+    role: z.string().min(1).describe('one of ROLES (model/roles.ts)'),
+    organisationId: z.string().optional().describe("a partner editor's Organisation node id"),
+    passwordHash: z.string().min(1).describe('argon2id, PHC string format'),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .strict();
+export type UserRow = z.infer<typeof UserRow>;
+
+/** A signed-in session, kept under the SHA-256 of its cookie token (never the token itself, nor the CSRF token derived from it). */
+export const SessionRow = z
+  .object({
+    id: z.string().min(1).describe('hex SHA-256 of the cookie token'),
+    username: z.string().min(1),
+    createdAt: isoTime,
+    expiresAt: isoTime,
+  })
+  .strict();
+export type SessionRow = z.infer<typeof SessionRow>;
+
+/** Every system table by name (PascalCase, as the engines label it). */
+export const SYSTEM_TABLES = {
+  AuditEntry: AuditEntryRow,
+  NodeChange: NodeChangeRow,
+  PendingChange: PendingChangeRow,
+  Migration: MigrationRow,
+  User: UserRow,
+  Session: SessionRow,
+} as const satisfies Record<string, z.ZodObject>;
+
+export type SystemTable = keyof typeof SYSTEM_TABLES;
+export const SYSTEM_TABLE_NAMES = Object.keys(SYSTEM_TABLES) as SystemTable[];
+export type SystemRowOf<T extends SystemTable> = z.infer<(typeof SYSTEM_TABLES)[T]>;
+
+/** The Neo4j label every system node carries instead of GTNode. */
+export const SYSTEM_LABEL = 'GTSystem';
+
+export function systemTableColumns(table: SystemTable): Column[] {
+  const cols = columnsOf(SYSTEM_TABLES[table]);
+  if (!cols.some((c) => c.name === 'id' && c.type === 'STRING')) throw new Error(`system table ${table} needs a string id column`);
+  return [cols.find((c) => c.name === 'id')!, ...cols.filter((c) => c.name !== 'id')];
+}
+
+/** Query names of the generated queries of a table. */
+export function systemQueryName(verb: 'upsert' | 'get' | 'delete' | 'all', table: SystemTable): string {
+  return `system/${verb}-${table.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}`;
+}

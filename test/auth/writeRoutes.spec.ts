@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../model/roles.js';
+import { openApiDocument } from '../../server/api/openApi.js';
+import { Browser, startAuthServer, type AuthServer } from './authServer.js';
+
+/**
+ * Every write route of the API against every role and an anonymous caller, with the
+ * accounts and sessions in the real store: allowed, 401 or 403. The list of write routes
+ * is the OpenAPI description's, so a new write route without a row here fails the suite.
+ * Bodies and ids are chosen so that "allowed" reaches the route and writes nothing
+ * (a dry run, an id that does not exist, a body the route then refuses with 400).
+ */
+
+type Caller = Role | 'anonymous';
+type Expected = Record<Caller, number>;
+
+const NO_CHANGE = 'change:00000000-0000-0000-0000-000000000000';
+const NO_PENDING = 'pending:00000000-0000-0000-0000-000000000000';
+const PARTNER_ORGANISATION = 'org:mappa-steering-group';
+const dryRun = { operations: [{ op: 'update', id: 'lcja-2008:action:2.5.7', set: { timescale: 'role check' } }], dryRun: true };
+
+const only = (allowed: number, roles: Role[]): Expected =>
+  Object.fromEntries([['anonymous', 401], ...ROLES.map((r) => [r, roles.includes(r) ? allowed : 403])]) as Expected;
+const everyone = (status: number): Expected => Object.fromEntries([['anonymous', status], ...ROLES.map((r) => [r, status])]) as Expected;
+
+/** `METHOD /api/path` (as the OpenAPI description names it) -> the request made -> who may. */
+const WRITE_ROUTES: Record<string, { path: string; body?: unknown; expected: Expected }> = {
+  'POST /api/auth/login': { path: '/api/auth/login', body: { username: 'nobody', password: 'wrong password' }, expected: everyone(401) },
+  'POST /api/auth/logout': { path: '/api/auth/logout', expected: everyone(200) },
+  // Read-only Cypher: a read, open to every reader while GT_ANONYMOUS_READ is on.
+  'POST /api/query': { path: '/api/query', body: { cypher: 'MATCH (n:Plan) RETURN count(n) AS plans' }, expected: everyone(200) },
+  'POST /api/users': { path: '/api/users', body: {}, expected: only(400, ['administrator']) },
+  'PATCH /api/users/{username}': { path: '/api/users/ghost', body: { name: 'Ghost' }, expected: only(404, ['administrator']) },
+  'DELETE /api/users/{username}': { path: '/api/users/ghost', expected: only(404, ['administrator']) },
+  'POST /api/changes': { path: '/api/changes', body: dryRun, expected: only(200, ['partner-editor', 'editor', 'administrator']) },
+  'POST /api/changes/{id}/revert': { path: `/api/changes/${NO_CHANGE}/revert`, body: {}, expected: only(404, ['editor', 'administrator']) },
+  'POST /api/changes/{id}/approve': { path: `/api/changes/${NO_PENDING}/approve`, body: {}, expected: only(404, ['editor', 'administrator']) },
+  'POST /api/changes/{id}/reject': { path: `/api/changes/${NO_PENDING}/reject`, body: {}, expected: only(404, ['editor', 'administrator']) },
+};
+
+function documentedWriteRoutes(): string[] {
+  const paths = openApiDocument().paths as Record<string, Record<string, unknown>>;
+  return Object.entries(paths).flatMap(([path, ops]) =>
+    Object.keys(ops)
+      .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+}
+
+let server: AuthServer;
+const browsers = new Map<Caller, Browser>();
+const PASSWORD = 'role table password';
+
+beforeAll(async () => {
+  server = await startAuthServer({ seed: true, settings: { loginMaxFailures: 1000, loginMaxFailuresPerIp: 10_000 } });
+  for (const role of ROLES) {
+    await server.auth.accounts.create({ username: `as-${role}`, role, password: PASSWORD, ...(role === 'partner-editor' ? { organisationId: PARTNER_ORGANISATION } : {}) });
+  }
+}, 180_000);
+afterAll(() => server?.close());
+
+/** A fresh signed-in browser per call: POST /api/auth/logout must not sign the next row out. */
+async function as(caller: Caller): Promise<Browser> {
+  const b = new Browser(server.base);
+  if (caller !== 'anonymous') expect((await b.signIn(`as-${caller}`, PASSWORD)).status).toBe(200);
+  browsers.set(caller, b);
+  return b;
+}
+
+describe('the table covers every write route', () => {
+  it('has one row per POST, PUT, PATCH and DELETE in the OpenAPI description, and no other', () => {
+    expect(documentedWriteRoutes().sort()).toEqual(Object.keys(WRITE_ROUTES).sort());
+  });
+});
+
+describe.each(Object.entries(WRITE_ROUTES))('%s', (route, { path, body, expected }) => {
+  const method = route.split(' ')[0]!;
+  it.each(['anonymous', ...ROLES] as Caller[])('as %s', async (caller) => {
+    const reply = await (await as(caller)).call(method, path, body);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(expected[caller]);
+    if (reply.status === 401) expect(reply.body.error.code).toMatch(/^(sign_in_required|sign_in_failed)$/);
+    if (reply.status === 403) expect(reply.body).toEqual({ error: { status: 403, code: 'forbidden', message: expect.stringMatching(new RegExp(`^the role ${caller} may not `)) } });
+  });
+});
+
+describe('a signed-in browser without its CSRF token', () => {
+  it.each(Object.entries(WRITE_ROUTES))('is refused %s with 403 csrf_token_invalid', async (route, { path, body }) => {
+    const admin = await as('administrator');
+    admin.csrfToken = undefined;
+    const reply = await admin.call(route.split(' ')[0]!, path, body);
+    expect(reply.status).toBe(403);
+    expect(reply.body.error.code).toBe('csrf_token_invalid');
+  });
+});
