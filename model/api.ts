@@ -136,7 +136,15 @@ export type GraphResponse = { elements: GraphElements; counts: { nodes: number; 
 
 // ---------------------------------------------------------------- GET /api/thread/:id
 
-export type ThreadPath = { nodes: string[]; edges: string[]; lead: string | null };
+export type ThreadPath = {
+  nodes: string[];
+  edges: string[];
+  lead: string | null;
+  /** The basis of each edge, in the order of `edges` (see BASES): printed, inferred by curation, or added by an edit. */
+  bases?: (string | null)[];
+  /** True when every link of the path is printed in the document; false when one was inferred or added by an edit. */
+  printed?: boolean;
+};
 export type ThreadResponse = {
   origin: NodeSummary;
   /** up: from an action or local outcome to what it serves; down: from a national outcome or aim to the actions beneath it. */
@@ -154,7 +162,12 @@ export type ThreadResponse = {
 
 // ---------------------------------------------------------------- gaps
 
-export type GapParameter = { name: string; type: 'plan' | 'date' | 'number'; description: string; default?: string | number };
+export type GapParameter = { name: string; type: 'plan' | 'date' | 'number' | 'basis'; description: string; default?: string | number; values?: readonly string[] };
+
+/** Which links (and derived due dates) an analysis counts: every one, or only those the documents print. */
+export const GAP_BASIS_CHOICES = ['all', 'printed'] as const;
+export type GapBasisChoice = (typeof GAP_BASIS_CHOICES)[number];
+const basisChoice = z.enum(GAP_BASIS_CHOICES, { error: 'must be all or printed' });
 export type GapCatalogueEntry = { id: string; title: string; explanation: string; parameters: GapParameter[] };
 export type GapCatalogueResponse = { analyses: GapCatalogueEntry[] };
 
@@ -163,6 +176,7 @@ export const GapParams = z
     plan: NodeId.optional(),
     asOf: z.iso.date({ message: 'must be a date written YYYY-MM-DD' }).optional(),
     threshold: z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
+    basis: basisChoice.optional().describe('all (the default) or printed: count only links and due dates the documents print'),
   })
   .strict();
 export type GapParams = z.infer<typeof GapParams>;
@@ -173,7 +187,7 @@ export type GapResponse = {
   id: string;
   title: string;
   /** The parameters the analysis ran with, defaults filled in (asOf: today when not given). */
-  input: { plan: string | null; asOf: string; threshold: number };
+  input: { plan: string | null; asOf: string; threshold: number; basis: GapBasisChoice };
   summary: string;
   columns: GapColumn[];
   /** One row per finding; `id` is the node the row is about (the map focuses it), the rest follow `columns`. */
@@ -186,18 +200,20 @@ export type GapResponse = {
 
 export const MATRIX_AXES = ['organisation', 'nationalOutcome', 'strategicAim', 'frameworkOutcome', 'plan'] as const;
 /**
- * Which organisations an organisation row credits with an action: its lead only; its lead
- * and its partners; or (the default) its lead, and its partners where it has no named
- * lead, as in the Lothian & Borders and Glasgow plans, which print no leads.
+ * Which organisations an organisation row credits with an action (the `count` parameter):
+ * its lead only; its lead and its partners; or (the default) its lead, and its partners
+ * where it has no named lead, as in the Lothian & Borders and Glasgow plans, which print
+ * no leads. Not to be confused with `basis` (all links, or printed ones only).
  */
-export const MATRIX_BASES = ['leads-else-partners', 'leads', 'leads-and-partners'] as const;
-export type MatrixBasis = (typeof MATRIX_BASES)[number];
+export const MATRIX_COUNTS = ['leads-else-partners', 'leads', 'leads-and-partners'] as const;
+export type MatrixCount = (typeof MATRIX_COUNTS)[number];
 export const MatrixParams = z
   .object({
     rows: z.enum(MATRIX_AXES).default('organisation'),
     cols: z.enum(MATRIX_AXES).default('nationalOutcome'),
     plan: NodeId.optional(),
-    basis: z.enum(MATRIX_BASES).default('leads-else-partners'),
+    count: z.enum(MATRIX_COUNTS).default('leads-else-partners').describe('who an organisation row is credited with: leads-else-partners, leads or leads-and-partners'),
+    basis: basisChoice.default('all').describe('all, or printed: count only links the documents print'),
   })
   .strict();
 export type MatrixParams = z.infer<typeof MatrixParams>;
@@ -212,8 +228,8 @@ export type MatrixCell = {
   partners?: number;
 };
 export type MatrixResponse = {
-  /** The basis the organisation rows were counted on (echoed, default filled in). */
-  basis: MatrixBasis;
+  /** Who the organisation rows were credited with (the `count` asked for, default filled in). */
+  count: MatrixCount;
   rows: NodeSummary[];
   cols: NodeSummary[];
   cells: MatrixCell[];

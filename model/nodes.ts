@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  BASES,
   EVENT_TYPES,
   FRAMEWORK_GROUPS,
   ORGANISATION_TYPES,
@@ -63,6 +64,8 @@ export const ActionProps = z
     leadAsPrinted: optionalText,
     leadVague: z.boolean().default(false),
     status: z.enum(STATUSES).optional().describe('the latest progress status'),
+    statusBasis: z.enum(BASES).optional().describe('whether the status word is printed or read from the narrative'),
+    dueDateBasis: z.enum(BASES).optional().describe('whether the due date is printed (a month or date) or inferred (the end of a year band)'),
   })
   .strict();
 
@@ -72,6 +75,7 @@ export const ProgressUpdateProps = z
     asOf: isoDate.optional(),
     status: z.enum(STATUSES),
     statusAsPrinted: optionalText,
+    statusBasis: z.enum(BASES).describe('printed in the same row where the document prints a status word; narrative where curation read it'),
     narrative: text,
     scope: optionalText.describe('the part of the area the note speaks for, e.g. SLC or NLC'),
   })
@@ -82,6 +86,12 @@ export const MilestoneProps = z
     text,
     timescale: optionalText,
     dueDate: isoDate.optional(),
+    dueDateBasis: z.enum(BASES).optional(),
+    leadAsPrinted: optionalText.describe('the lead the document pairs with this milestone, where it pairs one'),
+    leadVague: z.boolean().optional(),
+    status: z.enum(STATUSES).optional().describe('the milestone\'s own status, where the document gives one'),
+    statusAsPrinted: optionalText,
+    statusBasis: z.enum(BASES).optional(),
   })
   .strict();
 

@@ -9,11 +9,13 @@ import { LINK_BASES } from './vocabulary.js';
 
 const optionalText = z.string().trim().min(1).optional();
 
-const NoProps = z.object({}).strict();
-const RoleProps = z.object({ role: optionalText.describe('the role as printed, e.g. "MAPPA steering group chair"') }).strict();
+/** Every relationship says on what basis it exists: printed, inferred by curation, or added by an edit. */
+const linkBasis = z.enum(LINK_BASES).describe('on what basis the link exists (see BASES in vocabulary.ts)');
+const BasisProps = z.object({ linkBasis }).strict();
+const RoleProps = z.object({ linkBasis, role: optionalText.describe('the role as printed, e.g. "MAPPA steering group chair"') }).strict();
 const ServesProps = z
   .object({
-    linkBasis: z.enum(LINK_BASES),
+    linkBasis,
     printedAs: optionalText.describe('the wording or number as it stands in the document'),
     rationale: optionalText.describe('why the link exists, in the words of whoever made it'),
     evidenceNote: optionalText.describe('the evidence for it: a passage, a report, a decision'),
@@ -31,7 +33,7 @@ export const RELATIONSHIP_SCHEMAS = {
   CONTAINS: {
     description: 'plan contains action, outcome, priority, indicator, event or funding',
     endpoints: pairs(['Plan'], ['Action', 'LocalOutcome', 'Priority', 'Indicator', 'Event', 'Funding']),
-    props: NoProps,
+    props: BasisProps,
   },
   SERVES: {
     description: 'action, local outcome or priority serves a higher outcome or aim',
@@ -43,8 +45,8 @@ export const RELATIONSHIP_SCHEMAS = {
     props: ServesProps,
   },
   LEADS: {
-    description: 'organisation leads action, priority or event',
-    endpoints: pairs(['Organisation'], ['Action', 'Priority', 'Event']),
+    description: 'organisation leads action, milestone, priority or event',
+    endpoints: pairs(['Organisation'], ['Action', 'Milestone', 'Priority', 'Event']),
     props: RoleProps,
   },
   PARTNERS_IN: {
@@ -55,7 +57,7 @@ export const RELATIONSHIP_SCHEMAS = {
   PUBLISHES: {
     description: 'organisation publishes plan',
     endpoints: pairs(['Organisation'], ['Plan']),
-    props: NoProps,
+    props: BasisProps,
   },
   MEMBER_OF: {
     description: 'organisation is a member of a partnership or group',
@@ -65,32 +67,52 @@ export const RELATIONSHIP_SCHEMAS = {
   HAS_MILESTONE: {
     description: 'action has milestone',
     endpoints: pairs(['Action'], ['Milestone']),
-    props: NoProps,
+    props: BasisProps,
   },
   HAS_PROGRESS: {
     description: 'action has progress update',
     endpoints: pairs(['Action'], ['ProgressUpdate']),
-    props: NoProps,
+    props: BasisProps,
   },
   MEASURES: {
     description: 'indicator measures an outcome, priority or action',
     endpoints: pairs(['Indicator'], ['LocalOutcome', 'NationalOutcome', 'Priority', 'Action']),
-    props: NoProps,
+    props: BasisProps,
   },
   CONTINUES: {
     description: 'plan continues an earlier plan',
     endpoints: pairs(['Plan'], ['Plan']),
-    props: NoProps,
+    props: BasisProps,
   },
   GRANTS: {
     description: 'organisation grants funding',
     endpoints: pairs(['Organisation'], ['Funding']),
-    props: NoProps,
+    props: BasisProps,
   },
   FUNDS: {
     description: 'funding pays for an action, priority, organisation or event',
     endpoints: pairs(['Funding'], ['Action', 'Priority', 'Organisation', 'Event']),
-    props: NoProps,
+    props: BasisProps,
+  },
+  CITES: {
+    description: 'plan cites a national outcome or strategic aim at plan level (not through an action)',
+    endpoints: pairs(['Plan'], ['NationalOutcome', 'StrategicAim']),
+    props: ServesProps,
+  },
+  REPORTS_ON: {
+    description: 'progress update reports on the work of an organisation (the SLC and NLC notes)',
+    endpoints: pairs(['ProgressUpdate'], ['Organisation']),
+    props: BasisProps,
+  },
+  REQUESTS: {
+    description: 'organisation asks for something of or about another body (e.g. to re-establish a group)',
+    endpoints: pairs(['Organisation'], ['Organisation']),
+    props: RoleProps,
+  },
+  SUPPORTS: {
+    description: 'organisation supports another body or what is asked for it (e.g. a letter of support)',
+    endpoints: pairs(['Organisation'], ['Organisation']),
+    props: RoleProps,
   },
 } as const;
 

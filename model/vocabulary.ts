@@ -66,7 +66,10 @@ export const EVENT_TYPES = [
  * - exact wording / near-exact wording: curation matched the document's words to an outcome's wording
  * - document structure: curation read it from the layout (a merged cell, a pairing by position,
  *   a copy from another section, the end of a year band)
- * - narrative: curation read it from a progress narrative that prints no status word
+ * - from context: curation identified a body the document names only generically ("the Police"
+ *   in an area plan read as that area's force)
+ * - narrative: curation read it from prose that does not state it outright (a progress narrative
+ *   with no status word, an explanatory paragraph)
  * - added by an edit: a person added or changed it in Golden Thread
  */
 export const BASIS_CLASS_OF = {
@@ -77,6 +80,7 @@ export const BASIS_CLASS_OF = {
   'exact wording': 'inferred',
   'near-exact wording': 'inferred',
   'document structure': 'inferred',
+  'from context': 'inferred',
   narrative: 'inferred',
   'added by an edit': 'edit',
 } as const;

@@ -1,5 +1,5 @@
 import type cytoscape from 'cytoscape';
-import type { GraphResponse, MatrixBasis } from '../../model/api.js';
+import type { GraphResponse, MatrixCount } from '../../model/api.js';
 import { api as defaultApi, type Api } from '../http/api.js';
 import { mountDetail } from '../detail/index.js';
 import { toMapElements } from '../graph/elements.js';
@@ -87,8 +87,8 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       return api.gap(id!, { ...(plan ? { plan } : {}), ...(asOf ? { asOf } : {}) }, signal);
     }, requestRender),
     matrix: createResourceCache((key, signal) => {
-      const [rows, cols, plan, basis] = key.split('|');
-      return api.matrix({ rows: rows as AppState['matrix']['rows'], cols: cols as AppState['matrix']['cols'], ...(plan ? { plan } : {}), ...(basis ? { basis: basis as MatrixBasis } : {}) }, signal);
+      const [rows, cols, plan, count] = key.split('|');
+      return api.matrix({ rows: rows as AppState['matrix']['rows'], cols: cols as AppState['matrix']['cols'], ...(plan ? { plan } : {}), ...(count ? { count: count as MatrixCount } : {}) }, signal);
     }, requestRender),
   };
 
@@ -122,7 +122,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     },
     requestRender,
     gapKey: (s, id = s.gap ?? '') => `${id}|${s.filters.plan ?? ''}|${s.asOf ?? ''}`,
-    matrixKey: (s) => `${s.matrix.rows}|${s.matrix.cols}|${s.filters.plan ?? ''}|${s.matrix.basis ?? ''}`,
+    matrixKey: (s) => `${s.matrix.rows}|${s.matrix.cols}|${s.filters.plan ?? ''}|${s.matrix.count ?? ''}`,
   };
 
   // ------------------------------------------------------------ the page

@@ -7,7 +7,7 @@ import { clearFilters, setFilter, toggleKind, toggleStatus } from '../state/acti
 import { FRAMEWORKS, FRAMEWORK_NAMES, filtersActive, type Framework } from '../state/types.js';
 import { setText, syncSelect } from '../ui/controls.js';
 import { h } from '../ui/dom.js';
-import { edgeSwatch, kindSwatch } from '../ui/shapes.js';
+import { edgeSwatch, inferredSwatch, kindSwatch } from '../ui/shapes.js';
 import { sortYearBands } from './index.js';
 
 /**
@@ -53,6 +53,8 @@ export function mountFilters(root: HTMLElement, ctx: Ctx): Panel {
     'ul',
     { class: 'legend edges' },
     RELATIONSHIP_LEGEND_ORDER.map((t) => h('li', {}, edgeSwatch(t), h('span', {}, RELATIONSHIP_STYLES[t].verb))),
+    // Printed or inferred: any link type is drawn so when curation, not the document, made it.
+    h('li', { class: 'inferred-link' }, inferredSwatch(), h('span', {}, 'inferred by curation, not printed in the document')),
   );
 
   const field = (label: string, control: HTMLElement) => h('div', { class: 'field' }, h('label', { for: control.id }, label), control);

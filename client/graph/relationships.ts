@@ -32,6 +32,10 @@ export const RELATIONSHIP_STYLES: Record<RelationshipType, RelationshipStyle> = 
   CONTINUES: { verb: 'continues', colour: '#333333', width: 2, line: 'dashed', arrow: 'triangle', opacity: 0.6 },
   GRANTS: { verb: 'grants', colour: '#7a7200', width: 1.5, line: 'dashed', arrow: 'triangle', opacity: 0.6 },
   FUNDS: { verb: 'funds', colour: '#7a7200', width: 1.5, line: 'solid', arrow: 'triangle', opacity: 0.6 },
+  CITES: { verb: 'cites', colour: '#3b4a5c', width: 1.2, line: 'dashed', arrow: 'triangle', opacity: 0.45 },
+  REPORTS_ON: { verb: 'reports on', colour: '#a0a0a0', width: 1, line: 'dotted', arrow: 'triangle', opacity: 0.5 },
+  REQUESTS: { verb: 'requests', colour: '#7f3800', width: 1.2, line: 'dashed', arrow: 'triangle', opacity: 0.5 },
+  SUPPORTS: { verb: 'supports', colour: '#7f3800', width: 1.2, line: 'dotted', arrow: 'triangle', opacity: 0.5 },
 };
 
 /** Legend order: the thread first. */
@@ -48,4 +52,8 @@ export const RELATIONSHIP_LEGEND_ORDER: RelationshipType[] = [
   'CONTINUES',
   'HAS_MILESTONE',
   'HAS_PROGRESS',
+  'CITES',
+  'REPORTS_ON',
+  'REQUESTS',
+  'SUPPORTS',
 ];

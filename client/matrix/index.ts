@@ -1,4 +1,4 @@
-import { MATRIX_AXES, MATRIX_BASES, type MatrixBasis, type MatrixResponse } from '../../model/api.js';
+import { MATRIX_AXES, MATRIX_COUNTS, type MatrixCount, type MatrixResponse } from '../../model/api.js';
 import type { Ctx, Frame, Panel } from '../app/context.js';
 import { matrixCsv, summaryName } from '../export/csv.js';
 import { spokenRef, truncate } from '../graph/labels.js';
@@ -7,12 +7,12 @@ import type { MatrixAxis } from '../state/types.js';
 import { syncSelect } from '../ui/controls.js';
 import { h, fill } from '../ui/dom.js';
 import { datedName, download } from '../ui/download.js';
-import { AXIS_NAMES, BASIS_NAMES, cellIndex, emptyCellReason, heat, totals } from './utils.js';
+import { AXIS_NAMES, COUNT_NAMES, cellIndex, emptyCellReason, heat, totals } from './utils.js';
 import './matrix.css';
 
 /**
  * The coverage matrix: organisations (or plans) by national outcome (or aim, or
- * framework outcome) as a heatmap. Organisations are credited on a basis the planner
+ * framework outcome) as a heatmap. Organisations are credited on a count the planner
  * chooses (leads; leads and partners; by default partners where no lead is named).
  * Every column is shown, in a scrolling grid whose headers stay in view; empty cells are
  * hatched and say why they are empty; a cell with actions opens them on the map.
@@ -21,8 +21,8 @@ import './matrix.css';
 export function mountMatrix(root: HTMLElement, ctx: Ctx): Panel {
   const rows = h('select', { id: 'matrix-rows', onchange: () => ctx.dispatch((s) => ({ ...s, matrix: { ...s.matrix, rows: rows.value as MatrixAxis }, cell: null })) });
   const cols = h('select', { id: 'matrix-cols', onchange: () => ctx.dispatch((s) => ({ ...s, matrix: { ...s.matrix, cols: cols.value as MatrixAxis }, cell: null })) });
-  const basis = h('select', { id: 'matrix-basis', onchange: () => ctx.dispatch((s) => ({ ...s, matrix: { ...s.matrix, basis: basis.value as MatrixBasis }, cell: null })) });
-  const basisField = h('div', { class: 'field inline' }, h('label', { for: 'matrix-basis' }, 'Count'), basis);
+  const count = h('select', { id: 'matrix-count', onchange: () => ctx.dispatch((s) => ({ ...s, matrix: { ...s.matrix, count: count.value as MatrixCount }, cell: null })) });
+  const countField = h('div', { class: 'field inline' }, h('label', { for: 'matrix-count' }, 'Count'), count);
   let current: MatrixResponse | null = null;
   const csv = h(
     'button',
@@ -49,7 +49,7 @@ export function mountMatrix(root: HTMLElement, ctx: Ctx): Panel {
       h('h2', { id: 'matrix-heading' }, 'Coverage matrix'),
       h('div', { class: 'field inline' }, h('label', { for: 'matrix-rows' }, 'Rows'), rows),
       h('div', { class: 'field inline' }, h('label', { for: 'matrix-cols' }, 'Columns'), cols),
-      basisField,
+      countField,
       csv,
     ),
     summary,
@@ -129,7 +129,7 @@ export function mountMatrix(root: HTMLElement, ctx: Ctx): Panel {
           ? h(
               'tr',
               { class: 'unattributed' },
-              h('th', { scope: 'row', title: 'Actions that serve the column but name no organisation on this basis' }, 'No organisation named'),
+              h('th', { scope: 'row', title: 'Actions that serve the column but name no organisation on this count' }, 'No organisation named'),
               m.cols.map((c) => {
                 const n = served.get(c.id)?.unattributed ?? 0;
                 return h('td', { class: 'total' }, n === 0 ? '' : String(n));
@@ -164,8 +164,8 @@ export function mountMatrix(root: HTMLElement, ctx: Ctx): Panel {
       const opts = MATRIX_AXES.map((a) => ({ value: a, label: AXIS_NAMES[a] }));
       syncSelect(rows, opts, rowsAxis);
       syncSelect(cols, opts, colsAxis);
-      syncSelect(basis, MATRIX_BASES.map((b) => ({ value: b, label: BASIS_NAMES[b] })), f.state.matrix.basis ?? 'leads-else-partners');
-      basisField.hidden = rowsAxis !== 'organisation';
+      syncSelect(count, MATRIX_COUNTS.map((b) => ({ value: b, label: COUNT_NAMES[b] })), f.state.matrix.count ?? 'leads-else-partners');
+      countField.hidden = rowsAxis !== 'organisation';
       const res = ctx.resources.matrix.get(ctx.matrixKey(f.state));
       const newKey = [ctx.matrixKey(f.state), res.status, f.state.cell?.row, f.state.cell?.col].join('|');
       if (newKey === key) return;

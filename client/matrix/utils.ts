@@ -1,4 +1,4 @@
-import type { MatrixBasis, MatrixResponse } from '../../model/api.js';
+import type { MatrixCount, MatrixResponse } from '../../model/api.js';
 import type { MatrixAxis } from '../state/types.js';
 
 /**
@@ -48,13 +48,13 @@ export function totals(matrix: MatrixResponse): { rows: Map<string, number>; col
   return { rows, cols, max, empty: matrix.rows.length * matrix.cols.length - filled.size };
 }
 
-export const BASIS_NAMES: Record<MatrixBasis, string> = {
+export const COUNT_NAMES: Record<MatrixCount, string> = {
   'leads-else-partners': 'Leads, or partners where no lead is named',
   leads: 'Leads only',
   'leads-and-partners': 'Leads and partners',
 };
 
-const BASIS_VERBS: Record<MatrixBasis, string> = {
+const COUNT_VERBS: Record<MatrixCount, string> = {
   'leads-else-partners': 'leads (or, where no lead is named, is a partner in)',
   leads: 'leads',
   'leads-and-partners': 'leads or is a partner in',
@@ -74,7 +74,7 @@ export function emptyCellReason(matrix: MatrixResponse, rowLabel: string, col: s
   const unattributed = column?.unattributed ?? 0;
   const nobody =
     unattributed > 0
-      ? `; ${unattributed === serving ? (serving === 1 ? 'it names' : 'they name') : `${unattributed} of them name`} no ${matrix.basis === 'leads' ? 'lead' : 'lead or partner'}`
+      ? `; ${unattributed === serving ? (serving === 1 ? 'it names' : 'they name') : `${unattributed} of them name`} no ${matrix.count === 'leads' ? 'lead' : 'lead or partner'}`
       : '';
-  return `${rowLabel} ${BASIS_VERBS[matrix.basis]} no action serving ${colName} (${others}${nobody}).`;
+  return `${rowLabel} ${COUNT_VERBS[matrix.count]} no action serving ${colName} (${others}${nobody}).`;
 }

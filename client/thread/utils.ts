@@ -63,8 +63,15 @@ export function threadHeadline(thread: ThreadResponse): string {
   if (thread.paths.length === 0) return `${origin} has no golden thread: nothing links it ${thread.direction === 'up' ? 'up to a national outcome, aim or framework outcome' : 'down to an action'}.`;
   if (thread.direction === 'up') {
     const ends = new Set(thread.paths.map((p) => p.nodes[p.nodes.length - 1]));
-    return `Golden thread of ${origin}: ${thread.paths.length} ${thread.paths.length === 1 ? 'path' : 'paths'} up to ${ends.size} national ${ends.size === 1 ? 'end' : 'ends'}.`;
+    return `Golden thread of ${origin}: ${thread.paths.length} ${thread.paths.length === 1 ? 'path' : 'paths'} up to ${ends.size} national ${ends.size === 1 ? 'end' : 'ends'}.${inferredNote(thread)}`;
   }
   const actions = new Set(thread.paths.map((p) => p.nodes[0]));
-  return `Golden thread of ${origin}: ${actions.size} ${actions.size === 1 ? 'action' : 'actions'} beneath it.`;
+  return `Golden thread of ${origin}: ${actions.size} ${actions.size === 1 ? 'action' : 'actions'} beneath it.${inferredNote(thread)}`;
+}
+
+/** " 1 of them rests on a link curation inferred (dashed)." when any path does; nothing when every link is printed. */
+export function inferredNote(thread: ThreadResponse): string {
+  const inferred = thread.paths.filter((p) => p.printed === false).length;
+  if (inferred === 0) return '';
+  return ` ${inferred === thread.paths.length ? (inferred === 1 ? 'It rests' : 'All of them rest') : `${inferred} of them ${inferred === 1 ? 'rests' : 'rest'}`} on a link curation inferred, not printed in the document (drawn dashed).`;
 }

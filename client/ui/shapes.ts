@@ -60,6 +60,15 @@ export function kindSwatch(kind: NodeKind, size = 24): SVGSVGElement {
   return svg('svg', { width: size, height: size, viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false', class: 'swatch' }, shapeElement(k.shape, k.colour, k.border));
 }
 
+/** The key's swatch for a link curation inferred rather than the document printed: dashed and faint. */
+export function inferredSwatch(): SVGSVGElement {
+  return svg(
+    'svg',
+    { width: 40, height: 24, viewBox: '0 0 40 24', 'aria-hidden': 'true', focusable: 'false', class: 'swatch' },
+    svg('line', { x1: 2, y1: 12, x2: 38, y2: 12, stroke: '#3b4a5c', 'stroke-width': 2, 'stroke-dasharray': '2 4', 'stroke-linecap': 'round', 'stroke-opacity': 0.6 }),
+  );
+}
+
 export function edgeSwatch(type: RelationshipType): SVGSVGElement {
   const r = RELATIONSHIP_STYLES[type];
   const dash = r.line === 'dashed' ? '6 4' : r.line === 'dotted' ? '1.5 3.5' : '';

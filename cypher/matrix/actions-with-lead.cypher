@@ -1,4 +1,5 @@
-// Actions that name a lead organisation: under the default basis their partners are not counted.
+// Actions that name a lead organisation (by a link whose basis is in $bases): under the default
+// count their partners are not counted.
 MATCH (p:Plan)-[:CONTAINS]->(a:Action)
-WHERE ($plan = '' OR p.id = $plan) AND EXISTS { MATCH (:Organisation)-[:LEADS]->(a) }
+WHERE ($plan = '' OR p.id = $plan) AND EXISTS { MATCH (:Organisation)-[l:LEADS]->(a) WHERE l.linkBasis IN $bases }
 RETURN a.id AS id

@@ -23,5 +23,7 @@ SET n.version = CAST(row.version AS INT64),
     n.yearBand = row.yearBand,
     n.leadAsPrinted = row.leadAsPrinted,
     n.leadVague = CAST(row.leadVague AS BOOLEAN),
-    n.status = row.status
+    n.status = row.status,
+    n.statusBasis = row.statusBasis,
+    n.dueDateBasis = row.dueDateBasis
 RETURN count(n) AS written

@@ -23,5 +23,7 @@ SET n.version = row.version,
     n.yearBand = row.yearBand,
     n.leadAsPrinted = row.leadAsPrinted,
     n.leadVague = row.leadVague,
-    n.status = row.status
+    n.status = row.status,
+    n.statusBasis = row.statusBasis,
+    n.dueDateBasis = row.dueDateBasis
 RETURN count(n) AS written

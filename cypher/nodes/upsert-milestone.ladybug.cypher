@@ -13,5 +13,11 @@ SET n.version = CAST(row.version AS INT64),
     n.provNote = row.provNote,
     n.text = row.text,
     n.timescale = row.timescale,
-    n.dueDate = row.dueDate
+    n.dueDate = row.dueDate,
+    n.dueDateBasis = row.dueDateBasis,
+    n.leadAsPrinted = row.leadAsPrinted,
+    n.leadVague = CAST(row.leadVague AS BOOLEAN),
+    n.status = row.status,
+    n.statusAsPrinted = row.statusAsPrinted,
+    n.statusBasis = row.statusBasis
 RETURN count(n) AS written

@@ -15,6 +15,7 @@ SET n.version = row.version,
     n.asOf = row.asOf,
     n.status = row.status,
     n.statusAsPrinted = row.statusAsPrinted,
+    n.statusBasis = row.statusBasis,
     n.narrative = row.narrative,
     n.scope = row.scope
 RETURN count(n) AS written

@@ -12,5 +12,6 @@ SET r.id = row.id,
     r.provQuote = row.provQuote,
     r.provAuthor = row.provAuthor,
     r.provAt = row.provAt,
-    r.provNote = row.provNote
+    r.provNote = row.provNote,
+    r.linkBasis = row.linkBasis
 RETURN count(r) AS written

@@ -13,5 +13,6 @@ SET r.id = row.id,
     r.provAuthor = row.provAuthor,
     r.provAt = row.provAt,
     r.provNote = row.provNote,
+    r.linkBasis = row.linkBasis,
     r.role = row.role
 RETURN count(r) AS written

@@ -23,7 +23,7 @@ export function gapRoutes(store: GraphStore): Router {
     const input = defaultGapInput(parseRequest(GapParams, req.query, 'query'));
     // A gap list is a read model of the current graph: computed once, kept until a change affects what it read
     // (the plan's short name in its summary line included, so it is read through the recording store too).
-    const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}`, async (reading) => {
+    const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}:${input.basis}`, async (reading) => {
       const planName = input.plan ? ((await planShortNames(reading)).get(input.plan) ?? 'the chosen plan') : undefined;
       return analysis.run(reading, planName ? { ...input, planName } : input);
     });
@@ -31,7 +31,7 @@ export function gapRoutes(store: GraphStore): Router {
       id: analysis.id,
       title: analysis.title,
       ...result,
-      input: { plan: input.plan || null, asOf: input.asOf, threshold: input.threshold },
+      input: { plan: input.plan || null, asOf: input.asOf, threshold: input.threshold, basis: input.basis },
     };
     res.json(body);
   });

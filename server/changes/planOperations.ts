@@ -107,7 +107,8 @@ export function applyOperations(graph: WorkingGraph, operations: ChangeOperation
       issues.push({ field: `${prefix}.type`, reason: `${type} cannot join a ${fromNode.kind} to a ${toNode.kind}` });
       return;
     }
-    const withBasis = type === 'SERVES' && ctx.origin.kind === 'edit' && rawProps.linkBasis === undefined ? { ...rawProps, linkBasis: EDIT_BASIS } : rawProps;
+    // Every link says on what basis it exists (issue 10): one a person adds without saying carries the edit basis.
+    const withBasis = ctx.origin.kind !== 'seed' && rawProps.linkBasis === undefined ? { ...rawProps, linkBasis: EDIT_BASIS } : rawProps;
     const parsed = RELATIONSHIP_SCHEMAS[type].props.safeParse(withBasis);
     if (!parsed.success) {
       issues.push(...issuesOf(parsed.error, `${prefix}.props`, `${type} link`));
@@ -197,7 +198,8 @@ export function applyOperations(graph: WorkingGraph, operations: ChangeOperation
           break;
         }
         checkVersion(i, op.action, op.expectedVersion);
-        const parsed = NODE_SCHEMAS.ProgressUpdate.safeParse(op.progress);
+        // A status an edit records is the edit's, unless the author says it is printed in the document.
+        const parsed = NODE_SCHEMAS.ProgressUpdate.safeParse({ statusBasis: EDIT_BASIS, ...op.progress });
         if (!parsed.success) {
           issues.push(...issuesOf(parsed.error, `${at}.progress`, 'ProgressUpdate'));
           break;
@@ -211,7 +213,7 @@ export function applyOperations(graph: WorkingGraph, operations: ChangeOperation
         graph.setNode({ id, kind, version: 1, props: fieldValues(kind, parsed.data), provenance: editProvenance(ctx) });
         link(at, 'HAS_PROGRESS', op.action, id, {}, undefined);
         // The action's status is its latest progress status.
-        graph.setNode({ ...graph.node(op.action)!, props: { ...graph.node(op.action)!.props, status: parsed.data.status } });
+        graph.setNode({ ...graph.node(op.action)!, props: { ...graph.node(op.action)!.props, status: parsed.data.status, statusBasis: parsed.data.statusBasis } });
         break;
       }
     }

@@ -1,4 +1,4 @@
-import type { GapCatalogueEntry, GapParams, GapResponse, NodeSummary } from '../../model/index.js';
+import { BASES, basesOfClass, type GapBasisChoice, type GapCatalogueEntry, type GapParams, type GapResponse, type NodeSummary } from '../../model/index.js';
 import { planShortNames, qualifiedRef } from '../graph/planNames.js';
 import { nodeSummaries, summaryFromElementData, summaryOf } from '../graph/summaries.js';
 import { coverageMatrix } from '../matrix/coverageMatrix.js';
@@ -12,8 +12,8 @@ import { alikePairs, contentWords } from './textSimilarity.js';
  * all generated from this list.
  */
 
-/** `planName`: the chosen plan's short name, for the summary line (a user never sees the id). */
-export type GapInput = { plan: string; asOf: string; threshold: number; planName?: string };
+/** `planName`: the chosen plan's short name, for the summary line (a user never sees the id). `bases`: the link bases counted. */
+export type GapInput = { plan: string; asOf: string; threshold: number; basis: GapBasisChoice; bases: string[]; planName?: string };
 type GapResult = Omit<GapResponse, 'id' | 'title' | 'input'>;
 export type Analysis = GapCatalogueEntry & { run(store: GraphStore, input: GapInput): Promise<GapResult> };
 
@@ -26,15 +26,30 @@ const THRESHOLD = {
   default: 0.35,
 } as const;
 
+const BASIS = {
+  name: 'basis',
+  type: 'basis',
+  description: 'all: every link, whether printed, inferred by curation or added by an edit; printed: only the links (and due dates) the documents print',
+  default: 'all',
+  values: ['all', 'printed'],
+} as const;
+
+/** The basis values a run counts: every one, or the printed ones. Queries take them as $bases. */
+export function basesFor(choice: GapBasisChoice): string[] {
+  return choice === 'printed' ? basesOfClass('printed') : [...BASES];
+}
+
 const DEFAULT_THRESHOLD = 0.35;
 export const defaultGapInput = (params: GapParams): GapInput => ({
   plan: params.plan ?? '',
   asOf: params.asOf ?? new Date().toISOString().slice(0, 10),
   threshold: params.threshold ?? DEFAULT_THRESHOLD,
+  basis: params.basis ?? 'all',
+  bases: basesFor(params.basis ?? 'all'),
 });
 
-/** " in LCJA 2008" or " across all plans": the plan by its short name, never its id. */
-const inPlan = (input: GapInput) => (input.plan ? ` in ${input.planName ?? 'the chosen plan'}` : ' across all plans');
+/** " in LCJA 2008" or " across all plans": the plan by its short name, never its id; and whether only printed links count. */
+const inPlan = (input: GapInput) => (input.plan ? ` in ${input.planName ?? 'the chosen plan'}` : ' across all plans') + (input.basis === 'printed' ? ', counting printed links only' : '');
 
 /** Rows from more than one plan name each reference's plan ("LCJA 2008 · 2.2.1"); rows of one plan need not. */
 const severalPlans = (plans: (string | null)[]) => new Set(plans.filter(Boolean)).size > 1;
@@ -58,7 +73,7 @@ async function actionsAnalysis(
   input: GapInput,
   summarise: (n: number) => string,
 ): Promise<GapResult> {
-  const [rows, names] = await Promise.all([store.read(query, { plan: input.plan, asOf: input.asOf }), planShortNames(store)]);
+  const [rows, names] = await Promise.all([store.read(query, { plan: input.plan, asOf: input.asOf, bases: input.bases }), planShortNames(store)]);
   const actions = rows
     .map((r) => ({
       id: String(r.id),
@@ -108,7 +123,7 @@ const KIND_NAMES: Record<NodeSummary['kind'], string> = {
 
 /** Outcomes with the organisations leading actions that serve them, most organisations first. */
 async function organisationsPerOutcome(store: GraphStore, input: GapInput): Promise<OutcomeOrgs[]> {
-  const rows = await store.read('gaps/organisations-per-outcome', { plan: input.plan });
+  const rows = await store.read('gaps/organisations-per-outcome', { plan: input.plan, bases: input.bases });
   const byTarget = new Map<string, { organisations: Map<string, string>; actions: Set<string>; plans: Set<string> }>();
   for (const r of rows) {
     const entry = byTarget.get(String(r.target)) ?? { organisations: new Map(), actions: new Set(), plans: new Set() };
@@ -143,10 +158,10 @@ export const ANALYSES: Analysis[] = [
     title: 'Outcomes nobody serves',
     explanation:
       'National outcomes, strategic aims and framework outcomes that no action serves, directly or through a local outcome or priority. These are the ends of the golden thread with nothing hanging from them.',
-    parameters: [PLAN],
+    parameters: [PLAN, BASIS],
     async run(store, input) {
       // National outcomes, aims and framework outcomes belong to no plan: no plan index needed.
-      const rows = await store.read('gaps/unserved-outcomes', { plan: input.plan });
+      const rows = await store.read('gaps/unserved-outcomes', { plan: input.plan, bases: input.bases });
       const items = rows
         .map((r) => summaryOf(r.t as NodeValue))
         .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
@@ -167,7 +182,7 @@ export const ANALYSES: Analysis[] = [
     title: 'Actions linked to no national outcome or aim',
     explanation:
       'Actions with no path to a national outcome, strategic aim or framework outcome. A "-" in a plan\'s link columns ends up here: the action may be worth doing, but nobody has said what national end it serves.',
-    parameters: [PLAN],
+    parameters: [PLAN, BASIS],
     run: (store, input) =>
       actionsAnalysis(store, 'gaps/actions-without-national-link', input, (n) => `${plural(n, 'action')} linked to no national outcome, aim or framework outcome${inPlan(input)}.`),
   },
@@ -176,7 +191,7 @@ export const ANALYSES: Analysis[] = [
     title: 'Actions with no lead, or only a vague lead',
     explanation:
       'Actions that no named organisation leads, including those whose lead as printed ("Responsible Authorities and Partners") names no body that can be held to it.',
-    parameters: [PLAN],
+    parameters: [PLAN, BASIS],
     run: (store, input) =>
       actionsAnalysis(store, 'gaps/actions-without-lead', input, (n) => `${plural(n, 'action')} with no named lead${inPlan(input)}.`),
   },
@@ -193,7 +208,7 @@ export const ANALYSES: Analysis[] = [
     title: 'Overdue actions',
     explanation:
       'Actions whose due date has passed by the chosen date while their latest progress is not complete (or "not required").',
-    parameters: [PLAN, AS_OF],
+    parameters: [PLAN, AS_OF, BASIS],
     run: (store, input) =>
       actionsAnalysis(store, 'gaps/overdue-actions', input, (n) => `${plural(n, 'action')} overdue as of ${input.asOf}${inPlan(input)}.`),
   },
@@ -201,9 +216,9 @@ export const ANALYSES: Analysis[] = [
     id: 'overdue-milestones',
     title: 'Overdue milestones',
     explanation: 'Milestones whose date has passed by the chosen date while the action they belong to is not complete.',
-    parameters: [PLAN, AS_OF],
+    parameters: [PLAN, AS_OF, BASIS],
     async run(store, input) {
-      const [rows, names] = await Promise.all([store.read('gaps/overdue-milestones', { plan: input.plan, asOf: input.asOf }), planShortNames(store)]);
+      const [rows, names] = await Promise.all([store.read('gaps/overdue-milestones', { plan: input.plan, asOf: input.asOf, bases: input.bases }), planShortNames(store)]);
       const items = rows
         .map((r) => ({
           id: String(r.id),
@@ -235,7 +250,7 @@ export const ANALYSES: Analysis[] = [
     title: 'Outcomes several organisations work on',
     explanation:
       'Outcomes and aims served by actions that several different organisations lead. Worth a look for duplicated effort, or for a chance to work jointly.',
-    parameters: [PLAN],
+    parameters: [PLAN, BASIS],
     async run(store, input) {
       const items = (await organisationsPerOutcome(store, input)).filter((o) => o.organisations.length >= 2);
       const qualify = severalPlans(items.flatMap((o) => o.plans));
@@ -300,7 +315,7 @@ export const ANALYSES: Analysis[] = [
     title: 'Single points of failure',
     explanation:
       'The organisations the partnership depends on alone: for each, the outcomes and aims that only its actions serve. If that organisation stops, nothing else in the plans moves them. Organisations with the most such outcomes come first.',
-    parameters: [PLAN],
+    parameters: [PLAN, BASIS],
     async run(store, input) {
       const sole = (await organisationsPerOutcome(store, input)).filter((o) => o.organisations.length === 1);
       const byOrg = new Map<string, { name: string; outcomes: NodeSummary[]; actions: Set<string>; plans: Set<string> }>();
@@ -343,9 +358,9 @@ export const ANALYSES: Analysis[] = [
     id: 'organisation-load',
     title: 'Organisation load',
     explanation: 'How many actions each organisation leads and partners in, busiest first.',
-    parameters: [PLAN],
+    parameters: [PLAN, BASIS],
     async run(store, input) {
-      const rows = await store.read('gaps/organisation-load', { plan: input.plan });
+      const rows = await store.read('gaps/organisation-load', { plan: input.plan, bases: input.bases });
       const items = rows
         .map((r) => ({ org: { id: String(r.id), name: String(r.name) }, leads: Number(r.leads), partners: Number(r.partners) }))
         .filter((i) => i.leads > 0 || i.partners > 0)
@@ -367,14 +382,14 @@ export const ANALYSES: Analysis[] = [
     title: 'Partners who lead nothing',
     explanation:
       'Organisations that appear as partners, consultees, attendees or members of groups but lead no action, priority or event: possible untapped capacity, or bodies the plans rely on without giving them a job.',
-    parameters: [],
-    async run(store) {
-      const rows = await store.read('gaps/organisations-leading-nothing');
+    parameters: [BASIS],
+    async run(store, input) {
+      const rows = await store.read('gaps/organisations-leading-nothing', { bases: input.bases });
       const items = rows
         .map((r) => ({ org: { id: String(r.id), name: String(r.name) }, roles: (r.roles as string[]).slice().sort(), appearances: Number(r.appearances) }))
         .sort((a, b) => b.appearances - a.appearances || String(a.org.name).localeCompare(String(b.org.name)));
       return {
-        summary: `${plural(items.length, 'organisation')} take part but lead nothing.`,
+        summary: `${plural(items.length, 'organisation')} take part but lead nothing${input.basis === 'printed' ? ', counting printed links only' : ''}.`,
         columns: [
           { key: 'name', title: 'Organisation' },
           { key: 'roles', title: 'Appears as' },
@@ -390,9 +405,9 @@ export const ANALYSES: Analysis[] = [
     title: 'Coverage: organisations by national outcome',
     explanation:
       'For each national outcome, the organisations that lead actions serving it (or are partners in them, where an action names no lead) and how many. National outcomes no action serves are highlighted; the matrix view shows the same as a heatmap.',
-    parameters: [PLAN],
+    parameters: [PLAN, BASIS],
     async run(store, input) {
-      const matrix = await coverageMatrix(store, { rows: 'organisation', cols: 'nationalOutcome', plan: input.plan || undefined, basis: 'leads-else-partners' });
+      const matrix = await coverageMatrix(store, { rows: 'organisation', cols: 'nationalOutcome', plan: input.plan || undefined, count: 'leads-else-partners', basis: input.basis });
       const names = new Map([...matrix.rows, ...matrix.cols].map((s) => [s.id, s]));
       const cells = matrix.cells
         .map((c) => ({ org: names.get(c.row)!, outcome: names.get(c.col)!, actions: c.actions }))

@@ -1,4 +1,4 @@
-import type { MatrixCell, MatrixParams, MatrixResponse, NodeKind } from '../../model/index.js';
+import { BASES, basesOfClass, type MatrixCell, type MatrixParams, type MatrixResponse, type NodeKind } from '../../model/index.js';
 import { HttpError } from '../api/errors.js';
 import { cached } from '../graph/readCache.js';
 import { nodeSummaries, summaryFromElementData } from '../graph/summaries.js';
@@ -6,7 +6,7 @@ import type { GraphStore, Row } from '../store/port.js';
 
 /**
  * The coverage matrix: rows are organisations (by the actions they lead or partner in,
- * on the chosen basis) or plans (by the actions they contain); columns are national
+ * as the chosen `count` credits them) or plans (by the actions they contain); columns are national
  * outcomes, strategic aims or framework outcomes. Every column is listed, so an outcome
  * nobody serves shows as an empty column, and each column says how many actions serve
  * it at all, so an empty cell can say why it is empty.
@@ -20,19 +20,24 @@ const COLUMN_KINDS: Partial<Record<MatrixParams['cols'], NodeKind>> = {
 
 type Credit = { row: string; col: string; action: string; role: 'lead' | 'partner' | 'plan' };
 
-/** Which (row, column, action) credits count, on the basis asked for. */
-async function credits(store: GraphStore, params: MatrixParams, plan: string, served: Row[]): Promise<Credit[]> {
+/**
+ * Which (row, column, action) credits count: who is credited (`count`: leads, partners
+ * where no lead is named, or both) over the links whose basis is in `bases`. An action
+ * whose lead link is not counted (basis printed, lead inferred) has no lead here, so under
+ * leads-else-partners its partners are credited.
+ */
+async function credits(store: GraphStore, params: MatrixParams, plan: string, bases: string[], served: Row[]): Promise<Credit[]> {
   if (params.rows === 'plan') return served.map((r) => ({ row: String(r.row), col: String(r.col), action: String(r.action), role: 'plan' }));
-  const basis = params.basis;
+  const count = params.count;
   const [leads, partners, withLead] = await Promise.all([
-    store.read('matrix/organisation-by-target', { plan }),
-    basis === 'leads' ? Promise.resolve([]) : store.read('matrix/organisation-partners-by-target', { plan }),
-    basis === 'leads-else-partners' ? store.read('matrix/actions-with-lead', { plan }) : Promise.resolve([]),
+    store.read('matrix/organisation-by-target', { plan, bases }),
+    count === 'leads' ? Promise.resolve([]) : store.read('matrix/organisation-partners-by-target', { plan, bases }),
+    count === 'leads-else-partners' ? store.read('matrix/actions-with-lead', { plan, bases }) : Promise.resolve([]),
   ]);
   const led = new Set(withLead.map((r) => String(r.id)));
   const out: Credit[] = leads.map((r) => ({ row: String(r.row), col: String(r.col), action: String(r.action), role: 'lead' }));
   for (const r of partners) {
-    if (basis === 'leads-else-partners' && led.has(String(r.action))) continue;
+    if (count === 'leads-else-partners' && led.has(String(r.action))) continue;
     out.push({ row: String(r.row), col: String(r.col), action: String(r.action), role: 'partner' });
   }
   return out;
@@ -50,10 +55,15 @@ export async function coverageMatrix(store: GraphStore, params: MatrixParams): P
     ]);
   }
   const plan = params.plan ?? '';
+  // Only links whose basis the caller counts (every link, or printed ones only), in every query alike.
+  const bases = params.basis === 'printed' ? basesOfClass('printed') : [...BASES];
   // Every action serving a column, whoever runs it: the plan rows, and each column's total.
-  const [served, axisRows] = await Promise.all([store.read('matrix/plan-by-target', { plan }), cached(store, 'matrix-axis', (reading) => reading.read('matrix/axis-nodes'))]);
+  const [served, axisRows] = await Promise.all([
+    store.read('matrix/plan-by-target', { plan, bases }),
+    cached(store, 'matrix-axis', (reading) => reading.read('matrix/axis-nodes')),
+  ]);
   const [credited, data] = await Promise.all([
-    credits(store, params, plan, served),
+    credits(store, params, plan, bases, served),
     cached(store, 'matrix-axis-summaries', (reading) => nodeSummaries(reading, axisRows.map((r) => String(r.id)))),
   ]);
   const summaries = new Map([...data].map(([id, d]) => [id, summaryFromElementData(d)]));
@@ -95,5 +105,5 @@ export async function coverageMatrix(store: GraphStore, params: MatrixParams): P
     .map((id) => summaries.get(id)!)
     .filter(Boolean)
     .sort((a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0) || a.label.localeCompare(b.label));
-  return { basis: params.basis, rows, cols, cells, columns };
+  return { count: params.count, rows, cols, cells, columns };
 }

@@ -2,6 +2,8 @@ import { systemQueryName, type MigrationRow } from '../../model/system.js';
 import { systemRowOf, writeSystemRow } from '../changes/audit.js';
 import type { GraphStore, NodeValue } from '../store/port.js';
 import { migration as m0001 } from './0001-serves-evidence.js';
+import { migration as m0010 } from './0010-basis-columns.js';
+import { migration as m0011 } from './0011-seed-bases-and-corrections.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -12,7 +14,7 @@ import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0010, m0011];
 
 export type MigrationReport = { applied: { id: number; name: string }[]; alreadyApplied: number[] };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NodeId } from '../../model/index.js';
+import { NodeId, basesOfClass } from '../../model/index.js';
 
 /**
  * Every named read query the API runs, with the zod schema of its parameters and
@@ -19,7 +19,11 @@ export type CatalogEntry = {
 
 const none = z.object({}).strict();
 const plan = z.object({ plan: z.union([z.literal(''), NodeId]) }).strict();
-const planAsOf = z.object({ plan: z.union([z.literal(''), NodeId]), asOf: z.iso.date() }).strict();
+const planAsOf = z.object({ plan: z.union([z.literal(''), NodeId]), asOf: z.iso.date(), bases: z.array(z.string()) }).strict();
+/** The basis values a gap or matrix query counts ($bases); the examples count only printed links. */
+const bases = z.array(z.string());
+const planBases = z.object({ plan: z.union([z.literal(''), NodeId]), bases }).strict();
+const PRINTED = basesOfClass('printed');
 const ids = z.object({ ids: z.array(NodeId) }).strict();
 const id = z.object({ id: NodeId }).strict();
 /** A row cap, for the system feeds (audit, node history, approval queue). */
@@ -45,20 +49,20 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'thread/down', params: id, example: { id: 'no:9' }, expectsRows: true },
   { name: 'thread/belongs-to', params: id, example: { id: 'lcja-2008:milestone:2.5.7-1' }, expectsRows: true },
   { name: 'thread/leads', params: ids, example: { ids: ['lcja-2010:action:1', 'lcja-2008:action:2.5.7'] }, expectsRows: true },
-  { name: 'gaps/unserved-outcomes', params: plan, example: { plan: '' }, expectsRows: true },
-  { name: 'gaps/actions-without-national-link', params: plan, example: { plan: 'plan:lbcja-2011' }, expectsRows: true },
-  { name: 'gaps/actions-without-lead', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'gaps/unserved-outcomes', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
+  { name: 'gaps/actions-without-national-link', params: planBases, example: { plan: 'plan:lbcja-2011', bases: PRINTED }, expectsRows: true },
+  { name: 'gaps/actions-without-lead', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
   { name: 'gaps/actions-without-timescale', params: plan, example: { plan: '' }, expectsRows: true },
-  { name: 'gaps/overdue-actions', params: planAsOf, example: { plan: '', asOf: '2009-01-01' }, expectsRows: true },
-  { name: 'gaps/overdue-milestones', params: planAsOf, example: { plan: 'plan:lcja-2008', asOf: '2009-01-01' }, expectsRows: true },
-  { name: 'gaps/organisations-per-outcome', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'gaps/overdue-actions', params: planAsOf, example: { plan: '', asOf: '2009-01-01', bases: PRINTED }, expectsRows: true },
+  { name: 'gaps/overdue-milestones', params: planAsOf, example: { plan: 'plan:lcja-2008', asOf: '2009-01-01', bases: PRINTED }, expectsRows: true },
+  { name: 'gaps/organisations-per-outcome', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
   { name: 'gaps/action-texts', params: plan, example: { plan: '' }, expectsRows: true },
-  { name: 'gaps/organisation-load', params: plan, example: { plan: '' }, expectsRows: true },
-  { name: 'gaps/organisations-leading-nothing', params: none, example: {}, expectsRows: true },
-  { name: 'matrix/organisation-by-target', params: plan, example: { plan: '' }, expectsRows: true },
-  { name: 'matrix/organisation-partners-by-target', params: plan, example: { plan: '' }, expectsRows: true },
-  { name: 'matrix/actions-with-lead', params: plan, example: { plan: '' }, expectsRows: true },
-  { name: 'matrix/plan-by-target', params: plan, example: { plan: '' }, expectsRows: true },
+  { name: 'gaps/organisation-load', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
+  { name: 'gaps/organisations-leading-nothing', params: z.object({ bases }).strict(), example: { bases: PRINTED }, expectsRows: true },
+  { name: 'matrix/organisation-by-target', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
+  { name: 'matrix/organisation-partners-by-target', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
+  { name: 'matrix/actions-with-lead', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
+  { name: 'matrix/plan-by-target', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
   { name: 'matrix/axis-nodes', params: none, example: {}, expectsRows: true },
   // The audit log and the approval queue (system tables; the seed's own load is the first audit entry).
   { name: 'system/audit-last-seq', params: none, example: {}, expectsRows: true },

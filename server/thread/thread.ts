@@ -1,4 +1,5 @@
-import type { EdgeElementData, GraphElements, NodeElementData, NodeKind, NodeSummary, RelationshipType, ThreadPath, ThreadResponse } from '../../model/index.js';
+import type { Basis, EdgeElementData, GraphElements, NodeElementData, NodeKind, NodeSummary, RelationshipType, ThreadPath, ThreadResponse } from '../../model/index.js';
+import { BASES, basisClass } from '../../model/vocabulary.js';
 import type { GraphStore, Row } from '../store/port.js';
 import { nodeSummaries, summaryFromElementData } from '../graph/summaries.js';
 import { HttpError, notFound } from '../api/errors.js';
@@ -14,10 +15,19 @@ export const THREAD_DOWN_KINDS: readonly NodeKind[] = ['NationalOutcome', 'Strat
 /** Kinds with no thread of their own that show the thread of what they belong to: their action, or what they measure. */
 export const THREAD_VIA_KINDS: readonly NodeKind[] = ['Milestone', 'ProgressUpdate', 'Indicator'];
 
-type RawPath = { nodes: string[]; rels: string[] };
+type RawPath = { nodes: string[]; rels: string[]; bases: (string | null)[] };
 
-function rawPaths(rows: { nodes?: unknown; rels?: unknown }[]): RawPath[] {
-  return rows.map((r) => ({ nodes: (r.nodes as string[]).map(String), rels: (r.rels as string[]).map(String) }));
+function rawPaths(rows: { nodes?: unknown; rels?: unknown; bases?: unknown }[]): RawPath[] {
+  return rows.map((r) => ({
+    nodes: (r.nodes as string[]).map(String),
+    rels: (r.rels as string[]).map(String),
+    bases: ((r.bases as (string | null)[] | undefined) ?? []).map((b) => (b == null ? null : String(b))),
+  }));
+}
+
+/** A path is printed when the document prints every one of its links; an unknown basis counts as not printed. */
+function allPrinted(bases: (string | null)[]): boolean {
+  return bases.every((b) => b !== null && (BASES as readonly string[]).includes(b) && basisClass(b as Basis) === 'printed');
 }
 
 /** Keeps only the longest chains: a chain that another one extends says nothing more. */
@@ -27,14 +37,14 @@ export function maximalPaths<T extends { nodes: string[] }>(paths: T[]): T[] {
 }
 
 function toThreadPaths(raw: RawPath[]): ThreadPath[] {
-  return raw.map((p) => ({ nodes: p.nodes, edges: p.rels, lead: null }));
+  return raw.map((p) => ({ nodes: p.nodes, edges: p.rels, lead: null, bases: p.bases, printed: allPrinted(p.bases) }));
 }
 
 function elementsOf(raw: RawPath[], nodes: Map<string, NodeElementData>): GraphElements {
   const edges = new Map<string, EdgeElementData>();
   for (const p of raw) {
     p.rels.forEach((id, i) => {
-      edges.set(id, { id, source: p.nodes[i]!, target: p.nodes[i + 1]!, type: 'SERVES', role: null, linkBasis: null });
+      edges.set(id, { id, source: p.nodes[i]!, target: p.nodes[i + 1]!, type: 'SERVES', role: null, linkBasis: p.bases[i] ?? null });
     });
   }
   return { nodes: [...nodes.values()].map((data) => ({ data })), edges: [...edges.values()].map((data) => ({ data })) };
@@ -81,7 +91,12 @@ export function describePaths(paths: ThreadPath[], summaries: Map<string, NodeSu
   if (paths.length === 0) return '';
   const sentences = paths.map((p) => {
     const [first, ...rest] = p.nodes.map((id) => spoken(summaries.get(id)!, withPlan));
-    const chain = rest.map((n, i) => (i === 0 ? `serves ${n}` : `which serves ${n}`)).join(', ');
+    // A planner must tell "the plan says so" from "we worked it out": inferred links say so in the sentence.
+    const how = (i: number) => {
+      const b = p.bases?.[i];
+      return b && (BASES as readonly string[]).includes(b) && basisClass(b as Basis) !== 'printed' ? ` (${basisClass(b as Basis)}: ${b})` : '';
+    };
+    const chain = rest.map((n, i) => (i === 0 ? `serves ${n}${how(i)}` : `which serves ${n}${how(i)}`)).join(', ');
     const lead = p.lead ? ` (led by ${p.lead})` : '';
     return `${first}${lead} ${chain}.`;
   });
@@ -121,7 +136,7 @@ export async function goldenThread(store: GraphStore, id: string): Promise<Threa
   const nodes = await nodeSummaries(store, [id, ...raw.flatMap((p) => p.nodes), ...leadRows.map((r) => String(r.organisation))]);
   const elements = elementsOf(raw, nodes);
   for (const r of leadRows) {
-    elements.edges.push({ data: { id: String(r.relationship), source: String(r.organisation), target: String(r.action), type: 'LEADS', role: (r.role as string | null) ?? null, linkBasis: null } });
+    elements.edges.push({ data: { id: String(r.relationship), source: String(r.organisation), target: String(r.action), type: 'LEADS', role: (r.role as string | null) ?? null, linkBasis: (r.linkBasis as string | null) ?? null } });
   }
   const summaries = new Map([...nodes].map(([k, d]) => [k, summaryFromElementData(d)]));
   const origin = summaries.get(id)!;
@@ -142,7 +157,12 @@ const BELONGS_WORDS: Record<string, string> = { HAS_MILESTONE: 'is a milestone o
  * item itself. An indicator of a national outcome has the one-step path to it.
  */
 async function threadThrough(store: GraphStore, origin: NodeSummary): Promise<ThreadResponse> {
-  const owners = (await store.read('thread/belongs-to', { id: origin.id })).map((r) => ({ owner: String(r.owner), rel: String(r.rel), type: String(r.type) as RelationshipType }));
+  const owners = (await store.read('thread/belongs-to', { id: origin.id })).map((r) => ({
+    owner: String(r.owner),
+    rel: String(r.rel),
+    type: String(r.type) as RelationshipType,
+    basis: r.basis == null ? null : String(r.basis),
+  }));
   const ownerData = await nodeSummaries(store, owners.map((o) => o.owner));
   const raw: RawPath[] = [];
   const upward: RawPath[] = [];
@@ -150,20 +170,20 @@ async function threadThrough(store: GraphStore, origin: NodeSummary): Promise<Th
     const kind = ownerData.get(o.owner)?.kind;
     const above = kind && THREAD_UP_KINDS.includes(kind) ? maximalPaths(rawPaths(await store.read('thread/up', { id: o.owner }))) : [];
     upward.push(...above);
-    if (above.length === 0) raw.push({ nodes: [origin.id, o.owner], rels: [o.rel] });
-    for (const p of above) raw.push({ nodes: [origin.id, ...p.nodes], rels: [o.rel, ...p.rels] });
+    if (above.length === 0) raw.push({ nodes: [origin.id, o.owner], rels: [o.rel], bases: [o.basis] });
+    for (const p of above) raw.push({ nodes: [origin.id, ...p.nodes], rels: [o.rel, ...p.rels], bases: [o.basis, ...p.bases] });
   }
   const nodes = await nodeSummaries(store, [origin.id, ...raw.flatMap((p) => p.nodes)]);
   const elements = elementsOf(upward, nodes);
   for (const o of owners) {
     // The real direction of the link: the action has the milestone; the indicator measures its target.
     const [source, target] = o.type === 'MEASURES' ? [origin.id, o.owner] : [o.owner, origin.id];
-    elements.edges.push({ data: { id: o.rel, source, target, type: o.type, role: null, linkBasis: null } });
+    elements.edges.push({ data: { id: o.rel, source, target, type: o.type, role: null, linkBasis: o.basis } });
   }
   const summaries = new Map([...nodes].map(([k, d]) => [k, summaryFromElementData(d)]));
   const withPlan = severalPlans(summaries.values());
   const belongsTo = owners.map((o) => summaries.get(o.owner)!).filter(Boolean);
-  const paths = raw.map((p) => ({ nodes: p.nodes, edges: p.rels, lead: null }));
+  const paths = toThreadPaths(raw);
   const first = spoken(origin, withPlan);
   const description =
     owners.length === 0

@@ -43,7 +43,8 @@ describe('the catalogue', () => {
       expect(a.title.length).toBeGreaterThan(5);
       expect(a.explanation.length).toBeGreaterThan(40);
     }
-    expect(body.analyses.find((a) => a.id === 'overdue-actions')!.parameters.map((p) => p.name)).toEqual(['plan', 'asOf']);
+    // Review 10: every analysis over links can count printed links only (basis=printed).
+    expect(body.analyses.find((a) => a.id === 'overdue-actions')!.parameters.map((p) => p.name)).toEqual(['plan', 'asOf', 'basis']);
   });
 });
 
@@ -106,6 +107,7 @@ describe('4. timescales and lateness', () => {
     ['asOf=1st%20July', 'asOf', 'YYYY-MM-DD'],
     ['plan=Plan%201', 'plan', ''],
     ['threshold=2', 'threshold', 'between 0 and 1'],
+    ['basis=mostly', 'basis', 'all or printed'],
   ])('answers ?%s with 400 naming %s', async (query, field, reason) => {
     const { status, body } = await api.get<ApiError>(`/api/gaps/overdue-actions?${query}`);
     expect(status).toBe(400);
@@ -218,7 +220,7 @@ describe('8. coverage matrix', () => {
   it('puts SPS under NO9 through the ICM case conferences row, and leaves NO1 an empty column', async () => {
     const { status, body } = await api.get<MatrixResponse>('/api/matrix?rows=organisation&cols=nationalOutcome');
     expect(status).toBe(200);
-    expect(body.basis).toBe('leads-else-partners');
+    expect(body.count).toBe('leads-else-partners');
     expect(body.cells).toContainEqual({ row: 'org:scottish-prison-service', col: 'no:9', count: 1, actions: ['lcja-2010:action:1-b'], leads: 1, partners: 0 });
     expect(body.cols.map((c) => c.id)).toContain('no:1');
     expect(body.cells.some((c) => c.col === 'no:1')).toBe(false);
@@ -239,8 +241,8 @@ describe('8. coverage matrix', () => {
     const cell = body.cells.find((c) => c.row === 'org:care-commission' && c.col === 'no:6')!;
     expect(cell.actions).toContain('lbcja-2011:action:1.1.1-e');
     expect(cell.partners).toBe(cell.count);
-    const leadsOnly = (await api.get<MatrixResponse>('/api/matrix?rows=organisation&cols=nationalOutcome&basis=leads')).body;
-    expect(leadsOnly.basis).toBe('leads');
+    const leadsOnly = (await api.get<MatrixResponse>('/api/matrix?rows=organisation&cols=nationalOutcome&count=leads')).body;
+    expect(leadsOnly.count).toBe('leads');
     expect(leadsOnly.cells.some((c) => c.row === 'org:care-commission')).toBe(false);
     expect(leadsOnly.cells.length).toBeLessThan(body.cells.length);
     // A column that actions serve but no organisation is credited with says so.
@@ -250,14 +252,36 @@ describe('8. coverage matrix', () => {
   });
 
   it('on leads and partners, an action 2.5.7 the MAPPA steering group leads is counted once for it', async () => {
-    const { body } = await api.get<MatrixResponse>('/api/matrix?rows=organisation&cols=frameworkOutcome&basis=leads-and-partners');
+    const { body } = await api.get<MatrixResponse>('/api/matrix?rows=organisation&cols=frameworkOutcome&count=leads-and-partners');
     expect(body.cells.find((c) => c.row === 'org:mappa-steering-group' && c.col === 'nsmo:O2')).toMatchObject({ count: 1, leads: 1, partners: 0 });
   });
 
-  it('refuses an unknown basis with 400 naming it', async () => {
-    const { status, body } = await api.get<ApiError>('/api/matrix?basis=everyone');
-    expect(status).toBe(400);
-    expect(body.error.issues?.[0]?.field).toBe('basis');
+  it('refuses an unknown count or basis with 400 naming it', async () => {
+    const count = await api.get<ApiError>('/api/matrix?count=everyone');
+    expect(count.status).toBe(400);
+    expect(count.body.error.issues?.[0]?.field).toBe('count');
+    // `basis` is issue-10's printed-or-all choice; a count value there is refused, not mistaken for one.
+    const basis = await api.get<ApiError>('/api/matrix?basis=leads');
+    expect(basis.status).toBe(400);
+    expect(basis.body.error.issues?.[0]?.field).toBe('basis');
+  });
+
+  it('takes a count and a basis together: leads only, over printed links only', async () => {
+    const [all, printed] = await Promise.all([
+      api.get<MatrixResponse>('/api/matrix?rows=organisation&cols=nationalOutcome&count=leads'),
+      api.get<MatrixResponse>('/api/matrix?rows=organisation&cols=nationalOutcome&count=leads&basis=printed'),
+    ]);
+    expect(printed.status).toBe(200);
+    expect(printed.body.count).toBe('leads');
+    // Leads only: no partner is credited on either basis; printed links are a subset of all links.
+    for (const c of printed.body.cells) {
+      expect(c.partners).toBe(0);
+      const wide = all.body.cells.find((w) => w.row === c.row && w.col === c.col);
+      expect(wide, `${c.row} ${c.col}`).toBeDefined();
+      for (const a of c.actions) expect(wide!.actions).toContain(a);
+    }
+    const total = (m: MatrixResponse) => m.cells.reduce((n, c) => n + c.count, 0);
+    expect(total(printed.body)).toBeLessThanOrEqual(total(all.body));
   });
 
   it('by plan and strategic aim: the L&B plan serves Aim 1, the Lanarkshire 2008-09 plan serves no aim', async () => {

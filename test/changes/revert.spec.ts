@@ -125,7 +125,11 @@ describe('links and progress added by an edit', () => {
     expect(res.status).toBe(201);
     const progressId = `${ID}:progress:2009-10-q1`;
     expect(res.body.diff.nodes.added).toEqual([expect.objectContaining({ id: progressId, kind: 'ProgressUpdate', version: 1 })]);
-    expect(res.body.diff.nodes.updated[0].fields).toEqual([{ field: 'status', before: before.node.props.status ?? null, after: 'complete' }]);
+    // The action's status now says its basis (issue 10): a status an edit records is the edit's.
+    expect(res.body.diff.nodes.updated[0].fields).toEqual([
+      { field: 'status', before: before.node.props.status ?? null, after: 'complete' },
+      { field: 'statusBasis', before: before.node.props.statusBasis ?? null, after: 'added by an edit' },
+    ]);
     expect((await node(ID)).neighbours['HAS_PROGRESS out'].map((n: { id: string }) => n.id)).toContain(progressId);
     expect((await revert(res.body.changeId)).status).toBe(201);
     expect((await node(ID)).node.props).toEqual(before.node.props);
@@ -146,7 +150,7 @@ describe('the feed', () => {
     const byAuthor = (await api.call('GET', '/api/changes?author=seed', undefined, null)).body;
     expect(byAuthor.changes).toHaveLength(1);
     expect(byAuthor.changes[0].diff).toBeNull(); // the seed's diff is too large for the feed
-    expect(byAuthor.changes[0].summary.nodesAdded).toBe(430);
+    expect(byAuthor.changes[0].summary.nodesAdded).toBe(431);
     const byPlan = (await api.call('GET', '/api/changes?plan=plan:lcja-2008&limit=200', undefined, null)).body;
     expect(byPlan.changes.map((c: { changeId: string }) => c.changeId)).toEqual(expect.arrayContaining(ids));
     const otherPlan = (await api.call('GET', '/api/changes?plan=plan:lbcja-2011&limit=200', undefined, null)).body;

@@ -27,7 +27,7 @@ describe('CSV export', () => {
     const gap: GapResponse = {
       id: 'overdue-actions',
       title: 'Overdue actions',
-      input: { plan: null, asOf: '2009-01-01', threshold: 0.35 },
+      input: { plan: null, asOf: '2009-01-01', threshold: 0.35, basis: 'all' },
       summary: '1 action',
       columns: [
         { key: 'ref', title: 'Ref' },
@@ -41,7 +41,7 @@ describe('CSV export', () => {
 
   it('writes the matrix with zeros for empty cells and totals', () => {
     const m: MatrixResponse = {
-      basis: 'leads',
+      count: 'leads',
       columns: [],
       rows: [
         { id: 'org:a', kind: 'Organisation', label: 'Org A', ref: null, plan: null },

@@ -86,7 +86,7 @@ describe('gap rows and matrix cells', () => {
   });
   it('total rows and columns and count the empty cells', () => {
     const t = totals({
-      basis: 'leads',
+      count: 'leads',
       columns: [],
       rows: [{ id: 'r1', kind: 'Organisation', label: 'r1', ref: null, plan: null }, { id: 'r2', kind: 'Organisation', label: 'r2', ref: null, plan: null }],
       cols: [{ id: 'c1', kind: 'NationalOutcome', label: 'c1', ref: null, plan: null }],

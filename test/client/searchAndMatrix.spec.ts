@@ -30,7 +30,7 @@ describe('highlightParts', () => {
 });
 
 describe('why a matrix cell is empty', () => {
-  const m = (basis: MatrixResponse['basis'], columns: MatrixResponse['columns']): MatrixResponse => ({ basis, rows: [], cols: [], cells: [], columns });
+  const m = (count: MatrixResponse['count'], columns: MatrixResponse['columns']): MatrixResponse => ({ count, rows: [], cols: [], cells: [], columns });
 
   it('an outcome nobody serves', () => {
     expect(emptyCellReason(m('leads', [{ col: 'no:1', actions: 0, unattributed: 0 }]), 'Sacro', 'no:1', 'NO 1', true, false)).toBe('No action in any plan serves NO 1.');

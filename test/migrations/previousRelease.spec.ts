@@ -63,7 +63,11 @@ async function buildPreviousReleaseDirectory(): Promise<void> {
     const cols = columns.get(node.kind)!.filter((c) => params[c] !== null && params[c] !== undefined);
     await run(`CREATE (n:${node.kind} {${cols.map((c) => `${c}: $${c}`).join(', ')}})`, Object.fromEntries(cols.map((c) => [c, params[c]])));
   }
+  // Links of types or endpoint pairs the old schema cannot hold (issue 10's CITES, REPORTS_ON, REQUESTS,
+  // SUPPORTS, LEADS to a milestone) were not in that release: migration 11 adds them from the seed.
+  const oldPairs = new Set([...OLD_SCHEMA.matchAll(/CREATE REL TABLE IF NOT EXISTS (\w+)\((.*)\);/g)].flatMap((m) => [...m[2]!.matchAll(/FROM (\w+) TO (\w+)/g)].map((p) => `${m[1]} ${p[1]} ${p[2]}`)));
   for (const rel of seedRels.values()) {
+    if (!oldPairs.has(`${rel.type} ${seedNodes.get(rel.from)!.kind} ${seedNodes.get(rel.to)!.kind}`)) continue;
     const params = relationshipParams(rel as never, relationshipId(rel.from, rel.type, rel.to));
     const cols = columns.get(rel.type)!.filter((c) => params[c] !== null && params[c] !== undefined);
     await run(
@@ -115,7 +119,9 @@ describe('a data directory made by the previous release', () => {
       const stored = row.n as NodeValue;
       const seed = seedNodes.get(String(stored.properties.id))!;
       const expected = nodeParams(seed, 1);
-      for (const col of columns.get(seed.kind)!) expect([seed.id, col, stored.properties[col] ?? null]).toEqual([seed.id, col, expected[col] ?? null]);
+      // A migration that adds a value to a node (issue 10's bases) changes it: its version may grow, never shrink.
+      expect(Number(stored.properties.version)).toBeGreaterThanOrEqual(1);
+      for (const col of columns.get(seed.kind)!.filter((c) => c !== 'version')) expect([seed.id, col, stored.properties[col] ?? null]).toEqual([seed.id, col, expected[col] ?? null]);
     }
   });
 
@@ -128,7 +134,7 @@ describe('a data directory made by the previous release', () => {
       const stored = found.get(id);
       expect(stored, id).toBeDefined();
       const expected = relationshipParams(rel as never, id);
-      for (const col of oldColumns().get(rel.type)!) expect([id, col, stored!.properties[col] ?? null]).toEqual([id, col, expected[col] ?? null]);
+      for (const col of oldColumns().get(rel.type) ?? []) expect([id, col, stored!.properties[col] ?? null]).toEqual([id, col, expected[col] ?? null]);
     }
   });
 

@@ -124,12 +124,16 @@ describe('facts checked by hand against the document', () => {
     expect(node('lcja-2010:progress:3').props).toMatchObject({ status: 'on target', statusAsPrinted: 'On track' });
   });
 
-  it('action 3 has six milestones; the Area Plan 2011-14 approval is dated 5 November 2010', () => {
+  it('action 3 has six milestones; the Area Plan 2011-14 approval, printed beside 5 November 2010, is reported done', () => {
     expect(rels('HAS_MILESTONE', 'lcja-2010:action:3')).toHaveLength(6);
+    // Line 18 reports it done ("approved ... and distributed"): the date beside it is no deadline (review 10).
     expect(node('lcja-2010:milestone:3-3').props).toMatchObject({
       text: 'LCJA Area Plan 2011-14 approved by Scottish Government and distributed to partners.',
-      dueDate: '2010-11-05',
+      timescale: '5 November 2010',
+      status: 'complete',
+      statusBasis: 'narrative',
     });
+    expect(node('lcja-2010:milestone:3-3').props.dueDate).toBeUndefined();
     expect(node('lcja-2010:milestone:3-5').props.timescale).toBe('TBA');
     expect(node('lcja-2010:milestone:3-5').props.dueDate).toBeUndefined();
   });

@@ -80,7 +80,13 @@ describe.each(factories)('GraphStore contract: $name', (factory) => {
       const [fromKind, toKind] = RELATIONSHIP_SCHEMAS[type].endpoints[0]!;
       const from = sampleNode(fromKind, `contract:${type.toLowerCase()}:from`);
       const to = sampleNode(toKind, `contract:${type.toLowerCase()}:to`);
-      const props = type === 'SERVES' ? { linkBasis: 'printed heading', printedAs: 'National Outcome 9' } : ['LEADS', 'PARTNERS_IN', 'MEMBER_OF'].includes(type) ? { role: 'MAPPA steering group chair' } : {};
+      // Every relationship carries its basis (review 10); SERVES and CITES keep the printed wording, the role types the role.
+      const props =
+        type === 'SERVES' || type === 'CITES'
+          ? { linkBasis: 'printed heading', printedAs: 'National Outcome 9' }
+          : ['LEADS', 'PARTNERS_IN', 'MEMBER_OF', 'REQUESTS', 'SUPPORTS'].includes(type)
+            ? { linkBasis: 'printed in the same row', role: 'MAPPA steering group chair' }
+            : { linkBasis: 'printed in the text' };
       const rel = { type, from: from.id, to: to.id, props, provenance: from.provenance };
       expect(await writer.apply({ nodes: [from, to], relationships: [rel] })).toMatchObject({ relationshipsWritten: 1 });
 
@@ -101,7 +107,7 @@ describe.each(factories)('GraphStore contract: $name', (factory) => {
       const action = sampleNode('Action', 'contract:idem-action');
       const changes = {
         nodes: [plan, action],
-        relationships: [{ type: 'CONTAINS', from: plan.id, to: action.id, provenance: plan.provenance }],
+        relationships: [{ type: 'CONTAINS', from: plan.id, to: action.id, props: { linkBasis: 'printed in the text' }, provenance: plan.provenance }],
       };
       await writer.apply(changes);
       const before = await countGraph(store);
@@ -132,7 +138,7 @@ describe.each(factories)('GraphStore contract: $name', (factory) => {
       const plan = sampleNode('Plan', 'contract:wrong-ends-plan');
       const org = sampleNode('Organisation', 'contract:wrong-ends-org');
       const err = await writer
-        .apply({ nodes: [plan, org], relationships: [{ type: 'LEADS', from: plan.id, to: org.id, provenance: plan.provenance }] })
+        .apply({ nodes: [plan, org], relationships: [{ type: 'LEADS', from: plan.id, to: org.id, props: { linkBasis: 'printed in the same row' }, provenance: plan.provenance }] })
         .catch((e: unknown) => e);
       expect((err as ValidationError).issues[0]).toMatchObject({ field: 'relationships.0.type', reason: 'LEADS cannot join a Plan to a Organisation' });
       expect(await getNode(store, plan.id)).toBeNull();
@@ -148,8 +154,8 @@ describe.each(factories)('GraphStore contract: $name', (factory) => {
         .apply({
           nodes: [plan, action],
           relationships: [
-            { type: 'CONTAINS', from: plan.id, to: action.id, provenance: plan.provenance },
-            { type: 'CONTAINS', from: plan.id, to: 'contract:missing', provenance: plan.provenance },
+            { type: 'CONTAINS', from: plan.id, to: action.id, props: { linkBasis: 'printed in the text' }, provenance: plan.provenance },
+            { type: 'CONTAINS', from: plan.id, to: 'contract:missing', props: { linkBasis: 'printed in the text' }, provenance: plan.provenance },
           ],
         })
         .catch((e: unknown) => e);

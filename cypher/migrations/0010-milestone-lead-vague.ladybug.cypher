@@ -1,0 +1,2 @@
+// Migration 10: Milestone nodes gain leadVague (LadybugDB tables have fixed columns; Neo4j needs nothing).
+ALTER TABLE Milestone ADD IF NOT EXISTS leadVague BOOLEAN
