@@ -11,6 +11,7 @@ import { checkSeedSet } from '../server/seed/checkSeedSet.js';
 import { seedFilePaths } from '../server/seed/seedFiles.js';
 import { LadybugStore } from '../server/store/ladybug/ladybugStore.js';
 import { changePipelineFor } from '../server/changes/pipeline.js';
+import { measureConcurrent } from './concurrency.js';
 import { measure, measureAfter, type Figures } from './latency.js';
 import { syntheticPlans } from './syntheticPlans.js';
 
@@ -29,11 +30,22 @@ export type ApiBenchResult = {
   figures: Map<string, Figures>;
   /** Gap analyses and threads with every cached read model dropped before each call. */
   coldFigures: Map<string, Figures>;
+  /** 50 clients at once, each call timed on its own. */
+  concurrentFigures: Map<string, Figures>;
   /** Gap analyses and threads each read right after a one-field edit (an action's timescale) committed through the pipeline. */
   afterEditFigures: Map<string, Figures>;
   /** The one-field edit itself: POST-equivalent commit through the pipeline, audit entry and checkpoint included. */
   editFigures: Figures;
 };
+
+/** Searches a planner makes: a reference, names, words of a local target, a typo, a plural. */
+export const SEARCH_QUERIES = ['2.5.7', 'victim support', 'evidence best value', 'accomodation', 'learning disabilities'];
+
+/** 300 different two-word searches (words of the plans, some mistyped), so that nearly every call under load is a first ask. */
+const WORDS = ['accommodation', 'victims', 'housing', 'employment', 'prison', 'throughcare', 'mental', 'health', 'substance', 'misuse', 'women', 'offenders', 'community', 'payback', 'training', 'information', 'sharing', 'partnership', 'reoffending', 'sentencers', 'families', 'learning', 'disabilities', 'performance', 'framework'];
+const mistype = (w: string) => (w.length > 6 ? `${w.slice(0, 3)}${w.slice(4)}` : w);
+export const DISTINCT_QUERIES = WORDS.flatMap((a, i) => WORDS.slice(i + 1).map((b, j) => `${(i + j) % 4 === 0 ? mistype(a) : a} ${b}`)).slice(0, 300);
+const CLIENTS = 50;
 
 export async function apiBench(factor: number, runs: number): Promise<ApiBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), `gt-bench-${factor}x-`));
@@ -62,8 +74,7 @@ export async function apiBench(factor: number, runs: number): Promise<ApiBenchRe
   const copy = (id: string) => (mid === 0 ? id : `${id}.s${mid}`);
   const endpoints: [string, () => Promise<unknown>][] = [
     ['GET /api/health', () => get('/api/health')],
-    ['GET /api/search?q=2.5.7', () => get('/api/search?q=2.5.7')],
-    ['GET /api/search?q=victim support', () => get('/api/search?q=victim%20support')],
+    ...SEARCH_QUERIES.map((q): [string, () => Promise<unknown>] => [`GET /api/search?q=${q}`, () => get(`/api/search?q=${encodeURIComponent(q)}`)]),
     ['GET /api/nodes/:id (action)', () => get(`/api/nodes/${copy('lcja-2008:action:2.5.7')}`)],
     ['GET /api/graph?plan=', () => get(`/api/graph?plan=${copy('plan:lbcja-2011')}&depth=1`)],
     ['GET /api/graph (whole graph)', () => get('/api/graph')],
@@ -92,6 +103,18 @@ export async function apiBench(factor: number, runs: number): Promise<ApiBenchRe
       coldFigures.set(name, await measure(() => (invalidateReadCaches(store), call()), Math.max(5, Math.floor(runs / 2))));
     }
   }
+  // Under load: every search of the list in turn, and one cached gap analysis to compare with.
+  const concurrentFigures = new Map<string, Figures>();
+  let turn = 0;
+  const searchInTurn = () => get(`/api/search?q=${encodeURIComponent(SEARCH_QUERIES[turn++ % SEARCH_QUERIES.length]!)}`);
+  concurrentFigures.set(`GET /api/search (${CLIENTS} clients)`, await measureConcurrent(searchInTurn, CLIENTS, 10));
+  let fresh = 0;
+  const searchFresh = () => get(`/api/search?q=${encodeURIComponent(DISTINCT_QUERIES[fresh++ % DISTINCT_QUERIES.length]!)}`);
+  concurrentFigures.set(`GET /api/search, new queries (${CLIENTS} clients)`, await measureConcurrent(searchFresh, CLIENTS, 6));
+  concurrentFigures.set(`GET /api/gaps/unserved-outcomes (${CLIENTS} clients)`, await measureConcurrent(() => get('/api/gaps/unserved-outcomes'), CLIENTS, 10));
+  // One client, every search asked for the first time since the index was built.
+  let first = 0;
+  figures.set('GET /api/search, new queries (1 client)', await measure(() => get(`/api/search?q=${encodeURIComponent(`${DISTINCT_QUERIES[first++ % DISTINCT_QUERIES.length]} plan`)}`), runs));
   // Reads right after a one-field edit, as during a seminar when edits keep coming.
   const pipeline = changePipelineFor(store);
   const editor = { id: 'bench', name: 'Bench Editor', role: 'editor' as const };
@@ -100,7 +123,8 @@ export async function apiBench(factor: number, runs: number): Promise<ApiBenchRe
   const edit = () => pipeline.submit({ operations: [{ op: 'update', id: edited, set: { timescale: `bench edit ${++edits}` } }] }, editor);
   const afterEditFigures = new Map<string, Figures>();
   for (const [name, call] of endpoints) {
-    if (!name.startsWith('GET /api/gaps/') && !name.startsWith('GET /api/thread')) continue;
+    // Search too: its index is rebuilt on every commit (searchIndexChanged), so the next search finds the edit.
+    if (!name.startsWith('GET /api/gaps/') && !name.startsWith('GET /api/thread') && name !== 'GET /api/search?q=2.5.7') continue;
     await call(); // warm first, as the room's screens would be
     afterEditFigures.set(name, await measureAfter(edit, call, Math.max(5, Math.floor(runs / 2))));
   }
@@ -109,5 +133,5 @@ export async function apiBench(factor: number, runs: number): Promise<ApiBenchRe
   await new Promise((resolve) => server.close(resolve));
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  return { factor, nodes: counts.nodes, relationships: counts.relationships, loadMs, rssMb, figures, coldFigures, afterEditFigures, editFigures };
+  return { factor, nodes: counts.nodes, relationships: counts.relationships, loadMs, rssMb, figures, coldFigures, concurrentFigures, afterEditFigures, editFigures };
 }

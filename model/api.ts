@@ -23,6 +23,12 @@ export type NodeSummary = {
   ref: string | null;
   /** The plan the node belongs to, where it belongs to one. */
   plan: string | null;
+  /**
+   * That plan's short name, made from the Plan node ("LCJA 2008"): shown before the
+   * reference ("LCJA 2008 · 2.2.1") wherever more than one plan is on screen. The server
+   * always sends it (null for nodes of no plan); optional only for view-built summaries.
+   */
+  planShort?: string | null;
 };
 
 /** Cytoscape elements JSON: data only; view state (selection, dimming) is never stored here. */
@@ -68,8 +74,22 @@ export const SearchParams = z
   .strict();
 export type SearchParams = z.infer<typeof SearchParams>;
 
-export const SEARCH_MATCHES = ['reference', 'prefix', 'words', 'alias'] as const;
-export type SearchResult = NodeSummary & { match: (typeof SEARCH_MATCHES)[number]; score: number };
+/** The ranking tiers, best first: exact reference, whole alias, reference prefix, words. */
+export const SEARCH_MATCHES = ['reference', 'alias', 'prefix', 'words'] as const;
+/** Where the query's words stand in one field of a node: `highlights` are [start, end) UTF-16 offsets into `text`. */
+export type SearchExcerpt = { field: string; fieldLabel: string; text: string; highlights: [number, number][] };
+export type SearchResult = NodeSummary & {
+  match: (typeof SEARCH_MATCHES)[number];
+  score: number;
+  /** The field the words matched best in (for a word match), cut around the first match; null for references and aliases. */
+  excerpt: SearchExcerpt | null;
+  /** [start, end) offsets of the matched words in `label`. */
+  labelRanges: [number, number][];
+  /** For a milestone or progress update: the action it belongs to. */
+  parent: NodeSummary | null;
+  /** For an action found through one of its milestones or progress updates: that item, and where it matched. */
+  via: (NodeSummary & { excerpt: SearchExcerpt | null }) | null;
+};
 export type SearchResponse = { query: string; results: SearchResult[] };
 
 // ---------------------------------------------------------------- GET /api/nodes/:id
@@ -134,6 +154,11 @@ export type ThreadResponse = {
   elements: GraphElements;
   /** A plain-language account of the thread for screen readers and exports. */
   description: string;
+  /**
+   * For a milestone, progress update or indicator: what it belongs to (its action, or what
+   * it measures), whose thread this is; every path then starts from the item itself. Empty otherwise.
+   */
+  belongsTo?: NodeSummary[];
 };
 
 // ---------------------------------------------------------------- gaps
@@ -175,19 +200,46 @@ export type GapResponse = {
 // ---------------------------------------------------------------- GET /api/matrix
 
 export const MATRIX_AXES = ['organisation', 'nationalOutcome', 'strategicAim', 'frameworkOutcome', 'plan'] as const;
+/**
+ * Which organisations an organisation row credits with an action (the `count` parameter):
+ * its lead only; its lead and its partners; or (the default) its lead, and its partners
+ * where it has no named lead, as in the Lothian & Borders and Glasgow plans, which print
+ * no leads. Not to be confused with `basis` (all links, or printed ones only).
+ */
+export const MATRIX_COUNTS = ['leads-else-partners', 'leads', 'leads-and-partners'] as const;
+export type MatrixCount = (typeof MATRIX_COUNTS)[number];
 export const MatrixParams = z
   .object({
     rows: z.enum(MATRIX_AXES).default('organisation'),
     cols: z.enum(MATRIX_AXES).default('nationalOutcome'),
     plan: NodeId.optional(),
+    count: z.enum(MATRIX_COUNTS).default('leads-else-partners').describe('who an organisation row is credited with: leads-else-partners, leads or leads-and-partners'),
     basis: basisChoice.default('all').describe('all, or printed: count only links the documents print'),
   })
   .strict();
 export type MatrixParams = z.infer<typeof MatrixParams>;
+export type MatrixCell = {
+  row: string;
+  col: string;
+  /** Distinct actions credited to the row that serve the column. */
+  count: number;
+  actions: string[];
+  /** Of those, how many the row leads and how many it is a partner in (organisation rows; 0 for plan rows). Always sent. */
+  leads?: number;
+  partners?: number;
+};
 export type MatrixResponse = {
+  /** Who the organisation rows were credited with (the `count` asked for, default filled in). */
+  count: MatrixCount;
   rows: NodeSummary[];
   cols: NodeSummary[];
-  cells: { row: string; col: string; count: number; actions: string[] }[];
+  cells: MatrixCell[];
+  /**
+   * Per column, every action serving it (within the plan filter) whatever its organisations,
+   * and how many of those no row is credited with (no lead or partner named): what makes
+   * an empty cell or column empty. A column with `actions` 0 is an outcome nobody serves.
+   */
+  columns: { col: string; actions: number; unattributed: number }[];
 };
 
 // ---------------------------------------------------------------- POST /api/query

@@ -1,4 +1,4 @@
-import type { GraphResponse } from '../../model/api.js';
+import type { GraphResponse, MatrixCount } from '../../model/api.js';
 import { api as defaultApi, type Api } from '../http/api.js';
 import { toMapElements } from '../graph/elements.js';
 import { indexGraph } from '../graph/index.js';
@@ -75,8 +75,8 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       return api.gap(id!, { ...(plan ? { plan } : {}), ...(asOf ? { asOf } : {}) }, signal);
     }, requestRender),
     matrix: createResourceCache((key, signal) => {
-      const [rows, cols, plan] = key.split('|');
-      return api.matrix({ rows: rows as AppState['matrix']['rows'], cols: cols as AppState['matrix']['cols'], ...(plan ? { plan } : {}) }, signal);
+      const [rows, cols, plan, count] = key.split('|');
+      return api.matrix({ rows: rows as AppState['matrix']['rows'], cols: cols as AppState['matrix']['cols'], ...(plan ? { plan } : {}), ...(count ? { count: count as MatrixCount } : {}) }, signal);
     }, requestRender),
   };
 
@@ -120,7 +120,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       });
     },
     gapKey: (s, id = s.gap ?? '') => `${id}|${s.filters.plan ?? ''}|${s.asOf ?? ''}`,
-    matrixKey: (s) => `${s.matrix.rows}|${s.matrix.cols}|${s.filters.plan ?? ''}`,
+    matrixKey: (s) => `${s.matrix.rows}|${s.matrix.cols}|${s.filters.plan ?? ''}|${s.matrix.count ?? ''}`,
   };
 
   const camera = createCameraController();

@@ -1,10 +1,10 @@
 import type { GapCatalogueEntry, GapResponse } from '../../model/api.js';
 import type { Ctx, Frame, Panel } from '../app/context.js';
-import { gapCsv } from '../export/csv.js';
 import { truncate } from '../graph/labels.js';
 import { chooseGap, select } from '../state/actions.js';
 import { h, fill } from '../ui/dom.js';
 import { datedName, download } from '../ui/download.js';
+import { gapTableCsv } from './csv.js';
 import { formatCell, rowNodeId, takesDate, todayIso } from './utils.js';
 
 /**
@@ -57,7 +57,7 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
     );
     if (entry) parts.push(h('p', { class: 'explanation' }, entry.explanation));
     if (dateInput) parts.push(h('div', { class: 'field inline' }, h('label', { for: 'gap-asof' }, 'As of'), dateInput, h('span', { class: 'hint' }, state.asOf ? '' : ' (today)')));
-    if (state.filters.plan) parts.push(h('p', { class: 'meta' }, `Within ${f.data.index.nodes.get(state.filters.plan)?.label ?? state.filters.plan} (the plan filter).`));
+    if (state.filters.plan) parts.push(h('p', { class: 'meta' }, `Within ${f.data.index.nodes.get(state.filters.plan)?.label ?? 'the chosen plan'} (the plan filter).`));
     if (r.status === 'loading') parts.push(h('p', { class: 'hint' }, 'Running the analysis…'));
     else if (r.status === 'error') parts.push(h('p', { class: 'error' }, `The analysis failed: ${r.error}`));
     else if (r.status === 'ready') parts.push(...resultTable(r.value, f));
@@ -71,7 +71,7 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
     const known = (id: string) => f.data.index.nodes.has(id);
     const csv = h(
       'button',
-      { type: 'button', class: 'button small', id: 'gap-csv', onclick: () => download(new Blob([gapCsv(g)], { type: 'text/csv;charset=utf-8' }), datedName(`gap-${g.id}`, 'csv')) },
+      { type: 'button', class: 'button small', id: 'gap-csv', onclick: () => download(new Blob([gapTableCsv(g)], { type: 'text/csv;charset=utf-8' }), datedName(`gap-${g.id}`, 'csv')) },
       'Download CSV',
     );
     const summary = h('p', { class: 'gap-summary', role: 'status' }, g.summary);
@@ -113,7 +113,7 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
               },
             },
             g.columns.map((c, ci) => {
-              // Plan and node ids read better as their names.
+              // The server names every node in its columns; an id that slipped through still reads as its name.
               const v = row[c.key];
               const text = typeof v === 'string' && f.data.index.nodes.has(v) ? truncate(f.data.index.nodes.get(v)!.label, 40) : formatCell(v);
               return ci === 0 ? h('th', { scope: 'row' }, text) : h('td', {}, text);

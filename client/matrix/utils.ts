@@ -1,4 +1,4 @@
-import type { MatrixResponse } from '../../model/api.js';
+import type { MatrixCount, MatrixResponse } from '../../model/api.js';
 import type { MatrixAxis } from '../state/types.js';
 
 /**
@@ -46,4 +46,35 @@ export function totals(matrix: MatrixResponse): { rows: Map<string, number>; col
   }
   const filled = new Set(matrix.cells.filter((c) => c.count > 0).map((c) => cellKey(c.row, c.col)));
   return { rows, cols, max, empty: matrix.rows.length * matrix.cols.length - filled.size };
+}
+
+export const COUNT_NAMES: Record<MatrixCount, string> = {
+  'leads-else-partners': 'Leads, or partners where no lead is named',
+  leads: 'Leads only',
+  'leads-and-partners': 'Leads and partners',
+};
+
+const COUNT_VERBS: Record<MatrixCount, string> = {
+  'leads-else-partners': 'leads (or, where no lead is named, is a partner in)',
+  leads: 'leads',
+  'leads-and-partners': 'leads or is a partner in',
+};
+
+/**
+ * Why a cell is empty, in words: nobody serves the column at all (an outcome nobody
+ * serves), or others do and this row does not, or the actions that do name nobody.
+ */
+export function emptyCellReason(matrix: MatrixResponse, rowLabel: string, col: string, colName: string, rowsAreOrganisations: boolean, planFiltered: boolean): string {
+  const column = matrix.columns.find((c) => c.col === col);
+  const serving = column?.actions ?? 0;
+  if (serving === 0) return `No action ${planFiltered ? 'in this plan' : 'in any plan'} serves ${colName}.`;
+  const actions = `${serving} ${serving === 1 ? 'action' : 'actions'}`;
+  const others = `${actions} ${serving === 1 ? 'does' : 'do'}`;
+  if (!rowsAreOrganisations) return `${rowLabel} has no action serving ${colName} (${others}).`;
+  const unattributed = column?.unattributed ?? 0;
+  const nobody =
+    unattributed > 0
+      ? `; ${unattributed === serving ? (serving === 1 ? 'it names' : 'they name') : `${unattributed} of them name`} no ${matrix.count === 'leads' ? 'lead' : 'lead or partner'}`
+      : '';
+  return `${rowLabel} ${COUNT_VERBS[matrix.count]} no action serving ${colName} (${others}${nobody}).`;
 }

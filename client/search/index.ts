@@ -1,19 +1,37 @@
-import type { NodeSummary, SearchResult } from '../../model/api.js';
+import type { NodeSummary, SearchExcerpt, SearchResult } from '../../model/api.js';
+import { LABEL_PROPERTY } from '../../model/nodes.js';
 import type { Ctx, Frame, Panel } from '../app/context.js';
 import { KIND_STYLES } from '../graph/kinds.js';
 import { spokenRef, truncate } from '../graph/labels.js';
 import { chooseSearchResult } from '../state/actions.js';
 import { h, fill, uid } from '../ui/dom.js';
 import { kindSwatch } from '../ui/shapes.js';
-import { localSearch, markMatches } from './utils.js';
+import { highlightParts, localSearch, markMatches, refWithPlan, type Part } from './utils.js';
+import './search.css';
 
 /**
  * The search box: an ARIA combobox whose suggestions come from the server's search
- * (reference numbers, names, aliases) and, if the server cannot answer, from the
- * loaded graph. Choosing a suggestion selects the node and brings it into view.
+ * (every text field: references, names, aliases, objectives, milestones, progress…) and,
+ * if the server cannot answer, from the loaded graph. Each suggestion shows its plan,
+ * the field that matched and the matched words, marked from the server's offsets.
+ * Choosing a suggestion selects the node and brings it into view.
  */
 
-type Suggestion = NodeSummary & { match?: SearchResult['match'] };
+type Suggestion = NodeSummary & Partial<Pick<SearchResult, 'match' | 'excerpt' | 'labelRanges' | 'parent' | 'via'>>;
+
+const marks = (parts: Part[]) => parts.map((p) => (p.match ? h('mark', {}, p.text) : p.text));
+
+const TITLE_CHARS = 90;
+
+/**
+ * "Objective: …point of contact for victims…", unless the words matched the label itself
+ * where the title line shows them (a long label is cut, and its matches may lie past the cut).
+ */
+function excerptLine(kind: NodeSummary['kind'], excerpt: SearchExcerpt | null | undefined, prefix = '', labelRanges: readonly [number, number][] = []): HTMLElement | null {
+  if (!excerpt) return null;
+  if (excerpt.field === LABEL_PROPERTY[kind] && labelRanges.every(([, end]) => end < TITLE_CHARS - 2)) return null;
+  return h('span', { class: 'suggestion-excerpt' }, h('span', { class: 'suggestion-field' }, `${prefix}${excerpt.fieldLabel}: `), marks(highlightParts(excerpt.text, excerpt.highlights, 140)));
+}
 
 export function mountSearch(root: HTMLElement, ctx: Ctx): Panel & { focus(): void } {
   const listId = uid('search-list');
@@ -27,7 +45,7 @@ export function mountSearch(root: HTMLElement, ctx: Ctx): Panel & { focus(): voi
     'aria-describedby': 'search-hint',
     autocomplete: 'off',
     spellcheck: 'false',
-    placeholder: 'Search: 2.5.7, an outcome, an organisation, SPS…',
+    placeholder: 'Search: 2.5.7, SPS, any words of a plan…',
   });
   const list = h('ul', { id: listId, role: 'listbox', class: 'suggestions', 'aria-label': 'Suggestions', hidden: true });
   const status = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
@@ -61,14 +79,16 @@ export function mountSearch(root: HTMLElement, ctx: Ctx): Panel & { focus(): voi
     fill(
       list,
       suggestions.map((s, i) => {
-        const ref = spokenRef(s.kind, s.ref);
-        const planLabel = s.plan ? frame?.data.index.nodes.get(s.plan)?.label : null;
+        const ref = refWithPlan(spokenRef(s.kind, s.ref), s.planShort);
+        const planLabel = !ref && !s.parent && s.plan ? (s.planShort ?? frame?.data.index.nodes.get(s.plan)?.label ?? null) : null;
+        const title = s.labelRanges ? marks(highlightParts(s.label, s.labelRanges, TITLE_CHARS)) : markMatches(truncate(s.label, TITLE_CHARS), query).map((p) => (p.match ? h('mark', {}, p.text) : p.text));
+        const parentRef = s.parent ? (refWithPlan(spokenRef(s.parent.kind, s.parent.ref), s.parent.planShort) ?? truncate(s.parent.label, 40)) : null;
         return h(
           'li',
           {
             id: `${listId}-${i}`,
             role: 'option',
-            class: 'suggestion',
+            class: s.parent ? 'suggestion child' : 'suggestion',
             'aria-selected': i === active ? 'true' : 'false',
             onmousedown: (e: MouseEvent) => e.preventDefault(),
             onclick: () => choose(i),
@@ -77,8 +97,17 @@ export function mountSearch(root: HTMLElement, ctx: Ctx): Panel & { focus(): voi
           h(
             'span',
             { class: 'suggestion-text' },
-            h('span', { class: 'suggestion-title' }, ref ? h('strong', { class: 'ref' }, ref, ' ') : null, markMatches(truncate(s.label, 90), query).map((p) => (p.match ? h('mark', {}, p.text) : p.text))),
-            h('span', { class: 'suggestion-meta' }, KIND_STYLES[s.kind].name, planLabel ? ` · ${truncate(planLabel, 50)}` : '', s.match === 'alias' ? ' · alias' : ''),
+            h('span', { class: 'suggestion-title' }, ref ? h('strong', { class: 'ref' }, ref, ' ') : null, title),
+            excerptLine(s.kind, s.excerpt, '', s.labelRanges),
+            s.via ? excerptLine(s.via.kind, s.via.excerpt ?? { field: '', fieldLabel: KIND_STYLES[s.via.kind].name, text: s.via.label, highlights: [] }, `${KIND_STYLES[s.via.kind].name} · `) : null,
+            h(
+              'span',
+              { class: 'suggestion-meta' },
+              KIND_STYLES[s.kind].name,
+              parentRef ? ` of ${KIND_STYLES[s.parent!.kind].name.toLowerCase()} ${parentRef}` : '',
+              planLabel ? ` · ${truncate(planLabel, 50)}` : '',
+              s.match === 'alias' ? ' · alias' : '',
+            ),
           ),
         );
       }),

@@ -37,3 +37,41 @@ export function markMatches(text: string, query: string): { text: string; match:
     .filter((part) => part !== '')
     .map((part) => ({ text: part, match: words.some((w) => new RegExp(`^${w}$`, 'i').test(part)) }));
 }
+
+export type Part = { text: string; match: boolean };
+
+/**
+ * Splits a text into plain and matched parts by the server's [start, end) offsets, cut to
+ * `max` characters (at a word where it can) with the ranges clipped to what is kept.
+ * The parts become text nodes and <mark> elements: no markup from the data is parsed.
+ */
+export function highlightParts(text: string, ranges: readonly (readonly [number, number])[], max = Infinity): Part[] {
+  let end = text.length;
+  let ellipsis = '';
+  if (text.length > max) {
+    const space = text.lastIndexOf(' ', max - 1);
+    end = space > max * 0.6 ? space : max - 1;
+    ellipsis = '…';
+  }
+  const clipped = [...ranges]
+    .map(([s, e]) => [Math.max(0, s), Math.min(end, e)] as const)
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  const parts: Part[] = [];
+  let at = 0;
+  for (const [s, e] of clipped) {
+    if (s < at) continue;
+    if (s > at) parts.push({ text: text.slice(at, s), match: false });
+    parts.push({ text: text.slice(s, e), match: true });
+    at = e;
+  }
+  if (at < end) parts.push({ text: text.slice(at, end), match: false });
+  if (ellipsis) parts.push({ text: ellipsis, match: false });
+  return parts;
+}
+
+/** "LCJA 2008 · 2.5.7": a reference with its plan, for lists that span plans. */
+export function refWithPlan(ref: string | null, planShort: string | null | undefined): string | null {
+  if (!ref) return null;
+  return planShort ? `${planShort} · ${ref}` : ref;
+}

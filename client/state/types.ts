@@ -1,4 +1,4 @@
-import { MATRIX_AXES } from '../../model/api.js';
+import { MATRIX_AXES, type MatrixCount } from '../../model/api.js';
 import type { NodeKind } from '../../model/nodes.js';
 import type { RelationshipType } from '../../model/relationships.js';
 import type { Status } from '../../model/vocabulary.js';
@@ -96,7 +96,8 @@ export type AppState = {
   gap: string | null;
   /** The date the overdue analysis counts from (YYYY-MM-DD); null: today. */
   asOf: string | null;
-  matrix: { rows: MatrixAxis; cols: MatrixAxis };
+  /** `count`: who an organisation row is credited with (the server's default when absent). */
+  matrix: { rows: MatrixAxis; cols: MatrixAxis; count?: MatrixCount };
   /** A matrix cell whose actions the map shows. */
   cell: CellSelection | null;
   /** null: fit the map to what is shown. */

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { GapParams, type GapResponse } from '../../model/index.js';
 import { ANALYSES, catalogue, defaultGapInput } from '../gaps/analyses.js';
+import { planShortNames } from '../graph/planNames.js';
 import { cached } from '../graph/readCache.js';
 import type { GraphStore } from '../store/port.js';
 import { notFound } from './errors.js';
@@ -20,8 +21,12 @@ export function gapRoutes(store: GraphStore): Router {
     const analysis = ANALYSES.find((a) => a.id === id);
     if (!analysis) throw notFound(`no gap analysis ${id}; the catalogue at /api/gaps lists them`);
     const input = defaultGapInput(parseRequest(GapParams, req.query, 'query'));
-    // A gap list is a read model of the current graph: computed once, kept until a change affects what it read.
-    const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}:${input.basis}`, (reading) => analysis.run(reading, input));
+    // A gap list is a read model of the current graph: computed once, kept until a change affects what it read
+    // (the plan's short name in its summary line included, so it is read through the recording store too).
+    const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}:${input.basis}`, async (reading) => {
+      const planName = input.plan ? ((await planShortNames(reading)).get(input.plan) ?? 'the chosen plan') : undefined;
+      return analysis.run(reading, planName ? { ...input, planName } : input);
+    });
     const body: GapResponse = {
       id: analysis.id,
       title: analysis.title,

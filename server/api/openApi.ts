@@ -66,7 +66,7 @@ export function openApiDocument() {
       '/api/thread/{id}': {
         get: {
           summary:
-            'The golden thread: from an action, local outcome or priority every path up to national outcomes, aims and framework outcomes; from a national outcome, aim or framework outcome every action beneath it with its path and lead',
+            'The golden thread: from an action, local outcome or priority every path up to national outcomes, aims and framework outcomes; from a milestone, progress update or indicator the thread of what it belongs to, starting from itself; from a national outcome, aim or framework outcome every action beneath it with its path and lead',
           parameters: [idParam],
           responses: { 200: ok('paths as ordered node and edge ids, elements, and a plain-language description'), 400: errorResponse('a node kind with no thread'), 404: errorResponse('no such node') },
         },

@@ -13,6 +13,7 @@ import type { Actor } from '../../model/roles.js';
 import type { PendingChangeRow } from '../../model/system.js';
 import { parseOrThrow } from '../graph/validationError.js';
 import { updateReadModels } from '../graph/readCache.js';
+import { searchIndexChanged } from '../search/searchNodes.js';
 import type { GraphStore, Transaction } from '../store/port.js';
 import { auditRow, nextSeq, nodeChangeRows, readChange, readSystemRow, touchedNodeIds, writeSystemRow, writeSystemRows, type AuditInput } from './audit.js';
 import { ChangeBus } from './bus.js';
@@ -231,6 +232,8 @@ export function changePipelineFor(store: GraphStore): ChangePipeline {
   if (!pipeline) {
     pipelines.set(store, (pipeline = new ChangePipeline(store, new ChangeBus())));
     pipeline.bus.on('committed', (change) => updateReadModels(store, change));
+    // After the read models (the plan index the search index is built from among them): search finds the change.
+    pipeline.bus.on('committed', (change) => searchIndexChanged(store, change.diff));
   }
   return pipeline;
 }

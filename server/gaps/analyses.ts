@@ -1,4 +1,5 @@
 import { BASES, basesOfClass, type GapBasisChoice, type GapCatalogueEntry, type GapParams, type GapResponse, type NodeSummary } from '../../model/index.js';
+import { planShortNames, qualifiedRef } from '../graph/planNames.js';
 import { nodeSummaries, summaryFromElementData, summaryOf } from '../graph/summaries.js';
 import { coverageMatrix } from '../matrix/coverageMatrix.js';
 import type { GraphStore, NodeValue } from '../store/port.js';
@@ -11,7 +12,8 @@ import { alikePairs, contentWords } from './textSimilarity.js';
  * all generated from this list.
  */
 
-export type GapInput = { plan: string; asOf: string; threshold: number; basis: GapBasisChoice; bases: string[] };
+/** `planName`: the chosen plan's short name, for the summary line (a user never sees the id). `bases`: the link bases counted. */
+export type GapInput = { plan: string; asOf: string; threshold: number; basis: GapBasisChoice; bases: string[]; planName?: string };
 type GapResult = Omit<GapResponse, 'id' | 'title' | 'input'>;
 export type Analysis = GapCatalogueEntry & { run(store: GraphStore, input: GapInput): Promise<GapResult> };
 
@@ -46,7 +48,21 @@ export const defaultGapInput = (params: GapParams): GapInput => ({
   bases: basesFor(params.basis ?? 'all'),
 });
 
-const inPlan = (input: GapInput) => (input.plan ? ` in ${input.plan}` : ' across all plans') + (input.basis === 'printed' ? ', counting printed links only' : '');
+/** " in LCJA 2008" or " across all plans": the plan by its short name, never its id; and whether only printed links count. */
+const inPlan = (input: GapInput) => (input.plan ? ` in ${input.planName ?? 'the chosen plan'}` : ' across all plans') + (input.basis === 'printed' ? ', counting printed links only' : '');
+
+/** Rows from more than one plan name each reference's plan ("LCJA 2008 · 2.2.1"); rows of one plan need not. */
+const severalPlans = (plans: (string | null)[]) => new Set(plans.filter(Boolean)).size > 1;
+
+/** "LCJA 2008 · 2.5.7" (or "2.5.7" when `qualify` is false) for each action, in reference order. */
+async function actionRefs(store: GraphStore, ids: string[], qualify: boolean): Promise<Map<string, string>> {
+  const summaries = await nodeSummaries(store, ids);
+  return new Map(ids.map((id) => {
+    const s = summaries.get(id);
+    const ref = s?.ref || (s ? `“${s.label.length > 40 ? `${s.label.slice(0, 39)}…` : s.label}”` : id);
+    return [id, (qualify ? qualifiedRef(s?.planShort, ref) : ref) ?? ref];
+  }));
+}
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -57,7 +73,7 @@ async function actionsAnalysis(
   input: GapInput,
   summarise: (n: number) => string,
 ): Promise<GapResult> {
-  const rows = await store.read(query, { plan: input.plan, asOf: input.asOf, bases: input.bases });
+  const [rows, names] = await Promise.all([store.read(query, { plan: input.plan, asOf: input.asOf, bases: input.bases }), planShortNames(store)]);
   const actions = rows
     .map((r) => ({
       id: String(r.id),
@@ -70,31 +86,50 @@ async function actionsAnalysis(
       status: text(r.status),
     }))
     .sort((x, y) => `${x.plan} ${x.ref}`.localeCompare(`${y.plan} ${y.ref}`, 'en', { numeric: true }) || x.id.localeCompare(y.id));
+  const qualify = severalPlans(actions.map((a) => a.plan));
   return {
     summary: summarise(actions.length),
     columns: [
-      { key: 'plan', title: 'Plan' },
       { key: 'ref', title: 'Ref' },
       { key: 'title', title: 'Action' },
       { key: 'lead', title: 'Lead as printed' },
       { key: 'timescale', title: 'Timescale' },
       { key: 'status', title: 'Status' },
     ],
-    rows: actions,
+    // `plan` stays in the row (an id, for the explorer's filters) but is no column: the reference names the plan.
+    rows: actions.map((a) => ({ ...a, ref: qualify ? qualifiedRef(a.plan ? names.get(a.plan) : null, a.ref) : a.ref })),
     highlight: actions.map((a) => a.id),
   };
 }
 
-type OutcomeOrgs = { target: NodeSummary; organisations: string[]; names: string[]; actions: string[] };
+type OutcomeOrgs = { target: NodeSummary; organisations: string[]; names: string[]; actions: string[]; plans: string[] };
+
+/** How a gap row names a node's kind; never the model's identifier. */
+const KIND_NAMES: Record<NodeSummary['kind'], string> = {
+  Plan: 'Plan',
+  Organisation: 'Organisation',
+  Action: 'Action',
+  Milestone: 'Milestone',
+  ProgressUpdate: 'Progress update',
+  LocalOutcome: 'Local outcome',
+  Priority: 'Priority',
+  StrategicAim: 'Strategic aim',
+  FrameworkOutcome: 'Framework outcome',
+  NationalOutcome: 'National Outcome',
+  Indicator: 'Indicator',
+  Event: 'Event',
+  Funding: 'Funding',
+};
 
 /** Outcomes with the organisations leading actions that serve them, most organisations first. */
 async function organisationsPerOutcome(store: GraphStore, input: GapInput): Promise<OutcomeOrgs[]> {
   const rows = await store.read('gaps/organisations-per-outcome', { plan: input.plan, bases: input.bases });
-  const byTarget = new Map<string, { organisations: Map<string, string>; actions: Set<string> }>();
+  const byTarget = new Map<string, { organisations: Map<string, string>; actions: Set<string>; plans: Set<string> }>();
   for (const r of rows) {
-    const entry = byTarget.get(String(r.target)) ?? { organisations: new Map(), actions: new Set() };
+    const entry = byTarget.get(String(r.target)) ?? { organisations: new Map(), actions: new Set(), plans: new Set() };
     entry.organisations.set(String(r.organisation), String(r.name));
     entry.actions.add(String(r.action));
+    if (r.plan) entry.plans.add(String(r.plan));
     byTarget.set(String(r.target), entry);
   }
   const summaries = await nodeSummaries(store, byTarget.keys());
@@ -104,6 +139,7 @@ async function organisationsPerOutcome(store: GraphStore, input: GapInput): Prom
       organisations: [...e.organisations.keys()].sort(),
       names: [...e.organisations.values()].sort(),
       actions: [...e.actions].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+      plans: [...e.plans],
     }))
     .sort((a, b) => b.organisations.length - a.organisations.length || a.target.id.localeCompare(b.target.id, 'en', { numeric: true }));
 }
@@ -136,7 +172,7 @@ export const ANALYSES: Analysis[] = [
           { key: 'ref', title: 'Ref' },
           { key: 'title', title: 'Outcome' },
         ],
-        rows: items.map((s) => ({ id: s.id, kind: s.kind, ref: s.ref, title: s.label })),
+        rows: items.map((s) => ({ id: s.id, kind: KIND_NAMES[s.kind], ref: s.ref, title: s.label })),
         highlight: items.map((s) => s.id),
       };
     },
@@ -182,7 +218,7 @@ export const ANALYSES: Analysis[] = [
     explanation: 'Milestones whose date has passed by the chosen date while the action they belong to is not complete.',
     parameters: [PLAN, AS_OF, BASIS],
     async run(store, input) {
-      const rows = await store.read('gaps/overdue-milestones', { plan: input.plan, asOf: input.asOf, bases: input.bases });
+      const [rows, names] = await Promise.all([store.read('gaps/overdue-milestones', { plan: input.plan, asOf: input.asOf, bases: input.bases }), planShortNames(store)]);
       const items = rows
         .map((r) => ({
           id: String(r.id),
@@ -194,10 +230,11 @@ export const ANALYSES: Analysis[] = [
           status: text(r.status),
         }))
         .sort((a, b) => `${a.plan}${a.action}${a.id}`.localeCompare(`${b.plan}${b.action}${b.id}`, 'en', { numeric: true }));
+      const qualify = severalPlans(items.map((i) => i.plan));
+      for (const i of items) if (qualify) i.action = qualifiedRef(i.plan ? names.get(i.plan) : null, i.action);
       return {
         summary: `${plural(items.length, 'milestone')} overdue as of ${input.asOf}${inPlan(input)}.`,
         columns: [
-          { key: 'plan', title: 'Plan' },
           { key: 'action', title: 'Action' },
           { key: 'milestone', title: 'Milestone' },
           { key: 'dueDate', title: 'Due' },
@@ -216,10 +253,19 @@ export const ANALYSES: Analysis[] = [
     parameters: [PLAN, BASIS],
     async run(store, input) {
       const items = (await organisationsPerOutcome(store, input)).filter((o) => o.organisations.length >= 2);
+      const qualify = severalPlans(items.flatMap((o) => o.plans));
+      const refs = await actionRefs(store, items.flatMap((o) => o.actions), qualify);
       return {
         summary: `${plural(items.length, 'outcome or aim', 'outcomes and aims')} with actions led by two or more organisations${inPlan(input)}.`,
         columns: outcomeColumns,
-        rows: items.map((o) => ({ id: o.target.id, kind: o.target.kind, ref: o.target.ref, title: o.target.label, organisations: o.names, actions: o.actions })),
+        rows: items.map((o) => ({
+          id: o.target.id,
+          kind: KIND_NAMES[o.target.kind],
+          ref: qualify ? qualifiedRef(o.target.planShort, o.target.ref) : o.target.ref,
+          title: o.target.label,
+          organisations: o.names,
+          actions: o.actions.map((a) => refs.get(a)!),
+        })),
         highlight: [...new Set(items.flatMap((o) => [o.target.id, ...o.organisations, ...o.actions]))],
       };
     },
@@ -231,7 +277,7 @@ export const ANALYSES: Analysis[] = [
       'Pairs of actions in different plans whose wording is alike (share most of their content words). The threshold sets how alike: 1 means the same words.',
     parameters: [PLAN, THRESHOLD],
     async run(store, input) {
-      const rows = await store.read('gaps/action-texts', { plan: '' });
+      const [rows, names] = await Promise.all([store.read('gaps/action-texts', { plan: '' }), planShortNames(store)]);
       const actions = rows.map((r) => ({
         id: String(r.id),
         ref: (r.ref as string) ?? '',
@@ -256,8 +302,9 @@ export const ANALYSES: Analysis[] = [
           id: p.a.id,
           other: p.b.id,
           similarity: Math.round(p.similarity * 100) / 100,
-          first: `${p.a.plan} ${p.a.ref}: ${p.a.title}`,
-          second: `${p.b.plan} ${p.b.ref}: ${p.b.title}`,
+          // The two actions stand in different plans: each reference names its plan.
+          first: `${qualifiedRef(names.get(p.a.plan), p.a.ref)}: ${p.a.title}`,
+          second: `${qualifiedRef(names.get(p.b.plan), p.b.ref)}: ${p.b.title}`,
         })),
         highlight: [...new Set(pairs.flatMap((p) => [p.a.id, p.b.id]))],
       };
@@ -267,15 +314,43 @@ export const ANALYSES: Analysis[] = [
     id: 'single-points-of-failure',
     title: 'Single points of failure',
     explanation:
-      'Outcomes and aims that are served through exactly one organisation: if that organisation stops, nothing else in the plans moves them.',
+      'The organisations the partnership depends on alone: for each, the outcomes and aims that only its actions serve. If that organisation stops, nothing else in the plans moves them. Organisations with the most such outcomes come first.',
     parameters: [PLAN, BASIS],
     async run(store, input) {
-      const items = (await organisationsPerOutcome(store, input)).filter((o) => o.organisations.length === 1);
+      const sole = (await organisationsPerOutcome(store, input)).filter((o) => o.organisations.length === 1);
+      const byOrg = new Map<string, { name: string; outcomes: NodeSummary[]; actions: Set<string>; plans: Set<string> }>();
+      for (const o of sole) {
+        const entry = byOrg.get(o.organisations[0]!) ?? { name: o.names[0]!, outcomes: [], actions: new Set<string>(), plans: new Set<string>() };
+        entry.outcomes.push(o.target);
+        for (const a of o.actions) entry.actions.add(a);
+        for (const p of o.plans) entry.plans.add(p);
+        byOrg.set(o.organisations[0]!, entry);
+      }
+      const items = [...byOrg].sort(([, a], [, b]) => b.outcomes.length - a.outcomes.length || a.name.localeCompare(b.name));
+      const qualify = severalPlans(items.flatMap(([, e]) => [...e.plans]));
+      const refs = await actionRefs(store, items.flatMap(([, e]) => [...e.actions]), qualify);
+      const outcomeName = (t: NodeSummary) => {
+        const ref = qualify ? qualifiedRef(t.planShort, t.ref) : t.ref;
+        return `${KIND_NAMES[t.kind]} ${ref ? `${ref} ` : ''}“${t.label}”`;
+      };
+      const byRef = (a: NodeSummary, b: NodeSummary) => a.kind.localeCompare(b.kind) || (a.ref ?? a.label).localeCompare(b.ref ?? b.label, 'en', { numeric: true });
       return {
-        summary: `${plural(items.length, 'outcome or aim', 'outcomes and aims')} served through exactly one organisation${inPlan(input)}.`,
-        columns: outcomeColumns,
-        rows: items.map((o) => ({ id: o.target.id, kind: o.target.kind, ref: o.target.ref, title: o.target.label, organisations: o.names, actions: o.actions })),
-        highlight: [...new Set(items.flatMap((o) => [o.target.id, ...o.organisations]))],
+        summary: `${plural(sole.length, 'outcome or aim', 'outcomes and aims')} served through exactly one organisation${inPlan(input)}, resting on ${plural(items.length, 'organisation')}.`,
+        columns: [
+          { key: 'organisation', title: 'Organisation' },
+          { key: 'count', title: 'Outcomes only it serves' },
+          { key: 'outcomes', title: 'Outcomes and aims' },
+          { key: 'actions', title: 'Through its actions' },
+        ],
+        rows: items.map(([id, e]) => ({
+          id,
+          organisation: e.name,
+          count: e.outcomes.length,
+          outcomes: e.outcomes.sort(byRef).map(outcomeName),
+          outcomeIds: e.outcomes.map((t) => t.id),
+          actions: [...e.actions].sort((a, b) => refs.get(a)!.localeCompare(refs.get(b)!, 'en', { numeric: true })).map((a) => refs.get(a)!),
+        })),
+        highlight: [...new Set(items.flatMap(([id, e]) => [id, ...e.outcomes.map((t) => t.id)]))],
       };
     },
   },
@@ -329,18 +404,18 @@ export const ANALYSES: Analysis[] = [
     id: 'coverage-matrix',
     title: 'Coverage: organisations by national outcome',
     explanation:
-      'For each national outcome, the organisations that lead actions serving it and how many. National outcomes with no organisation are highlighted; the matrix view shows the same as a heatmap.',
+      'For each national outcome, the organisations that lead actions serving it (or are partners in them, where an action names no lead) and how many. National outcomes no action serves are highlighted; the matrix view shows the same as a heatmap.',
     parameters: [PLAN, BASIS],
     async run(store, input) {
-      const matrix = await coverageMatrix(store, { rows: 'organisation', cols: 'nationalOutcome', plan: input.plan || undefined, basis: input.basis });
+      const matrix = await coverageMatrix(store, { rows: 'organisation', cols: 'nationalOutcome', plan: input.plan || undefined, count: 'leads-else-partners', basis: input.basis });
       const names = new Map([...matrix.rows, ...matrix.cols].map((s) => [s.id, s]));
       const cells = matrix.cells
         .map((c) => ({ org: names.get(c.row)!, outcome: names.get(c.col)!, actions: c.actions }))
         .sort((a, b) => a.outcome.id.localeCompare(b.outcome.id, 'en', { numeric: true }) || b.actions.length - a.actions.length);
-      const covered = new Set(cells.map((c) => c.outcome.id));
-      const uncovered = matrix.cols.filter((s) => !covered.has(s.id));
+      const served = new Set(matrix.columns.filter((c) => c.actions > 0).map((c) => c.col));
+      const uncovered = matrix.cols.filter((s) => !served.has(s.id));
       return {
-        summary: `${plural(covered.size, 'national outcome has', 'national outcomes have')} a leading organisation${inPlan(input)}; ${plural(uncovered.length, 'has', 'have')} none.`,
+        summary: `${plural(served.size, 'national outcome is', 'national outcomes are')} served by actions${inPlan(input)}; ${plural(uncovered.length, 'is', 'are')} served by none.`,
         columns: [
           { key: 'outcome', title: 'National Outcome' },
           { key: 'organisation', title: 'Organisation' },

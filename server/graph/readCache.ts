@@ -130,8 +130,21 @@ export function isCached(store: GraphStore, key: string): boolean {
   return hit !== undefined && Date.now() - hit.at < MAX_AGE_MS;
 }
 
+const generations = new WeakMap<GraphStore, number>();
+
+/**
+ * A number that changes on every wholesale invalidation: read models kept elsewhere (the
+ * search index) compare it to know they are stale. Committed changes do not move it; they
+ * reach the search index through its own bus listener (changePipelineFor).
+ */
+export function readGeneration(store: GraphStore): number {
+  return generations.get(realStore(store)) ?? 0;
+}
+
 export function invalidateReadCaches(store: GraphStore): void {
-  caches.get(realStore(store))?.clear();
+  const real = realStore(store);
+  caches.get(real)?.clear();
+  generations.set(real, readGeneration(real) + 1);
 }
 
 /** What a committed change touched, in the terms read models record. */

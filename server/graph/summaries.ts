@@ -10,6 +10,7 @@ import {
   type RelationshipType,
 } from '../../model/index.js';
 import type { GraphStore, NodeValue, RelationshipValue, Row } from '../store/port.js';
+import { planShortNames } from './planNames.js';
 import { cached, isCached } from './readCache.js';
 
 /**
@@ -39,16 +40,22 @@ export function labelOf(kind: NodeKind, props: Record<string, unknown>): string 
   return typeof text === 'string' ? text : String(props.id ?? '');
 }
 
-export type PlanIndex = Map<string, string>;
+/** Which plan each node belongs to (node id → plan id), and each plan's short name (plan id → "LCJA 2008"). */
+export type PlanIndex = { planOf: Map<string, string>; shortName: Map<string, string> };
 
-/** Which plan each node belongs to; cached until a change of plan membership (see readCache). */
+/** Which plan each node belongs to and each plan's short name; cached until a change of plan membership or of a plan's names (see readCache). */
 export function planIndex(store: GraphStore): Promise<PlanIndex> {
   return cached(store, 'plan-index', async (reading) => {
-    const rows = await reading.read('graph/plan-membership');
-    const index: PlanIndex = new Map();
-    for (const r of rows) index.set(String(r.id), String(r.plan));
-    return index;
+    const [rows, shortName] = await Promise.all([reading.read('graph/plan-membership'), planShortNames(reading)]);
+    const planOf = new Map<string, string>();
+    for (const r of rows) planOf.set(String(r.id), String(r.plan));
+    return { planOf, shortName };
   });
+}
+
+function planFields(kind: NodeKind, id: string, plans: PlanIndex | undefined): { plan: string | null; planShort: string | null } {
+  const plan = kind === 'Plan' ? id : (plans?.planOf.get(id) ?? null);
+  return { plan, planShort: plan ? (plans?.shortName.get(plan) ?? null) : null };
 }
 
 export function summaryOf(node: NodeValue, plans?: PlanIndex): NodeSummary {
@@ -60,7 +67,7 @@ export function summaryOf(node: NodeValue, plans?: PlanIndex): NodeSummary {
     kind,
     label: labelOf(kind, props),
     ref: referenceOf(kind, props),
-    plan: kind === 'Plan' ? id : (plans?.get(id) ?? null),
+    ...planFields(kind, id, plans),
   };
 }
 
@@ -81,7 +88,7 @@ export function elementDataFromRow(row: Row, plans?: PlanIndex): NodeElementData
     kind,
     label: str(row.label) ?? id,
     ref,
-    plan: kind === 'Plan' ? id : (plans?.get(id) ?? null),
+    ...planFields(kind, id, plans),
     status: str(row.status),
     yearBand: str(row.yearBand),
     dueDate: str(row.dueDate),
@@ -91,14 +98,14 @@ export function elementDataFromRow(row: Row, plans?: PlanIndex): NodeElementData
 }
 
 export function summaryFromElementData(d: NodeElementData): NodeSummary {
-  return { id: d.id, kind: d.kind, label: d.label, ref: d.ref, plan: d.plan };
+  return { id: d.id, kind: d.kind, label: d.label, ref: d.ref, plan: d.plan, planShort: d.planShort ?? null };
 }
 
 /** Plans of a few nodes: the cached index when it is warm, else a lookup of just those ids (cheap after a write). */
 async function plansOf(store: GraphStore, ids: string[]): Promise<PlanIndex> {
   if (ids.length > 500 || isCached(store, 'plan-index')) return planIndex(store);
-  const rows = ids.length ? await store.read('graph/plan-of', { ids }) : [];
-  return new Map(rows.map((r) => [String(r.id), String(r.plan)]));
+  const [rows, shortName] = await Promise.all([ids.length ? store.read('graph/plan-of', { ids }) : Promise.resolve([]), planShortNames(store)]);
+  return { planOf: new Map(rows.map((r) => [String(r.id), String(r.plan)])), shortName };
 }
 
 /** Element data of the given nodes, by id; unknown ids are left out. */

@@ -26,16 +26,17 @@ const planBases = z.object({ plan: z.union([z.literal(''), NodeId]), bases }).st
 const PRINTED = basesOfClass('printed');
 const ids = z.object({ ids: z.array(NodeId) }).strict();
 const id = z.object({ id: NodeId }).strict();
+/** A row cap, for the system feeds (audit, node history, approval queue). */
 const cap = z.int().min(1).max(10_000);
 
 export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'nodes/get-node', params: id, example: { id: 'lcja-2008:action:2.5.7' }, expectsRows: true },
   { name: 'stats/count-nodes', params: none, example: {}, expectsRows: true },
   { name: 'stats/count-relationships', params: none, example: {}, expectsRows: true },
-  { name: 'search/find-nodes', params: z.object({ words: z.array(z.string().min(1)), cap }).strict(), example: { words: ['victim', 'support'], cap: 20 }, expectsRows: true },
-  { name: 'search/find-organisations-by-alias', params: z.object({ q: z.string().min(1), cap }).strict(), example: { q: 'sps', cap: 20 }, expectsRows: true },
-  { name: 'search/find-actions-by-reference', params: z.object({ q: z.string().min(1), cap }).strict(), example: { q: '2.5', cap: 20 }, expectsRows: true },
+  { name: 'search/all-nodes', params: none, example: {}, expectsRows: true },
+  { name: 'search/parents', params: none, example: {}, expectsRows: true },
   { name: 'graph/nodes-by-id', params: ids, example: { ids: ['no:9', 'aim:1'] }, expectsRows: true },
+  { name: 'graph/plan-names', params: none, example: {}, expectsRows: true },
   { name: 'graph/plan-membership', params: none, example: {}, expectsRows: true },
   { name: 'graph/plan-of', params: ids, example: { ids: ['lcja-2008:action:2.5.7', 'lcja-2008:milestone:2.5.7-1'] }, expectsRows: true },
   { name: 'graph/node-summaries', params: ids, example: { ids: ['no:9', 'lcja-2008:action:2.5.7'] }, expectsRows: true },
@@ -46,6 +47,7 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'graph/relationships-between', params: z.object({ from: NodeId, to: NodeId }).strict(), example: { from: 'plan:lcja-2008', to: 'lcja-2008:action:2.5.7' }, expectsRows: true },
   { name: 'thread/up', params: id, example: { id: 'lcja-2008:action:2.5.7' }, expectsRows: true },
   { name: 'thread/down', params: id, example: { id: 'no:9' }, expectsRows: true },
+  { name: 'thread/belongs-to', params: id, example: { id: 'lcja-2008:milestone:2.5.7-1' }, expectsRows: true },
   { name: 'thread/leads', params: ids, example: { ids: ['lcja-2010:action:1', 'lcja-2008:action:2.5.7'] }, expectsRows: true },
   { name: 'gaps/unserved-outcomes', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
   { name: 'gaps/actions-without-national-link', params: planBases, example: { plan: 'plan:lbcja-2011', bases: PRINTED }, expectsRows: true },
@@ -58,6 +60,8 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'gaps/organisation-load', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
   { name: 'gaps/organisations-leading-nothing', params: z.object({ bases }).strict(), example: { bases: PRINTED }, expectsRows: true },
   { name: 'matrix/organisation-by-target', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
+  { name: 'matrix/organisation-partners-by-target', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
+  { name: 'matrix/actions-with-lead', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
   { name: 'matrix/plan-by-target', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
   { name: 'matrix/axis-nodes', params: none, example: {}, expectsRows: true },
   { name: 'reports/plan-actions', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:lcja-2010' }, expectsRows: true },

@@ -1,70 +1,84 @@
-import { NodeId, type SearchParams, type SearchResult } from '../../model/index.js';
-import type { GraphStore, NodeValue } from '../store/port.js';
+import type { SearchParams, SearchResult } from '../../model/index.js';
 import { planIndex, summaryOf } from '../graph/summaries.js';
+import { readGeneration } from '../graph/readCache.js';
+import { isNodeKind } from '../graph/summaries.js';
+import type { GraphStore, NodeValue } from '../store/port.js';
+import { SearchIndex, type SearchDocument } from './searchIndex.js';
 
 /**
- * Search over names, titles, wordings, printed references and aliases, ranked the
- * way a planner expects: an exact reference first ("2.5.7", "NO9", "O2", "Aim 1"),
- * then prefixes, then aliases, then words anywhere.
+ * /api/search over the in-memory index (searchIndex.ts). The index is built from the
+ * store on first use and rebuilt after every committed change: the change pipeline's bus
+ * calls `searchIndexChanged` per commit (changePipelineFor, after the read models are
+ * brought up to date), and the next search waits for a fresh index. A wholesale
+ * invalidation of the read caches (readCache.ts) moves the read generation on, which
+ * does the same. Today the whole index is rebuilt (about a second at 10x the seed),
+ * where a later version could replace just the changed nodes.
  */
 
-const CANDIDATES = 200;
+/**
+ * Writes by another process on a shared Neo4j are picked up this long after, without
+ * making anyone wait. The embedded store belongs to this process alone: its every write
+ * moves the read generation on, so its index needs no maximum age.
+ */
+const MAX_AGE_MS = 30_000;
 
-/** Ids that a typed reference names outright: "NO9", "national outcome 9", "O2", "aim 3", or an id itself. */
-export function referenceIds(query: string): string[] {
-  const q = query.trim();
-  const ids: string[] = [];
-  const no = /^(?:no|national\s+outcome)\s*(\d{1,2})$/i.exec(q);
-  if (no) ids.push(`no:${Number(no[1])}`);
-  const nsmo = /^([cos])\s*([1-9])$/i.exec(q);
-  if (nsmo) ids.push(`nsmo:${nsmo[1]!.toUpperCase()}${nsmo[2]}`);
-  const aim = /^(?:strategic\s+)?aim\s*([1-4])$/i.exec(q);
-  if (aim) ids.push(`aim:${aim[1]}`);
-  if (q.includes(':') && NodeId.safeParse(q).success) ids.push(q);
-  return ids;
+type Held = { generation: number; builtAt: number; index: Promise<SearchIndex>; rebuilding: boolean };
+const held = new WeakMap<GraphStore, Held>();
+
+async function buildIndex(store: GraphStore): Promise<SearchIndex> {
+  const [nodeRows, parentRows, plans] = await Promise.all([store.read('search/all-nodes'), store.read('search/parents'), planIndex(store)]);
+  const parents = new Map(parentRows.map((r) => [String(r.id), String(r.parent)]));
+  const docs: SearchDocument[] = [];
+  for (const row of nodeRows) {
+    const node = row.n as NodeValue;
+    // System tables (audit, users, sessions) are not part of the domain and are never searched.
+    if (!isNodeKind(node.label)) continue;
+    const summary = summaryOf(node, plans);
+    docs.push({ summary, props: node.properties, parent: parents.get(summary.id) ?? null });
+  }
+  return new SearchIndex(docs);
 }
 
-type Scored = { node: NodeValue; match: SearchResult['match']; score: number };
+function start(store: GraphStore, generation: number): Held {
+  const entry: Held = { generation, builtAt: Date.now(), index: buildIndex(store), rebuilding: false };
+  entry.index.catch(() => {
+    if (held.get(store) === entry) held.delete(store);
+  });
+  held.set(store, entry);
+  return entry;
+}
 
-function rank(node: NodeValue, q: string, exactIds: Set<string>): Scored {
-  const p = node.properties;
-  const id = String(p.id);
-  const ref = typeof p.ref === 'string' ? p.ref.toLowerCase() : typeof p.code === 'string' ? p.code.toLowerCase() : '';
-  const label = String(p.title ?? p.name ?? p.wording ?? p.measure ?? p.text ?? p.narrative ?? '').toLowerCase();
-  const aliases = Array.isArray(p.aliases) ? p.aliases.map((a) => String(a).toLowerCase()) : [];
-  // Shorter labels first among equals: "SPS" should find the Scottish Prison Service before a long action text.
-  const brevity = 1 / (1 + label.length / 100);
-  if (exactIds.has(id) || (ref !== '' && ref === q)) return { node, match: 'reference', score: 100 + brevity };
-  if (aliases.includes(q)) return { node, match: 'alias', score: 90 + brevity };
-  if (ref !== '' && ref.startsWith(q)) return { node, match: 'prefix', score: 80 - ref.length / 100 };
-  if (label.startsWith(q)) return { node, match: 'prefix', score: 70 + brevity };
-  if (aliases.some((a) => a.includes(q))) return { node, match: 'alias', score: 60 + brevity };
-  return { node, match: 'words', score: 40 + brevity };
+/** The current index: rebuilt and waited for after a write; past its age, served while a fresh one is built. */
+export function searchIndex(store: GraphStore): Promise<SearchIndex> {
+  const generation = readGeneration(store);
+  const entry = held.get(store);
+  if (!entry || entry.generation !== generation) return start(store, generation).index;
+  if (store.kind === 'neo4j' && Date.now() - entry.builtAt > MAX_AGE_MS && !entry.rebuilding) {
+    entry.rebuilding = true;
+    const next = buildIndex(store);
+    next.then(
+      () => {
+        if (held.get(store) === entry) held.set(store, { generation, builtAt: Date.now(), index: next, rebuilding: false });
+      },
+      () => (entry.rebuilding = false),
+    );
+  }
+  return entry.index;
+}
+
+/**
+ * Called once per committed change (the change bus's `committed` event): the index is
+ * dropped and, where one was in use, rebuilt at once, so the next search finds the change. The diff is not
+ * needed yet; it is taken so that an incremental update can come without a new call.
+ */
+export function searchIndexChanged(store: GraphStore, _diff?: unknown): void {
+  const had = held.delete(store);
+  // Rebuilt at once only where someone has searched: a store that was never searched (a
+  // seed load, an import, a test of edits) does not pay for an index nobody asks for.
+  if (had) void searchIndex(store).catch(() => undefined);
 }
 
 export async function searchNodes(store: GraphStore, params: SearchParams): Promise<SearchResult[]> {
-  const q = params.q.toLowerCase();
-  const words = q.split(/\s+/).filter(Boolean);
-  const exactIds = referenceIds(params.q);
-  const [byReference, byWords, byAlias, exact, plans] = await Promise.all([
-    store.read('search/find-actions-by-reference', { q: params.q.trim(), cap: CANDIDATES }),
-    store.read('search/find-nodes', { words, cap: CANDIDATES }),
-    store.read('search/find-organisations-by-alias', { q, cap: CANDIDATES }),
-    exactIds.length ? store.read('graph/nodes-by-id', { ids: exactIds }) : Promise.resolve([]),
-    planIndex(store),
-  ]);
-  const seen = new Map<string, Scored>();
-  const exactSet = new Set(exactIds);
-  for (const row of [...exact, ...byReference, ...byAlias, ...byWords]) {
-    const node = row.n as NodeValue;
-    if (params.kind && node.label !== params.kind) continue;
-    const scored = rank(node, q, exactSet);
-    const id = String(node.properties.id);
-    const before = seen.get(id);
-    if (!before || before.score < scored.score) seen.set(id, scored);
-  }
-  return [...seen.values()]
-    .sort((a, b) => b.score - a.score || String(a.node.properties.id).localeCompare(String(b.node.properties.id)))
-    .slice(0, params.limit)
-    .map(({ node, match, score }) => ({ ...summaryOf(node, plans), match, score: Math.round(score * 100) / 100 }));
+  const index = await searchIndex(store);
+  return index.search(params.q, { kind: params.kind, limit: params.limit });
 }

@@ -150,7 +150,7 @@ describe('the feed', () => {
     const byAuthor = (await api.call('GET', '/api/changes?author=seed', undefined, null)).body;
     expect(byAuthor.changes).toHaveLength(1);
     expect(byAuthor.changes[0].diff).toBeNull(); // the seed's diff is too large for the feed
-    expect(byAuthor.changes[0].summary.nodesAdded).toBe(430);
+    expect(byAuthor.changes[0].summary.nodesAdded).toBe(431);
     const byPlan = (await api.call('GET', '/api/changes?plan=plan:lcja-2008&limit=200', undefined, null)).body;
     expect(byPlan.changes.map((c: { changeId: string }) => c.changeId)).toEqual(expect.arrayContaining(ids));
     const otherPlan = (await api.call('GET', '/api/changes?plan=plan:lbcja-2011&limit=200', undefined, null)).body;

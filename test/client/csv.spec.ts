@@ -41,6 +41,8 @@ describe('CSV export', () => {
 
   it('writes the matrix with zeros for empty cells and totals', () => {
     const m: MatrixResponse = {
+      count: 'leads',
+      columns: [],
       rows: [
         { id: 'org:a', kind: 'Organisation', label: 'Org A', ref: null, plan: null },
         { id: 'org:b', kind: 'Organisation', label: 'Org B', ref: null, plan: null },

@@ -86,6 +86,8 @@ describe('gap rows and matrix cells', () => {
   });
   it('total rows and columns and count the empty cells', () => {
     const t = totals({
+      count: 'leads',
+      columns: [],
       rows: [{ id: 'r1', kind: 'Organisation', label: 'r1', ref: null, plan: null }, { id: 'r2', kind: 'Organisation', label: 'r2', ref: null, plan: null }],
       cols: [{ id: 'c1', kind: 'NationalOutcome', label: 'c1', ref: null, plan: null }],
       cells: [{ row: 'r1', col: 'c1', count: 3, actions: [] }],
