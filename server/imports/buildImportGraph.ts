@@ -5,7 +5,7 @@ import type { LinkBasis } from '../../model/vocabulary.js';
 import type { Interpretation, Place } from './interpret/records.js';
 import { matchAims, matchFrameworkOutcomes, matchNationalOutcomes, type OutcomeMatch } from './resolve/matchOutcomes.js';
 import { matchOrganisations, type Suggestion } from './resolve/matchOrganisations.js';
-import { dueDateOf, statusOf } from './resolve/readDates.js';
+import { dueDateOf, statusBasisOf, statusOf } from './resolve/readDates.js';
 import type { ReferenceData } from './resolve/referenceData.js';
 
 /**
@@ -128,11 +128,12 @@ export function buildImportGraph(
         ...(a.localTarget ? { localTarget: a.localTarget } : {}),
         ...(a.frequencySource ? { frequencySource: a.frequencySource } : {}),
         ...(a.timescale ? { timescale: a.timescale } : {}),
-        ...(dueDate ? { dueDate } : {}),
+        // dueDateOf gives a date only where the timescale cell prints one month or date
+        ...(dueDate ? { dueDate, dueDateBasis: 'printed in the same row' satisfies LinkBasis } : {}),
         ...(a.yearBand ? { yearBand: a.yearBand } : {}),
         ...(a.lead ? { leadAsPrinted: a.lead } : {}),
         leadVague: Boolean(a.lead) && matchedOrgs.length === 0,
-        ...(a.progress ? { status: statusOf(a.progress) } : {}),
+        ...(a.progress ? { status: statusOf(a.progress), statusBasis: statusBasisOf(a.progress) } : {}),
       },
       provenance,
     });
@@ -172,7 +173,7 @@ export function buildImportGraph(
       nodes.push({
         kind: 'ProgressUpdate',
         id: pid,
-        props: { period: plan.progressPeriod ?? plan.period ?? 'as imported', status, statusAsPrinted: a.progress, narrative: a.progress },
+        props: { period: plan.progressPeriod ?? plan.period ?? 'as imported', status, statusAsPrinted: a.progress, statusBasis: statusBasisOf(a.progress), narrative: a.progress },
         provenance: { ...provenance, quote: a.progress },
       });
       link('HAS_PROGRESS', id, pid, {}, provenance);

@@ -165,8 +165,11 @@ describe('GET /api/thread/:id', () => {
     expect(body.paths.map((p) => p.nodes)).toEqual([
       ['lbcja-2011:action:3.1.2-c', 'lbcja-2011:local-outcome:3.1', 'lbcja-2011:priority:key-priority-3', 'lbcja-2011:priority:4.2.3'],
     ]);
+    // The last step is curation's: line 841 prints "Key Priority 3 –Communities of Prevention" and
+    // line 291 the plan's priority "4.2.3 Communities of Prevention"; nothing prints that one is the
+    // other, so the link's basis is "exact wording" (inferred) and the description says so.
     expect(body.description).toBe(
-      'Action 3.1.2 “Use of community centres and colleges” serves local outcome 3.1 “Establish Communities of Prevention”, which serves priority 3 “Communities of Prevention”, which serves priority 4.2.3 “Communities of Prevention”.',
+      'Action 3.1.2 “Use of community centres and colleges” serves local outcome 3.1 “Establish Communities of Prevention”, which serves priority 3 “Communities of Prevention”, which serves priority 4.2.3 “Communities of Prevention” (inferred: exact wording).',
     );
     expect(body.description).not.toMatch(/national outcome|aim|framework outcome/i);
   });

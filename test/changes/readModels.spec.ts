@@ -21,6 +21,7 @@ const ACTION = 'lcja-2008:action:2.5.13';
 const get = async (path: string) => (await api.call('GET', path, undefined, null)).body;
 const gapKey = (id: string) => {
   const input = defaultGapInput({ asOf: '2012-01-01' });
+  // the key server/api/gapRoutes.ts caches under: since issue-10 a list also differs by basis (all links or printed only)
   return `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}:${input.basis}`;
 };
 const GAPS = ['actions-without-timescale', 'near-duplicate-actions', 'shared-outcomes', 'single-points-of-failure', 'coverage-matrix', 'organisation-load'];

@@ -168,7 +168,9 @@ describe('filters, exactly what each shows', () => {
 });
 
 describe('facets, exactly', () => {
-  const zeroStatuses = { 'not started': 0, 'on target': 0, 'part complete': 0, complete: 0, ongoing: 0, 'not required': 0, delayed: 0, unknown: 0 };
+  // Every status of model/vocabulary.ts STATUSES, spelled out so that a status dropped from the facets
+  // fails here; 'at risk' joined the vocabulary in the merge, and no fixture action carries it.
+  const zeroStatuses = { 'not started': 0, 'on target': 0, 'part complete': 0, complete: 0, ongoing: 0, 'not required': 0, delayed: 0, 'at risk': 0, unknown: 0 };
 
   it('with nothing filtered, count every action under each option', () => {
     expect(filterer.facets(all)).toEqual({

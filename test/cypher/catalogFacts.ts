@@ -128,7 +128,22 @@ export const SEED_FACTS: Record<string, Fact> = {
     expect(rows.filter((r) => !(String(r.dueDate) < '2009-01-01'))).toEqual([]);
   },
   'gaps/overdue-milestones': (rows) => {
-    expect(rows.map((r) => r.id)).toContain('lcja-2008:milestone:2.1.3-2');
+    // Lanarkshire implementation plan 2008-09, printed due dates only, as of 2009-01-01: the milestones
+    // whose date stands in their own row (2.4.1 line 64, 2.5.7 line 124, 2.5.12 line 185 "July 2008/first
+    // meeting", 2.5.13 line 196, 3.4 line 222, 4.1 line 252, 6.2 line 294) of actions not finished.
+    // Left out: 2.5.9-1 (line 144), as 2.5.9 is complete (line 151, seed finding of review 10); 6.1-1, as
+    // 6.1 prints "complete" (line 287); 2.1.3's, 2.5.1's and 2.5.11's, whose dates are paired with their
+    // milestones by position (lines 25-30, 92-97, 170-175: basis "document structure", not printed).
+    expect(rows.map((r) => r.id).sort()).toEqual([
+      'lcja-2008:milestone:2.4.1-1',
+      'lcja-2008:milestone:2.5.12-1',
+      'lcja-2008:milestone:2.5.13-1',
+      'lcja-2008:milestone:2.5.7-1',
+      'lcja-2008:milestone:3.4-1',
+      'lcja-2008:milestone:4.1-1',
+      'lcja-2008:milestone:6.2-1',
+    ]);
+    expect(rows.find((r) => r.id === 'lcja-2008:milestone:2.5.12-1')).toMatchObject({ action: '2.5.12', dueDate: '2008-07-31', status: 'delayed' });
     expect(rows.filter((r) => r.plan !== 'plan:lcja-2008' || !(String(r.dueDate) < '2009-01-01'))).toEqual([]);
   },
   'gaps/organisations-per-outcome': (rows) => {
@@ -154,5 +169,175 @@ export const SEED_FACTS: Record<string, Fact> = {
   },
   'matrix/axis-nodes': (rows) => {
     expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(['no:9', 'aim:1', 'nsmo:O2', 'plan:lcja-2008', 'org:mappa-steering-group']));
+  },
+
+  // ------------------------------------------------------------ reports (Lanarkshire Q2 progress 2010)
+  'reports/plan-actions': (rows) => {
+    // The nine action rows of the progress report: lines 9-13 under National Outcome 9 (line 6),
+    // line 18 under National Outcome 11 (line 15), lines 23, 26, 27 under National Outcome 15 (line 20).
+    expect(rows.map((r) => r.id).sort()).toEqual([
+      'lcja-2010:action:1', 'lcja-2010:action:1-b', 'lcja-2010:action:2', 'lcja-2010:action:2-b', 'lcja-2010:action:2-c',
+      'lcja-2010:action:3', 'lcja-2010:action:4', 'lcja-2010:action:4-b', 'lcja-2010:action:4-c',
+    ]);
+    // Line 10: lead "SPS". Line 11: "Monies provided January 2010" says when money came, not a due date (seed finding).
+    expect(rows.find((r) => r.id === 'lcja-2010:action:1-b')).toMatchObject({ leadAsPrinted: 'SPS', lineFrom: 10 });
+    expect(rows.find((r) => r.id === 'lcja-2010:action:2')).toMatchObject({ dueDate: null, leadAsPrinted: 'CJSW', status: 'on target', lineFrom: 11 });
+  },
+  'reports/national-outcomes-of': (rows) => {
+    // Action 1 (line 9) stands under National Outcome 9 (line 6); action 4-c (line 27) under National Outcome 15 (line 20).
+    expect(rows.map((r) => [r.action, r.id, r.number]).sort()).toEqual([
+      ['lcja-2010:action:1', 'no:9', 9],
+      ['lcja-2010:action:4-c', 'no:15', 15],
+    ]);
+  },
+  'reports/local-outcomes-of': (rows) => {
+    // Line 11: action 2's local outcome column.
+    expect(rows).toEqual([{ action: 'lcja-2010:action:2', id: 'lcja-2010:local-outcome:2', title: 'Tackle those personal issues which contribute to reoffending' }]);
+  },
+  'reports/progress-of': (rows) => {
+    // Progress report 2010, line 11: action 2 "On target" (July-September 2010); implementation plan 2008-09,
+    // line 127: 2.5.7's only note, SLC's ("SLC are currently implementing the NASSO guidance").
+    expect(rows.map((r) => [r.action, r.id]).sort()).toEqual([
+      ['lcja-2008:action:2.5.7', 'lcja-2008:progress:2.5.7-slc'],
+      ['lcja-2010:action:2', 'lcja-2010:progress:2'],
+    ]);
+    expect(rows.find((r) => r.action === 'lcja-2010:action:2')).toMatchObject({ statusAsPrinted: 'On target', status: 'on target', asOf: '2010-09-30', lineFrom: 11 });
+    expect(rows.find((r) => r.action === 'lcja-2008:action:2.5.7')).toMatchObject({ scope: 'SLC', lineFrom: 127 });
+    expect(String(rows.find((r) => r.action === 'lcja-2008:action:2.5.7')?.narrative)).toMatch(/^SLC are currently implementing the NASSO guidance/);
+  },
+  'reports/milestones-of': (rows) => {
+    // Implementation plan 2008-09, lines 124-125: 2.5.7's one milestone, "August 2008".
+    expect(rows).toEqual([
+      expect.objectContaining({ action: 'lcja-2008:action:2.5.7', id: 'lcja-2008:milestone:2.5.7-1', timescale: 'August 2008', dueDate: '2008-08-31', line: 124 }),
+    ]);
+    expect(String(rows[0]!.text)).toMatch(/^Ensure NASSO fully integrated within MAPPA arrangements/);
+  },
+  'reports/plan-indicators': (rows) => {
+    // Glasgow strategic plan, lines 587-593: five indicators for 2011-12.
+    expect(rows).toHaveLength(5);
+    expect(rows.find((r) => r.measure === 'Number of new CPOs (NEW)')).toMatchObject({ target: null, actual: '1487', lineFrom: 587 });
+    expect(rows.find((r) => r.measure === 'Attendance Rate')).toMatchObject({ target: '75%', actual: '70%', nextTarget: '75%', lineFrom: 593 });
+    expect(rows.find((r) => r.measure === '% of CPOs with a Case Management Plan within 20 days')).toMatchObject({ target: '75%', actual: '54%', lineFrom: 590 });
+  },
+  'reports/actions-beneath': (rows) => {
+    // Each action of the 2010 report reaches the National Outcome whose heading it stands under (lines 6, 15, 20).
+    const national = rows.filter((r) => String(r.target).startsWith('no:')).map((r) => `${r.target} ${r.action}`).sort();
+    expect(national).toEqual([
+      'no:11 lcja-2010:action:3',
+      'no:15 lcja-2010:action:4', 'no:15 lcja-2010:action:4-b', 'no:15 lcja-2010:action:4-c',
+      'no:9 lcja-2010:action:1', 'no:9 lcja-2010:action:1-b', 'no:9 lcja-2010:action:2', 'no:9 lcja-2010:action:2-b', 'no:9 lcja-2010:action:2-c',
+    ]);
+    // Line 11: action 2 under "Tackle those personal issues which contribute to reoffending".
+    expect(rows).toContainEqual({ target: 'lcja-2010:local-outcome:2', action: 'lcja-2010:action:2' });
+    expect(rows.every((r) => String(r.action).startsWith('lcja-2010:action:'))).toBe(true);
+  },
+  'reports/actions-by-id': (rows) => {
+    // Line 18: action 3, lead "LCJA", progress "On track"; its done items are milestones, with no due date of its own (seed finding).
+    expect(rows).toEqual([
+      expect.objectContaining({ id: 'lcja-2010:action:3', ref: '3', leadAsPrinted: 'LCJA', status: 'on target', dueDate: null, plan: 'plan:lcja-2010' }),
+    ]);
+    expect(String(rows[0]!.title)).toMatch(/^Continue to use opportunities to promote the work of LCJA and partners/);
+  },
+
+  // ------------------------------------------------------------ the audit log and approvals (system tables)
+  'system/audit-last-seq': (rows) => {
+    // The seed is loaded through the change pipeline as one change: the first and, on a fresh store, last audit entry.
+    expect(rows).toEqual([{ seq: 1 }]);
+  },
+  'system/audit-feed': (rows) => {
+    expect(rows).toHaveLength(1);
+    const entry = node(rows[0]!, 'e');
+    expect(entry).toMatchObject({ label: 'AuditEntry', properties: { seq: 1, actorId: 'seed', originKind: 'seed' } });
+    expect(entry.properties.nodeIds).toEqual(expect.arrayContaining(['lcja-2008:action:2.5.7', 'plan:lcja-2008']));
+    expect(String(entry.properties.reason)).toContain('lanarkshire-cja-implementation-plan-2008-09-q2.yaml');
+  },
+  'changes/scope-of-organisation': (rows) => {
+    // What SPS leads: progress report 2010 line 10 (action 1-b, lead "SPS") and implementation plan 2008-09
+    // line 221 (3.4, "SPS to produce proposals"), with their milestones and progress; not action 1, led by
+    // the MAPPA steering group (line 9).
+    const found = rows.map((r) => String(r.id));
+    expect(found).toEqual(expect.arrayContaining(['lcja-2010:action:1-b', 'lcja-2010:progress:1-b', 'lcja-2008:action:3.4', 'lcja-2008:milestone:3.4-1']));
+    expect(found).not.toContain('lcja-2010:action:1');
+    expect(new Set(found).size).toBe(found.length);
+  },
+  'system/node-history': (rows) => {
+    // 2.5.7 has been written once, by the seed; its fields as printed at lines 122-125 of the implementation plan.
+    expect(rows).toHaveLength(1);
+    const change = node(rows[0]!, 'h');
+    expect(change).toMatchObject({ label: 'NodeChange', properties: { nodeId: 'lcja-2008:action:2.5.7', action: 'created', originKind: 'seed', seq: 1 } });
+    const fields = JSON.parse(String(change.properties.fields)) as { field: string; before: unknown; after: unknown }[];
+    expect(fields).toEqual(expect.arrayContaining([
+      { field: 'timescale', before: null, after: 'August 2008' },
+      { field: 'leadAsPrinted', before: null, after: 'MAPPA steering group chair' },
+    ]));
+  },
+  'system/pending-by-status': (rows) => {
+    // A freshly seeded store holds no change waiting for approval.
+    expect(rows).toEqual([]);
+  },
+
+  // ------------------------------------------------------------ imports match against these; exports read through these
+  'imports/reference-organisation': async (rows, read) => {
+    const orgs = rows.map((r) => node(r));
+    // Progress report 2010, line 10: "SPS", the Scottish Prison Service; Glasgow strategic plan, line 398: "Victim Support Scotland".
+    expect(orgs.find((o) => o.properties.id === 'org:scottish-prison-service')?.properties.aliases).toContain('SPS');
+    expect(orgs.map((o) => o.properties.id)).toContain('org:victim-support-scotland');
+    expect(orgs.every((o) => o.label === 'Organisation')).toBe(true);
+    expect(rows.length).toBe(Number((await read('stats/count-nodes')).find((r) => r.kind === 'Organisation')?.count));
+  },
+  'imports/reference-national-outcome': (rows) => {
+    // Sixteen National Outcomes (NO16 added 2011); Lothian & Borders area plan, line 101: "National Outcome 9 – We live our lives safe from crime, disorder and danger".
+    expect(rows.map((r) => Number(node(r).properties.number)).sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(rows.map((r) => node(r)).find((n) => n.properties.id === 'no:9')?.properties.wording).toBe('We live our lives safe from crime, disorder and danger.');
+  },
+  'imports/reference-strategic-aim': (rows) => {
+    // Lothian & Borders area plan, line 195: "3.3 Strategic Aim One: Improve Joint Working Practices"; four aims in all.
+    expect(rows.map((r) => Number(node(r).properties.number)).sort()).toEqual([1, 2, 3, 4]);
+    expect(rows.map((r) => node(r)).find((n) => n.properties.id === 'aim:1')?.properties.title).toBe('Improve Joint Working Practices');
+  },
+  'imports/reference-framework-outcome': (rows) => {
+    // The NSMO framework: C1-C7, O1-O9, S1-S7; implementation plan 2008-09, line 312: "C1 - Increased community safety ...".
+    const codes = rows.map((r) => String(node(r).properties.code));
+    expect(codes.sort()).toEqual([
+      ...Array.from({ length: 7 }, (_, i) => `C${i + 1}`), ...Array.from({ length: 9 }, (_, i) => `O${i + 1}`), ...Array.from({ length: 7 }, (_, i) => `S${i + 1}`),
+    ].sort());
+    expect(rows.map((r) => node(r)).find((n) => n.properties.code === 'C1')?.properties.wording).toBe(
+      'Increased community safety and public protection through a consistent approach to managing offenders on community and custodial sentences',
+    );
+  },
+  'export/all-nodes': async (rows, read) => {
+    const counts = await read('stats/count-nodes');
+    const countOf = (kind: string) => Number(counts.find((r) => r.kind === kind)?.count ?? 0);
+    expect(rows.length).toBe(countOf('Action') + countOf('NationalOutcome'));
+    expect([...new Set(rows.map((r) => node(r).label))].sort()).toEqual(['Action', 'NationalOutcome']);
+    // Implementation plan 2008-09, line 122.
+    expect(rows.map((r) => node(r)).find((n) => n.properties.id === 'lcja-2008:action:2.5.7')?.properties.title).toBe('Ensure the effective implementation of NASSO.');
+  },
+  'export/all-relationships': (rows) => {
+    // Only links between the kinds asked for; Lothian & Borders area plan line 776 prints 1.1.1's National Outcome in its row.
+    expect(rows.filter((r) => !['Action', 'NationalOutcome'].includes(String(r.fromKind)) || !['Action', 'NationalOutcome'].includes(String(r.toKind)))).toEqual([]);
+    expect(rows).toContainEqual(expect.objectContaining({ from: 'lbcja-2011:action:1.1.1-a', to: 'no:9', type: 'SERVES' }));
+    expect(rows.find((r) => r.from === 'lbcja-2011:action:1.1.1-a' && r.to === 'no:9')?.r).toMatchObject({ properties: { linkBasis: 'printed in the same row', provLineFrom: 776 } });
+  },
+  'compare/plan-actions': async (rows, read) => {
+    // The same nine rows as the report (lines 9-27); action 1 (line 9) prints three key actions and its lead, the MAPPA steering group.
+    expect(rows.map((r) => r.id).sort()).toEqual((await read('reports/plan-actions', { plan: 'plan:lcja-2010' })).map((r) => r.id).sort());
+    const one = rows.find((r) => r.id === 'lcja-2010:action:1');
+    expect(one?.leads).toEqual(['org:mappa-steering-group']);
+    expect([...(one?.milestones as string[])].sort()).toEqual([
+      'Chief Officer invited to be a member of MAPPAs Strategic Oversight Meeting',
+      'MAPPAs Annual report for 2009/10 presented to LCJA Board',
+      'MAPPAs performance update to be provided regularly',
+    ]);
+    expect(rows.find((r) => r.id === 'lcja-2010:action:1-b')?.leads).toEqual(['org:scottish-prison-service']);
+  },
+  'compare/plan-outcome-coverage': (rows) => {
+    // Progress report 2010: five action rows under National Outcome 9 (line 6, rows 9-13), one under 11 (line 15, row 18),
+    // three under 15 (line 20, rows 23, 26, 27).
+    expect(rows.map((r) => [r.outcome, Number(r.actions)]).sort()).toEqual([
+      ['no:11', 1],
+      ['no:15', 3],
+      ['no:9', 5],
+    ]);
   },
 };

@@ -68,6 +68,8 @@ describe('loadConfig', () => {
         console: d.GT_CONSOLE,
         allowedHosts: [],
         seedOnEmpty: d.GT_SEED_ON_EMPTY === 'true',
+        logLevel: d.GT_LOG_LEVEL,
+        shutdownGraceMs: Number(d.GT_SHUTDOWN_GRACE_MS),
         store: {
           kind: 'embedded',
           dataDir: d.GT_DATA_DIR,
@@ -113,6 +115,8 @@ describe('loadConfig', () => {
         GT_QUERY_PER_MINUTE: '120',
         GT_CONSOLE: 'signed-in',
         GT_ALLOWED_HOSTS: 'seminar.local',
+        GT_LOG_LEVEL: 'warn',
+        GT_SHUTDOWN_GRACE_MS: '2500',
       });
       expect(config).toEqual({
         port: 8080,
@@ -124,6 +128,8 @@ describe('loadConfig', () => {
         console: 'signed-in',
         allowedHosts: ['seminar.local'],
         seedOnEmpty: false,
+        logLevel: 'warn',
+        shutdownGraceMs: 2500,
         store: { kind: 'embedded', dataDir: '/var/lib/golden-thread', bufferPoolMb: 384, queryConcurrency: 3, queryMemoryMb: 512 },
         auth: documentedAuth(),
       });

@@ -81,7 +81,7 @@ describe('the server on a fresh data directory', () => {
 
   it('exits with code 0 on SIGTERM after logging that it closes the store', async () => {
     expect(await first.stop('SIGTERM')).toEqual({ code: 0, signal: null });
-    expect(first.stdout()).toMatch(/SIGTERM received: closing .*store/);
+    expect(first.stdout()).toMatch(/SIGTERM received: finishing requests in flight, then closing .*store/);
     // (stderr may list seed files that did not load; that is the seed suites' business)
     expect(first.stderr()).not.toMatch(/^\s+at /m);
   }, 30_000);
@@ -102,7 +102,7 @@ describe('the server on a fresh data directory', () => {
 
     it(`exits with code 0 on ${signal} after logging that it closes the store`, async () => {
       expect(await again.stop(signal)).toEqual({ code: 0, signal: null });
-      expect(again.stdout()).toMatch(new RegExp(`${signal} received: closing .*store`));
+      expect(again.stdout()).toMatch(new RegExp(`${signal} received: finishing requests in flight, then closing .*store`));
       expect(again.stderr()).toBe('');
     }, 30_000);
   });

@@ -58,7 +58,9 @@ describe('importing the Lanarkshire 2010 report into a store that holds the seed
     expect(after.relationships - before.relationships).toBe(first.diff.relationships.added.length);
 
     const action = await getNode(store, 'lcja-q2-2010:action:2-b');
-    expect(action?.props).toMatchObject({ ref: '2', leadAsPrinted: 'ADP', status: 'on target', timescale: 'October 2010', dueDate: '2010-10-31' });
+    // Source line 12 prints "October 2010" and "On target" in the row: both bases printed, as the curated seed marks lcja-2010:action:2-b.
+    expect(action?.props).toMatchObject({ ref: '2', leadAsPrinted: 'ADP', status: 'on target', statusBasis: 'printed in the same row', timescale: 'October 2010', dueDate: '2010-10-31', dueDateBasis: 'printed in the same row' });
+    expect((await getNode(store, 'lcja-q2-2010:progress:2-b'))?.props).toMatchObject({ status: 'on target', statusAsPrinted: 'On target', statusBasis: 'printed in the same row' });
     expect(action?.provenance).toMatchObject({ source: 'import', file: 'lcja-q2-2010.docx', table: 'table 1' });
 
     const again = await runImport(store, input(), EDITOR, { dryRun: false });

@@ -185,16 +185,49 @@ describe('reading a named query', () => {
 });
 
 describe('an analyst’s read-only query', () => {
+  const QUERY = 'MATCH (n:Action) RETURN n.id AS id';
   const tenRows = () => ({ keys: ['id'], rows: Array.from({ length: 10 }, (_, i) => [`n${i}`]) });
 
   it('stops reading at the row cap, says it did, and leaves the rest of the stream unread', async () => {
     const script = new ScriptedNeo4j();
     script.answer = tenRows;
     const store = storeOver(script);
-    const result = await store.readOnlyQuery('MATCH (n) RETURN n.id AS id', {}, { timeoutMs: 1000, maxRows: 3 });
+    const result = await store.readOnlyQuery(QUERY, {}, { timeoutMs: 1000, maxRows: 3 });
     expect(result).toEqual({ columns: ['id'], rows: [{ id: 'n0' }, { id: 'n1' }, { id: 'n2' }], truncated: true });
     // One record past the cap tells it the result was cut; the other six are never pulled.
     expect(script.counts).toMatchObject({ pulled: 4, streamsStopped: 1 });
+    // The plan was asked for first, in the same transaction, and then the query itself ran.
+    expect(script.runs).toEqual([`EXPLAIN ${QUERY}`, QUERY]);
+    expect(script.counts.attempts).toBe(1);
+    await store.close();
+  });
+
+  it('stops reading at the byte cap too, before the row that would pass it', async () => {
+    const script = new ScriptedNeo4j();
+    script.answer = tenRows;
+    const store = storeOver(script);
+    // Each row is {"id":"nX"} (11 bytes) and a separator; the array's brackets take 2: two rows
+    // make 26 bytes, a third would make 38.
+    const result = await store.readOnlyQuery(QUERY, {}, { timeoutMs: 1000, maxRows: 10, maxBytes: 30 });
+    expect(result).toEqual({ columns: ['id'], rows: [{ id: 'n0' }, { id: 'n1' }], truncated: true });
+    expect(script.counts).toMatchObject({ pulled: 3, streamsStopped: 1 });
+    await store.close();
+  });
+
+  it('refuses a plan with a write operator before the query itself is ever run', async () => {
+    const script = new ScriptedNeo4j();
+    script.answer = tenRows;
+    // What Neo4j plans for CREATE: the write is an operator of the plan, whatever the text looks like.
+    script.plan = () => ({
+      operatorType: 'ProduceResults@neo4j',
+      arguments: { Details: 'n' },
+      children: [{ operatorType: 'Create@neo4j', arguments: { Details: '(n:Action)' }, children: [] }],
+    });
+    const store = storeOver(script);
+    const err = await failureOf(store.readOnlyQuery("CREATE (n:Action {id: 'x'}) RETURN n", {}, { timeoutMs: 1000, maxRows: 5 }));
+    expect(err).toMatchObject({ code: 'refused', query: 'ad hoc', message: 'the plan uses Create, which is not a read operator: /api/query runs read-only queries over the graph' });
+    expect(script.runs).toEqual(["EXPLAIN CREATE (n:Action {id: 'x'}) RETURN n"]);
+    expect(script.counts).toMatchObject({ pulled: 0, attempts: 1, commits: 0 });
     await store.close();
   });
 
@@ -202,7 +235,7 @@ describe('an analyst’s read-only query', () => {
     const script = new ScriptedNeo4j();
     script.answer = tenRows;
     const store = storeOver(script);
-    const result = await store.readOnlyQuery('MATCH (n) RETURN n.id AS id', {}, { timeoutMs: 1000, maxRows: 10 });
+    const result = await store.readOnlyQuery(QUERY, {}, { timeoutMs: 1000, maxRows: 10 });
     expect(result.rows).toHaveLength(10);
     expect(result.truncated).toBe(false);
     await store.close();
@@ -212,7 +245,7 @@ describe('an analyst’s read-only query', () => {
     const script = new ScriptedNeo4j().inject('stream', () => neo4jError(TIMED_OUT, 'The transaction has been terminated'), Infinity);
     script.answer = tenRows;
     const store = storeOver(script, 2_000);
-    const err = await failureOf(store.readOnlyQuery('MATCH (n) RETURN n.id AS id', {}, { timeoutMs: 750, maxRows: 5 }));
+    const err = await failureOf(store.readOnlyQuery(QUERY, {}, { timeoutMs: 750, maxRows: 5 }));
     expect(err).toMatchObject({ code: 'timeout', query: 'ad hoc' });
     expect(script.txConfigs).toEqual([{ timeout: 750 }]);
     expect(script.counts.attempts).toBe(1);
@@ -223,7 +256,7 @@ describe('an analyst’s read-only query', () => {
     const script = new ScriptedNeo4j().inject('stream', () => neo4jError(OUT_OF_MEMORY), Infinity);
     script.answer = tenRows;
     const store = storeOver(script, 2_000);
-    expect(await failureOf(store.readOnlyQuery('MATCH (n) RETURN n.id AS id', {}, { timeoutMs: 1000, maxRows: 5 }))).toMatchObject({ code: 'too-large' });
+    expect(await failureOf(store.readOnlyQuery(QUERY, {}, { timeoutMs: 1000, maxRows: 5 }))).toMatchObject({ code: 'too-large' });
     expect(script.counts.attempts).toBe(1);
     await store.close();
   });
@@ -240,9 +273,13 @@ describe('an analyst’s read-only query', () => {
     const script = new ScriptedNeo4j().inject('stream', () => neo4jError(SERVICE_UNAVAILABLE, 'Connection was closed by server'));
     script.answer = tenRows;
     const store = storeOver(script);
-    const result = await store.readOnlyQuery('MATCH (n) RETURN n.id AS id', {}, { timeoutMs: 1000, maxRows: 20 });
+    const result = await store.readOnlyQuery(QUERY, {}, { timeoutMs: 1000, maxRows: 20 });
     expect(result.rows).toHaveLength(10);
+    expect(result.rows.at(-1)).toEqual({ id: 'n9' });
+    expect(result.truncated).toBe(false);
+    // The retry starts the transaction over: the plan is checked again before the query reruns.
     expect(script.counts.attempts).toBe(2);
+    expect(script.runs).toEqual([`EXPLAIN ${QUERY}`, QUERY, `EXPLAIN ${QUERY}`, QUERY]);
     await store.close();
   });
 });

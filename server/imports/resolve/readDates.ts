@@ -1,4 +1,4 @@
-import type { Status } from '../../../model/vocabulary.js';
+import type { Basis, Status } from '../../../model/vocabulary.js';
 
 /**
  * The due date and status a cell prints, the way the curated seed reads them: a
@@ -36,4 +36,13 @@ export function statusOf(printed: string | undefined): Status {
   if (/delay|behind|slipp/.test(t)) return 'delayed';
   if (/^\s*(ongoing|on-going|on going|in progress)\b/.test(t)) return 'ongoing';
   return 'unknown';
+}
+
+/**
+ * On what basis the status was read, as the curated seed marks it: a status word the
+ * progress cell prints is "printed in the same row"; a cell that prints none (status
+ * unknown) leaves only its narrative to read.
+ */
+export function statusBasisOf(printed: string | undefined): Basis {
+  return statusOf(printed) === 'unknown' ? 'narrative' : 'printed in the same row';
 }

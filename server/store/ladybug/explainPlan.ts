@@ -49,7 +49,8 @@ function columnsOf(line: string): string[] {
 /** The grid's rows: printed lines broken by a line break inside a box are joined again. */
 function gridRows(lines: string[]): string[][] | null {
   const printed = lines.map(columnsOf);
-  const width = Math.max(...printed.map((l) => l.length));
+  // Not Math.max(...): a list constant folded into the plan can print as hundreds of thousands of lines.
+  const width = printed.reduce((widest, l) => Math.max(widest, l.length), 0);
   const rows: string[][] = [];
   for (let i = 0; i < printed.length; i++) {
     let row = printed[i]!;
