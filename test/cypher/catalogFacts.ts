@@ -22,6 +22,42 @@ const total = (rows: Row[]) => rows.reduce((sum, r) => sum + Number(r.count), 0)
 const TARGET_KINDS = ['NationalOutcome', 'StrategicAim', 'FrameworkOutcome', 'LocalOutcome', 'Priority'];
 
 export const SEED_FACTS: Record<string, Fact> = {
+  'search/all-nodes': async (rows, read) => {
+    // Every node of the graph and nothing else: the same count as the per-kind totals, no system record among them.
+    expect(rows).toHaveLength(total(await read('stats/count-nodes')));
+    expect(rows.map((r) => node(r).label).filter((l) => !['Plan', 'Organisation', 'Action', 'Milestone', 'ProgressUpdate', 'LocalOutcome', 'Priority', 'StrategicAim', 'FrameworkOutcome', 'NationalOutcome', 'Indicator', 'Event', 'Funding'].includes(l))).toEqual([]);
+  },
+  'search/parents': (rows) => {
+    const parentOf = new Map(rows.map((r) => [String(r.id), String(r.parent)]));
+    // Lanarkshire 2008-09 line 124: 2.5.7's one milestone, "August 2008".
+    expect(parentOf.get('lcja-2008:milestone:2.5.7-1')).toBe('lcja-2008:action:2.5.7');
+    // Lines 38-44: 2.1.3's progress is reported for SLC and NLC apart.
+    expect(parentOf.get('lcja-2008:progress:2.1.3-slc')).toBe('lcja-2008:action:2.1.3');
+    expect(parentOf.get('lcja-2008:progress:2.1.3-nlc')).toBe('lcja-2008:action:2.1.3');
+    expect([...parentOf.values()].every((p) => /:action:/.test(p))).toBe(true);
+  },
+  'graph/plan-names': (rows) => {
+    // One plan per source document.
+    expect(rows).toHaveLength(5);
+    // Lanarkshire 2010 lines 3-4: "LANARKSHIRE COMMUNITY JUSTICE AUTHORITY / QUARTER 2 PROGRESS July - September 2010".
+    expect(rows).toContainEqual(expect.objectContaining({ id: 'plan:lcja-2010', body: 'LANARKSHIRE COMMUNITY JUSTICE AUTHORITY', period: 'July - September 2010' }));
+  },
+  'thread/belongs-to': (rows) => {
+    // Lanarkshire 2008-09 line 124: the milestone is printed in 2.5.7's own row.
+    expect(rows).toEqual([{ owner: 'lcja-2008:action:2.5.7', rel: 'lcja-2008:action:2.5.7|HAS_MILESTONE|lcja-2008:milestone:2.5.7-1', type: 'HAS_MILESTONE', basis: 'printed in the same row' }]);
+  },
+  'matrix/organisation-partners-by-target': (rows) => {
+    // Printed links only: partners reach national outcomes, aims and NSMO outcomes, never a local outcome.
+    expect(rows.every((r) => /^(no|aim|nsmo):/.test(String(r.col)))).toBe(true);
+    expect(rows).toContainEqual({ row: 'org:care-commission', col: 'aim:1', action: 'lbcja-2011:action:1.1.1-e' });
+  },
+  'matrix/actions-with-lead': (rows) => {
+    const leads = new Set(rows.map((r) => String(r.id)));
+    // Lanarkshire 2008-09 line 122: 2.5.7 prints "MAPPA Steering Group Chair" as its lead.
+    expect(leads.has('lcja-2008:action:2.5.7')).toBe(true);
+    // Lanarkshire 2010 line 11: action 2 prints only "CJSW", which names no council: no lead.
+    expect(leads.has('lcja-2010:action:2')).toBe(false);
+  },
   'nodes/get-node': (rows) => {
     // Lanarkshire implementation plan 2008-09, line 122.
     expect(rows).toHaveLength(1);
