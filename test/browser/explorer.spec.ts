@@ -211,7 +211,8 @@ describe('the explorer', { timeout: 120_000 }, () => {
     const { page, errors } = await open('/');
     await page.locator('#side-tab-gaps').click();
     const button = page.locator('#gap-overdue-actions');
-    await expect.poll(() => button.locator('.gap-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+$/);
+    // The gap list is redrawn as each analysis's count arrives; a click before the last count can be lost.
+    await expect.poll(() => page.locator('.gap-count').evaluateAll((els) => els.length > 0 && els.every((e) => /^\d+$/.test(e.textContent ?? ''))), { timeout: 30_000 }).toBe(true);
     await button.click();
     const rows = page.locator('.gap-table tbody tr');
     await rows.first().waitFor();
@@ -292,6 +293,8 @@ describe('the explorer', { timeout: 120_000 }, () => {
     expect(svg.bytes.length).toBeGreaterThan(5_000);
 
     await page.locator('#side-tab-gaps').click();
+    // The gap list is redrawn as each analysis's count arrives; a click before the last count can be lost.
+    await expect.poll(() => page.locator('.gap-count').evaluateAll((els) => els.length > 0 && els.every((e) => /^\d+$/.test(e.textContent ?? ''))), { timeout: 30_000 }).toBe(true);
     await page.locator('#gap-unserved-outcomes').click();
     await page.locator('#gap-csv').waitFor();
     const gapCsv = await save(() => page.locator('#gap-csv').click(), 'gap.csv');
