@@ -47,15 +47,18 @@ const mistype = (w: string) => (w.length > 6 ? `${w.slice(0, 3)}${w.slice(4)}` :
 export const DISTINCT_QUERIES = WORDS.flatMap((a, i) => WORDS.slice(i + 1).map((b, j) => `${(i + j) % 4 === 0 ? mistype(a) : a} ${b}`)).slice(0, 300);
 const CLIENTS = 50;
 
-export async function apiBench(factor: number, runs: number): Promise<ApiBenchResult> {
+/** `afterEditOnly`: only what the after-edit table needs (warm figures of the same reads, then the reads after an edit). */
+export async function apiBench(factor: number, runs: number, options: { afterEditOnly?: boolean } = {}): Promise<ApiBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), `gt-bench-${factor}x-`));
-  const store = new LadybugStore({ dataDir: dir, bufferPoolMb: 2048 });
+  // Loaded without a checkpoint per write (one at the end): the edits measured later are checkpointed as in service.
+  const store = new LadybugStore({ dataDir: dir, bufferPoolMb: 2048, bulkLoad: true });
   await store.open();
   const { files, problems } = checkSeedSet(seedFilePaths());
   if (problems.length) throw new Error(`seed files have problems: ${problems.length}`);
   const writer = new GraphWriter(store);
   const started = performance.now();
   for (const f of syntheticPlans(files, factor)) await writer.apply({ nodes: f.nodes, relationships: f.relationships });
+  await store.endBulkLoad();
   const loadMs = performance.now() - started;
   const counts = await countGraph(store);
 
@@ -95,7 +98,8 @@ export async function apiBench(factor: number, runs: number): Promise<ApiBenchRe
   ];
   const figures = new Map<string, Figures>();
   const coldFigures = new Map<string, Figures>();
-  for (const [name, call] of endpoints) {
+  const readAfterEdits = ([name]: [string, unknown]) => name.startsWith('GET /api/gaps/') || name.startsWith('GET /api/thread') || name === 'GET /api/search?q=2.5.7';
+  for (const [name, call] of options.afterEditOnly ? endpoints.filter(readAfterEdits) : endpoints) {
     // The whole graph at 100x is tens of thousands of elements: fewer runs keep the bench short.
     figures.set(name, await measure(call, name.includes('whole graph') ? Math.max(3, Math.floor(runs / 5)) : runs));
     if (name.startsWith('GET /api/gaps/') || name.startsWith('GET /api/thread')) {
@@ -103,18 +107,21 @@ export async function apiBench(factor: number, runs: number): Promise<ApiBenchRe
       coldFigures.set(name, await measure(() => (invalidateReadCaches(store), call()), Math.max(5, Math.floor(runs / 2))));
     }
   }
-  // Under load: every search of the list in turn, and one cached gap analysis to compare with.
   const concurrentFigures = new Map<string, Figures>();
-  let turn = 0;
-  const searchInTurn = () => get(`/api/search?q=${encodeURIComponent(SEARCH_QUERIES[turn++ % SEARCH_QUERIES.length]!)}`);
-  concurrentFigures.set(`GET /api/search (${CLIENTS} clients)`, await measureConcurrent(searchInTurn, CLIENTS, 10));
-  let fresh = 0;
-  const searchFresh = () => get(`/api/search?q=${encodeURIComponent(DISTINCT_QUERIES[fresh++ % DISTINCT_QUERIES.length]!)}`);
-  concurrentFigures.set(`GET /api/search, new queries (${CLIENTS} clients)`, await measureConcurrent(searchFresh, CLIENTS, 6));
-  concurrentFigures.set(`GET /api/gaps/unserved-outcomes (${CLIENTS} clients)`, await measureConcurrent(() => get('/api/gaps/unserved-outcomes'), CLIENTS, 10));
-  // One client, every search asked for the first time since the index was built.
-  let first = 0;
-  figures.set('GET /api/search, new queries (1 client)', await measure(() => get(`/api/search?q=${encodeURIComponent(`${DISTINCT_QUERIES[first++ % DISTINCT_QUERIES.length]} plan`)}`), runs));
+  if (!options.afterEditOnly) await underLoad();
+  async function underLoad(): Promise<void> {
+    // Under load: every search of the list in turn, and one cached gap analysis to compare with.
+    let turn = 0;
+    const searchInTurn = () => get(`/api/search?q=${encodeURIComponent(SEARCH_QUERIES[turn++ % SEARCH_QUERIES.length]!)}`);
+    concurrentFigures.set(`GET /api/search (${CLIENTS} clients)`, await measureConcurrent(searchInTurn, CLIENTS, 10));
+    let fresh = 0;
+    const searchFresh = () => get(`/api/search?q=${encodeURIComponent(DISTINCT_QUERIES[fresh++ % DISTINCT_QUERIES.length]!)}`);
+    concurrentFigures.set(`GET /api/search, new queries (${CLIENTS} clients)`, await measureConcurrent(searchFresh, CLIENTS, 6));
+    concurrentFigures.set(`GET /api/gaps/unserved-outcomes (${CLIENTS} clients)`, await measureConcurrent(() => get('/api/gaps/unserved-outcomes'), CLIENTS, 10));
+    // One client, every search asked for the first time since the index was built.
+    let first = 0;
+    figures.set('GET /api/search, new queries (1 client)', await measure(() => get(`/api/search?q=${encodeURIComponent(`${DISTINCT_QUERIES[first++ % DISTINCT_QUERIES.length]} plan`)}`), runs));
+  }
   // Reads right after a one-field edit, as during a seminar when edits keep coming.
   const pipeline = changePipelineFor(store);
   const editor = { id: 'bench', name: 'Bench Editor', role: 'editor' as const };
@@ -122,9 +129,8 @@ export async function apiBench(factor: number, runs: number): Promise<ApiBenchRe
   let edits = 0;
   const edit = () => pipeline.submit({ operations: [{ op: 'update', id: edited, set: { timescale: `bench edit ${++edits}` } }] }, editor);
   const afterEditFigures = new Map<string, Figures>();
-  for (const [name, call] of endpoints) {
-    // Search too: its index is rebuilt on every commit (searchIndexChanged), so the next search finds the edit.
-    if (!name.startsWith('GET /api/gaps/') && !name.startsWith('GET /api/thread') && name !== 'GET /api/search?q=2.5.7') continue;
+  // Search too: its index is rebuilt on every commit (searchIndexChanged), so the next search finds the edit.
+  for (const [name, call] of endpoints.filter(readAfterEdits)) {
     await call(); // warm first, as the room's screens would be
     afterEditFigures.set(name, await measureAfter(edit, call, Math.max(5, Math.floor(runs / 2))));
   }

@@ -14,6 +14,19 @@ import { runReportBench } from './reportBench.js';
 const TARGET_MS = 50;
 const fmt = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString()).padStart(7);
 
+function printAfterEdit(small: ApiBenchResult, large: ApiBenchResult): void {
+  console.log(`${'right after a one-field edit (timescale)'.padEnd(46)} ${'p95 10x'.padStart(7)} ${'/warm'.padStart(6)} ${'p95 100x'.padStart(8)} ${'/warm'.padStart(6)} ${'100x/10x'.padStart(8)}  target`);
+  for (const [name, e10] of small.afterEditFigures) {
+    const e100 = large.afterEditFigures.get(name)!;
+    const w10 = small.figures.get(name)!;
+    const w100 = large.figures.get(name)!;
+    const ratio = e100.p95 / e10.p95;
+    const target = `p95 10x under ${TARGET_MS} ms: ${e10.p95 <= TARGET_MS ? 'yes' : 'NO'}; 100x/10x at most 10: ${ratio <= 10 ? 'yes' : 'NO'}`;
+    console.log(`${name.padEnd(46)} ${fmt(e10.p95)} ${(e10.p95 / w10.p95).toFixed(1).padStart(6)} ${fmt(e100.p95).padStart(8)} ${(e100.p95 / w100.p95).toFixed(1).padStart(6)} ${ratio.toFixed(1).padStart(8)}  ${target}`);
+  }
+  console.log(`(milliseconds; each read follows a committed edit. The edit itself: p50 ${small.editFigures.p50.toFixed(0)} / p95 ${small.editFigures.p95.toFixed(0)} ms at 10x, p50 ${large.editFigures.p50.toFixed(0)} / p95 ${large.editFigures.p95.toFixed(0)} ms at 100x)`);
+}
+
 function printApi(small: ApiBenchResult, large: ApiBenchResult): void {
   for (const r of [small, large]) {
     console.log(`${r.factor}x seed: ${r.nodes} nodes, ${r.relationships} relationships; loaded in ${(r.loadMs / 1000).toFixed(1)} s (${Math.round((r.nodes + r.relationships) / (r.loadMs / 1000))} items/s); process RSS ${Math.round(r.rssMb)} MB`);
@@ -44,16 +57,7 @@ function printApi(small: ApiBenchResult, large: ApiBenchResult): void {
   }
   console.log('(milliseconds; each call timed on its own while the others wait their turn)');
   console.log('');
-  console.log(`${'right after a one-field edit (timescale)'.padEnd(46)} ${'p95 10x'.padStart(7)} ${'/warm'.padStart(6)} ${'p95 100x'.padStart(8)} ${'/warm'.padStart(6)} ${'100x/10x'.padStart(8)}  target`);
-  for (const [name, e10] of small.afterEditFigures) {
-    const e100 = large.afterEditFigures.get(name)!;
-    const w10 = small.figures.get(name)!;
-    const w100 = large.figures.get(name)!;
-    const ratio = e100.p95 / e10.p95;
-    const target = `p95 10x under ${TARGET_MS} ms: ${e10.p95 <= TARGET_MS ? 'yes' : 'NO'}; 100x/10x at most 10: ${ratio <= 10 ? 'yes' : 'NO'}`;
-    console.log(`${name.padEnd(46)} ${fmt(e10.p95)} ${(e10.p95 / w10.p95).toFixed(1).padStart(6)} ${fmt(e100.p95).padStart(8)} ${(e100.p95 / w100.p95).toFixed(1).padStart(6)} ${ratio.toFixed(1).padStart(8)}  ${target}`);
-  }
-  console.log(`(milliseconds; each read follows a committed edit. The edit itself: p50 ${small.editFigures.p50.toFixed(0)} / p95 ${small.editFigures.p95.toFixed(0)} ms at 10x, p50 ${large.editFigures.p50.toFixed(0)} / p95 ${large.editFigures.p95.toFixed(0)} ms at 100x)`);
+
 }
 
 async function main(): Promise<void> {
@@ -63,11 +67,20 @@ async function main(): Promise<void> {
     console.log('## Import and export\n');
     return importExportBench();
   }
+  if (process.argv.includes('--after-edit')) {
+    console.log('## Reads right after an edit, on the embedded store\n');
+    const small = await apiBench(10, runs, { afterEditOnly: true });
+    const large = await apiBench(100, Math.max(5, Math.floor(runs / 2)), { afterEditOnly: true });
+    for (const r of [small, large]) console.log(`${r.factor}x seed: ${r.nodes} nodes, ${r.relationships} relationships; loaded in ${(r.loadMs / 1000).toFixed(1)} s`);
+    return printAfterEdit(small, large);
+  }
   if (!process.argv.includes('--console-only')) {
     console.log('## API on the embedded store\n');
     const small = await apiBench(10, runs);
     const large = await apiBench(100, Math.max(5, Math.floor(runs / 2)));
     printApi(small, large);
+    console.log('');
+    printAfterEdit(small, large);
   }
 
   console.log('\n## The API while the query console is saturated\n');

@@ -30,4 +30,18 @@ describe('a write acknowledged just before the process is killed', () => {
       await store.close();
     }
   }, 90_000);
+
+  it('in a bulk load (the benchmark\'s) is there once endBulkLoad() has folded the load into the file', async () => {
+    const dir = join(root, 'bulk');
+    const child = runTsx('test/fixtures/writeThenDie.ts', [dir, '100000', 'bulk'], process.env);
+    await child.waitForOutput(/acknowledged/, 60_000);
+    expect((await child.exited).signal).toBe('SIGKILL');
+    const store = new LadybugStore({ dataDir: dir, bufferPoolMb: 128 });
+    await store.open();
+    try {
+      expect((await appliedMigrations(store)).map((r) => [r.migrationId, r.name.length])).toEqual([[9999, 100_000]]);
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
 });
