@@ -39,13 +39,15 @@ export async function openStoreAt(dir: string): Promise<LadybugStore> {
   return store;
 }
 
-export async function startBackupServer(options: { seed?: boolean; dir?: string } = {}): Promise<BackupServer> {
+export async function startBackupServer(options: { seed?: boolean; accounts?: boolean; dir?: string } = {}): Promise<BackupServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'gt-backup-'));
   const store = await openStoreAt(dir);
   const auth = createAuth(storeRepositories(store), { ...DEFAULT_AUTH_SETTINGS, loginMaxFailures: 1000, loginMaxFailuresPerIp: 10_000 }, organisationExists(store));
   if (options.seed ?? true) {
     const reports = await loadSeed(store);
     if (reports.some((r) => !r.loaded)) throw new Error('the seed did not load');
+  }
+  if (options.accounts ?? options.seed ?? true) {
     for (const a of ACCOUNTS) await auth.accounts.create({ username: a.username, name: a.username, role: a.role, password: a.password });
   }
   const app = createApp(store, { queryTimeoutMs: 2000, queryMaxRows: 50 }, { auth });
