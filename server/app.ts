@@ -19,6 +19,7 @@ import { compareRoutes } from './api/compareRoutes.js';
 import { exportRoutes } from './api/exportRoutes.js';
 import { importRoutes } from './api/importRoutes.js';
 import { userRoutes } from './api/userRoutes.js';
+import { backupRoutes } from './api/backupRoutes.js';
 import { createAuth, type Auth } from './auth/auth.js';
 import { anonymousReadGate, csrfProtection, identify } from './auth/middleware.js';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/settings.js';
@@ -80,6 +81,7 @@ export function createApp(
   api.use(matrixRoutes(store));
   api.use(queryRoutes(store, config));
   api.use(reportRoutes(store));
+  api.use(backupRoutes(store));
   api.use(unknownRoute);
   app.use('/api', api);
   app.use('/api', jsonErrors);

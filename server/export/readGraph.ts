@@ -23,7 +23,7 @@ export type ExportGraph = { nodes: ExportNode[]; relationships: ExportRelationsh
 
 const kindOrder = new Map(NODE_KINDS.map((k, i) => [k, i]));
 
-export async function readExportGraph(store: GraphStore): Promise<ExportGraph> {
+export async function readExportGraph(store: Pick<GraphStore, 'read'>): Promise<ExportGraph> {
   const [nodeRows, relRows] = await Promise.all([
     store.read('export/all-nodes', { kinds: NODE_KINDS }),
     store.read('export/all-relationships', { kinds: NODE_KINDS }),

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCrashScenario, type ScenarioReport } from '../test/crash/crashScenario.js';
+import { SCENARIOS } from '../test/crash/scenarios.js';
+
+/**
+ * `npm run test:crash [-- --kills N] [-- --seed S]`: every crash scenario of
+ * test/crash/scenarios.ts with N SIGKILLs each (default 50), its figures printed; exit
+ * code 1 if any restart found a problem. Slow (a restart per kill): not part of `npm test`,
+ * which runs a sample of two kills per scenario.
+ */
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const kills = option('kills', 50);
+const seed = option('seed', Date.now() % 100_000);
+const only = process.argv.includes('--scenario') ? process.argv[process.argv.indexOf('--scenario') + 1] : undefined;
+const root = mkdtempSync(join(tmpdir(), 'gt-crash-run-'));
+const reports: ScenarioReport[] = [];
+try {
+  for (const shape of SCENARIOS.filter((s) => !only || s.name === only)) {
+    const t0 = Date.now();
+    const report = await runCrashScenario({ ...shape, dataDir: join(root, shape.name.replace(/\W+/g, '-')), kills, seed }, (line) => console.log(line));
+    reports.push(report);
+    console.log(
+      `${shape.name}: ${report.recovered} of ${report.kills} kills recovered; ${report.acknowledged} changes acknowledged, all present; ` +
+        `${report.committedUnacknowledged} more committed whose answer the kill cut off; restart median ${report.restartMs.median} ms, max ${report.restartMs.max} ms; ${Math.round((Date.now() - t0) / 1000)} s`,
+    );
+    for (const p of report.problems) console.log(`  PROBLEM ${p}`);
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
+console.log(`\nseed ${seed}`);
+console.log('| scenario | kills | recovered | acknowledged (all present) | committed, answer cut off | problems |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const r of reports) console.log(`| ${r.name} | ${r.kills} | ${r.recovered} | ${r.acknowledged} | ${r.committedUnacknowledged} | ${r.problems.length} |`);
+process.exitCode = reports.every((r) => r.problems.length === 0) ? 0 : 1;
