@@ -55,7 +55,7 @@ export const ActionProps = z
     title: text.describe('the aim or the action text'),
     objective: optionalText,
     section: optionalText.describe('the heading the action stands under'),
-    output: optionalText.describe('the output the action delivers (Lothian & Borders appendix 5)'),
+    output: optionalText.describe('an output imported as text; the seed models outputs as Output nodes the action DELIVERS'),
     localTarget: optionalText,
     frequencySource: optionalText,
     timescale: optionalText.describe('as printed'),
@@ -168,6 +168,30 @@ export const FundingProps = z
   })
   .strict();
 
+/**
+ * A named programme, service or assessment system that partners deliver and actions use
+ * (CSOGP, Constructs, Caledonian, LS/CMI, the 218 Service): not an organisation, and more
+ * than a funding detail. `aliases` are the other spellings the documents print.
+ */
+export const ProgrammeProps = z
+  .object({
+    name: text,
+    aliases: textList.default([]),
+    description: optionalText,
+  })
+  .strict();
+
+/**
+ * A Lothian & Borders output ("2.3.1 Have range of resources available..."): the numbered
+ * middle tier between an outcome and its actions. Actions DELIVER it; it SERVES its outcome.
+ */
+export const OutputProps = z
+  .object({
+    ref: text.describe('the output number as printed, e.g. 2.3.1'),
+    title: text,
+  })
+  .strict();
+
 /** Every node kind with its property schema; order is the order of the legend. */
 export const NODE_SCHEMAS = {
   Plan: PlanProps,
@@ -183,6 +207,8 @@ export const NODE_SCHEMAS = {
   Indicator: IndicatorProps,
   Event: EventProps,
   Funding: FundingProps,
+  Programme: ProgrammeProps,
+  Output: OutputProps,
 } as const;
 
 export type NodeKind = keyof typeof NODE_SCHEMAS;
@@ -206,6 +232,8 @@ export const LABEL_PROPERTY: Record<NodeKind, string> = {
   Indicator: 'measure',
   Event: 'title',
   Funding: 'title',
+  Programme: 'name',
+  Output: 'title',
 };
 
 /** The property that holds a printed reference (number or code), where a kind has one. */
@@ -216,4 +244,5 @@ export const REFERENCE_PROPERTY: Partial<Record<NodeKind, string>> = {
   NationalOutcome: 'number',
   StrategicAim: 'number',
   FrameworkOutcome: 'code',
+  Output: 'ref',
 };

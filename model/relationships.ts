@@ -31,13 +31,16 @@ function pairs(from: readonly NodeKind[], to: readonly NodeKind[]): Endpoints {
 
 export const RELATIONSHIP_SCHEMAS = {
   CONTAINS: {
-    description: 'plan contains action, outcome, priority, indicator, event or funding',
-    endpoints: pairs(['Plan'], ['Action', 'LocalOutcome', 'Priority', 'Indicator', 'Event', 'Funding']),
+    // Not programmes: one programme runs through several plans (CSOGP in three), which reach it through USES and FUNDS.
+    description: 'plan contains action, outcome, priority, indicator, event, funding or output',
+    endpoints: pairs(['Plan'], ['Action', 'LocalOutcome', 'Priority', 'Indicator', 'Event', 'Funding', 'Output']),
     props: BasisProps,
   },
   SERVES: {
-    description: 'action, local outcome or priority serves a higher outcome or aim',
+    description: 'action, output, local outcome or priority serves a higher outcome or aim',
     endpoints: [
+      // An output serves only its outcome: actions keep their own SERVES links, so threads stay one to three links long.
+      ...pairs(['Output'], ['LocalOutcome']),
       ...pairs(['Action'], ['LocalOutcome', 'Priority', 'NationalOutcome', 'StrategicAim', 'FrameworkOutcome']),
       ...pairs(['LocalOutcome'], ['Priority', 'NationalOutcome', 'StrategicAim', 'FrameworkOutcome']),
       ...pairs(['Priority'], ['Priority', 'NationalOutcome', 'StrategicAim', 'FrameworkOutcome']),
@@ -70,8 +73,8 @@ export const RELATIONSHIP_SCHEMAS = {
     props: BasisProps,
   },
   HAS_PROGRESS: {
-    description: 'action has progress update',
-    endpoints: pairs(['Action'], ['ProgressUpdate']),
+    description: 'action (or a key objective reported on, as Glasgow\'s MAPPA objectives) has progress update',
+    endpoints: pairs(['Action', 'Priority'], ['ProgressUpdate']),
     props: BasisProps,
   },
   MEASURES: {
@@ -90,8 +93,8 @@ export const RELATIONSHIP_SCHEMAS = {
     props: BasisProps,
   },
   FUNDS: {
-    description: 'funding pays for an action, priority, organisation or event',
-    endpoints: pairs(['Funding'], ['Action', 'Priority', 'Organisation', 'Event']),
+    description: 'funding pays for an action, priority, organisation, event or programme',
+    endpoints: pairs(['Funding'], ['Action', 'Priority', 'Organisation', 'Event', 'Programme']),
     props: BasisProps,
   },
   CITES: {
@@ -112,6 +115,16 @@ export const RELATIONSHIP_SCHEMAS = {
   SUPPORTS: {
     description: 'organisation supports another body or what is asked for it (e.g. a letter of support)',
     endpoints: pairs(['Organisation'], ['Organisation']),
+    props: RoleProps,
+  },
+  DELIVERS: {
+    description: 'organisation delivers a programme; action delivers an output (Lothian & Borders)',
+    endpoints: [...pairs(['Organisation'], ['Programme']), ...pairs(['Action'], ['Output'])],
+    props: RoleProps,
+  },
+  USES: {
+    description: 'action or progress update uses, rolls out, develops or reviews a programme',
+    endpoints: pairs(['Action', 'ProgressUpdate'], ['Programme']),
     props: RoleProps,
   },
 } as const;

@@ -38,6 +38,7 @@ export const PRIORITY_TYPES = [
   'strategic challenge',
   'theme',
   'review theme',
+  'key objective',
 ] as const;
 
 export const FRAMEWORK_GROUPS = ['communities', 'offenders', 'system'] as const;

@@ -70,6 +70,8 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   Plan: { name: 'Plan', plural: 'Plans', colour: '#333333', border: OKABE_ITO.black, shape: 'rectangle', size: 50, layer: 0, shownByDefault: false, fontSize: 18 },
   Event: { name: 'Event', plural: 'Events', colour: '#ead0df', border: '#8a3f69', shape: 'concave-hexagon', size: 32, layer: 0, shownByDefault: true, fontSize: 16 },
   Funding: { name: 'Funding', plural: 'Funding', colour: '#f8f2a6', border: '#7a7200', shape: 'barrel', size: 32, layer: 0, shownByDefault: true, fontSize: 16 },
+  Programme: { name: 'Programme', plural: 'Programmes', colour: '#d9c2f0', border: '#5b3a8a', shape: 'octagon', size: 34, layer: 0, shownByDefault: true, fontSize: 16 },
+  Output: { name: 'Output', plural: 'Outputs', colour: '#cfe8f7', border: '#1f6f9c', shape: 'tag', size: 30, layer: 1, shownByDefault: false, fontSize: 14 },
 };
 
 /** Legend order: top of the map first, as a planner reads the thread down. */
@@ -87,6 +89,8 @@ export const LEGEND_ORDER: NodeKind[] = [
   'Plan',
   'Event',
   'Funding',
+  'Programme',
+  'Output',
 ];
 
 export const DEFAULT_KINDS: NodeKind[] = LEGEND_ORDER.filter((k) => KIND_STYLES[k].shownByDefault);

@@ -36,6 +36,8 @@ export const RELATIONSHIP_STYLES: Record<RelationshipType, RelationshipStyle> = 
   REPORTS_ON: { verb: 'reports on', colour: '#a0a0a0', width: 1, line: 'dotted', arrow: 'triangle', opacity: 0.5 },
   REQUESTS: { verb: 'requests', colour: '#7f3800', width: 1.2, line: 'dashed', arrow: 'triangle', opacity: 0.5 },
   SUPPORTS: { verb: 'supports', colour: '#7f3800', width: 1.2, line: 'dotted', arrow: 'triangle', opacity: 0.5 },
+  DELIVERS: { verb: 'delivers', colour: '#5b3a8a', width: 1.2, line: 'solid', arrow: 'triangle', opacity: 0.5 },
+  USES: { verb: 'uses', colour: '#5b3a8a', width: 1.2, line: 'dashed', arrow: 'triangle', opacity: 0.5 },
 };
 
 /** Legend order: the thread first. */
@@ -56,4 +58,6 @@ export const RELATIONSHIP_LEGEND_ORDER: RelationshipType[] = [
   'REPORTS_ON',
   'REQUESTS',
   'SUPPORTS',
+  'DELIVERS',
+  'USES',
 ];

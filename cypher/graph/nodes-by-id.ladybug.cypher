@@ -1,5 +1,5 @@
 // The nodes with the given ids.
 // The domain kinds by name, so that system tables (model/system.ts) are never scanned.
-MATCH (n:Plan|Organisation|Action|Milestone|ProgressUpdate|LocalOutcome|Priority|StrategicAim|FrameworkOutcome|NationalOutcome|Indicator|Event|Funding)
+MATCH (n:Plan|Organisation|Action|Milestone|ProgressUpdate|LocalOutcome|Priority|StrategicAim|FrameworkOutcome|NationalOutcome|Indicator|Event|Funding|Programme|Output)
 WHERE n.id IN $ids
 RETURN n

@@ -119,6 +119,8 @@ const KIND_NAMES: Record<NodeSummary['kind'], string> = {
   Indicator: 'Indicator',
   Event: 'Event',
   Funding: 'Funding',
+  Programme: 'Programme',
+  Output: 'Output',
 };
 
 /** Outcomes with the organisations leading actions that serve them, most organisations first. */

@@ -6,7 +6,8 @@ import type { SeedFile } from '../../model/seedFile.js';
  * many curation inferred: the table seed/README.md carries, computed from the seed
  * files so that it cannot drift from them (test/seed/basisTable.spec.ts compares).
  * Statuses are those of actions and milestones (a progress note's status is its
- * action's); due dates are those of actions and milestones.
+ * action's), and of progress notes that belong to no action (Glasgow's MAPPA key
+ * objectives, whose only status is their note's); due dates are those of actions and milestones.
  */
 
 export type Tally = Record<BasisClass, number>;
@@ -25,8 +26,10 @@ export function basisRows(files: { name: string; seed: SeedFile }[]): BasisRow[]
     .map((f) => {
       const row: BasisRow = { document: f.seed.document!, links: zero(), statuses: zero(), dueDates: zero() };
       for (const r of f.seed.relationships) count(row.links, r.props.linkBasis, `${r.type} ${r.from} -> ${r.to}`);
+      const ids = new Map(f.seed.nodes.map((n) => [n.id, n.kind]));
+      const ownStatus = new Set(f.seed.relationships.filter((r) => r.type === 'HAS_PROGRESS' && ids.get(r.from) === 'Priority').map((r) => r.to));
       for (const n of f.seed.nodes) {
-        if (n.kind !== 'Action' && n.kind !== 'Milestone') continue;
+        if (n.kind !== 'Action' && n.kind !== 'Milestone' && !ownStatus.has(n.id)) continue;
         const p = n.props as Record<string, unknown>;
         if (p.status !== undefined) count(row.statuses, p.statusBasis, `status of ${n.id}`);
         if (p.dueDate !== undefined) count(row.dueDates, p.dueDateBasis, `due date of ${n.id}`);

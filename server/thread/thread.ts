@@ -64,6 +64,8 @@ const KIND_WORDS: Record<NodeKind, string> = {
   Indicator: 'indicator',
   Event: 'event',
   Funding: 'funding',
+  Programme: 'programme',
+  Output: 'output',
 };
 
 /**

@@ -25,7 +25,7 @@ export const SEED_FACTS: Record<string, Fact> = {
   'search/all-nodes': async (rows, read) => {
     // Every node of the graph and nothing else: the same count as the per-kind totals, no system record among them.
     expect(rows).toHaveLength(total(await read('stats/count-nodes')));
-    expect(rows.map((r) => node(r).label).filter((l) => !['Plan', 'Organisation', 'Action', 'Milestone', 'ProgressUpdate', 'LocalOutcome', 'Priority', 'StrategicAim', 'FrameworkOutcome', 'NationalOutcome', 'Indicator', 'Event', 'Funding'].includes(l))).toEqual([]);
+    expect(rows.map((r) => node(r).label).filter((l) => !['Plan', 'Organisation', 'Action', 'Milestone', 'ProgressUpdate', 'LocalOutcome', 'Priority', 'StrategicAim', 'FrameworkOutcome', 'NationalOutcome', 'Indicator', 'Event', 'Funding', 'Programme', 'Output'].includes(l))).toEqual([]);
   },
   'search/parents': (rows) => {
     const parentOf = new Map(rows.map((r) => [String(r.id), String(r.parent)]));

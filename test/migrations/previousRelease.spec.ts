@@ -59,6 +59,8 @@ async function buildPreviousReleaseDirectory(): Promise<void> {
   const columns = oldColumns();
   await run('BEGIN TRANSACTION');
   for (const node of seedNodes.values()) {
+    // Kinds the old schema has no table for (issue 10's Programme and Output) were not in that release: migration 11 adds them.
+    if (!columns.has(node.kind)) continue;
     const params = nodeParams(node, 1);
     const cols = columns.get(node.kind)!.filter((c) => params[c] !== null && params[c] !== undefined);
     await run(`CREATE (n:${node.kind} {${cols.map((c) => `${c}: $${c}`).join(', ')}})`, Object.fromEntries(cols.map((c) => [c, params[c]])));
@@ -121,7 +123,7 @@ describe('a data directory made by the previous release', () => {
       const expected = nodeParams(seed, 1);
       // A migration that adds a value to a node (issue 10's bases) changes it: its version may grow, never shrink.
       expect(Number(stored.properties.version)).toBeGreaterThanOrEqual(1);
-      for (const col of columns.get(seed.kind)!.filter((c) => c !== 'version')) expect([seed.id, col, stored.properties[col] ?? null]).toEqual([seed.id, col, expected[col] ?? null]);
+      for (const col of (columns.get(seed.kind) ?? []).filter((c) => c !== 'version')) expect([seed.id, col, stored.properties[col] ?? null]).toEqual([seed.id, col, expected[col] ?? null]);
     }
   });
 

@@ -1,0 +1,16 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+// Creates or replaces Output nodes, one per map in $rows: every column is set, so a property left out becomes null.
+UNWIND $rows AS row
+MERGE (n:Output {id: row.id})
+SET n.version = CAST(row.version AS INT64),
+    n.provSource = row.provSource,
+    n.provFile = row.provFile,
+    n.provLineFrom = CAST(row.provLineFrom AS INT64),
+    n.provLineTo = CAST(row.provLineTo AS INT64),
+    n.provQuote = row.provQuote,
+    n.provAuthor = row.provAuthor,
+    n.provAt = row.provAt,
+    n.provNote = row.provNote,
+    n.ref = row.ref,
+    n.title = row.title
+RETURN count(n) AS written

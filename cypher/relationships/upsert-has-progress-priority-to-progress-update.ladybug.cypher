@@ -1,0 +1,17 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+// Creates or replaces HAS_PROGRESS relationships from Priority to ProgressUpdate, one per map in $rows.
+UNWIND $rows AS row
+MATCH (a:Priority {id: row.from})
+MATCH (b:ProgressUpdate {id: row.to})
+MERGE (a)-[r:HAS_PROGRESS]->(b)
+SET r.id = row.id,
+    r.provSource = row.provSource,
+    r.provFile = row.provFile,
+    r.provLineFrom = CAST(row.provLineFrom AS INT64),
+    r.provLineTo = CAST(row.provLineTo AS INT64),
+    r.provQuote = row.provQuote,
+    r.provAuthor = row.provAuthor,
+    r.provAt = row.provAt,
+    r.provNote = row.provNote,
+    r.linkBasis = row.linkBasis
+RETURN count(r) AS written

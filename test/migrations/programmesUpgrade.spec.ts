@@ -1,0 +1,160 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lbug from '@ladybugdb/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { relationshipId } from '../../model/index.js';
+import { statementsOf } from '../../server/cypher/registry.js';
+import { countGraph } from '../../server/graph/graphReader.js';
+import { nodeParams, relationshipParams } from '../../server/graph/records.js';
+import { runMigrations, type MigrationReport } from '../../server/migrations/index.js';
+import { programmeUpgradeOperations } from '../../server/migrations/0012-programmes-outputs-objectives.js';
+import { checkSeedSet } from '../../server/seed/checkSeedSet.js';
+import { seedFilePaths } from '../../server/seed/seedFiles.js';
+import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import { toLadybugParams } from '../../server/store/ladybug/values.js';
+import type { NodeValue, RelationshipValue } from '../../server/store/port.js';
+
+/**
+ * A data directory made by the previous release (41ee337, with migrations 1, 10 and 11
+ * recorded) WITH THAT RELEASE'S OWN SEED, saved under test/fixtures/release-41ee337 with
+ * `git show 41ee337:<file>`: its relationship tables cannot join an Output, a key
+ * objective's progress or a programme's funding; the 218 Service is an organisation; every
+ * Lothian & Borders action holds its output as text. Two edits a person made are in it.
+ * Opened by this version, migration 12 alone must run and give it this seed's programmes,
+ * outputs and MAPPA progress, keeping the edits.
+ */
+
+const FIXTURE = new URL('../fixtures/release-41ee337/', import.meta.url);
+const OLD_SCHEMA = ['schema.ladybug.cypher', 'system.ladybug.cypher'].map((f) => readFileSync(new URL(f, FIXTURE), 'utf8')).join('\n');
+type Loose = { kind: string; id: string; type: string; from: string; to: string; props: Record<string, unknown>; provenance: Record<string, unknown> };
+const oldFiles = readdirSync(new URL('seed/', FIXTURE)).map((name) => parse(readFileSync(new URL(`seed/${name}`, FIXTURE), 'utf8')) as { nodes: Loose[]; relationships?: Loose[] });
+const oldNodes = new Map<string, Loose>();
+for (const f of oldFiles) for (const n of f.nodes) if (!oldNodes.has(n.id)) oldNodes.set(n.id, { ...n, props: { ...(n.kind === 'Organisation' ? { aliases: [] } : {}), ...n.props } });
+const oldRels = new Map(oldFiles.flatMap((f) => (f.relationships ?? []).map((r) => [relationshipId(r.from, r.type, r.to), { ...r, props: r.props ?? {} }] as const)));
+
+const { files } = checkSeedSet(seedFilePaths());
+const seedRels = new Map(files.flatMap((f) => f.seed.relationships.map((r) => [relationshipId(r.from, r.type, r.to), r] as const)));
+const seedNodeIds = new Set(files.flatMap((f) => f.seed.nodes.map((n) => n.id)));
+
+function oldColumns(): Map<string, string[]> {
+  const tables = new Map<string, string[]>();
+  for (const m of OLD_SCHEMA.matchAll(/CREATE (?:NODE|REL) TABLE IF NOT EXISTS (\w+)\((.*)\);/g)) {
+    tables.set(m[1]!, m[2]!.split(',').map((c) => c.trim()).filter((c) => !c.startsWith('FROM ')).map((c) => c.split(' ')[0]!));
+  }
+  return tables;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'gt-issue-10-programmes-'));
+const EDITED_AT = '2026-12-01T10:00:00.000Z';
+/** The first edit: a planner reworded the output text of L&B action 2.3.1-a (version 2). */
+const EDITED_ACTION = 'lbcja-2011:action:2.3.1-a';
+const EDITED_OUTPUT = 'Have range of resources available, reworded in a seminar';
+/** The second edit: a LEADS link a person added to an L&B action, with the edit's basis. */
+const ADDED = { type: 'LEADS', from: 'org:sacro', to: 'lbcja-2011:action:2.3.1-e', props: { linkBasis: 'added by an edit', role: 'added in a seminar' }, provenance: { source: 'edit', author: 'planner', at: EDITED_AT } };
+
+async function buildPreviousReleaseDirectory(): Promise<void> {
+  const db = new lbug.Database(join(dir, 'golden-thread.lbug'), 256 * 1024 * 1024);
+  await db.init();
+  const conn = new lbug.Connection(db);
+  const run = async (text: string, params: Record<string, unknown> = {}) => {
+    const prepared = await conn.prepare(text);
+    if (!prepared.isSuccess()) throw new Error(`${prepared.getErrorMessage()}\n${text}`);
+    const result = await conn.execute(prepared, toLadybugParams(params) as never);
+    for (const r of Array.isArray(result) ? result : [result]) r.close();
+  };
+  for (const statement of statementsOf(OLD_SCHEMA)) await run(statement);
+  const columns = oldColumns();
+  await run('BEGIN TRANSACTION');
+  for (const node of oldNodes.values()) {
+    const edited = node.id === EDITED_ACTION;
+    const params = nodeParams({ ...node, props: edited ? { ...node.props, output: EDITED_OUTPUT } : node.props } as never, edited ? 2 : 1);
+    const cols = columns.get(node.kind)!.filter((c) => params[c] !== null && params[c] !== undefined);
+    await run(`CREATE (n:${node.kind} {${cols.map((c) => `${c}: $${c}`).join(', ')}})`, Object.fromEntries(cols.map((c) => [c, params[c]])));
+  }
+  for (const [id, rel] of [...oldRels, [relationshipId(ADDED.from, ADDED.type, ADDED.to), ADDED] as const]) {
+    const params = relationshipParams(rel as never, id);
+    const cols = columns.get(rel.type)!.filter((c) => params[c] !== null && params[c] !== undefined);
+    await run(
+      `MATCH (a:${oldNodes.get(rel.from)!.kind} {id: $from}), (b:${oldNodes.get(rel.to)!.kind} {id: $to}) CREATE (a)-[:${rel.type} {${cols.map((c) => `${c}: $${c}`).join(', ')}}]->(b)`,
+      { from: rel.from, to: rel.to, ...Object.fromEntries(cols.map((c) => [c, params[c]])) },
+    );
+  }
+  // The previous release had run migrations 1, 10 and 11 on this store.
+  for (const [n, name] of [[1, 'serves-evidence'], [10, 'basis-columns'], [11, 'seed-bases-and-corrections']] as const) {
+    await run('CREATE (m:Migration {id: $id, migrationId: $n, name: $name, appliedAt: $at})', { id: String(n).padStart(4, '0'), n, name, at: EDITED_AT });
+  }
+  await run('COMMIT');
+  await conn.close();
+  await db.close();
+}
+
+let store: LadybugStore;
+let report: MigrationReport;
+const node = async (id: string) => ((await store.read('graph/nodes-by-id', { ids: [id] }))[0]?.n as NodeValue | undefined)?.properties;
+const rel = async (from: string, type: string, to: string) =>
+  (await store.read('graph/relationships-between', { from, to })).map((r) => r.r as RelationshipValue).find((r) => r.type === type)?.properties;
+
+beforeAll(async () => {
+  await buildPreviousReleaseDirectory();
+  store = new LadybugStore({ dataDir: dir, bufferPoolMb: 256 });
+  await store.open();
+  report = await runMigrations(store);
+}, 300_000);
+
+afterAll(async () => {
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a data directory of release 41ee337, with its own seed, after migration 12', () => {
+  it('the fixture really is the previous seed: the 218 Service an organisation, outputs as text, no MAPPA progress', () => {
+    expect(oldNodes.get('org:218-service')?.kind).toBe('Organisation');
+    expect(oldNodes.get('lbcja-2011:action:2.3.1-b')!.props.output).toBe('Have range of resources available to meet need in custody, community and reintegration');
+    expect([...oldNodes.values()].filter((n) => n.kind === 'Output' || n.kind === 'Programme')).toEqual([]);
+    expect(oldNodes.has('gcjsw-2013:progress:mappa-objective-10')).toBe(false);
+  });
+
+  it('runs migration 12 only: 1, 10 and 11 are recorded as applied', () => {
+    expect(report).toEqual({ applied: [{ id: 12, name: 'programmes-outputs-objectives' }], alreadyApplied: [1, 10, 11] });
+  });
+
+  it('holds every node and relationship of the current seed, with the seed’s basis, and the edit’s link besides', async () => {
+    const counts = await countGraph(store);
+    expect(counts.nodes).toBe(seedNodeIds.size);
+    expect(counts.nodesByKind).toMatchObject({ Programme: 5, Output: 30 });
+    const rows = await store.read('graph/relationships-out', { ids: [...seedNodeIds] });
+    const found = new Map(rows.map((r) => [String((r.r as RelationshipValue).properties.id), (r.r as RelationshipValue).properties]));
+    for (const [id, r] of seedRels) expect([id, found.get(id)?.linkBasis]).toEqual([id, r.props.linkBasis]);
+    expect(counts.relationships).toBe(seedRels.size + 1);
+    expect(await rel(ADDED.from, 'LEADS', ADDED.to)).toMatchObject({ role: 'added in a seminar', linkBasis: 'added by an edit', provSource: 'edit' });
+  });
+
+  it('the 218 Service is a programme (Glasgow line 487) that 8.3 uses (line 650); the organisation, untouched by any edit, is gone', async () => {
+    expect(await node('org:218-service')).toBeUndefined();
+    expect(await node('programme:218-service')).toMatchObject({ name: '218 Service', aliases: ['218 Project'] });
+    expect(await rel('gcjsw-2013:action:8.3-2013', 'USES', 'programme:218-service')).toMatchObject({ linkBasis: 'printed in the same row' });
+  });
+
+  it('outputs are nodes: 2.3.1-b no longer holds its output as text and delivers Output 2.3.1 (line 831), which serves Outcome 2.3', async () => {
+    expect((await node('lbcja-2011:action:2.3.1-b'))!.output ?? null).toBeNull();
+    expect(await rel('lbcja-2011:action:2.3.1-b', 'DELIVERS', 'lbcja-2011:output:2.3.1')).toMatchObject({ linkBasis: 'document structure' });
+    expect(await rel('lbcja-2011:output:2.3.1', 'SERVES', 'lbcja-2011:local-outcome:2.3')).toMatchObject({ linkBasis: 'printed heading' });
+  });
+
+  it('keeps the edit: 2.3.1-a keeps the output text a person wrote, and still gains its Output node', async () => {
+    expect(await node(EDITED_ACTION)).toMatchObject({ output: EDITED_OUTPUT, version: 2 });
+    expect(await rel(EDITED_ACTION, 'DELIVERS', 'lbcja-2011:output:2.3.1')).toMatchObject({ linkBasis: 'printed in the same row' });
+  });
+
+  it('Glasgow MAPPA objective 10 (line 404) has its progress: complete, read from the narrative', async () => {
+    expect(await node('gcjsw-2013:progress:mappa-objective-10')).toMatchObject({ status: 'complete', statusBasis: 'narrative', period: '2011-12' });
+    expect(await rel('gcjsw-2013:priority:mappa-objective-10', 'HAS_PROGRESS', 'gcjsw-2013:progress:mappa-objective-10')).toBeDefined();
+    expect(await rel('lcja-2007:funding:community-sex-offender-groupwork-programme', 'FUNDS', 'programme:csogp')).toMatchObject({ linkBasis: 'printed heading' });
+  });
+
+  it('changes nothing when it runs again (it is idempotent)', async () => {
+    expect(await programmeUpgradeOperations(store)).toEqual([]);
+  });
+});
