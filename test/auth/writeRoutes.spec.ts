@@ -16,6 +16,7 @@ type Expected = Record<Caller, number>;
 
 const NO_CHANGE = 'change:00000000-0000-0000-0000-000000000000';
 const NO_PENDING = 'pending:00000000-0000-0000-0000-000000000000';
+const NO_IMPORT = 'import:00000000-0000-0000-0000-000000000000';
 const PARTNER_ORGANISATION = 'org:mappa-steering-group';
 const dryRun = { operations: [{ op: 'update', id: 'lcja-2008:action:2.5.7', set: { timescale: 'role check' } }], dryRun: true };
 
@@ -44,6 +45,10 @@ const WRITE_ROUTES: Record<string, { path: string; body?: unknown; expected: Exp
   'POST /api/changes/{id}/revert': { path: `/api/changes/${NO_CHANGE}/revert`, body: {}, expected: only(404, ['editor', 'administrator']) },
   'POST /api/changes/{id}/approve': { path: `/api/changes/${NO_PENDING}/approve`, body: {}, expected: only(404, ['editor', 'administrator']) },
   'POST /api/changes/{id}/reject': { path: `/api/changes/${NO_PENDING}/reject`, body: {}, expected: only(404, ['editor', 'administrator']) },
+  // Imports: allowed callers reach the route and are refused there (no file named; no such staged import).
+  'POST /api/imports': { path: '/api/imports', body: {}, expected: only(400, ['editor', 'administrator']) },
+  'POST /api/imports/{id}/preview': { path: `/api/imports/${NO_IMPORT}/preview`, body: {}, expected: only(404, ['editor', 'administrator']) },
+  'POST /api/imports/{id}/commit': { path: `/api/imports/${NO_IMPORT}/commit`, body: {}, expected: only(404, ['editor', 'administrator']) },
 };
 
 function documentedWriteRoutes(): string[] {
