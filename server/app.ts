@@ -18,6 +18,7 @@ import { eventRoutes } from './api/eventRoutes.js';
 import { compareRoutes } from './api/compareRoutes.js';
 import { exportRoutes } from './api/exportRoutes.js';
 import { importRoutes } from './api/importRoutes.js';
+import { snapshotRoutes } from './api/snapshotRoutes.js';
 import { userRoutes } from './api/userRoutes.js';
 import { createAuth, type Auth } from './auth/auth.js';
 import { anonymousReadGate, csrfProtection, identify } from './auth/middleware.js';
@@ -73,6 +74,7 @@ export function createApp(
   api.use(importRoutes(store));
   api.use(exportRoutes(store));
   api.use(compareRoutes(store));
+  api.use(snapshotRoutes(store));
   api.use(eventRoutes(store));
   api.use(nodeRoutes(store));
   api.use(graphRoutes(store));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export/exportGraph.js';
+import { SnapshotCompareParams, SnapshotCreateBody } from '../../model/snapshots.js';
 import { CompareParams } from './compareRoutes.js';
 import { ExportParams } from './exportRoutes.js';
 import { ImportStep, ImportUpload } from './importRoutes.js';
@@ -12,6 +13,7 @@ import { errorResponse, ok, queryParams } from './openApi.js';
  */
 
 const importId = { name: 'id', in: 'path', required: true, description: 'an import id, import:<uuid>, as POST /api/imports answered', schema: { type: 'string' } } as const;
+const snapshotId = { name: 'id', in: 'path', required: true, description: 'a snapshot id, made from its name: snapshot:end-of-q2-2010', schema: { type: 'string' } } as const;
 const json = (schema: z.ZodType) => ({ required: false, content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } } });
 /** A function, not a constant: openApi.ts imports this file, so its helpers exist only once both have loaded. */
 const refusalsOf = () => ({
@@ -67,6 +69,36 @@ export function importPaths() {
         summary: 'Two plans side by side: actions continued (by reference, else text similarity, with the score), dropped and new; leads changed; national outcomes that gained or lost coverage',
         parameters: queryParams(CompareParams),
         responses: { 200: ok('continued, dropped, added, coverage'), 400: errorResponse('a malformed plan id'), 404: errorResponse('neither id is a plan with actions') },
+      },
+    },
+    '/api/snapshots': {
+      get: { summary: 'Every named snapshot of the graph, newest first: id, name, note, who took it, when, node and relationship counts', responses: { 200: ok('snapshots') } },
+      post: {
+        summary: 'Freezes the whole graph now as a named snapshot (“end of Q2 2010”); its id is made from the name. Editors and administrators.',
+        requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(SnapshotCreateBody, { io: 'input' }) } } },
+        responses: { 201: ok('the snapshot'), 400: errorResponse('a bad name or note, named'), 401: refusals[401], 403: refusals[403], 409: errorResponse('a snapshot of that name exists') },
+      },
+    },
+    '/api/snapshots/compare': {
+      get: {
+        summary: 'What changed between two snapshots, or a snapshot and the graph now: nodes added, removed and changed (each field before and after), relationships added, removed and changed, counts per kind',
+        parameters: queryParams(SnapshotCompareParams),
+        responses: { 200: ok('from, to, counts, byKind, nodes, relationships'), 400: errorResponse('a malformed side, named'), 404: errorResponse('no such snapshot') },
+      },
+    },
+    '/api/snapshots/{id}': {
+      get: { summary: 'One snapshot (without its graph)', parameters: [snapshotId], responses: { 200: ok('the snapshot'), 400: errorResponse('a malformed id'), 404: errorResponse('no such snapshot') } },
+      delete: {
+        summary: 'Deletes a snapshot. Editors and administrators.',
+        parameters: [snapshotId],
+        responses: { 204: { description: 'deleted' }, 401: refusals[401], 403: refusals[403], 404: errorResponse('no such snapshot') },
+      },
+    },
+    '/api/snapshots/{id}/export': {
+      get: {
+        summary: `A snapshot's graph as a download in any export format (${EXPORT_FORMATS.join(', ')}), dated when it was taken`,
+        parameters: [snapshotId, ...queryParams(ExportParams)],
+        responses: { 200: { description: 'the file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, 400: errorResponse('an unknown format'), 404: errorResponse('no such snapshot') },
       },
     },
   };

@@ -48,6 +48,8 @@ const WRITE_ROUTES: Record<string, { path: string; body?: unknown; expected: Exp
   // Imports: allowed callers reach the route and are refused there (no file named; no such staged import).
   'POST /api/imports': { path: '/api/imports', body: {}, expected: only(400, ['editor', 'administrator']) },
   'POST /api/imports/{id}/preview': { path: `/api/imports/${NO_IMPORT}/preview`, body: {}, expected: only(404, ['editor', 'administrator']) },
+  'POST /api/snapshots': { path: '/api/snapshots', body: {}, expected: only(400, ['editor', 'administrator']) },
+  'DELETE /api/snapshots/{id}': { path: '/api/snapshots/snapshot:no-such-snapshot', expected: only(404, ['editor', 'administrator']) },
   'POST /api/imports/{id}/commit': { path: `/api/imports/${NO_IMPORT}/commit`, body: {}, expected: only(404, ['editor', 'administrator']) },
 };
 
