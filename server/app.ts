@@ -19,6 +19,7 @@ import { compareRoutes } from './api/compareRoutes.js';
 import { exportRoutes } from './api/exportRoutes.js';
 import { importRoutes } from './api/importRoutes.js';
 import { snapshotRoutes } from './api/snapshotRoutes.js';
+import { viewRoutes } from './api/viewRoutes.js';
 import { userRoutes } from './api/userRoutes.js';
 import { createAuth, type Auth } from './auth/auth.js';
 import { anonymousReadGate, csrfProtection, identify } from './auth/middleware.js';
@@ -75,6 +76,7 @@ export function createApp(
   api.use(exportRoutes(store));
   api.use(compareRoutes(store));
   api.use(snapshotRoutes(store));
+  api.use(viewRoutes(store));
   api.use(eventRoutes(store));
   api.use(nodeRoutes(store));
   api.use(graphRoutes(store));

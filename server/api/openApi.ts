@@ -6,6 +6,7 @@ import { ROLE_CAPABILITIES } from '../../model/roles.js';
 import { catalogue } from '../gaps/analyses.js';
 import { reportPaths } from './openApiReports.js';
 import { importPaths } from './openApiImports.js';
+import { viewPaths } from './openApiViews.js';
 
 /**
  * The OpenAPI description served at /api/docs, built from the same zod schemas the
@@ -237,6 +238,7 @@ export function openApiDocument() {
       },
       ...reportPaths(),
       ...importPaths(),
+      ...viewPaths(),
     },
     components: {
       schemas: {
