@@ -130,6 +130,47 @@ export const SessionRow = z
   .strict();
 export type SessionRow = z.infer<typeof SessionRow>;
 
+// ---------------------------------------------------------------- issue-13b: snapshots and named views
+
+/** A named snapshot of the whole domain graph ("end of Q2 2010"): what it is, without the graph itself (so listing is cheap). */
+export const SnapshotRow = z
+  .object({
+    id: z.string().min(1).describe('snapshot:<slug of the name>'),
+    name: z.string().min(1),
+    note: z.string().optional(),
+    createdAt: isoTime,
+    createdBy: z.string().min(1).describe("the actor's id"),
+    createdByName: z.string().min(1),
+    nodes: z.int().min(0),
+    relationships: z.int().min(0),
+  })
+  .strict();
+export type SnapshotRow = z.infer<typeof SnapshotRow>;
+
+/** The frozen graph of a snapshot: the JSON export (server/export/exportJson.ts), gzipped and base64-encoded. */
+export const SnapshotGraphRow = z
+  .object({
+    id: z.string().min(1).describe('the snapshot id'),
+    graph: z.string().min(1).describe('base64 of the gzipped JSON export'),
+  })
+  .strict();
+export type SnapshotGraphRow = z.infer<typeof SnapshotGraphRow>;
+
+/** A named view of the map (positions, filters, styling, camera), shared by everyone on the server. */
+export const NamedViewRow = z
+  .object({
+    id: z.string().min(1).describe('view:<uuid>'),
+    name: z.string().min(1),
+    nameKey: z.string().min(1).describe('the name folded to lower case: names are unique without regard to case'),
+    view: z.string().min(1).describe("the client's NamedView as JSON (client/views/serialise.ts)"),
+    createdAt: isoTime,
+    createdBy: z.string().min(1),
+    updatedAt: isoTime,
+    updatedBy: z.string().min(1),
+  })
+  .strict();
+export type NamedViewRow = z.infer<typeof NamedViewRow>;
+
 /** Every system table by name (PascalCase, as the engines label it). */
 export const SYSTEM_TABLES = {
   AuditEntry: AuditEntryRow,
@@ -138,6 +179,9 @@ export const SYSTEM_TABLES = {
   Migration: MigrationRow,
   User: UserRow,
   Session: SessionRow,
+  Snapshot: SnapshotRow,
+  SnapshotGraph: SnapshotGraphRow,
+  NamedView: NamedViewRow,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type SystemTable = keyof typeof SYSTEM_TABLES;

@@ -18,6 +18,8 @@ import { eventRoutes } from './api/eventRoutes.js';
 import { compareRoutes } from './api/compareRoutes.js';
 import { exportRoutes } from './api/exportRoutes.js';
 import { importRoutes } from './api/importRoutes.js';
+import { snapshotRoutes } from './api/snapshotRoutes.js';
+import { viewRoutes } from './api/viewRoutes.js';
 import { userRoutes } from './api/userRoutes.js';
 import { backupRoutes } from './api/backupRoutes.js';
 import { createAuth, type Auth } from './auth/auth.js';
@@ -74,6 +76,8 @@ export function createApp(
   api.use(importRoutes(store));
   api.use(exportRoutes(store));
   api.use(compareRoutes(store));
+  api.use(snapshotRoutes(store));
+  api.use(viewRoutes(store));
   api.use(eventRoutes(store));
   api.use(nodeRoutes(store));
   api.use(graphRoutes(store));

@@ -5,3 +5,6 @@ CREATE CONSTRAINT system_pending_change_id IF NOT EXISTS FOR (n:PendingChange) R
 CREATE CONSTRAINT system_migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_snapshot_id IF NOT EXISTS FOR (n:Snapshot) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_snapshot_graph_id IF NOT EXISTS FOR (n:SnapshotGraph) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_named_view_id IF NOT EXISTS FOR (n:NamedView) REQUIRE n.id IS UNIQUE;

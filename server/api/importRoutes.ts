@@ -24,14 +24,14 @@ import { parseRequest } from './validateRequest.js';
  * issue names the file, row and column.
  */
 
-const Upload = ImportPlanOptions.omit({ key: true, planType: true })
+export const ImportUpload = ImportPlanOptions.omit({ key: true, planType: true })
   .extend({
     file: z.string().trim().min(1, 'must name the file').max(200).regex(/^[^\\/\u0000-\u001f]+$/, 'must be a file name without folders'),
     plan: ImportPlanOptions.shape.key,
     planType: ImportPlanOptions.shape.planType,
   })
   .strict();
-const Step = z.object({ mapping: ImportMapping.optional() }).strict();
+export const ImportStep = z.object({ mapping: ImportMapping.optional() }).strict();
 const IdParam = z.object({ id: z.string().regex(/^import:[0-9a-f-]{36}$/, 'must be an import id such as import:0f8e…') }).strict();
 
 function badFile(err: ImportError): HttpError {
@@ -80,7 +80,7 @@ export function importRoutes(store: GraphStore): Router {
   };
 
   router.post('/imports', requireCapability('edit'), upload, async (req, res) => {
-    const q = parseRequest(Upload, req.query, 'query');
+    const q = parseRequest(ImportUpload, req.query, 'query');
     if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new HttpError(400, 'bad_request', 'send the file as the request body', [{ field: 'body', reason: 'is empty' }]);
     const { file, plan, ...rest } = q;
     const item = staged.add(req.actor!.id, file, req.body, { key: plan, ...rest });
@@ -94,12 +94,12 @@ export function importRoutes(store: GraphStore): Router {
   });
   router.post('/imports/:id/preview', requireCapability('edit'), async (req, res) => {
     const { id } = parseRequest(IdParam, req.params, 'path');
-    const { mapping } = parseRequest(Step, req.body ?? {}, 'body');
+    const { mapping } = parseRequest(ImportStep, req.body ?? {}, 'body');
     res.json(await step(id, req.actor!.id, mapping, req.actor!, true));
   });
   router.post('/imports/:id/commit', requireCapability('edit'), async (req, res) => {
     const { id } = parseRequest(IdParam, req.params, 'path');
-    const { mapping } = parseRequest(Step, req.body ?? {}, 'body');
+    const { mapping } = parseRequest(ImportStep, req.body ?? {}, 'body');
     res.json(await step(id, req.actor!.id, mapping, req.actor!, false));
   });
   return router;

@@ -5,6 +5,8 @@ import { LoginBody, NewUserBody, UserPatchBody } from '../../model/auth.js';
 import { ROLE_CAPABILITIES } from '../../model/roles.js';
 import { catalogue } from '../gaps/analyses.js';
 import { reportPaths } from './openApiReports.js';
+import { importPaths } from './openApiImports.js';
+import { viewPaths } from './openApiViews.js';
 
 /**
  * The OpenAPI description served at /api/docs, built from the same zod schemas the
@@ -235,6 +237,8 @@ export function openApiDocument() {
         },
       },
       ...reportPaths(),
+      ...importPaths(),
+      ...viewPaths(),
     },
     components: {
       schemas: {

@@ -16,6 +16,8 @@ type Expected = Record<Caller, number>;
 
 const NO_CHANGE = 'change:00000000-0000-0000-0000-000000000000';
 const NO_PENDING = 'pending:00000000-0000-0000-0000-000000000000';
+const NO_VIEW = 'view:00000000-0000-0000-0000-000000000000';
+const NO_IMPORT = 'import:00000000-0000-0000-0000-000000000000';
 const PARTNER_ORGANISATION = 'org:mappa-steering-group';
 const dryRun = { operations: [{ op: 'update', id: 'lcja-2008:action:2.5.7', set: { timescale: 'role check' } }], dryRun: true };
 
@@ -44,6 +46,16 @@ const WRITE_ROUTES: Record<string, { path: string; body?: unknown; expected: Exp
   'POST /api/changes/{id}/revert': { path: `/api/changes/${NO_CHANGE}/revert`, body: {}, expected: only(404, ['editor', 'administrator']) },
   'POST /api/changes/{id}/approve': { path: `/api/changes/${NO_PENDING}/approve`, body: {}, expected: only(404, ['editor', 'administrator']) },
   'POST /api/changes/{id}/reject': { path: `/api/changes/${NO_PENDING}/reject`, body: {}, expected: only(404, ['editor', 'administrator']) },
+  // Imports: allowed callers reach the route and are refused there (no file named; no such staged import).
+  'POST /api/imports': { path: '/api/imports', body: {}, expected: only(400, ['editor', 'administrator']) },
+  'POST /api/imports/{id}/preview': { path: `/api/imports/${NO_IMPORT}/preview`, body: {}, expected: only(404, ['editor', 'administrator']) },
+  'POST /api/snapshots': { path: '/api/snapshots', body: {}, expected: only(400, ['editor', 'administrator']) },
+  'DELETE /api/snapshots/{id}': { path: '/api/snapshots/snapshot:no-such-snapshot', expected: only(404, ['editor', 'administrator']) },
+  // Named views: every role that may save an analysis shares views; the rest keep them in their browser.
+  'POST /api/views': { path: '/api/views', body: {}, expected: only(400, ['analyst', 'editor', 'facilitator', 'administrator']) },
+  'PATCH /api/views/{id}': { path: `/api/views/${NO_VIEW}`, body: { name: 'Renamed' }, expected: only(404, ['analyst', 'editor', 'facilitator', 'administrator']) },
+  'DELETE /api/views/{id}': { path: `/api/views/${NO_VIEW}`, expected: only(404, ['analyst', 'editor', 'facilitator', 'administrator']) },
+  'POST /api/imports/{id}/commit': { path: `/api/imports/${NO_IMPORT}/commit`, body: {}, expected: only(404, ['editor', 'administrator']) },
 };
 
 function documentedWriteRoutes(): string[] {

@@ -1,0 +1,33 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { ExportFile, exportJson } from '../export/exportJson.js';
+import type { ExportGraph } from '../export/readGraph.js';
+import type { Value } from '../store/port.js';
+
+/**
+ * How a snapshot's graph is kept: the JSON export (the format that already round-trips
+ * through import), gzipped and base64-encoded into one text column. The seed's graph is
+ * about 1.5 MB of JSON and a tenth of that gzipped. Reading it back validates it with
+ * the export's own schema, so a damaged snapshot is an error, never a wrong comparison.
+ */
+
+export function encodeSnapshotGraph(graph: ExportGraph, at: string): string {
+  return gzipSync(Buffer.from(exportJson(graph, at), 'utf8')).toString('base64');
+}
+
+export function decodeSnapshotGraph(encoded: string): ExportGraph {
+  const file = ExportFile.parse(JSON.parse(gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8')));
+  const kindOf = new Map(file.nodes.map((n) => [n.id, n.kind]));
+  return {
+    nodes: file.nodes.map((n) => ({ kind: n.kind, id: n.id, props: n.props as Record<string, Value>, provenance: n.provenance })),
+    relationships: file.relationships.map((r) => ({
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      // The file names the ends' ids only; their kinds are the nodes' (the export has both ends of every relationship).
+      fromKind: kindOf.get(r.from)!,
+      toKind: kindOf.get(r.to)!,
+      props: r.props as Record<string, Value>,
+      provenance: r.provenance,
+    })),
+  };
+}
