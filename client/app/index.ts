@@ -21,6 +21,7 @@ import { loadWhatStateNeeds } from './effects.js';
 import { bindKeyboard } from './keyboard.js';
 import { mountContextMenu } from './contextMenu.js';
 import { mountMapStage } from './mapStage.js';
+import { mountMapProgress } from '../progress/mapProgress.js';
 import { MAIN_VIEWS, SIDE_PANELS, type PanelEntry } from './registry.js';
 import { createResourceCache, IDLE } from './resources.js';
 import { buildShell } from './shell.js';
@@ -177,7 +178,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   const search = mountSearch(shell.searchSlot, ctx);
   const filters = mountFilters(shell.filtersHost, ctx);
   /** Always on screen (or a drawer away): updated on every render. */
-  const fixedPanels: Panel[] = [search, filters];
+  const fixedPanels: Panel[] = [search, filters, mountMapProgress(shell.mapHost, ctx)];
 
   // ------------------------------------------------------------ registered panels, loaded when first shown
   const mounted = new Map<string, Panel>();

@@ -7,6 +7,7 @@ import { enterThread, exitThread, select } from '../state/actions.js';
 import { groupThreadByLead, nodeName, threadHeadline } from '../thread/utils.js';
 import { h, fill } from '../ui/dom.js';
 import { kindSwatch } from '../ui/shapes.js';
+import { rollupSection } from './rollup.js';
 import { displayedProps, formatProp, groupTitle, orderedGroups, propTitle, sortProgress } from './utils.js';
 
 /**
@@ -124,6 +125,7 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
         ),
         h('button', { type: 'button', class: 'button secondary', onclick: () => ctx.map()?.centreOn(n.id) }, 'Centre on map'),
       ),
+      rollupSection(n, ctx),
       h('h3', {}, 'Properties'),
       h(
         'dl',

@@ -2,7 +2,11 @@ import type { Ctx, Frame, Panel } from '../app/context.js';
 import { h, fill } from '../ui/dom.js';
 import { STATUS_SYMBOLS } from '../../model/statusWords.js';
 import type { Status } from '../../model/vocabulary.js';
+import { quarterOf } from '../../model/reports.js';
+import { setPeriod } from '../state/actions.js';
 import { quarterChoices } from './periods.js';
+import { mountUpdateForm } from './updateForm.js';
+import { planRows, overdueMilestoneList } from './partnershipView.js';
 import './progress.css';
 
 /**
@@ -18,10 +22,16 @@ type Dashboard = {
   previous: { code: string; label: string };
   actions: number;
   statusCounts: { status: Status | 'no update'; now: number; before: number; change: number }[];
-  overdueActions: { id: string; ref: string; title: string; dueDate: string }[];
+  overdueActions: { id: string; plan: string; ref: string; title: string; dueDate: string }[];
+  overdueMilestones: { id: string; actionId: string; actionRef: string; plan: string; text: string; dueDate: string }[];
+  plans?: { plan: string; planShort: string; actions: number; overdue: number; updatedThisPeriod: number }[];
   outcomesWithoutProgress: { id: string; label: string; kind: string }[];
-  indicators: { measure: string; target: string | null; actual: string | null; gap: string | null; nextTarget: string | null }[];
+  indicators: { planShort?: string; measure: string; target: string | null; actual: string | null; gap: string | null; nextTarget: string | null }[];
 };
+
+/** The plan picker's value for every plan together. */
+const PARTNERSHIP = 'partnership';
+const currentQuarter = () => quarterOf(new Date().toISOString().slice(0, 10));
 
 const symbol = (s: Status | 'no update') => (s === 'no update' ? '·' : STATUS_SYMBOLS[s]);
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
@@ -35,6 +45,7 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
   fill(root, h('section', { class: 'progress-panel', 'aria-labelledby': 'progress-panel-heading' }, heading, h('div', { class: 'progress-controls' }, h('label', {}, 'Plan ', planSelect), h('label', {}, 'Period ', periodSelect)), body));
 
   let plansKey = '';
+  const updateForm = mountUpdateForm(() => void load());
   let destroyChart: (() => void) | null = null;
   let request = 0;
 
@@ -45,7 +56,8 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
     fill(body, h('p', { class: 'muted' }, 'Loading…'));
     const query = periodSelect.value ? `?period=${encodeURIComponent(periodSelect.value)}` : '';
     try {
-      const res = await fetch(`/api/dashboard/${encodeURIComponent(plan)}${query}`, { headers: { accept: 'application/json' } });
+      const url = plan === PARTNERSHIP ? `/api/dashboard${query || `?period=${currentQuarter()}`}` : `/api/dashboard/${encodeURIComponent(plan)}${query}`;
+      const res = await fetch(url, { headers: { accept: 'application/json' } });
       const json = await res.json();
       if (mine !== request) return;
       if (!res.ok) throw new Error(json.error?.message ?? `HTTP ${res.status}`);
@@ -71,11 +83,12 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
     const nodeLink = (id: string, text: string) => h('button', { type: 'button', class: 'link', onclick: () => ctx.focusNode(id) }, text);
     fill(
       body,
-      h('div', { class: 'progress-reports' }, h('span', {}, 'Report: '), report('html', 'Print'), report('pdf', 'PDF'), report('docx', 'Word'), report('xlsx', 'Excel')),
+      d.plans ? planRows(d.plans, d.period.label) : h('div', { class: 'progress-reports' }, h('span', {}, 'Report: '), report('html', 'Print'), report('pdf', 'PDF'), report('docx', 'Word'), report('xlsx', 'Excel')),
       h('div', { class: 'progress-chart-box' }, canvas),
       table,
       h('h3', {}, `Overdue actions (${d.overdueActions.length})`),
       d.overdueActions.length ? h('ul', { class: 'progress-list' }, ...d.overdueActions.map((a) => h('li', {}, nodeLink(a.id, `${a.ref || 'Action'} · due ${a.dueDate}`), ` ${a.title}`))) : h('p', { class: 'muted' }, 'None overdue at the end of the period.'),
+      overdueMilestoneList(d.overdueMilestones, nodeLink),
       h('h3', {}, `Outcomes with no update this period (${d.outcomesWithoutProgress.length})`),
       d.outcomesWithoutProgress.length ? h('ul', { class: 'progress-list' }, ...d.outcomesWithoutProgress.map((o) => h('li', {}, nodeLink(o.id, o.label)))) : h('p', { class: 'muted' }, 'Every outcome had an update.'),
       ...(d.indicators.length
@@ -85,12 +98,14 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
               'table',
               { class: 'progress-indicators' },
               h('thead', {}, h('tr', {}, ...['Measure', 'Target', 'Actual', 'Against target', 'Next target'].map((t) => h('th', { scope: 'col' }, t)))),
-              h('tbody', {}, ...d.indicators.map((i) => h('tr', {}, h('td', {}, i.measure), h('td', {}, i.target ?? '–'), h('td', {}, i.actual ?? '–'), h('td', {}, i.gap ?? ''), h('td', {}, i.nextTarget ?? '–')))),
+              h('tbody', {}, ...d.indicators.map((i) => h('tr', {}, h('td', {}, i.planShort ? `${i.planShort} · ${i.measure}` : i.measure), h('td', {}, i.target ?? '–'), h('td', {}, i.actual ?? '–'), h('td', {}, i.gap ?? ''), h('td', {}, i.nextTarget ?? '–')))),
             ),
           ]
         : []),
-      h('p', {}, h('a', { class: 'button small secondary', href: `/api/reports/${encodeURIComponent(d.plan)}/missing-updates?${period}&format=csv`, download: '' }, 'Who still owes an update (CSV)')),
+      d.plans ? null : h('p', {}, h('a', { class: 'button small secondary', href: `/api/reports/${encodeURIComponent(d.plan)}/missing-updates?${period}&format=csv`, download: '' }, 'Who still owes an update (CSV)')),
+      updateForm.element,
     );
+    updateForm.setPlan(d.plans ? null : d.plan, d.period.code);
     // The chart library is loaded with the panel, never with the map.
     void import('./statusChart.js').then(({ drawStatusChart }) => {
       if (!canvas.isConnected) return;
@@ -99,7 +114,11 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
   }
 
   planSelect.addEventListener('change', () => void load());
-  periodSelect.addEventListener('change', () => void load());
+  periodSelect.addEventListener('change', () => {
+    // The chosen period is the explorer's: the map's badges and the roll-up follow it.
+    ctx.dispatch((s) => setPeriod(s, periodSelect.value || null), 'replace');
+    void load();
+  });
 
   return {
     update(frame: Frame) {
@@ -107,9 +126,13 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
       const key = plans.map((p) => p.id).join(',');
       if (key !== plansKey) {
         plansKey = key;
-        fill(planSelect, ...plans.map((p) => h('option', { value: p.id }, p.label)));
+        fill(planSelect, h('option', { value: PARTNERSHIP }, 'The partnership (every plan)'), ...plans.map((p) => h('option', { value: p.id }, p.label)));
         const wanted = frame.state.filters.plan ?? plans.find((p) => p.id === 'plan:lcja-2010')?.id ?? plans[0]?.id ?? '';
         planSelect.value = wanted;
+        if (frame.state.period && [...periodSelect.options].some((o) => o.value === frame.state.period)) periodSelect.value = frame.state.period;
+        void load();
+      } else if (frame.state.period && frame.state.period !== periodSelect.value && [...periodSelect.options].some((o) => o.value === frame.state.period)) {
+        periodSelect.value = frame.state.period;
         void load();
       } else if (frame.state.filters.plan && frame.state.filters.plan !== planSelect.value && frame.state.filters.plan !== frame.previous?.filters.plan) {
         planSelect.value = frame.state.filters.plan;

@@ -131,3 +131,12 @@ export function clearNeighbourhood(state: AppState): AppState {
 export function setStyleRule(state: AppState, styleBy: StyleRule): AppState {
   return state.styleBy === styleBy ? state : { ...state, styleBy };
 }
+
+/** The period the map's status badges are as at (null: the current quarter). */
+export function setPeriod(state: AppState, period: string | null): AppState {
+  return state.period === period ? state : { ...state, period };
+}
+
+export function setRollupOverlay(state: AppState, rollup: boolean): AppState {
+  return state.rollup === rollup ? state : { ...state, rollup };
+}

@@ -108,6 +108,10 @@ export type AppState = {
   neighbourhood: Neighbourhood | null;
   /** The styling rule; a named view keeps it. */
   styleBy: StyleRule;
+  /** The reporting period the map's status badges are "as at" (2010-11-Q2, 2010-09, 2010-09-30); null: the current quarter. */
+  period: string | null;
+  /** The roll-up of progress drawn on the outcomes of the map. */
+  rollup: boolean;
 };
 
 export const DEFAULT_FILTERS: Filters = {
@@ -136,6 +140,8 @@ export const DEFAULT_STATE: AppState = {
   labelScale: 1,
   neighbourhood: null,
   styleBy: 'kind',
+  period: null,
+  rollup: false,
 };
 
 export function filtersActive(f: Filters): boolean {

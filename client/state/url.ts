@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MATRIX_AXES } from '../../model/api.js';
 import { NodeId } from '../../model/ids.js';
+import { PeriodCode } from '../../model/reports.js';
 import { NODE_KINDS, NodeKindSchema, type NodeKind } from '../../model/nodes.js';
 import { STATUSES, type Status } from '../../model/vocabulary.js';
 import { RelationshipTypeSchema, type RelationshipType } from '../../model/relationships.js';
@@ -59,6 +60,8 @@ export function encodeState(state: AppState): string {
     p.set('nb', [n.id, String(n.steps), ...(n.types.length ? [[...n.types].sort().join('.')] : [])].join('~'));
   }
   if (state.styleBy !== d.styleBy) p.set('style', state.styleBy);
+  if (state.period) p.set('period', state.period);
+  if (state.rollup) p.set('rollup', '1');
   if (state.camera) {
     const c = state.camera;
     p.set('cam', [c.x, c.y, c.w, c.h].map((n) => String(round(n, 1))).join(','));
@@ -112,6 +115,8 @@ export function decodeState(search: string): DecodeResult {
     labelScale: read('ls', LabelScaleParam) ?? d.labelScale,
     neighbourhood: read('nb', NeighbourhoodParam) ?? null,
     styleBy: read('style', z.enum(STYLE_RULES, { message: `must be one of ${STYLE_RULES.join(', ')}` })) ?? d.styleBy,
+    period: read('period', PeriodCode) ?? null,
+    rollup: read('rollup', z.enum(['1'], { message: 'must be 1 (the roll-up on the outcomes) or left out' })) === '1',
   };
   return { state, problems };
 }

@@ -37,6 +37,20 @@ export function reportPaths() {
         responses: { 200: ok('the dashboard'), 400: errorResponse('a bad parameter, named') },
       },
     },
+    '/api/dashboard': {
+      get: {
+        summary: "The partnership's dashboard: every plan's actions together by status now and at the end of the previous period, overdue actions and milestones, outcomes with no progress, every plan's indicators, and a row per plan",
+        parameters: queryParams(ReportParams.pick({ period: true })),
+        responses: { 200: ok('the dashboard with a row per plan'), 400: errorResponse('a bad parameter, named') },
+      },
+    },
+    '/api/progress/statuses': {
+      get: {
+        summary: "Every action's status as at the end of a period (the map's badges): status, the word as printed and whether printed or inferred, overdue, updated within the period",
+        parameters: queryParams(RollupParams),
+        responses: { 200: ok('period, plan and a row per action'), 400: errorResponse('a bad parameter (an unknown plan, a malformed period), named') },
+      },
+    },
     '/api/rollup': {
       get: {
         summary: 'Progress rolled up along the golden thread: per local outcome, priority, strategic aim and national outcome, the actions beneath it by status, overdue and not updated',

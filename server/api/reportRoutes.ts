@@ -2,6 +2,9 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { MissingUpdatesParams, NodeId, ReportParams, RollupParams, parsePeriod, quarterOf, type Period } from '../../model/index.js';
 import { buildDashboard } from '../reports/dashboard.js';
+import { buildPartnershipDashboard } from '../reports/partnershipDashboard.js';
+import { statusesAt } from '../reports/statusesAt.js';
+import { HttpError } from './errors.js';
 import { missingUpdates, missingUpdatesCsv } from '../reports/missingUpdates.js';
 import { reportFileName } from '../reports/reportCells.js';
 import { buildProgressReport } from '../reports/reportData.js';
@@ -83,6 +86,22 @@ export function reportRoutes(store: GraphStore): Router {
     const params = parseRequest(ReportParams.pick({ period: true }), req.query, 'query');
     const report = await buildProgressReport(store, plan, asPeriod(params.period));
     res.json(await buildDashboard(store, plan, report.period));
+  });
+
+  // Every plan together: the partnership's board sees the whole, with a row per plan.
+  router.get('/dashboard', async (req, res) => {
+    const params = parseRequest(ReportParams.pick({ period: true }), req.query, 'query');
+    res.json(await buildPartnershipDashboard(store, asPeriod(params.period) ?? todaysQuarter()));
+  });
+
+  // The map's status badges: each action's status as at the end of the period.
+  router.get('/progress/statuses', async (req, res) => {
+    const params = parseRequest(RollupParams, req.query, 'query');
+    if (params.plan && !(await store.read('graph/plan-names')).some((p) => p.id === params.plan)) {
+      const reason = `there is no plan ${params.plan}; plans have ids such as plan:lcja-2010`;
+      throw new HttpError(400, 'bad_request', `plan: ${reason}`, [{ field: 'plan', reason }]);
+    }
+    res.json(await statusesAt(store, asPeriod(params.period) ?? todaysQuarter(), params.plan ?? null));
   });
 
   router.get('/rollup', async (req, res) => {

@@ -1,50 +1,67 @@
 import { previousPeriod, type Period } from '../../model/index.js';
 import type { GraphStore } from '../store/port.js';
+import { overdueMilestones, type OverdueMilestone } from './overdueMilestones.js';
 import { buildProgressReport, type IndicatorRow } from './reportData.js';
-import { NO_UPDATE, ROLLUP_STATUSES, actionStates, rollUp, type RollupStatus } from './rollup.js';
+import { NO_UPDATE, ROLLUP_STATUSES, actionStates, rollUp, type ActionState, type RollupStatus } from './rollup.js';
 
 /**
  * A plan's dashboard for a period: its actions counted by status now and at the end of
  * the previous period (so the change shows), overdue actions and milestones, the outcomes
  * beneath which nothing was updated this period, and its indicators against their targets.
+ * The partnership's dashboard (partnershipDashboard.ts) is the same over every plan.
  */
 
+export type StatusCount = { status: RollupStatus; now: number; before: number; change: number };
+
 export type Dashboard = {
+  /** A plan id, or 'partnership' for every plan together. */
   plan: string;
   period: Period;
   previous: Period;
-  statusCounts: { status: RollupStatus; now: number; before: number; change: number }[];
-  overdueActions: { id: string; ref: string; title: string; dueDate: string }[];
+  statusCounts: StatusCount[];
+  overdueActions: { id: string; plan: string; ref: string; title: string; dueDate: string }[];
+  overdueMilestones: OverdueMilestone[];
   outcomesWithoutProgress: { id: string; label: string; kind: string }[];
   indicators: IndicatorRow[];
   actions: number;
 };
 
-export async function buildDashboard(store: GraphStore, planId: string, period: Period): Promise<Dashboard> {
-  const report = await buildProgressReport(store, planId, period);
-  const ids = report.groups.flatMap((g) => g.rows.map((r) => r.actionId));
+/** Counts by status now against before; statuses that neither period has are left out. */
+export function statusCounts(now: ReadonlyMap<string, ActionState>, before: ReadonlyMap<string, ActionState>): StatusCount[] {
+  const count = (states: ReadonlyMap<string, ActionState>, status: RollupStatus) => [...states.values()].filter((s) => s.status === status).length;
+  return ROLLUP_STATUSES.map((status) => {
+    const n = count(now, status);
+    const b = count(before, status);
+    return { status, now: n, before: b, change: n - b };
+  }).filter((s) => s.now > 0 || s.before > 0);
+}
+
+/** Everything a dashboard shows for a set of actions (one plan's, or every plan's when `plan` is null). */
+export async function dashboardOf(store: GraphStore, ids: string[], plan: string | null, period: Period, indicators: IndicatorRow[]): Promise<Dashboard> {
   const previous = previousPeriod(period);
-  const [now, before, rollup] = await Promise.all([actionStates(store, ids, period), actionStates(store, ids, previous), rollUp(store, period, planId)]);
-  const count = (states: typeof now, status: RollupStatus) => [...states.values()].filter((s) => s.status === status).length;
+  const [now, before, rollup] = await Promise.all([actionStates(store, ids, period), actionStates(store, ids, previous), rollUp(store, period, plan)]);
   return {
-    plan: planId,
+    plan: plan ?? 'partnership',
     period,
     previous,
     actions: ids.length,
-    statusCounts: ROLLUP_STATUSES.map((status) => {
-      const n = count(now, status);
-      const b = count(before, status);
-      return { status, now: n, before: b, change: n - b };
-    }).filter((s) => s.now > 0 || s.before > 0),
+    statusCounts: statusCounts(now, before),
     overdueActions: [...now.values()]
       .filter((s) => s.overdue)
-      .map((s) => ({ id: s.id, ref: s.ref, title: s.title, dueDate: s.dueDate! }))
-      .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+      .map((s) => ({ id: s.id, plan: s.plan, ref: s.ref, title: s.title, dueDate: s.dueDate! }))
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id)),
+    overdueMilestones: await overdueMilestones(store, now, period),
     outcomesWithoutProgress: rollup.rows
       .filter((r) => r.noUpdateThisPeriod === r.actions)
       .map((r) => ({ id: r.target.id, label: r.target.label, kind: r.target.kind })),
-    indicators: report.indicators,
+    indicators,
   };
+}
+
+export async function buildDashboard(store: GraphStore, planId: string, period: Period): Promise<Dashboard> {
+  const report = await buildProgressReport(store, planId, period);
+  const ids = report.groups.flatMap((g) => g.rows.map((r) => r.actionId));
+  return dashboardOf(store, ids, planId, period, report.indicators);
 }
 
 export { NO_UPDATE };

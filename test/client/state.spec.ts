@@ -165,6 +165,8 @@ describe('state changes, the whole state after each', () => {
       labelScale: 1,
       neighbourhood: null,
       styleBy: 'kind',
+      period: null,
+      rollup: false,
     });
   });
 });
