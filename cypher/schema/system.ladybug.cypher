@@ -5,3 +5,4 @@ CREATE NODE TABLE IF NOT EXISTS PendingChange(id STRING PRIMARY KEY, submittedAt
 CREATE NODE TABLE IF NOT EXISTS Migration(id STRING PRIMARY KEY, migrationId INT64, name STRING, appliedAt STRING);
 CREATE NODE TABLE IF NOT EXISTS User(id STRING PRIMARY KEY, name STRING, role STRING, organisationId STRING, passwordHash STRING, createdAt STRING, updatedAt STRING);
 CREATE NODE TABLE IF NOT EXISTS Session(id STRING PRIMARY KEY, username STRING, createdAt STRING, expiresAt STRING);
+CREATE NODE TABLE IF NOT EXISTS SavedAnalysis(id STRING PRIMARY KEY, version INT64, deleted BOOLEAN, title STRING, explanation STRING, cypher STRING, engine STRING, parameters STRING, createdBy STRING, createdAt STRING, updatedBy STRING, updatedAt STRING);

@@ -5,3 +5,4 @@ CREATE CONSTRAINT system_pending_change_id IF NOT EXISTS FOR (n:PendingChange) R
 CREATE CONSTRAINT system_migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_saved_analysis_id IF NOT EXISTS FOR (n:SavedAnalysis) REQUIRE n.id IS UNIQUE;
