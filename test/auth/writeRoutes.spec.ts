@@ -44,6 +44,10 @@ const WRITE_ROUTES: Record<string, { path: string; body?: unknown; expected: Exp
   'POST /api/changes/{id}/revert': { path: `/api/changes/${NO_CHANGE}/revert`, body: {}, expected: only(404, ['editor', 'administrator']) },
   'POST /api/changes/{id}/approve': { path: `/api/changes/${NO_PENDING}/approve`, body: {}, expected: only(404, ['editor', 'administrator']) },
   'POST /api/changes/{id}/reject': { path: `/api/changes/${NO_PENDING}/reject`, body: {}, expected: only(404, ['editor', 'administrator']) },
+  // issue-16: saved analyses, for the roles with saveAnalysis (an empty body is a 400; an unknown id a 404).
+  'POST /api/analyses': { path: '/api/analyses', body: {}, expected: only(400, ['analyst', 'editor', 'facilitator', 'administrator']) },
+  'PATCH /api/analyses/{id}': { path: '/api/analyses/saved-nothing-000000', body: { title: 'x' }, expected: only(404, ['analyst', 'editor', 'facilitator', 'administrator']) },
+  'DELETE /api/analyses/{id}': { path: '/api/analyses/saved-nothing-000000', expected: only(404, ['analyst', 'editor', 'facilitator', 'administrator']) },
 };
 
 function documentedWriteRoutes(): string[] {
