@@ -163,13 +163,13 @@ export type ThreadResponse = {
 
 // ---------------------------------------------------------------- gaps
 
-export type GapParameter = { name: string; type: 'plan' | 'date' | 'number' | 'basis'; description: string; default?: string | number; values?: readonly string[] };
+export type GapParameter = { name: string; type: 'plan' | 'date' | 'number' | 'basis' | 'text' | 'organisation' | 'outcome'; description: string; default?: string | number; values?: readonly string[] };
 
 /** Which links (and derived due dates) an analysis counts: every one, or only those the documents print. */
 export const GAP_BASIS_CHOICES = ['all', 'printed'] as const;
 export type GapBasisChoice = (typeof GAP_BASIS_CHOICES)[number];
 const basisChoice = z.enum(GAP_BASIS_CHOICES, { error: 'must be all or printed' });
-export type GapCatalogueEntry = { id: string; title: string; explanation: string; parameters: GapParameter[] };
+export type GapCatalogueEntry = { id: string; title: string; explanation: string; parameters: GapParameter[]; /** A saved analysis (issue 16): its author's query, or a template shipped with the product. */ saved?: { by: string; template: boolean; version: number } };
 export type GapCatalogueResponse = { analyses: GapCatalogueEntry[] };
 
 export const GapParams = z
@@ -195,6 +195,10 @@ export type GapResponse = {
   rows: ({ id: string } & Record<string, GapCell>)[];
   /** Node ids the map should highlight. */
   highlight: string[];
+  /** Relationship ids the map should highlight too (a saved analysis's result can hold relationships). */
+  highlightEdges?: string[];
+  /** A saved analysis: the parameter values it ran with. */
+  parameters?: Record<string, string>;
 };
 
 // ---------------------------------------------------------------- GET /api/matrix
@@ -248,6 +252,8 @@ export const AdHocQueryBody = z
   .object({
     cypher: z.string().trim().min(1, 'must not be empty').max(10_000, 'must be at most 10000 characters'),
     params: z.record(z.string(), z.unknown()).default({}),
+    /** true: only check it against the engine's plan (errors at their position), run nothing. */
+    check: z.boolean().optional(),
   })
   .strict();
 export type AdHocQueryResponse = { columns: string[]; rows: Record<string, unknown>[]; truncated: boolean; elapsedMs: number };

@@ -140,9 +140,18 @@ export type DiffRelationship = {
   provenance: Provenance;
 };
 
+/**
+ * A versioned system record (a saved analysis) that a change created, updated or deleted:
+ * its whole row before (null when created) and after, as JSON. Records are never removed
+ * (a delete sets `deleted`), so `after` always exists and an undo can restore `before`.
+ */
+export type DiffRecord = { table: 'SavedAnalysis'; id: string; versionBefore: number | null; versionAfter: number; before: string | null; after: string };
+
 export type ChangeDiff = {
   nodes: { added: DiffNode[]; updated: DiffNodeUpdate[]; removed: DiffNode[] };
   relationships: { added: DiffRelationship[]; removed: DiffRelationship[] };
+  /** System records the change wrote (absent in a change that wrote none). */
+  records?: DiffRecord[];
 };
 
 export function emptyDiff(): ChangeDiff {
@@ -151,7 +160,7 @@ export function emptyDiff(): ChangeDiff {
 
 export function isEmptyDiff(diff: ChangeDiff): boolean {
   return (
-    diff.nodes.added.length + diff.nodes.updated.length + diff.nodes.removed.length + diff.relationships.added.length + diff.relationships.removed.length ===
+    diff.nodes.added.length + diff.nodes.updated.length + diff.nodes.removed.length + diff.relationships.added.length + diff.relationships.removed.length + (diff.records?.length ?? 0) ===
     0
   );
 }

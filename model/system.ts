@@ -170,6 +170,30 @@ export const NamedViewRow = z
   })
   .strict();
 export type NamedViewRow = z.infer<typeof NamedViewRow>;
+// ---------------------------------------------------------------- issue-16: saved analyses
+
+/**
+ * An analyst's saved query, run by everyone from the gaps catalogue. Versioned like a
+ * node (the version rises by one per committed change) and never removed: a delete
+ * sets `deleted`, so that undoing it restores the very record.
+ */
+export const SavedAnalysisRow = z
+  .object({
+    id: z.string().min(1).describe('saved-<slug>-<hex>'),
+    version: z.int().min(1),
+    deleted: z.boolean(),
+    title: z.string().min(1),
+    explanation: z.string(),
+    cypher: z.string().min(1).describe('the query in the dialect of the store it was saved on'),
+    engine: z.string().min(1).describe('embedded or neo4j: the dialect of `cypher`'),
+    parameters: z.string().describe('[{name, type}] as JSON'),
+    createdBy: z.string().min(1),
+    createdAt: isoTime,
+    updatedBy: z.string().min(1),
+    updatedAt: isoTime,
+  })
+  .strict();
+export type SavedAnalysisRow = z.infer<typeof SavedAnalysisRow>;
 
 /** Every system table by name (PascalCase, as the engines label it). */
 export const SYSTEM_TABLES = {
@@ -182,6 +206,7 @@ export const SYSTEM_TABLES = {
   Snapshot: SnapshotRow,
   SnapshotGraph: SnapshotGraphRow,
   NamedView: NamedViewRow,
+  SavedAnalysis: SavedAnalysisRow,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type SystemTable = keyof typeof SYSTEM_TABLES;

@@ -28,6 +28,7 @@ import { buildShell } from './shell.js';
 import { installTestHook } from './testHook.js';
 import { mountToolbar } from './toolbar.js';
 import { syncUrl } from './urlSync.js';
+import { fetchGap, gapKeySuffix, onGapOptionsChange } from '../gaps/gapOptions.js';
 
 /**
  * The explorer's shell: builds the page, keeps the URL and the state in step, loads
@@ -67,14 +68,16 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     });
   };
 
+  // The gaps panel's switches and the console's results change what a gap run asks for: redraw.
+  onGapOptionsChange(() => {
+    loadWhatStateNeeds(store.get(), ctx);
+    requestRender();
+  });
   const resources: Resources = {
     node: createResourceCache((id, signal) => api.node(id, signal), requestRender),
     thread: createResourceCache((id, signal) => api.thread(id, signal), requestRender),
     gapCatalogue: createResourceCache((_k, signal) => api.gapCatalogue(signal), requestRender),
-    gap: createResourceCache((key, signal) => {
-      const [id, plan, asOf] = key.split('|');
-      return api.gap(id!, { ...(plan ? { plan } : {}), ...(asOf ? { asOf } : {}) }, signal);
-    }, requestRender),
+    gap: createResourceCache((key, signal) => fetchGap(api, key, signal), requestRender),
     matrix: createResourceCache((key, signal) => {
       const [rows, cols, plan, count] = key.split('|');
       return api.matrix({ rows: rows as AppState['matrix']['rows'], cols: cols as AppState['matrix']['cols'], ...(plan ? { plan } : {}), ...(count ? { count: count as MatrixCount } : {}) }, signal);
@@ -120,7 +123,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
         stage.mapEl.focus({ preventScroll: true });
       });
     },
-    gapKey: (s, id = s.gap ?? '') => `${id}|${s.filters.plan ?? ''}|${s.asOf ?? ''}`,
+    gapKey: (s, id = s.gap ?? '') => `${id}|${s.filters.plan ?? ''}|${s.asOf ?? ''}${gapKeySuffix(id)}`,
     matrixKey: (s) => `${s.matrix.rows}|${s.matrix.cols}|${s.filters.plan ?? ''}|${s.matrix.count ?? ''}`,
   };
 

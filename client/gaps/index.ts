@@ -5,6 +5,8 @@ import { chooseGap, select } from '../state/actions.js';
 import { h, fill } from '../ui/dom.js';
 import { datedName, download } from '../ui/download.js';
 import { gapTableCsv } from './csv.js';
+import { isPrintedOnly, setPrintedOnly } from './gapOptions.js';
+import { parameterInputs } from './parameterInputs.js';
 import { formatCell, rowNodeId, takesDate, todayIso } from './utils.js';
 
 /**
@@ -21,7 +23,17 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
   const list = h('ul', { class: 'gap-list', 'aria-label': 'Gap analyses' });
   const result = h('section', { class: 'gap-result', 'aria-live': 'polite', 'aria-busy': 'false' });
   const intro = h('p', { class: 'hint' }, 'Each analysis looks for a break in the golden thread. Choose one to light up its nodes on the map.');
-  el.append(h('h2', { id: 'gaps-heading' }, 'Gaps and overlaps'), intro, list, result);
+  const printed = h('input', { type: 'checkbox', id: 'gaps-printed-only', onchange: (e: Event) => setPrintedOnly((e.target as HTMLInputElement).checked) });
+  const printedSwitch = h(
+    'div',
+    { class: 'field inline gaps-basis' },
+    printed,
+    h('label', { for: 'gaps-printed-only' }, 'Printed links only'),
+    h('span', { class: 'hint' }, ' (leave out what curation inferred or an edit added; ready-made analyses)'),
+  );
+  el.append(h('h2', { id: 'gaps-heading' }, 'Gaps and overlaps'), intro, printedSwitch, list, result);
+  // The catalogue changes when someone saves an analysis: asked for again each time the panel opens.
+  ctx.resources.gapCatalogue.clear();
 
   const countOf = (state: Frame['state'], a: GapCatalogueEntry) => {
     const r = ctx.resources.gap.get(ctx.gapKey(state, a.id));
@@ -56,8 +68,10 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
       ),
     );
     if (entry) parts.push(h('p', { class: 'explanation' }, entry.explanation));
+    const params = entry ? parameterInputs(entry, f) : null;
+    if (params) parts.push(params);
     if (dateInput) parts.push(h('div', { class: 'field inline' }, h('label', { for: 'gap-asof' }, 'As of'), dateInput, h('span', { class: 'hint' }, state.asOf ? '' : ' (today)')));
-    if (state.filters.plan) parts.push(h('p', { class: 'meta' }, `Within ${f.data.index.nodes.get(state.filters.plan)?.label ?? 'the chosen plan'} (the plan filter).`));
+    if (state.filters.plan && !entry?.saved) parts.push(h('p', { class: 'meta' }, `Within ${f.data.index.nodes.get(state.filters.plan)?.label ?? 'the chosen plan'} (the plan filter).`));
     if (r.status === 'loading') parts.push(h('p', { class: 'hint' }, 'Running the analysis…'));
     else if (r.status === 'error') parts.push(h('p', { class: 'error' }, `The analysis failed: ${r.error}`));
     else if (r.status === 'ready') parts.push(...resultTable(r.value, f));
@@ -125,46 +139,64 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
     return [h('div', { class: 'gap-tools' }, summary, csv), h('div', { class: 'table-scroll' }, table)];
   };
 
+  /** Builds the list once per catalogue; counts and the pressed state change in place, so a click is never lost to a rebuild. */
+  const buildList = (analyses: GapCatalogueEntry[]) =>
+    fill(
+      list,
+      analyses.map((a) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              id: `gap-${a.id}`,
+              class: `gap-button${a.saved ? ' saved' : ''}`,
+              'aria-pressed': 'false',
+              'aria-describedby': `gap-${a.id}-count`,
+              title: a.explanation,
+              onclick: () => ctx.dispatch((s) => chooseGap(s, s.gap === a.id ? null : a.id)),
+            },
+            h('span', { class: 'gap-title' }, a.title, a.saved ? h('span', { class: 'gap-origin' }, a.saved.template ? ' · template' : ` · saved by ${a.saved.by}`) : null),
+            h('span', { class: 'gap-count', id: `gap-${a.id}-count`, 'aria-label': '… rows' }, '…'),
+          ),
+        ),
+      ),
+    );
+
+  const updateCounts = (state: Frame['state'], analyses: GapCatalogueEntry[]) => {
+    for (const a of analyses) {
+      const button = document.getElementById(`gap-${a.id}`);
+      const count = document.getElementById(`gap-${a.id}-count`);
+      if (!button || !count) continue;
+      const n = countOf(state, a);
+      if (count.textContent !== n) {
+        count.textContent = n;
+        count.setAttribute('aria-label', `${n} rows`);
+        count.classList.toggle('zero', n === '0');
+      }
+      const pressed = String(state.gap === a.id);
+      if (button.getAttribute('aria-pressed') !== pressed) button.setAttribute('aria-pressed', pressed);
+    }
+  };
+
   return {
     update(f) {
       const { state } = f;
       const cat = ctx.resources.gapCatalogue.get('all');
       const analyses = cat.status === 'ready' ? cat.value.analyses : [];
-      const counts = analyses.map((a) => countOf(state, a));
-      const newListKey = [cat.status, state.gap, ...counts, state.filters.plan, state.asOf].join('|');
+      const newListKey = [cat.status, ...analyses.map((a) => a.id)].join('|');
       if (newListKey !== listKey) {
         listKey = newListKey;
-        const focusId = list.contains(document.activeElement) ? (document.activeElement as HTMLElement).id : null;
         if (cat.status === 'loading') fill(list, h('li', { class: 'hint' }, 'Loading the catalogue…'));
         else if (cat.status === 'error') fill(list, h('li', { class: 'error' }, `The gap catalogue could not be loaded: ${cat.error}`));
-        else
-          fill(
-            list,
-            analyses.map((a, i) =>
-              h(
-                'li',
-                {},
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    id: `gap-${a.id}`,
-                    class: 'gap-button',
-                    'aria-pressed': String(state.gap === a.id),
-                    'aria-describedby': `gap-${a.id}-count`,
-                    title: a.explanation,
-                    onclick: () => ctx.dispatch((s) => chooseGap(s, s.gap === a.id ? null : a.id)),
-                  },
-                  h('span', { class: 'gap-title' }, a.title),
-                  h('span', { class: `gap-count${counts[i] === '0' ? ' zero' : ''}`, id: `gap-${a.id}-count`, 'aria-label': `${counts[i]} rows` }, counts[i]),
-                ),
-              ),
-            ),
-          );
-        if (focusId) document.getElementById(focusId)?.focus();
+        else buildList(analyses);
       }
+      updateCounts(state, analyses);
+      if (printed.checked !== isPrintedOnly()) printed.checked = isPrintedOnly();
       const entry = analyses.find((a) => a.id === state.gap);
-      const newResultKey = [state.gap, f.gap.status, state.asOf, state.filters.plan, state.selected, entry ? 'e' : ''].join('|');
+      const newResultKey = [ctx.gapKey(state), f.gap.status, state.selected, entry ? 'e' : ''].join('|');
       if (newResultKey !== resultKey) {
         resultKey = newResultKey;
         renderResult(f, entry);

@@ -93,7 +93,9 @@ export function deriveMapView(index: GraphIndex, filtered: ReadonlySet<string>, 
       emphasis.set(id, 'hit');
       visible.add(id);
     }
-    dimOthers = overlays.gap.highlight.length > 0;
+    // A saved analysis or a console result can name relationships as well.
+    for (const id of overlays.gap.highlightEdges ?? []) if (index.edges.has(id)) emphasis.set(id, 'hit');
+    dimOthers = overlays.gap.highlight.length + (overlays.gap.highlightEdges?.length ?? 0) > 0;
     caption = `${overlays.gap.title}: ${overlays.gap.summary}`;
   }
 

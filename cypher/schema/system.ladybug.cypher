@@ -8,3 +8,4 @@ CREATE NODE TABLE IF NOT EXISTS Session(id STRING PRIMARY KEY, username STRING, 
 CREATE NODE TABLE IF NOT EXISTS Snapshot(id STRING PRIMARY KEY, name STRING, note STRING, createdAt STRING, createdBy STRING, createdByName STRING, nodes INT64, relationships INT64);
 CREATE NODE TABLE IF NOT EXISTS SnapshotGraph(id STRING PRIMARY KEY, graph STRING);
 CREATE NODE TABLE IF NOT EXISTS NamedView(id STRING PRIMARY KEY, name STRING, nameKey STRING, view STRING, createdAt STRING, createdBy STRING, updatedAt STRING, updatedBy STRING);
+CREATE NODE TABLE IF NOT EXISTS SavedAnalysis(id STRING PRIMARY KEY, version INT64, deleted BOOLEAN, title STRING, explanation STRING, cypher STRING, engine STRING, parameters STRING, createdBy STRING, createdAt STRING, updatedBy STRING, updatedAt STRING);

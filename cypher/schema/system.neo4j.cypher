@@ -8,3 +8,4 @@ CREATE CONSTRAINT system_session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id I
 CREATE CONSTRAINT system_snapshot_id IF NOT EXISTS FOR (n:Snapshot) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_snapshot_graph_id IF NOT EXISTS FOR (n:SnapshotGraph) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_named_view_id IF NOT EXISTS FOR (n:NamedView) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_saved_analysis_id IF NOT EXISTS FOR (n:SavedAnalysis) REQUIRE n.id IS UNIQUE;

@@ -4,21 +4,27 @@ import { GapParams, type GapResponse } from '../../model/index.js';
 import { ANALYSES, catalogue, defaultGapInput } from '../gaps/analyses.js';
 import { planShortNames } from '../graph/planNames.js';
 import { cached } from '../graph/readCache.js';
+import type { SavedAnalyses } from '../analyses/savedAnalyses.js';
 import type { GraphStore } from '../store/port.js';
 import { notFound } from './errors.js';
 import { parseRequest } from './validateRequest.js';
 
-const GapId = z.object({ id: z.string().regex(/^[a-z-]+$/, 'must be an analysis id such as unserved-outcomes') }).strict();
+const GapId = z.object({ id: z.string().regex(/^[a-z0-9-]+$/, 'must be an analysis id such as unserved-outcomes') }).strict();
 
-/** GET /api/gaps (the catalogue) and GET /api/gaps/:id (one analysis run). */
-export function gapRoutes(store: GraphStore): Router {
+/** GET /api/gaps (the catalogue) and GET /api/gaps/:id (one analysis run); saved analyses (issue 16) beside the ready-made ones. */
+export function gapRoutes(store: GraphStore, saved?: SavedAnalyses): Router {
   const router = Router();
-  router.get('/gaps', (_req, res) => {
-    res.json({ analyses: catalogue() });
+  router.get('/gaps', async (_req, res) => {
+    res.json({ analyses: [...catalogue(), ...(saved ? await saved.catalogue() : [])] });
   });
   router.get('/gaps/:id', async (req, res) => {
     const { id } = parseRequest(GapId, { id: req.params.id }, 'path');
     const analysis = ANALYSES.find((a) => a.id === id);
+    const savedAnalysis = !analysis && saved ? await saved.get(id) : null;
+    if (savedAnalysis) {
+      res.json(await saved!.run(savedAnalysis, req.query));
+      return;
+    }
     if (!analysis) throw notFound(`no gap analysis ${id}; the catalogue at /api/gaps lists them`);
     const input = defaultGapInput(parseRequest(GapParams, req.query, 'query'));
     // A gap list is a read model of the current graph: computed once, kept until a change affects what it read

@@ -7,6 +7,7 @@ import { catalogue } from '../gaps/analyses.js';
 import { reportPaths } from './openApiReports.js';
 import { importPaths } from './openApiImports.js';
 import { viewPaths } from './openApiViews.js';
+import { analysisPaths } from './openApiAnalyses.js';
 
 /**
  * The OpenAPI description served at /api/docs, built from the same zod schemas the
@@ -239,6 +240,7 @@ export function openApiDocument() {
       ...reportPaths(),
       ...importPaths(),
       ...viewPaths(),
+      ...analysisPaths(),
     },
     components: {
       schemas: {

@@ -41,7 +41,7 @@ export function queryRoutes(store: GraphStore, limits: QueryLimits): Router {
     const { params } = parseRequest(BoundedParams, { params: body.params }, 'body');
     const started = performance.now();
     const result = await store
-      .readOnlyQuery(body.cypher, params, { timeoutMs: limits.queryTimeoutMs, maxRows: limits.queryMaxRows, maxBytes: limits.queryMaxBytes ?? 2_000_000 })
+      .readOnlyQuery(body.cypher, params, { timeoutMs: limits.queryTimeoutMs, maxRows: limits.queryMaxRows, maxBytes: limits.queryMaxBytes ?? 2_000_000, explainOnly: body.check === true })
       .catch((err: unknown) => {
         throw err instanceof StoreError ? consoleError(err, limits.queryTimeoutMs) : err;
       });
@@ -52,7 +52,7 @@ export function queryRoutes(store: GraphStore, limits: QueryLimits): Router {
 }
 
 /** The store's error kinds as HTTP answers; every message here is the server's own. */
-function consoleError(err: StoreError, timeoutMs: number): HttpError | StoreError {
+export function consoleError(err: StoreError, timeoutMs: number): HttpError | StoreError {
   switch (err.code) {
     case 'refused':
       return new HttpError(403, 'query_refused', err.message);

@@ -75,7 +75,8 @@ export function auditRow(input: AuditInput): AuditEntryRow {
     originKind: input.origin.kind,
     ...(input.origin.ref ? { originRef: input.origin.ref } : {}),
     ...(input.approvedBy ? { approvedBy: input.approvedBy } : {}),
-    nodeIds: touchedNodeIds(input.diff),
+    // Records (saved analyses) by their ids too, so the feed filtered by one finds its changes.
+    nodeIds: [...touchedNodeIds(input.diff), ...(input.diff.records ?? []).map((r) => r.id)],
     planIds: input.planIds,
     diff: JSON.stringify(input.diff),
   };

@@ -21,6 +21,7 @@ import { ConflictError, NotFoundError } from './errors.js';
 import { checkPartnerScope } from './partnerScope.js';
 import { applyOperations, idsOf, type PlanContext } from './planOperations.js';
 import { applyInverse, revertLoads } from './planRevert.js';
+import { invertRecord, planRecord, writeRecords, type RecordOperation } from './recordChanges.js';
 import { writeDiff, type DiffWrites } from './writeDiff.js';
 import { WorkingGraph, type Reader } from './workingGraph.js';
 
@@ -78,7 +79,7 @@ export class ChangePipeline {
 
   /** Commits the inverse of a committed change as a new change (origin revert); 409 naming the fields a later change touched. */
   async revert(changeId: string, actor: Actor, reason?: string): Promise<SubmitResult> {
-    const planner: Planner = async (read) => {
+    const planner: Planner = async (read, ctx) => {
       const original = await readChange(read, changeId);
       if (!original) throw new NotFoundError(`no change with id ${changeId}`, [{ field: 'id', reason: `no change with id ${changeId}` }]);
       const graph = new WorkingGraph(read);
@@ -88,9 +89,24 @@ export class ChangePipeline {
       await graph.loadRelationships(loads.relsBoth, 'both');
       applyInverse(graph, original.diff, changeId);
       const { diff, relKinds } = graph.diff();
+      const records = await Promise.all((original.diff.records ?? []).map((r) => invertRecord(read, r, changeId, actor, ctx.at)));
+      if (records.length) diff.records = records;
       return { diff, nodes: graph.nodesToWrite(diff), relKinds };
     };
     return this.commit(this.context(actor, { kind: 'revert', ref: changeId }, reason ?? `undo ${changeId}`, {}), planner);
+  }
+
+  /**
+   * Creates, updates or deletes a versioned system record (a saved analysis) as a change of
+   * its own: planned in the write transaction (409 on a stale expectedVersion, 404 on an
+   * unknown id), written with its audit entry, announced, and undone by revert like any other.
+   */
+  async submitRecord(op: RecordOperation, actor: Actor, reason?: string): Promise<SubmitResult> {
+    const planner: Planner = async (read, ctx) => {
+      const diff = { nodes: { added: [], updated: [], removed: [] }, relationships: { added: [], removed: [] }, records: [await planRecord(read, op, ctx.actor, ctx.at)] };
+      return { diff, nodes: [], relKinds: new Map() };
+    };
+    return this.commit(this.context(actor, { kind: 'edit', ref: op.id }, reason, {}), planner);
   }
 
   // ---------------------------------------------------------------- the approval queue
@@ -180,6 +196,7 @@ export class ChangePipeline {
       const touched = touchedNodeIds(planned.diff);
       const plansBefore = await plansOf(read, touched);
       await writeDiff(tx, planned);
+      await writeRecords(tx, planned.diff.records ?? []);
       const plansAfter = await plansOf(read, planned.diff.nodes.added.map((n) => n.id));
       const planIds = [...new Set([...plansBefore, ...plansAfter, ...plansIn(planned.diff)])];
       const seq = await nextSeq(read);

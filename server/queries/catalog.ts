@@ -92,4 +92,9 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'export/all-relationships', params: z.object({ kinds: z.array(z.string().min(1)) }).strict(), example: { kinds: ['Action', 'NationalOutcome'] }, expectsRows: true },
   { name: 'compare/plan-actions', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:lcja-2010' }, expectsRows: true },
   { name: 'compare/plan-outcome-coverage', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:lcja-2010' }, expectsRows: true },
+  // issue-16: the templates shipped as saved analyses (server/analyses/templates.ts); '' means any.
+  { name: 'analyses/actions-under-outcome-without-lead', params: z.object({ plan: z.string(), outcome: z.string() }).strict(), example: { plan: '', outcome: 'no:9' }, expectsRows: true },
+  { name: 'analyses/organisations-partnering-not-leading', params: z.object({ moreThan: z.string() }).strict(), example: { moreThan: '2' }, expectsRows: true },
+  { name: 'analyses/outcomes-by-plan', params: plan, example: { plan: 'plan:lbcja-2011' }, expectsRows: true },
+  { name: 'analyses/actions-serving-outcome-but-no-aim', params: z.object({ plan: z.string(), outcome: z.string() }).strict(), example: { plan: 'plan:lbcja-2011', outcome: 'no:9' }, expectsRows: true },
 ];

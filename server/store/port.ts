@@ -32,7 +32,13 @@ export interface Transaction {
   run(name: string, params?: Params): Promise<Row[]>;
 }
 
-export type AdHocLimits = { timeoutMs: number; maxRows: number; /** Size cap of the rows as JSON; unset means no cap. */ maxBytes?: number };
+export type AdHocLimits = {
+  timeoutMs: number;
+  maxRows: number;
+  /** Size cap of the rows as JSON; unset means no cap. */ maxBytes?: number;
+  /** Only ask the engine for its plan and judge it (a console's check, a saved analysis before it is kept): no rows. */
+  explainOnly?: boolean;
+};
 export type AdHocResult = { columns: string[]; rows: Row[]; truncated: boolean };
 
 export interface GraphStore {

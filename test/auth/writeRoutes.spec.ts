@@ -56,6 +56,10 @@ const WRITE_ROUTES: Record<string, { path: string; body?: unknown; expected: Exp
   'PATCH /api/views/{id}': { path: `/api/views/${NO_VIEW}`, body: { name: 'Renamed' }, expected: only(404, ['analyst', 'editor', 'facilitator', 'administrator']) },
   'DELETE /api/views/{id}': { path: `/api/views/${NO_VIEW}`, expected: only(404, ['analyst', 'editor', 'facilitator', 'administrator']) },
   'POST /api/imports/{id}/commit': { path: `/api/imports/${NO_IMPORT}/commit`, body: {}, expected: only(404, ['editor', 'administrator']) },
+  // issue-16: saved analyses, for the roles with saveAnalysis (an empty body is a 400; an unknown id a 404).
+  'POST /api/analyses': { path: '/api/analyses', body: {}, expected: only(400, ['analyst', 'editor', 'facilitator', 'administrator']) },
+  'PATCH /api/analyses/{id}': { path: '/api/analyses/saved-nothing-000000', body: { title: 'x' }, expected: only(404, ['analyst', 'editor', 'facilitator', 'administrator']) },
+  'DELETE /api/analyses/{id}': { path: '/api/analyses/saved-nothing-000000', expected: only(404, ['analyst', 'editor', 'facilitator', 'administrator']) },
 };
 
 function documentedWriteRoutes(): string[] {

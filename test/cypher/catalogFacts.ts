@@ -376,4 +376,25 @@ export const SEED_FACTS: Record<string, Fact> = {
       ['no:9', 5],
     ]);
   },
+  // issue-16: the templates shipped as saved analyses.
+  'analyses/actions-under-outcome-without-lead': (rows) => {
+    // Lanarkshire Q2 2010 line 12: action 2 prints its lead as "CJSW", which names no one body, so no LEADS link; it serves NO9.
+    const row = rows.find((r) => idOf(r, 'action') === 'lcja-2010:action:2');
+    expect(row?.leadAsPrinted).toBe('CJSW');
+    expect(rows.map((r) => node(r, 'action').label).filter((l) => l !== 'Action')).toEqual([]);
+  },
+  'analyses/organisations-partnering-not-leading': (rows) => {
+    // Lanarkshire Q2 2010 lines 13, 18, 26: NLC partners in actions 2-c, 3 and 4-b and leads none; nobody else partners in more than two and leads nothing.
+    expect(rows.map((r) => [idOf(r, 'organisation'), Number(r.partnerIn)])).toEqual([['org:north-lanarkshire-council', 3]]);
+  },
+  'analyses/outcomes-by-plan': (rows) => {
+    // The Lothian & Borders plan serves all four strategic aims, and NO9 ("safe from crime, disorder and danger") most of all.
+    expect(idOf(rows[0]!, 'outcome')).toBe('no:9');
+    expect(ids(rows, 'outcome').filter((id) => id.startsWith('aim:')).sort()).toEqual(['aim:1', 'aim:2', 'aim:3', 'aim:4']);
+  },
+  'analyses/actions-serving-outcome-but-no-aim': (rows) => {
+    // L&B line 784: 1.2.1-a serves NO9, NO11 and NO15 and its local outcome 1.2, which reaches no aim.
+    expect(ids(rows, 'action')).toContain('lbcja-2011:action:1.2.1-a');
+    expect(ids(rows, 'action').every((id) => id.startsWith('lbcja-2011:action:'))).toBe(true);
+  },
 };

@@ -103,6 +103,7 @@ export class AnalystPool {
       if (verdict.replaceWorker) void worker.kill('retired');
       throw new StoreError(verdict.reason, 'ad hoc', 'refused');
     }
+    if (limits.explainOnly) return { columns: [], rows: [], truncated: false };
     const result = await worker.request({
       type: 'run',
       cypher,

@@ -167,6 +167,7 @@ export class Neo4jStore implements GraphStore {
         const explained = await tx.run(`EXPLAIN ${cypher}`, neo4jParams);
         const verdict = judgeNeo4jPlan(explained.summary.plan as Neo4jPlan | false);
         if (!verdict.allowed) throw new StoreError(verdict.reason, 'ad hoc', 'refused');
+        if (limits.explainOnly) return { columns: [], rows: [], truncated: false };
         const result = tx.run(cypher, neo4jParams);
         const rows: Row[] = [];
         let bytes = 2;
