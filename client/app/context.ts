@@ -10,6 +10,9 @@ import type { AppState } from '../state/types.js';
 import type { ViewStore } from '../views/storage.js';
 import type { Resource, ResourceCache } from './resources.js';
 import type { Position } from '../layout/layered.js';
+import type { Session } from '../auth/session.js';
+import type { LiveFeed } from '../live/events.js';
+import type { WriteApi } from '../http/write.js';
 
 /** What every panel of the explorer is given: the store, the data and the shared services. */
 
@@ -51,6 +54,11 @@ export type Ctx = {
   dispatch(change: (s: AppState) => AppState, history?: HistoryMode): void;
   api: Api;
   resources: Resources;
+  /** Who is signed in and what their role may do (client/auth); the writes they send (client/http/write.ts). */
+  session: Session;
+  writes: WriteApi;
+  /** Committed changes as they happen, from any explorer (client/live). */
+  live: LiveFeed;
   /** Where named views are kept (this browser today; a server store slots in behind the same interface). */
   views: ViewStore;
   /** Polite screen-reader announcement. */

@@ -29,6 +29,11 @@ import { installTestHook } from './testHook.js';
 import { mountToolbar } from './toolbar.js';
 import { syncUrl } from './urlSync.js';
 import { fetchGap, gapKeySuffix, onGapOptionsChange } from '../gaps/gapOptions.js';
+import { createSession } from '../auth/session.js';
+import { mountAccountControl } from '../auth/header.js';
+import { writeApi } from '../http/write.js';
+import { openLiveFeed } from '../live/events.js';
+import { refreshAfterCommit } from '../live/refresh.js';
 
 /**
  * The explorer's shell: builds the page, keeps the URL and the state in step, loads
@@ -95,6 +100,9 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     dispatch: (change, history = 'push') => store.update(change, history),
     api,
     resources,
+    session: createSession(),
+    writes: writeApi,
+    live: openLiveFeed(win, () => refreshAfterCommit(ctx, null, reloadGraph)),
     views: createLocalViewStore(storage),
     announce(text) {
       // Clearing first makes screen readers repeat an identical message.
@@ -174,6 +182,12 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
 
   const contextMenu = mountContextMenu(stage.mapEl.parentElement!, ctx, stage.mapEl);
   cleanups.push(() => contextMenu.destroy());
+
+  const account = mountAccountControl(shell.accountSlot, ctx.session);
+  cleanups.push(() => account.destroy(), () => ctx.live.destroy());
+  cleanups.push(ctx.live.onCommitted((e) => refreshAfterCommit(ctx, e, reloadGraph)));
+  cleanups.push(ctx.session.subscribe(requestRender));
+  void ctx.session.refresh().catch((err: unknown) => console.error('golden-thread: the session could not be read', err));
 
   const toolbar = mountToolbar(shell, ctx, () => lastFrame);
   cleanups.push(() => toolbar.destroy());
@@ -328,6 +342,44 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   }
 
   // ------------------------------------------------------------ loading
+  const loaded = (graph: GraphResponse): Loaded => {
+    const index = indexGraph(graph.elements);
+    const byLabel = (a: { label: string }, b: { label: string }) => naturalCompare(a.label, b.label);
+    return {
+      graph: graph.elements,
+      elements: toMapElements(graph.elements),
+      index,
+      filterer: createFilterer(index),
+      plans: [...index.nodes.values()].filter((n) => n.kind === 'Plan').sort(byLabel),
+      organisations: [...index.nodes.values()].filter((n) => n.kind === 'Organisation').sort(byLabel),
+    };
+  };
+  /** After a committed change: the graph again, drawn over the old one in place (the map keeps its camera). */
+  let reloading: Promise<void> | null = null;
+  let reloadAgain = false;
+  function reloadGraph(): void {
+    if (!data || destroyed) return;
+    if (reloading) {
+      reloadAgain = true;
+      return;
+    }
+    reloading = api.graph().then(
+      (graph) => {
+        if (destroyed) return;
+        data = loaded(graph);
+        filterMemo = null;
+        render();
+      },
+      (err: unknown) => console.error('golden-thread: the graph could not be reloaded after a change', err),
+    ).finally(() => {
+      reloading = null;
+      if (reloadAgain) {
+        reloadAgain = false;
+        reloadGraph();
+      }
+    });
+  }
+
   const load = async () => {
     try {
       // index.html preloads /api/graph, so this request is answered from the preload while the bundle parsed.
@@ -335,20 +387,11 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       if (destroyed) return;
       // Marks for the start-up benchmark (bench/browser/startup.ts): where the time to interactive goes.
       performance.mark('gt:graph-loaded');
-      const index = indexGraph(graph.elements);
-      const byLabel = (a: { label: string }, b: { label: string }) => naturalCompare(a.label, b.label);
-      data = {
-        graph: graph.elements,
-        elements: toMapElements(graph.elements),
-        index,
-        filterer: createFilterer(index),
-        plans: [...index.nodes.values()].filter((n) => n.kind === 'Plan').sort(byLabel),
-        organisations: [...index.nodes.values()].filter((n) => n.kind === 'Organisation').sort(byLabel),
-      };
+      data = loaded(graph);
       performance.mark('gt:graph-indexed');
       stage.loading.hidden = true;
       const s = store.get();
-      if (s.selected && !index.nodes.has(s.selected)) ctx.alert(`The selected node ${s.selected} is not in the graph any more.`);
+      if (s.selected && !data.index.nodes.has(s.selected)) ctx.alert(`The selected node ${s.selected} is not in the graph any more.`);
       render();
       performance.mark('gt:first-render');
       win.document.documentElement.dataset.ready = 'true';

@@ -62,17 +62,29 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
   const ensure = (s: AppState, d: Loaded): MapHandle => {
     const count = d.elements.nodes.length + d.elements.edges.length;
     const renderer = chooseRenderer(s.renderer, count, webgl);
-    if (map && map.renderer === renderer) return map;
+    if (map && map.renderer === renderer) {
+      // The graph was loaded again after a change: new elements, drawn where the old ones stood.
+      if (elementsShown !== d.elements) {
+        map.setElements(d.elements, map.positions());
+        elementsShown = d.elements;
+        appliedPositionsKey = 'replaced';
+        visibleSignature = '';
+        colouredMap = null;
+      }
+      return map;
+    }
     const previousCamera = map?.camera() ?? null;
     map?.destroy();
     map = createMap({ container: mapEl, renderer, labelScale: s.labelScale, elementCount: count, reducedMotion: options.reducedMotion, callbacks: options.callbacks });
     map.setElements(d.elements, new Map());
+    elementsShown = d.elements;
     appliedPositionsKey = '';
     labelScaleApplied = s.labelScale;
     if (previousCamera) pendingCamera = previousCamera;
     return map;
   };
   let pendingCamera: AppState['camera'] = null;
+  let elementsShown: Loaded['elements'] | null = null;
 
   const positionsFor = (s: AppState, d: Loaded, view: MapView, arrangement: Arrangement): { key: string; positions: Map<string, Position> } => {
     const sig = `${view.visible.size}:${fnv1a([...view.visible].join('\n'))}`;

@@ -19,6 +19,8 @@ export type ResourceCache<T> = {
   /** The value, once ready; no fetch is started. */
   peek(key: string | null): T | null;
   clear(): void;
+  /** Fetches again what is held (one key, or every key), keeping the old value on screen until the new one arrives. */
+  refresh(key?: string): void;
   destroy(): void;
 };
 
@@ -65,6 +67,28 @@ export function createResourceCache<T>(
     },
     clear() {
       entries.clear();
+    },
+    refresh(key) {
+      if (destroyed) return;
+      for (const k of key === undefined ? [...entries.keys()] : entries.has(key) ? [key] : []) {
+        controllers.get(k)?.abort();
+        const controller = new AbortController();
+        controllers.set(k, controller);
+        fetcher(k, controller.signal).then(
+          (value) => {
+            if (controllers.get(k) === controller) controllers.delete(k);
+            if (destroyed || controller.signal.aborted) return;
+            entries.set(k, { status: 'ready', value });
+            onSettle();
+          },
+          (err: unknown) => {
+            if (controllers.get(k) === controller) controllers.delete(k);
+            if (destroyed || controller.signal.aborted) return;
+            entries.set(k, { status: 'error', error: err instanceof Error ? err.message : String(err) });
+            onSettle();
+          },
+        );
+      }
     },
     destroy() {
       if (destroyed) return;

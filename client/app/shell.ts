@@ -62,6 +62,7 @@ export function buildShell(root: HTMLElement, handlers: { onView(id: View): void
   const closeButton = (drawer: Drawer) =>
     h('button', { type: 'button', class: 'button small secondary drawer-close', 'aria-label': drawer === 'left' ? 'Close the filters' : 'Close the panels', onclick: () => setDrawer(null, true) }, 'Close');
 
+  const accountSlot = h('div', { class: 'account-slot' });
   const banner = h('div', { class: 'banner', hidden: true });
   const mapHost = viewHosts.get('map')!;
   const statusBar = h('p', { class: 'status-bar' });
@@ -81,7 +82,7 @@ export function buildShell(root: HTMLElement, handlers: { onView(id: View): void
     { class: 'app-header' },
     h('h1', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), h('span', { class: 'brand-name' }, 'Golden Thread')),
     searchSlot,
-    h('nav', { class: 'header-nav', 'aria-label': 'Views and tools' }, viewTabs.list, h('div', { class: 'header-tools' }, filtersButton, panelsButton, toolsButton, exportButton)),
+    h('nav', { class: 'header-nav', 'aria-label': 'Views and tools' }, viewTabs.list, h('div', { class: 'header-tools' }, filtersButton, panelsButton, toolsButton, exportButton, accountSlot)),
     toolsMenu,
     exportMenu,
   );
@@ -135,6 +136,7 @@ export function buildShell(root: HTMLElement, handlers: { onView(id: View): void
   return {
     page,
     searchSlot,
+    accountSlot,
     filtersHost,
     viewHosts,
     panelHosts,

@@ -8,6 +8,8 @@ import { groupThreadByLead, nodeName, threadHeadline } from '../thread/utils.js'
 import { h, fill } from '../ui/dom.js';
 import { kindSwatch } from '../ui/shapes.js';
 import { rollupSection } from './rollup.js';
+import { createEditor } from '../edit/index.js';
+import { createNodeHistory } from '../history/nodeHistory.js';
 import { displayedProps, formatProp, groupTitle, orderedGroups, propTitle, sortProgress } from './utils.js';
 
 /**
@@ -16,10 +18,23 @@ import { displayedProps, formatProp, groupTitle, orderedGroups, propTitle, sortP
  * progress history and where each fact was printed (document, lines, the quote).
  */
 
+/** A number per fetched value: a refetch after a live change is a new value, and the panel renders it. */
+const stamps = new WeakMap<object, number>();
+let nextStamp = 0;
+function stampOf(value: object): number {
+  let s = stamps.get(value);
+  if (s === undefined) stamps.set(value, (s = ++nextStamp));
+  return s;
+}
+
 export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
   const el = h('div', { class: 'detail' });
   root.append(el);
   let renderedKey = '';
+  // Kept across renders: a form being typed in survives a live refresh of the node.
+  const editor = createEditor(ctx);
+  const history = createNodeHistory(ctx);
+  const names = (f: Frame) => (id: string) => f.data.index.nodes.get(id)?.label ?? ctx.resources.node.peek(id)?.node.label ?? id;
 
   const nodeButton = (n: { id: string; kind: Neighbour['kind']; label: string; ref: string | null }, extra?: string) =>
     h(
@@ -126,6 +141,7 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
         h('button', { type: 'button', class: 'button secondary', onclick: () => ctx.map()?.centreOn(n.id) }, 'Centre on map'),
       ),
       rollupSection(n, ctx),
+      editor.attach(d, f),
       h('h3', {}, 'Properties'),
       h(
         'dl',
@@ -182,6 +198,7 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
       ),
       h('h3', {}, 'Provenance'),
       provenance(n.provenance, true),
+      history.attach(n.id, ctx.live.revision, names(f)),
       h('p', { class: 'meta id-line' }, 'Id ', h('code', {}, n.id)),
     );
   };
@@ -194,7 +211,8 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
       const { state } = f;
       const detail = ctx.resources.node.get(state.selected);
       const progressKeys = detail.status === 'ready' ? (detail.value.neighbours['HAS_PROGRESS out'] ?? []).map((p) => `${p.id}:${ctx.resources.node.get(p.id).status}`).join(',') : '';
-      const key = [state.selected, state.mode, detail.status, f.thread.status, progressKeys].join('|');
+      const version = detail.status === 'ready' ? detail.value.node.version : 0;
+      const key = [state.selected, state.mode, detail.status, f.thread.status, progressKeys, version, ctx.live.revision, ctx.session.user()?.role ?? '', detail.status === 'ready' ? stampOf(detail.value) : 0].join('|');
       if (key === renderedKey) return;
       renderedKey = key;
       const parts: (HTMLElement | null)[] = [];
@@ -226,6 +244,8 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
       if (hadFocus) document.getElementById(hadFocus)?.focus();
     },
     destroy() {
+      editor.destroy();
+      history.destroy();
       el.remove();
     },
   };
