@@ -5,3 +5,9 @@ CREATE NODE TABLE IF NOT EXISTS PendingChange(id STRING PRIMARY KEY, submittedAt
 CREATE NODE TABLE IF NOT EXISTS Migration(id STRING PRIMARY KEY, migrationId INT64, name STRING, appliedAt STRING);
 CREATE NODE TABLE IF NOT EXISTS User(id STRING PRIMARY KEY, name STRING, role STRING, organisationId STRING, passwordHash STRING, createdAt STRING, updatedAt STRING);
 CREATE NODE TABLE IF NOT EXISTS Session(id STRING PRIMARY KEY, username STRING, createdAt STRING, expiresAt STRING);
+CREATE NODE TABLE IF NOT EXISTS Seminar(id STRING PRIMARY KEY, code STRING, title STRING, status STRING, facilitatorId STRING, facilitatorName STRING, startedAt STRING, endedAt STRING, view STRING, follow STRING, requireSignIn BOOLEAN, anonymousVotes BOOLEAN, dotsPerPerson INT64, facilitatorTokenHash STRING);
+CREATE NODE TABLE IF NOT EXISTS SeminarEvent(id STRING PRIMARY KEY, seminarId STRING, seq INT64, at STRING, type STRING, body STRING);
+CREATE NODE TABLE IF NOT EXISTS SeminarParticipant(id STRING PRIMARY KEY, seminarId STRING, displayName STRING, role STRING, username STRING, tokenHash STRING, joinedAt STRING);
+CREATE NODE TABLE IF NOT EXISTS Proposal(id STRING PRIMARY KEY, seminarId STRING, kind STRING, status STRING, authorId STRING, authorName STRING, comment STRING, nodeId STRING, operations STRING, diff STRING, createdAt STRING, decidedAt STRING, decidedBy STRING, declineReason STRING, changeId STRING);
+CREATE NODE TABLE IF NOT EXISTS DotRound(id STRING PRIMARY KEY, seminarId STRING, title STRING, status STRING, targets STRING, dotsPerPerson INT64, anonymous BOOLEAN, openedAt STRING, endsAt STRING, closedAt STRING);
+CREATE NODE TABLE IF NOT EXISTS SeminarVote(id STRING PRIMARY KEY, seminarId STRING, subjectId STRING, participantId STRING, value INT64, allocations STRING, at STRING);

@@ -5,3 +5,9 @@ CREATE CONSTRAINT system_pending_change_id IF NOT EXISTS FOR (n:PendingChange) R
 CREATE CONSTRAINT system_migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_seminar_id IF NOT EXISTS FOR (n:Seminar) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_seminar_event_id IF NOT EXISTS FOR (n:SeminarEvent) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_seminar_participant_id IF NOT EXISTS FOR (n:SeminarParticipant) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_proposal_id IF NOT EXISTS FOR (n:Proposal) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_dot_round_id IF NOT EXISTS FOR (n:DotRound) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_seminar_vote_id IF NOT EXISTS FOR (n:SeminarVote) REQUIRE n.id IS UNIQUE;
