@@ -57,6 +57,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   let previousRendered: AppState | null = null;
   let lastFrame: Frame | null = null;
   let selectionFromMap = false;
+  let reloadGraphNow: () => Promise<void> = async () => {};
 
   const requestRender = () => {
     if (destroyed || renderQueued) return;
@@ -111,6 +112,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       requestRender();
     },
     requestRender,
+    reloadGraph: () => reloadGraphNow(),
     focusNode(id) {
       // After the render that selects it, so the map has it in view; on a phone the drawers close to show it.
       if (shell.openDrawer && shell.isDrawer(shell.openDrawer)) shell.setDrawer(null);
@@ -331,16 +333,8 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       if (destroyed) return;
       // Marks for the start-up benchmark (bench/browser/startup.ts): where the time to interactive goes.
       performance.mark('gt:graph-loaded');
-      const index = indexGraph(graph.elements);
-      const byLabel = (a: { label: string }, b: { label: string }) => naturalCompare(a.label, b.label);
-      data = {
-        graph: graph.elements,
-        elements: toMapElements(graph.elements),
-        index,
-        filterer: createFilterer(index),
-        plans: [...index.nodes.values()].filter((n) => n.kind === 'Plan').sort(byLabel),
-        organisations: [...index.nodes.values()].filter((n) => n.kind === 'Organisation').sort(byLabel),
-      };
+      data = loadedFrom(graph);
+      const index = data.index;
       performance.mark('gt:graph-indexed');
       stage.loading.hidden = true;
       const s = store.get();
@@ -358,6 +352,17 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     }
   };
   void load();
+  reloadGraphNow = async () => {
+    const graph = await api.graph();
+    if (destroyed || !data) return;
+    data = loadedFrom(graph);
+    // Threads, gap lists and counts were worked out from the old graph.
+    for (const r of Object.values(resources)) r.clear();
+    filterMemo = null;
+    stage.elementsChanged(data);
+    loadWhatStateNeeds(store.get(), ctx);
+    render();
+  };
 
   const explorer: Explorer = {
     destroy() {
@@ -379,6 +384,19 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
 }
 
 // ---------------------------------------------------------------- Internal
+
+function loadedFrom(graph: GraphResponse): Loaded {
+  const index = indexGraph(graph.elements);
+  const byLabel = (a: { label: string }, b: { label: string }) => naturalCompare(a.label, b.label);
+  return {
+    graph: graph.elements,
+    elements: toMapElements(graph.elements),
+    index,
+    filterer: createFilterer(index),
+    plans: [...index.nodes.values()].filter((n) => n.kind === 'Plan').sort(byLabel),
+    organisations: [...index.nodes.values()].filter((n) => n.kind === 'Organisation').sort(byLabel),
+  };
+}
 
 function safeStorage(win: Window): Storage | null {
   try {
