@@ -100,7 +100,8 @@ export type MapFilters = z.infer<typeof MapFilters>;
 /** What the seminar's map starts from: the facilitator's map when they started it. */
 export const SeminarView = z
   .object({
-    filters: MapFilters,
+    /** null: the explorer's default filters. */
+    filters: MapFilters.nullable().default(null),
     layout: z.enum(['layered', 'force']).default('layered'),
     namedView: z.string().max(200).nullable().default(null),
   })
@@ -112,7 +113,8 @@ export const FollowState = z
   .object({
     rev: z.int().min(0),
     viewport: Viewport.nullable(),
-    filters: MapFilters,
+    /** null: the explorer's default filters. */
+    filters: MapFilters.nullable(),
     selection: NodeId.nullable(),
     /** The node whose golden thread is lit up (null: none). */
     thread: NodeId.nullable(),
@@ -203,7 +205,8 @@ export type SeminarEvent = { seq: number; at: string; seminarId: string } & Semi
 export type SeminarEventBody =
   | { type: 'participant-joined'; participant: ParticipantInfo }
   | { type: 'proposal-submitted'; proposal: ProposalInfo }
-  | { type: 'proposal-accepted'; proposalId: string; changeId: string; diff: ChangeDiff; acceptedBy: string }
+  /** changeId null: a comment (no operations) accepted as a decision, nothing committed. */
+  | { type: 'proposal-accepted'; proposalId: string; changeId: string | null; diff: ChangeDiff; acceptedBy: string }
   | { type: 'proposal-declined'; proposalId: string; reason: string; declinedBy: string }
   | { type: 'tally'; target: { proposalId: string } | { roundId: string }; ranking: RankingEntry[] }
   | { type: 'round-opened'; round: DotRoundInfo }
@@ -242,7 +245,7 @@ export type VoteMessage = z.infer<typeof VoteMessage>;
 export const FollowMessage = z
   .object({
     viewport: Viewport.nullable().optional(),
-    filters: MapFilters.optional(),
+    filters: MapFilters.nullable().optional(),
     selection: NodeId.nullable().optional(),
     thread: NodeId.nullable().optional(),
   })
@@ -334,7 +337,7 @@ export const ProposalBody = z
 export type ProposalAnswer = { proposalId: string; diff: ChangeDiff; seq: number };
 
 export const DeclineBody = z.object({ reason: shortText(2000) }).strict();
-export type AcceptAnswer = { proposalId: string; changeId: string; diff: ChangeDiff; seq: number };
+export type AcceptAnswer = { proposalId: string; changeId: string | null; diff: ChangeDiff; seq: number };
 
 export const VoteBody = VoteMessage;
 export type VoteAnswer = { ranking: RankingEntry[]; seq: number };
@@ -361,7 +364,7 @@ export type SeminarState = {
 export type SeminarSummary = {
   seminar: SeminarInfo;
   decisions: { proposalId: string; decision: 'accepted' | 'declined'; at: string; by: string; comment: string; author: string }[];
-  accepted: { proposalId: string; changeId: string; author: string; comment: string; diff: ChangeDiff }[];
+  accepted: { proposalId: string; changeId: string | null; author: string; comment: string; diff: ChangeDiff }[];
   declined: { proposalId: string; author: string; comment: string; reason: string }[];
   open: { proposalId: string; author: string; comment: string }[];
   proposalVotes: { proposalId: string; comment: string; up: number; down: number }[];
