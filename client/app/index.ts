@@ -25,6 +25,7 @@ import { MAIN_VIEWS, SIDE_PANELS, type PanelEntry } from './registry.js';
 import { createResourceCache, IDLE } from './resources.js';
 import { buildShell } from './shell.js';
 import { installTestHook } from './testHook.js';
+import { wantsSeminar } from '../seminar/boot.js';
 import { mountToolbar } from './toolbar.js';
 import { syncUrl } from './urlSync.js';
 
@@ -48,7 +49,8 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   const reducedMotion = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
   const decoded = decodeState(win.location.search);
-  const store = createStore(decoded.state);
+  // A join link (or this tab's seat in a running seminar) opens the Seminar panel.
+  const store = createStore(wantsSeminar(win) ? { ...decoded.state, panel: 'seminar' } : decoded.state);
   const cleanups: (() => void)[] = [];
   let destroyed = false;
   let data: Loaded | null = null;
