@@ -194,6 +194,107 @@ export const SavedAnalysisRow = z
   })
   .strict();
 export type SavedAnalysisRow = z.infer<typeof SavedAnalysisRow>;
+// ---------------------------------------------------------------- issue-12-server: live seminars
+// A running seminar survives a restart: its settings, follow state, log, proposals, votes
+// and participants are all rows here (model/seminars.ts has the protocol they serve).
+
+export const SeminarRow = z
+  .object({
+    id: z.string().min(1).describe('seminar:<uuid>'),
+    code: z.string().min(1).describe('the join code, upper case'),
+    title: z.string().min(1),
+    status: z.enum(['running', 'ended']),
+    facilitatorId: z.string().min(1),
+    facilitatorName: z.string().min(1),
+    startedAt: isoTime,
+    endedAt: isoTime.optional(),
+    view: z.string().describe('the SeminarView it started from, as JSON'),
+    follow: z.string().describe('the latest FollowState, as JSON'),
+    requireSignIn: z.boolean(),
+    anonymousVotes: z.boolean(),
+    dotsPerPerson: z.int().min(1),
+    facilitatorTokenHash: z.string().min(1).describe('hex SHA-256 of the facilitator token'),
+  })
+  .strict();
+export type SeminarRow = z.infer<typeof SeminarRow>;
+
+/** One logged seminar event: replayed by seq to a client that reconnects. */
+export const SeminarEventRow = z
+  .object({
+    id: z.string().min(1).describe('<seminar id>|<seq, zero-padded to 9>'),
+    seminarId: z.string().min(1),
+    seq: z.int().min(1),
+    at: isoTime,
+    type: z.string().min(1),
+    body: z.string().describe('the SeminarEventBody as JSON'),
+  })
+  .strict();
+export type SeminarEventRow = z.infer<typeof SeminarEventRow>;
+
+export const SeminarParticipantRow = z
+  .object({
+    id: z.string().min(1).describe('participant:<uuid>'),
+    seminarId: z.string().min(1),
+    displayName: z.string().min(1),
+    role: z.enum(['participant', 'facilitator']),
+    username: z.string().optional().describe('the account, when signed in'),
+    tokenHash: z.string().min(1).describe('hex SHA-256 of the participant token'),
+    joinedAt: isoTime,
+  })
+  .strict();
+export type SeminarParticipantRow = z.infer<typeof SeminarParticipantRow>;
+
+export const ProposalRow = z
+  .object({
+    id: z.string().min(1).describe('proposal:<uuid>'),
+    seminarId: z.string().min(1),
+    kind: z.string().min(1),
+    status: z.enum(['open', 'accepted', 'declined']),
+    authorId: z.string().min(1),
+    authorName: z.string().min(1),
+    comment: z.string().min(1),
+    nodeId: z.string().optional(),
+    operations: z.string().describe('the ChangeOperation list as JSON'),
+    diff: z.string().describe('the dry-run ChangeDiff as JSON'),
+    createdAt: isoTime,
+    decidedAt: isoTime.optional(),
+    decidedBy: z.string().optional(),
+    declineReason: z.string().optional(),
+    changeId: z.string().optional(),
+  })
+  .strict();
+export type ProposalRow = z.infer<typeof ProposalRow>;
+
+/** A dot-voting round on gaps or outcomes. */
+export const DotRoundRow = z
+  .object({
+    id: z.string().min(1).describe('round:<uuid>'),
+    seminarId: z.string().min(1),
+    title: z.string().min(1),
+    status: z.enum(['open', 'closed']),
+    targets: z.string().describe('[{id, label}] as JSON'),
+    dotsPerPerson: z.int().min(1),
+    anonymous: z.boolean(),
+    openedAt: isoTime,
+    endsAt: isoTime.optional(),
+    closedAt: isoTime.optional(),
+  })
+  .strict();
+export type DotRoundRow = z.infer<typeof DotRoundRow>;
+
+/** One participant's vote: on a proposal (value 1 or -1), or their dots in a round (allocations as JSON). */
+export const SeminarVoteRow = z
+  .object({
+    id: z.string().min(1).describe('<proposal or round id>|<participant id>'),
+    seminarId: z.string().min(1),
+    subjectId: z.string().min(1).describe('the proposal or round voted in'),
+    participantId: z.string().min(1),
+    value: z.int().describe('1 or -1 on a proposal; the dots used in a round'),
+    allocations: z.string().optional().describe('[{targetId, dots}] as JSON, in a round'),
+    at: isoTime,
+  })
+  .strict();
+export type SeminarVoteRow = z.infer<typeof SeminarVoteRow>;
 
 /** Every system table by name (PascalCase, as the engines label it). */
 export const SYSTEM_TABLES = {
@@ -207,6 +308,12 @@ export const SYSTEM_TABLES = {
   SnapshotGraph: SnapshotGraphRow,
   NamedView: NamedViewRow,
   SavedAnalysis: SavedAnalysisRow,
+  Seminar: SeminarRow,
+  SeminarEvent: SeminarEventRow,
+  SeminarParticipant: SeminarParticipantRow,
+  Proposal: ProposalRow,
+  DotRound: DotRoundRow,
+  SeminarVote: SeminarVoteRow,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type SystemTable = keyof typeof SYSTEM_TABLES;

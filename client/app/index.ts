@@ -26,6 +26,7 @@ import { MAIN_VIEWS, SIDE_PANELS, type PanelEntry } from './registry.js';
 import { createResourceCache, IDLE } from './resources.js';
 import { buildShell } from './shell.js';
 import { installTestHook } from './testHook.js';
+import { wantsSeminar } from '../seminar/boot.js';
 import { mountToolbar } from './toolbar.js';
 import { syncUrl } from './urlSync.js';
 import { fetchGap, gapKeySuffix, onGapOptionsChange } from '../gaps/gapOptions.js';
@@ -55,7 +56,8 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   const reducedMotion = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
   const decoded = decodeState(win.location.search);
-  const store = createStore(decoded.state);
+  // A join link (or this tab's seat in a running seminar) opens the Seminar panel.
+  const store = createStore(wantsSeminar(win) ? { ...decoded.state, panel: 'seminar' } : decoded.state);
   const cleanups: (() => void)[] = [];
   let destroyed = false;
   let data: Loaded | null = null;
@@ -123,6 +125,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       requestRender();
     },
     requestRender,
+    reloadGraph: () => reloadGraph(),
     focusNode(id) {
       // After the render that selects it, so the map has it in view; on a phone the drawers close to show it.
       if (shell.openDrawer && shell.isDrawer(shell.openDrawer)) shell.setDrawer(null);
@@ -342,42 +345,31 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   }
 
   // ------------------------------------------------------------ loading
-  const loaded = (graph: GraphResponse): Loaded => {
-    const index = indexGraph(graph.elements);
-    const byLabel = (a: { label: string }, b: { label: string }) => naturalCompare(a.label, b.label);
-    return {
-      graph: graph.elements,
-      elements: toMapElements(graph.elements),
-      index,
-      filterer: createFilterer(index),
-      plans: [...index.nodes.values()].filter((n) => n.kind === 'Plan').sort(byLabel),
-      organisations: [...index.nodes.values()].filter((n) => n.kind === 'Organisation').sort(byLabel),
-    };
-  };
-  /** After a committed change: the graph again, drawn over the old one in place (the map keeps its camera). */
+  /**
+   * After a committed change (the live feed, a seminar's accepted proposal): the graph
+   * again, drawn over the old one in place, so the map keeps its camera and the panels
+   * keep their old values on screen until the new ones arrive. Calls made while one
+   * reload is running share one more reload after it.
+   */
   let reloading: Promise<void> | null = null;
-  let reloadAgain = false;
-  function reloadGraph(): void {
-    if (!data || destroyed) return;
-    if (reloading) {
-      reloadAgain = true;
-      return;
-    }
-    reloading = api.graph().then(
-      (graph) => {
-        if (destroyed) return;
-        data = loaded(graph);
-        filterMemo = null;
-        render();
-      },
-      (err: unknown) => console.error('golden-thread: the graph could not be reloaded after a change', err),
-    ).finally(() => {
-      reloading = null;
-      if (reloadAgain) {
-        reloadAgain = false;
-        reloadGraph();
-      }
-    });
+  let reloadAgain: Promise<void> | null = null;
+  function reloadGraph(): Promise<void> {
+    if (!data || destroyed) return Promise.resolve();
+    if (reloading) return (reloadAgain ??= reloading.then(() => ((reloadAgain = null), reloadGraph())));
+    reloading = api
+      .graph()
+      .then(
+        (graph) => {
+          if (destroyed) return;
+          data = loadedFrom(graph);
+          filterMemo = null;
+          stage.elementsChanged(data);
+          render();
+        },
+        (err: unknown) => console.error('golden-thread: the graph could not be reloaded after a change', err),
+      )
+      .finally(() => (reloading = null));
+    return reloading;
   }
 
   const load = async () => {
@@ -387,7 +379,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       if (destroyed) return;
       // Marks for the start-up benchmark (bench/browser/startup.ts): where the time to interactive goes.
       performance.mark('gt:graph-loaded');
-      data = loaded(graph);
+      data = loadedFrom(graph);
       performance.mark('gt:graph-indexed');
       stage.loading.hidden = true;
       const s = store.get();
@@ -426,6 +418,19 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
 }
 
 // ---------------------------------------------------------------- Internal
+
+function loadedFrom(graph: GraphResponse): Loaded {
+  const index = indexGraph(graph.elements);
+  const byLabel = (a: { label: string }, b: { label: string }) => naturalCompare(a.label, b.label);
+  return {
+    graph: graph.elements,
+    elements: toMapElements(graph.elements),
+    index,
+    filterer: createFilterer(index),
+    plans: [...index.nodes.values()].filter((n) => n.kind === 'Plan').sort(byLabel),
+    organisations: [...index.nodes.values()].filter((n) => n.kind === 'Organisation').sort(byLabel),
+  };
+}
 
 function safeStorage(win: Window): Storage | null {
   try {

@@ -128,6 +128,15 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
     arrangementChanged() {
       arrangementVersion += 1;
     },
+    /** The graph was loaded again: the map takes the new elements, and positions are worked out afresh. */
+    elementsChanged(d: Loaded) {
+      if (!map) return;
+      const kept = map.positions();
+      map.setElements(d.elements, kept);
+      appliedPositionsKey = '';
+      visibleSignature = '';
+      colouredMap = null;
+    },
     /** Brings the map in step with a frame; returns the positions drawn and whether they moved. */
     draw(s: AppState, d: Loaded, view: MapView, arrangement: Arrangement) {
       const m = ensure(s, d);

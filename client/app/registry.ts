@@ -30,6 +30,7 @@ export const SIDE_PANELS = [
   { id: 'views', label: 'Views', load: () => import('../views/index.js').then((m) => m.mountViews) },
   { id: 'progress', label: 'Progress', load: () => import('../progress/index.js').then((m) => m.mountProgress) },
   { id: 'changes', label: 'Changes', load: () => import('../history/feed.js').then((m) => m.mountFeed) },
+  { id: 'seminar', label: 'Seminar', load: () => import('../seminar/index.js').then((m) => m.mountSeminar) },
 ] as const satisfies readonly PanelEntry[];
 
 /** The map is the shell's own; the other views load when first chosen. */

@@ -12,7 +12,7 @@ import type { Ctx } from '../app/context.js';
 /** summariseDiff lists at most this many ids; a list this long may have been cut. */
 const SUMMARY_ID_CAP = 50;
 
-export function refreshAfterCommit(ctx: Ctx, event: CommittedEvent | null, reloadGraph: () => void): void {
+export function refreshAfterCommit(ctx: Ctx, event: CommittedEvent | null, reloadGraph: () => unknown): void {
   const ids = event?.summary.nodeIds ?? [];
   if (!event || ids.length >= SUMMARY_ID_CAP) ctx.resources.node.refresh();
   else for (const id of ids) ctx.resources.node.refresh(id);

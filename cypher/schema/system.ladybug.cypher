@@ -9,3 +9,9 @@ CREATE NODE TABLE IF NOT EXISTS Snapshot(id STRING PRIMARY KEY, name STRING, not
 CREATE NODE TABLE IF NOT EXISTS SnapshotGraph(id STRING PRIMARY KEY, graph STRING);
 CREATE NODE TABLE IF NOT EXISTS NamedView(id STRING PRIMARY KEY, name STRING, nameKey STRING, view STRING, createdAt STRING, createdBy STRING, updatedAt STRING, updatedBy STRING);
 CREATE NODE TABLE IF NOT EXISTS SavedAnalysis(id STRING PRIMARY KEY, version INT64, deleted BOOLEAN, title STRING, explanation STRING, cypher STRING, engine STRING, parameters STRING, createdBy STRING, createdAt STRING, updatedBy STRING, updatedAt STRING);
+CREATE NODE TABLE IF NOT EXISTS Seminar(id STRING PRIMARY KEY, code STRING, title STRING, status STRING, facilitatorId STRING, facilitatorName STRING, startedAt STRING, endedAt STRING, view STRING, follow STRING, requireSignIn BOOLEAN, anonymousVotes BOOLEAN, dotsPerPerson INT64, facilitatorTokenHash STRING);
+CREATE NODE TABLE IF NOT EXISTS SeminarEvent(id STRING PRIMARY KEY, seminarId STRING, seq INT64, at STRING, type STRING, body STRING);
+CREATE NODE TABLE IF NOT EXISTS SeminarParticipant(id STRING PRIMARY KEY, seminarId STRING, displayName STRING, role STRING, username STRING, tokenHash STRING, joinedAt STRING);
+CREATE NODE TABLE IF NOT EXISTS Proposal(id STRING PRIMARY KEY, seminarId STRING, kind STRING, status STRING, authorId STRING, authorName STRING, comment STRING, nodeId STRING, operations STRING, diff STRING, createdAt STRING, decidedAt STRING, decidedBy STRING, declineReason STRING, changeId STRING);
+CREATE NODE TABLE IF NOT EXISTS DotRound(id STRING PRIMARY KEY, seminarId STRING, title STRING, status STRING, targets STRING, dotsPerPerson INT64, anonymous BOOLEAN, openedAt STRING, endsAt STRING, closedAt STRING);
+CREATE NODE TABLE IF NOT EXISTS SeminarVote(id STRING PRIMARY KEY, seminarId STRING, subjectId STRING, participantId STRING, value INT64, allocations STRING, at STRING);

@@ -9,3 +9,9 @@ CREATE CONSTRAINT system_snapshot_id IF NOT EXISTS FOR (n:Snapshot) REQUIRE n.id
 CREATE CONSTRAINT system_snapshot_graph_id IF NOT EXISTS FOR (n:SnapshotGraph) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_named_view_id IF NOT EXISTS FOR (n:NamedView) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_saved_analysis_id IF NOT EXISTS FOR (n:SavedAnalysis) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_seminar_id IF NOT EXISTS FOR (n:Seminar) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_seminar_event_id IF NOT EXISTS FOR (n:SeminarEvent) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_seminar_participant_id IF NOT EXISTS FOR (n:SeminarParticipant) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_proposal_id IF NOT EXISTS FOR (n:Proposal) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_dot_round_id IF NOT EXISTS FOR (n:DotRound) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_seminar_vote_id IF NOT EXISTS FOR (n:SeminarVote) REQUIRE n.id IS UNIQUE;

@@ -1,0 +1,14 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+// Creates or replaces DotRound rows, one per map in $rows: every column is set, so a value left out becomes null.
+UNWIND $rows AS row
+MERGE (n:DotRound:GTSystem {id: row.id})
+SET n.seminarId = row.seminarId,
+    n.title = row.title,
+    n.status = row.status,
+    n.targets = row.targets,
+    n.dotsPerPerson = row.dotsPerPerson,
+    n.anonymous = row.anonymous,
+    n.openedAt = row.openedAt,
+    n.endsAt = row.endsAt,
+    n.closedAt = row.closedAt
+RETURN count(n) AS written
