@@ -38,13 +38,15 @@ import type { GraphStore } from './store/port.js';
 export function createApp(
   store: GraphStore,
   config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'> &
-    Partial<Pick<Config, 'queryMaxBytes' | 'queryPerMinute' | 'console' | 'host' | 'allowedHosts' | 'seminars'>> & { auth?: AuthSettings },
+    Partial<Pick<Config, 'queryMaxBytes' | 'queryPerMinute' | 'console' | 'host' | 'allowedHosts' | 'seminars' | 'trustProxy'>> & { auth?: AuthSettings },
   options: { dev?: boolean; auth?: Auth; readiness?: Readiness; logger?: Logger } = {},
 ): Express {
   const auth = options.auth ?? createAuth(storeRepositories(store), config.auth ?? DEFAULT_AUTH_SETTINGS, organisationExists(store));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind a reverse proxy (GT_TRUST_PROXY, server/trustProxy.ts) req.ip is the client's, so per-address limits count clients.
+  app.set('trust proxy', config.trustProxy ?? false);
   if (options.logger) app.use(requestLogger(options.logger));
   app.use(hostGuard(config.host ?? '127.0.0.1', config.allowedHosts ?? []));
   app.use(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NewPassword, Username } from '../model/auth.js';
 import type { AuthSettings } from './auth/settings.js';
 import { DEFAULT_SEMINAR_SETTINGS, type SeminarSettings } from './seminars/settings.js';
+import { TrustProxySetting } from './trustProxy.js';
 
 /**
  * Settings, read once at start-up from the environment: defaults, then the
@@ -44,6 +45,7 @@ const Settings = z
       .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, 'must be a comma-separated list of host names such as seminar.local or 192.168.1.20'))),
     GT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+    GT_TRUST_PROXY: TrustProxySetting.default(false),
     GT_SHUTDOWN_GRACE_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(0).max(600_000).default(10_000),
     NEO4J_URI: z
       .string()
@@ -105,6 +107,7 @@ const Settings = z
     seedOnEmpty: s.GT_SEED_ON_EMPTY,
     logLevel: s.GT_LOG_LEVEL,
     shutdownGraceMs: s.GT_SHUTDOWN_GRACE_MS,
+    trustProxy: s.GT_TRUST_PROXY,
     store:
       s.NEO4J_URI
         ? ({ kind: 'neo4j', uri: s.NEO4J_URI, user: s.NEO4J_USER, password: s.NEO4J_PASSWORD, database: s.NEO4J_DATABASE, queryConcurrency: s.GT_QUERY_CONCURRENCY } as const)

@@ -51,7 +51,10 @@ export function errorBody(err: unknown): ApiErrorBody {
   if (status && status >= 400 && status < 500) {
     const type = (err as { type?: string }).type;
     const message = type === 'entity.too.large' ? 'the request body is too large' : type === 'entity.parse.failed' ? 'the request body is not valid JSON' : (err as Error).message;
-    return { error: { status, code: 'bad_request', message } };
+    // The body parser's refusals name the body as the field, like every other 400 (found by test/fuzz/httpEdge.spec.ts).
+    // It refuses valid JSON that is not an object or array too (0, null, "text"), so the reason says what is wanted.
+    const reason = type === 'entity.too.large' ? 'is too large' : type === 'entity.parse.failed' ? 'must be a JSON object (or array), well formed' : undefined;
+    return { error: { status, code: 'bad_request', message, ...(reason ? { issues: [{ field: 'body', reason }] } : {}) } };
   }
   return { error: { status: 500, code: 'internal_error', message: 'something went wrong on the server' } };
 }

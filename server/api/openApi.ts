@@ -8,6 +8,7 @@ import { reportPaths } from './openApiReports.js';
 import { importPaths } from './openApiImports.js';
 import { viewPaths } from './openApiViews.js';
 import { analysisPaths } from './openApiAnalyses.js';
+import { backupPaths } from './openApiBackup.js';
 
 /**
  * The OpenAPI description served at /api/docs, built from the same zod schemas the
@@ -241,6 +242,7 @@ export function openApiDocument() {
       ...importPaths(),
       ...viewPaths(),
       ...analysisPaths(),
+      ...backupPaths(),
     },
     components: {
       schemas: {

@@ -9,7 +9,8 @@ export function parseRequest<T>(schema: z.ZodType<T>, input: unknown, where: 'qu
     const field = issue.path.filter((p) => typeof p !== 'symbol').join('.');
     const reason =
       issue.code === 'unrecognized_keys' ? `unknown ${where} parameter(s): ${issue.keys.join(', ')}` : issue.message;
-    return { field: field || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : where), reason };
+    // A parameter with an empty name (`?=x`) names none: then the field is where it came from.
+    return { field: field || (issue.code === 'unrecognized_keys' && issue.keys.join(', ')) || where, reason };
   });
   throw new HttpError(400, 'bad_request', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), issues);
 }

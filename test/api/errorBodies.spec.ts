@@ -103,16 +103,16 @@ describe('errors in the request', () => {
     });
   });
 
-  it('400 for a body that is not JSON, with no issues', async () => {
+  it('400 for a body that is not JSON, naming the body as the field', async () => {
     const { status, body } = await api.post('/api/query', '{not json');
     expect(status).toBe(400);
-    expect(body).toEqual({ error: { status: 400, code: 'bad_request', message: 'the request body is not valid JSON' } });
+    expect(body).toEqual({ error: { status: 400, code: 'bad_request', message: 'the request body is not valid JSON', issues: [{ field: 'body', reason: 'must be a JSON object (or array), well formed' }] } });
   });
 
   it('413 for a body over 64 kB', async () => {
     const { status, body } = await api.post('/api/query', { cypher: `RETURN '${'x'.repeat(70_000)}'` });
     expect(status).toBe(413);
-    expect(body).toEqual({ error: { status: 413, code: 'bad_request', message: 'the request body is too large' } });
+    expect(body).toEqual({ error: { status: 413, code: 'bad_request', message: 'the request body is too large', issues: [{ field: 'body', reason: 'is too large' }] } });
   });
 
   // The engine's own text goes to the log only (it can hold paths or file contents); the client
