@@ -176,6 +176,18 @@ describe('every gap analysis on plan:lcja-2010, its whole row set', () => {
     expect(got[1]!.actions).toEqual(['2', '2']);
   });
 
+  it('coverage matrix: NO9 by the ADP (2-b, 2-c), the MAPPA steering group (1) and SPS (1-b); NO11 and NO15 by the LCJA; action 2 credits nobody', async () => {
+    const got = (await rows('coverage-matrix')).map((r) => [r.id, r.organisationId, r.count, [...(r.actions as string[])].sort()]);
+    const byOutcomeThenOrg = (a: unknown[], b: unknown[]) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`);
+    expect(got.sort(byOutcomeThenOrg)).toEqual([
+      ['no:11', 'org:lanarkshire-cja', 1, ['lcja-2010:action:3']],
+      ['no:15', 'org:lanarkshire-cja', 3, ['lcja-2010:action:4', 'lcja-2010:action:4-b', 'lcja-2010:action:4-c']],
+      ['no:9', 'org:lanarkshire-alcohol-and-drug-partnership', 2, ['lcja-2010:action:2-b', 'lcja-2010:action:2-c']],
+      ['no:9', 'org:mappa-steering-group', 1, ['lcja-2010:action:1']],
+      ['no:9', 'org:scottish-prison-service', 1, ['lcja-2010:action:1-b']],
+    ]);
+  });
+
   it('organisation load: the leads and partners of the report’s own rows, and no organisation of another plan', async () => {
     expect(await rows('organisation-load')).toEqual([
       { id: 'org:lanarkshire-cja', name: 'Lanarkshire Community Justice Authority', leads: 4, partners: 0 },
