@@ -92,3 +92,11 @@ describe('gap analyses on plan:gcjsw-2013, their whole row sets', () => {
     expect(await rows('shared-outcomes')).toEqual([]);
   });
 });
+
+describe('the MAPPA progress (lines 386-406) has a thread', () => {
+  it('a key objective’s progress update belongs to its objective (objective 10, line 404)', async () => {
+    const { goldenThread } = await import('../../server/thread/thread.js');
+    const thread = await goldenThread(store, 'gcjsw-2013:progress:mappa-objective-10');
+    expect(thread.paths.map((p) => p.nodes)).toEqual([['gcjsw-2013:progress:mappa-objective-10', 'gcjsw-2013:priority:mappa-objective-10']]);
+  });
+});
