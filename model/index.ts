@@ -12,3 +12,4 @@ export * from './statusWords.js';
 export * from './roles.js';
 export * from './system.js';
 export * from './changes.js';
+export * from './organisationAliases.js';

@@ -39,10 +39,17 @@ export const PlanProps = z
   })
   .strict();
 
+/** "<source file>: <alias>": an alias that means this organisation in that document only (see organisationAliases.ts). */
+export const DOCUMENT_ALIAS_PATTERN = /^([a-z0-9][a-z0-9.-]*\.txt): (\S.*)$/;
+
 export const OrganisationProps = z
   .object({
     name: text,
     aliases: textList.default([]),
+    documentAliases: z
+      .array(z.string().regex(DOCUMENT_ALIAS_PATTERN, 'must read "<source file>.txt: <alias>", e.g. "lanarkshire-cja-q2-progress-2010.txt: CJSW"'))
+      .optional()
+      .describe('aliases that mean this organisation only in the document named: "CJA" in each CJA\'s own plan, "CJSW" in Glasgow\'s'),
     orgType: z.enum(ORGANISATION_TYPES),
     description: optionalText,
     remit: textList.optional().describe('for groups: what they are set up to do'),

@@ -13,6 +13,7 @@ SET n.version = CAST(row.version AS INT64),
     n.provNote = row.provNote,
     n.name = row.name,
     n.aliases = CAST(row.aliases AS STRING[]),
+    n.documentAliases = CAST(row.documentAliases AS STRING[]),
     n.orgType = row.orgType,
     n.description = row.description,
     n.remit = CAST(row.remit AS STRING[])

@@ -13,6 +13,7 @@ SET n.version = row.version,
     n.provNote = row.provNote,
     n.name = row.name,
     n.aliases = row.aliases,
+    n.documentAliases = row.documentAliases,
     n.orgType = row.orgType,
     n.description = row.description,
     n.remit = row.remit

@@ -6,7 +6,7 @@ import { checkSeedSet } from '../seed/checkSeedSet.js';
 import { seedFilePaths } from '../seed/seedFiles.js';
 import type { GraphStore, NodeValue, RelationshipValue } from '../store/port.js';
 import type { Migration } from './migration.js';
-import { addEndpoints } from './0012-programmes-outputs-objectives.js';
+import { upgradeTables } from './0012-programmes-outputs-objectives.js';
 
 /**
  * Issue 10 brings the curated seed's bases and corrections to a data directory loaded
@@ -144,8 +144,9 @@ export const migration: Migration = {
   name: 'seed-bases-and-corrections',
   async up(store) {
     // This migration brings the CURRENT seed, which may link kinds the tables of an older store
-    // cannot join yet (an Output serving an outcome): the endpoints of migration 12 come first.
-    await addEndpoints(store);
+    // cannot hold yet (an Output serving an outcome, an organisation's document aliases): the
+    // tables of migration 12 come first.
+    await upgradeTables(store);
     if ((await countGraph(store)).nodes === 0) return;
     const operations = await seedUpgradeOperations(store);
     if (operations.length === 0) return;

@@ -1,8 +1,9 @@
-import { relationshipId, type ChangeOperation, type NodeInput, type RelationshipInput } from '../../model/index.js';
+import { documentAliasesOf, relationshipId, type ChangeOperation, type NodeInput, type RelationshipInput } from '../../model/index.js';
 import { MIGRATION_ACTOR } from '../changes/actors.js';
 import { changePipelineFor } from '../changes/pipeline.js';
 import { countGraph } from '../graph/graphReader.js';
 import { checkSeedSet } from '../seed/checkSeedSet.js';
+import { mergeOrganisations } from '../seed/loadSeed.js';
 import { seedFilePaths } from '../seed/seedFiles.js';
 import type { GraphStore, NodeValue, RelationshipValue } from '../store/port.js';
 import type { Migration } from './migration.js';
@@ -12,8 +13,11 @@ import type { Migration } from './migration.js';
  * and Glasgow's progress against the MAPPA key objectives, brought to a data directory made
  * by the previous release (migrations 1, 10 and 11 applied), without losing anything:
  *
- * - LadybugDB relationship tables gain the new endpoint pairs (the new node tables, DELIVERS
- *   and USES are created by the schema itself when the store opens);
+ * - LadybugDB relationship tables gain the new endpoint pairs and organisations the
+ *   `documentAliases` column (the new node tables, DELIVERS and USES are created by the
+ *   schema itself when the store opens);
+ * - organisations gain their document aliases; an organisation no edit touched also drops
+ *   the global aliases the seed now scopes to one document ("CJSW" of Glasgow CJSW);
  * - the seed's nodes and links the store lacks are added (nothing stored is overwritten);
  * - an action's `output` text is unset only while it still holds the seed's old words, now
  *   the title of the Output node it DELIVERS; an edited output text stays;
@@ -23,7 +27,8 @@ import type { Migration } from './migration.js';
  * On an empty store it only runs the DDL: the seed, loaded after the migrations, has it all.
  */
 
-export const ENDPOINT_QUERIES = [
+export const TABLE_QUERIES = [
+  'migrations/0012-organisation-document-aliases',
   'migrations/0012-contains-plan-to-output',
   'migrations/0012-serves-output-to-local-outcome',
   'migrations/0012-has-progress-priority-to-progress-update',
@@ -33,9 +38,10 @@ export const ENDPOINT_QUERIES = [
 /** The organisation the previous seed made of the 218 Service (Glasgow line 487), now programme:218-service. */
 export const FORMER_ORGANISATION = 'org:218-service';
 
-export async function addEndpoints(store: GraphStore): Promise<void> {
+/** The column and endpoint pairs of this migration; migration 11, which writes the current seed, runs them first too. */
+export async function upgradeTables(store: GraphStore): Promise<void> {
   if (store.kind !== 'embedded') return;
-  for (const query of ENDPOINT_QUERIES) await store.write((tx) => tx.run(query));
+  for (const query of TABLE_QUERIES) await store.write((tx) => tx.run(query));
 }
 
 const BATCH = 500;
@@ -44,8 +50,10 @@ type StoredRel = RelationshipValue & { from: string; to: string };
 
 function seedItems(): { nodes: Map<string, NodeInput>; rels: Map<string, RelationshipInput> } {
   const { files } = checkSeedSet(seedFilePaths());
+  const all = files.flatMap((f) => f.seed.nodes);
+  const organisations = mergeOrganisations(all);
   const nodes = new Map<string, NodeInput>();
-  for (const f of files) for (const n of f.seed.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
+  for (const n of all) if (!nodes.has(n.id)) nodes.set(n.id, organisations.get(n.id) ?? n);
   const rels = new Map(files.flatMap((f) => f.seed.relationships.map((r) => [relationshipId(r.from, r.type, r.to), r] as const)));
   return { nodes, rels };
 }
@@ -89,7 +97,20 @@ export async function programmeUpgradeOperations(store: GraphStore): Promise<Cha
     if (!stored.has(id)) ops.push({ op: 'create', node: { kind: seed.kind, id, props: seed.props as Record<string, unknown>, provenance: seed.provenance } });
   }
 
-  // 3. Output text the seed no longer holds: unset while it is still the old seed's words.
+  // 3. Document aliases: what "CJA" and "CJSW" mean in each document.
+  for (const [id, seed] of seedNodes) {
+    const now = stored.get(id);
+    if (seed.kind !== 'Organisation' || !now || !seed.props.documentAliases?.length) continue;
+    const set: Record<string, unknown> = {};
+    if (!Array.isArray(now.properties.documentAliases) || now.properties.documentAliases.length === 0) set.documentAliases = seed.props.documentAliases;
+    const scoped = new Set(documentAliasesOf(seed.props).map(([, alias]) => alias));
+    const aliases = Array.isArray(now.properties.aliases) ? now.properties.aliases.map(String) : [];
+    const kept = aliases.filter((a) => !scoped.has(a) || seed.props.aliases.includes(a));
+    if (Number(now.properties.version) === 1 && kept.length < aliases.length) set.aliases = kept;
+    if (Object.keys(set).length) ops.push({ op: 'update', id, set, unset: [] });
+  }
+
+  // 4. Output text the seed no longer holds: unset while it is still the old seed's words.
   const outputTitle = new Map<string, string>();
   for (const r of seedRels.values()) {
     if (r.type !== 'DELIVERS') continue;
@@ -101,7 +122,7 @@ export async function programmeUpgradeOperations(store: GraphStore): Promise<Cha
     if (now && now.properties.output === title) ops.push({ op: 'update', id: action, set: {}, unset: ['output'] });
   }
 
-  // 4. The seed's links the store lacks, where both ends will exist.
+  // 5. The seed's links the store lacks, where both ends will exist.
   const have = new Set((await storedRels(store, 'graph/relationships-out', [...stored.keys()])).map((r) => String(r.properties.id)));
   const exists = (id: string) => (stored.has(id) && id !== FORMER_ORGANISATION) || seedNodes.has(id);
   for (const [id, r] of seedRels) {
@@ -115,7 +136,7 @@ export const migration: Migration = {
   id: 12,
   name: 'programmes-outputs-objectives',
   async up(store) {
-    await addEndpoints(store);
+    await upgradeTables(store);
     if ((await countGraph(store)).nodes === 0) return;
     const operations = await programmeUpgradeOperations(store);
     if (operations.length === 0) return;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   allowsEndpoints,
+  documentAliasesOf,
   type NodeInput,
   type Provenance,
   type RelationshipInput,
@@ -25,6 +26,17 @@ export function checkProvenance(file: ParsedSeedFile, p: Provenance, fieldPath: 
     return [{ ...at, reason: `the quote does not stand at ${p.file} lines ${p.lines[0]}-${p.lines[1]}: "${p.quote.slice(0, 80)}"` }];
   }
   return [];
+}
+
+/** A document alias must name a source document that prints the alias as a whole word: it says what that document means by it. */
+export function checkDocumentAliases(file: ParsedSeedFile, node: NodeInput, i: number): SeedProblem[] {
+  if (node.kind !== 'Organisation') return [];
+  return documentAliasesOf(node.props).flatMap(([document, alias], j) => {
+    const at = { file: file.name, line: file.lineOf(['nodes', i, 'props', 'documentAliases', j]), field: `nodes.${i}.props.documentAliases.${j}` };
+    if (!existsSync(join(SOURCES_DIR, document))) return [{ ...at, reason: `no source document named ${document}` }];
+    const words = new RegExp(`(^|[^A-Za-z0-9])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?=$|[^A-Za-z0-9])`);
+    return words.test(sourceLines(document).join('\n')) ? [] : [{ ...at, reason: `${document} never prints "${alias}"` }];
+  });
 }
 
 export type NodeIndex = Map<string, { node: NodeInput; file: string }>;
@@ -83,7 +95,7 @@ export function checkSeedSet(paths: string[]): { files: ParsedSeedFile[]; proble
   const { index, problems: idProblems } = indexNodes(files);
   problems.push(...idProblems);
   for (const file of files) {
-    file.seed.nodes.forEach((node, i) => problems.push(...checkProvenance(file, node.provenance, ['nodes', i])));
+    file.seed.nodes.forEach((node, i) => problems.push(...checkProvenance(file, node.provenance, ['nodes', i]), ...checkDocumentAliases(file, node, i)));
     file.seed.relationships.forEach((rel, i) => {
       problems.push(...checkProvenance(file, rel.provenance, ['relationships', i]));
       problems.push(...checkRelationship(file, rel, i, index));

@@ -20,7 +20,7 @@ const SEED_ORIGIN: ChangeOrigin = { kind: 'seed' };
 export type SeedFileReport = { file: string; loaded: boolean; summary?: ChangeSummary; problems: string[] };
 
 /** Organisations may be declared by several files; they become one node with every alias any file prints. */
-function mergeOrganisations(nodes: NodeInput[]): Map<string, NodeInput> {
+export function mergeOrganisations(nodes: NodeInput[]): Map<string, NodeInput> {
   const merged = new Map<string, NodeInput>();
   for (const node of nodes) {
     if (node.kind !== 'Organisation') continue;
@@ -32,6 +32,8 @@ function mergeOrganisations(nodes: NodeInput[]): Map<string, NodeInput> {
     const aliases = new Set([...seen.props.aliases, ...node.props.aliases]);
     aliases.delete(seen.props.name);
     seen.props.aliases = [...aliases].sort((a, b) => a.localeCompare(b));
+    const scoped = [...new Set([...(seen.props.documentAliases ?? []), ...(node.props.documentAliases ?? [])])].sort((a, b) => a.localeCompare(b));
+    if (scoped.length) seen.props.documentAliases = scoped;
   }
   for (const org of merged.values()) {
     if (org.kind === 'Organisation') org.props.aliases = [...new Set(org.props.aliases)].sort((a, b) => a.localeCompare(b));

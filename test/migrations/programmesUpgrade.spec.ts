@@ -154,6 +154,15 @@ describe('a data directory of release 41ee337, with its own seed, after migratio
     expect(await rel('lcja-2007:funding:community-sex-offender-groupwork-programme', 'FUNDS', 'programme:csogp')).toMatchObject({ linkBasis: 'printed heading' });
   });
 
+  it('aliases by document: Glasgow CJSW keeps "CJSW" for the Glasgow plan only; the Lanarkshire councils are "CJSW" in the 2010 report', async () => {
+    expect(oldNodes.get('org:glasgow-cjsw')!.props.aliases).toContain('CJSW');
+    const cjsw = await node('org:glasgow-cjsw');
+    expect(cjsw!.aliases).not.toContain('CJSW');
+    expect(cjsw!.documentAliases).toEqual(['glasgow-cjsw-strategic-plan-2013-15.txt: CJSW']);
+    expect((await node('org:north-lanarkshire-council'))!.documentAliases).toEqual(['lanarkshire-cja-q2-progress-2010.txt: CJSW']);
+    expect((await node('org:lanarkshire-cja'))!.documentAliases).toEqual(['lanarkshire-cja-chief-officer-update-2007.txt: CJA', 'lanarkshire-cja-chief-officer-update-2007.txt: Community Justice Authority', 'lanarkshire-cja-q2-progress-2010.txt: CJA']);
+  });
+
   it('changes nothing when it runs again (it is idempotent)', async () => {
     expect(await programmeUpgradeOperations(store)).toEqual([]);
   });
