@@ -13,7 +13,7 @@ import type { AppState, Panel as PanelId, View } from '../state/types.js';
 import { decodeState } from '../state/url.js';
 import { describeNode, nodeName } from '../thread/utils.js';
 import { h, fill } from '../ui/dom.js';
-import { createLocalViewStore } from '../views/storage.js';
+import { createViewStore } from '../views/serverStore.js';
 import { renderBanner } from './banner.js';
 import { createCameraController } from './camera.js';
 import type { Arrangement, Ctx, Frame, Loaded, Panel, Resources } from './context.js';
@@ -91,7 +91,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     dispatch: (change, history = 'push') => store.update(change, history),
     api,
     resources,
-    views: createLocalViewStore(storage),
+    views: createViewStore(storage),
     announce(text) {
       // Clearing first makes screen readers repeat an identical message.
       shell.live.textContent = '';
@@ -111,6 +111,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       requestRender();
     },
     requestRender,
+    reloadGraph: () => load(),
     focusNode(id) {
       // After the render that selects it, so the map has it in view; on a phone the drawers close to show it.
       if (shell.openDrawer && shell.isDrawer(shell.openDrawer)) shell.setDrawer(null);
