@@ -61,6 +61,8 @@ export type Ctx = {
   arrangement(): Arrangement;
   setArrangement(a: Partial<Arrangement> | null): void;
   requestRender(): void;
+  /** Loads the graph from the server again (after an import committed new nodes) and redraws. */
+  reloadGraph(): Promise<void>;
   /** Moves keyboard focus to the map with this node selected and in view (a search result, a list row). */
   focusNode(id: string): void;
   /** Keys for the resource caches, from the state. */

@@ -57,16 +57,27 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
   let arrangementVersion = 0;
   let coloursKey = '';
   let colouredMap: MapHandle | null = null;
+  let elementsApplied: Loaded['elements'] | null = null;
   const today = todayIso();
 
   const ensure = (s: AppState, d: Loaded): MapHandle => {
     const count = d.elements.nodes.length + d.elements.edges.length;
     const renderer = chooseRenderer(s.renderer, count, webgl);
-    if (map && map.renderer === renderer) return map;
+    if (map && map.renderer === renderer) {
+      // The graph was loaded again (after an import): the map takes the new elements and lays them out afresh.
+      if (elementsApplied !== d.elements) {
+        map.setElements(d.elements, new Map());
+        elementsApplied = d.elements;
+        appliedPositionsKey = '';
+        visibleSignature = '';
+      }
+      return map;
+    }
     const previousCamera = map?.camera() ?? null;
     map?.destroy();
     map = createMap({ container: mapEl, renderer, labelScale: s.labelScale, elementCount: count, reducedMotion: options.reducedMotion, callbacks: options.callbacks });
     map.setElements(d.elements, new Map());
+    elementsApplied = d.elements;
     appliedPositionsKey = '';
     labelScaleApplied = s.labelScale;
     if (previousCamera) pendingCamera = previousCamera;
