@@ -82,7 +82,8 @@ function wizard(ctx: Ctx): HTMLElement {
   const bar = h('progress', { id: 'import-progress', max: '1', hidden: true, 'aria-label': 'Import progress' });
   const status = h('p', { class: 'import-status', role: 'status' });
   const result = h('div', { class: 'import-result' });
-  const commit = h('button', { type: 'button', class: 'button primary', id: 'import-commit', disabled: true }, 'Commit the import');
+  // Shown once there is a preview to commit.
+  const commit = h('button', { type: 'button', class: 'button primary', id: 'import-commit', hidden: true }, 'Commit the import');
 
   /** Runs one step with the progress bar following the server's count; the bar is asked only while the step runs. */
   const step = async (what: string, run: () => Promise<ImportPreview>, id: string | null): Promise<ImportPreview | null> => {
@@ -115,6 +116,7 @@ function wizard(ctx: Ctx): HTMLElement {
 
   const show = (p: ImportPreview) => {
     preview = p;
+    commit.hidden = false;
     commit.disabled = p.counts.nodesAdded + p.counts.nodesUpdated + p.counts.linksAdded === 0;
     status.textContent = `Preview of ${p.file}: nothing is written until you commit.`;
     fill(
@@ -141,7 +143,7 @@ function wizard(ctx: Ctx): HTMLElement {
         if (!chosen && !text) return fill(result, h('p', { class: 'error', role: 'alert' }, 'Choose a file or paste a table first.'));
         if (!plan.reportValidity()) return;
         mapping = emptyMapping();
-        commit.disabled = true;
+        commit.hidden = true;
         const bytes = chosen ?? new Blob([text], { type: 'text/tab-separated-values' });
         const name = chosen?.name ?? 'pasted-table.tsv';
         const p = await step(`Reading ${name}…`, () => uploadForPreview(bytes, { file: name, plan: plan.value.trim(), ...(title.value.trim() ? { title: title.value.trim() } : {}) }), null);
@@ -160,8 +162,12 @@ function wizard(ctx: Ctx): HTMLElement {
     const before = preview;
     commit.disabled = true;
     const done = await step('Committing…', () => commitImport(before.importId, mapping), before.importId);
-    if (!done) return;
+    if (!done) {
+      commit.disabled = false;
+      return;
+    }
     preview = null;
+    commit.hidden = true;
     const action = firstAddedAction(done);
     status.textContent = `Committed as ${done.changeId}: ${done.counts.nodesAdded} added, ${done.counts.nodesUpdated} updated, ${done.counts.linksAdded} links.`;
     await ctx.reloadGraph();

@@ -62,10 +62,12 @@ async function shoot(page: Page, name: string): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.waitForTimeout(300);
-    // On a phone the side panels are a drawer: open it to show the wizard.
-    if (size.width < 900 && (await page.getAttribute('#toggle-panels', 'aria-expanded')) !== 'true') await page.click('#toggle-panels');
+    // On a phone the side panels are a drawer: open it to show the wizard, and close it after (its scrim would cover the page).
+    const drawer = size.width < 900 && (await page.getAttribute('#toggle-panels', 'aria-expanded')) !== 'true';
+    if (drawer) await page.click('#toggle-panels');
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(SCREENS, `${name}-${size.width}x${size.height}.png`) });
+    if (drawer) await page.click('#toggle-panels');
   }
   await page.setViewportSize({ width: 1366, height: 768 });
 }
