@@ -69,7 +69,7 @@ export type Ctx = {
   arrangement(): Arrangement;
   setArrangement(a: Partial<Arrangement> | null): void;
   requestRender(): void;
-  /** Loads the graph again after a change committed elsewhere (a seminar's accepted proposal); camera and selection stay. */
+  /** Loads the graph again after a change committed elsewhere (an edit in another browser, a seminar's accepted proposal, an import); camera and selection stay. */
   reloadGraph(): Promise<void>;
   /** Moves keyboard focus to the map with this node selected and in view (a search result, a list row). */
   focusNode(id: string): void;

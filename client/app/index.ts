@@ -13,7 +13,7 @@ import type { AppState, Panel as PanelId, View } from '../state/types.js';
 import { decodeState } from '../state/url.js';
 import { describeNode, nodeName } from '../thread/utils.js';
 import { h, fill } from '../ui/dom.js';
-import { createLocalViewStore } from '../views/storage.js';
+import { createViewStore } from '../views/serverStore.js';
 import { renderBanner } from './banner.js';
 import { createCameraController } from './camera.js';
 import type { Arrangement, Ctx, Frame, Loaded, Panel, Resources } from './context.js';
@@ -105,7 +105,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     session: createSession(),
     writes: writeApi,
     live: openLiveFeed(win, () => refreshAfterCommit(ctx, null, reloadGraph)),
-    views: createLocalViewStore(storage),
+    views: createViewStore(storage),
     announce(text) {
       // Clearing first makes screen readers repeat an identical message.
       shell.live.textContent = '';

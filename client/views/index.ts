@@ -78,11 +78,13 @@ export function mountViews(root: HTMLElement, ctx: Ctx): Panel {
     h('div', { class: 'inline-row' }, name, save),
   );
 
+  const hintText = () => `Drag nodes to arrange the map, then lock it and save it as a named view. A view keeps the positions, filters, styling rules, label size and camera, and reopens exactly. ${ctx.views.where}.`;
+  const hint = h('p', { class: 'hint' }, hintText());
   const el = h(
     'div',
     { class: 'views' },
     h('h2', { id: 'views-heading' }, 'Views'),
-    h('p', { class: 'hint' }, `Drag nodes to arrange the map, then lock it and save it as a named view. A view keeps the positions, filters, styling rules, label size and camera, and reopens exactly. ${ctx.views.where}.`),
+    hint,
     h('div', { class: 'field check' }, lock, h('label', { for: 'lock-arrangement' }, 'Lock the arrangement')),
     reset,
     h('h3', {}, 'Save the current view'),
@@ -96,6 +98,8 @@ export function mountViews(root: HTMLElement, ctx: Ctx): Panel {
   const reload = async () => {
     const listed = await ctx.views.list();
     views = listed.views;
+    // Where views are kept depends on the session, known once the list has been asked for.
+    hint.textContent = hintText();
     if (listed.problems.length > 0) message.textContent = `Some saved views could not be read: ${listed.problems.join('; ')}`;
     renderList();
   };

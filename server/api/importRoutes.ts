@@ -56,6 +56,9 @@ function previewOf(id: string, result: ImportResult) {
   };
 }
 
+/** What the preview and commit steps answer (the explorer's import wizard reads it). */
+export type ImportPreview = ReturnType<typeof previewOf>;
+
 export function importRoutes(store: GraphStore): Router {
   const router = Router();
   const staged = new StagedImports();
@@ -64,6 +67,7 @@ export function importRoutes(store: GraphStore): Router {
   const step = async (id: string, ownerId: string, mapping: ImportMapping | undefined, actor: NonNullable<Express.Request['actor']>, dryRun: boolean) => {
     const item = staged.get(id, ownerId);
     if (!item) throw notFound(`no staged import with id ${id} (uploads are kept for 30 minutes)`);
+    if (item.committedAs) throw notFound(`the import ${id} was committed already, as ${item.committedAs}`);
     try {
       const result = await runImport(
         store,
@@ -71,7 +75,7 @@ export function importRoutes(store: GraphStore): Router {
         actor,
         { dryRun },
       );
-      if (!dryRun) staged.remove(id);
+      if (!dryRun) staged.finish(id, result.committed ? result.changeId : 'nothing');
       return previewOf(id, result);
     } catch (err) {
       if (err instanceof ImportError) throw badFile(err);

@@ -16,6 +16,8 @@ export type StagedImport = {
   plan: ImportPlanOptions;
   createdAt: number;
   progress: { stage: string; done: number; total: number };
+  /** Once committed: the change, kept so a progress bar still asking gets an answer instead of a 404. */
+  committedAs?: string;
 };
 
 const MAX_STAGED = 20;
@@ -43,6 +45,12 @@ export class StagedImports {
 
   remove(id: string): void {
     this.items.delete(id);
+  }
+
+  /** Committed: the file is let go, its progress kept until the upload would have expired. */
+  finish(id: string, changeId: string): void {
+    const item = this.items.get(id);
+    if (item) this.items.set(id, { ...item, buffer: Buffer.alloc(0), committedAs: changeId, progress: { stage: 'committed', done: 1, total: 1 } });
   }
 
   private expire(now: number): void {

@@ -42,6 +42,11 @@ describe('POST /api/imports, GET /api/export and GET /api/compare', () => {
     expect(commit.status).toBe(200);
     expect(commit.body.committed).toBe(true);
     expect(commit.body.changeId).toMatch(/^change:/);
+    // The wizard's progress bar may still ask once more: it hears "committed", and the upload cannot be committed twice.
+    expect((await server.call('GET', `/api/imports/${preview.body.importId}`, undefined, 'editor')).body.progress).toEqual({ stage: 'committed', done: 1, total: 1 });
+    const twice = await server.call('POST', `/api/imports/${preview.body.importId}/commit`, {}, 'editor');
+    expect(twice.status).toBe(404);
+    expect(twice.body.error.message).toBe(`the import ${preview.body.importId} was committed already, as ${commit.body.changeId}`);
     const node = await server.call('GET', '/api/nodes/lcja-api:action:2', undefined, 'editor');
     expect(node.status).toBe(200);
     expect(JSON.stringify(node.body)).toContain('"source":"import"');
