@@ -120,6 +120,9 @@ describe('status badges on the map', () => {
     const { page, errors } = await open('/?period=2010-11-Q2&rollup=1&plan=plan:lcja-2010', width, height);
     await page.waitForFunction(() => document.querySelector('.map-frame')?.getAttribute('data-badges-period') === '2010-11-Q2');
     await page.locator('.map-badge.badge-rollup').first().waitFor({ state: 'attached' });
+    // Filtered to the 2010 report, National Outcome 9 counts its five rows (lines 9-13): three
+    // on target, one part complete, one with no status word.
+    await page.waitForFunction(() => document.querySelector('.map-badge.badge-rollup[data-node="no:9"]')?.textContent === '5: ▶3 ◐1 ?1');
     await openBox(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await shoot(page, `map-badges-${width}x${height}`);
