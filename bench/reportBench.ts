@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { parsePeriod, type Period } from '../model/index.js';
 import { GraphWriter } from '../server/graph/graphWriter.js';
 import { buildDashboard } from '../server/reports/dashboard.js';
+import { buildPartnershipDashboard } from '../server/reports/partnershipDashboard.js';
+import { statusesAt } from '../server/reports/statusesAt.js';
 import { buildProgressReport } from '../server/reports/reportData.js';
 import { renderReportDocx } from '../server/reports/renderDocx.js';
 import { renderReportHtml } from '../server/reports/renderHtml.js';
@@ -42,6 +44,8 @@ export async function runReportBench(factor = 10, runs = Number(process.env.BENC
       ['render PDF (Chromium, launched per report)', () => renderReportPdf(report)],
       ['roll-up, every plan', () => rollUp(store, period)],
       ['dashboard of the plan', () => buildDashboard(store, plan, period)],
+      ['dashboard of the partnership (every plan)', () => buildPartnershipDashboard(store, period)],
+      ["map badges: every action's status", () => statusesAt(store, period, null)],
     ];
     console.log(`${'progress reporting at ' + factor + 'x the seed'.padEnd(20)}`.padEnd(46) + `${'p50'.padStart(7)} ${'p95'.padStart(7)}`);
     for (const [name, call] of cases) {

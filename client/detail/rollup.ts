@@ -8,7 +8,8 @@ import './rollup.css';
 
 /**
  * The detail panel's roll-up section: for a local outcome, priority, strategic aim or
- * national outcome, the actions beneath it along the golden thread (every plan's) by their
+ * national outcome, the actions beneath it along the golden thread (every plan's, or the plan
+ * the map is filtered to) by their
  * status as at the end of the map's period, with how many were overdue and how many had no
  * update within the period. It follows the period picker and any committed change while it
  * is on screen; the detail panel only places it.
@@ -26,13 +27,15 @@ export function rollupSection(node: { id: string; kind: string }, ctx: Ctx): HTM
 
   const render = () => {
     if (shown && !section.isConnected) return stop();
-    const period = ctx.store.get().period ?? quarterOf(new Date().toISOString().slice(0, 10));
-    const key = `${generation}|${period}`;
+    const state = ctx.store.get();
+    const period = state.period ?? quarterOf(new Date().toISOString().slice(0, 10));
+    const plan = state.filters.plan;
+    const key = `${generation}|${period}|${plan ?? ''}`;
     if (key === shown) return;
     shown = key;
     const p = parsePeriod(period);
     heading.textContent = `Progress beneath, as at ${'error' in p ? period : p.end}`;
-    rollupAt(period).then(
+    rollupAt(period, plan).then(
       (rows) => {
         if (shown !== key) return;
         const row = rows.find((r) => r.target.id === node.id);
@@ -46,7 +49,7 @@ export function rollupSection(node: { id: string; kind: string }, ctx: Ctx): HTM
           h(
             'table',
             { class: 'rollup-table' },
-            h('caption', {}, `${row.actions} ${row.actions === 1 ? 'action' : 'actions'} beneath, by status at the end of ${'error' in p ? period : p.label}`),
+            h('caption', {}, `${row.actions} ${row.actions === 1 ? 'action' : 'actions'}${plan ? ' of the chosen plan' : ' of every plan'} beneath, by status at the end of ${'error' in p ? period : p.label}`),
             h('tbody', {}, ...BADGE_ORDER.filter((s) => (row.byStatus[s] ?? 0) > 0).map((s) => h('tr', { 'data-status': s }, h('th', { scope: 'row' }, `${STATUS_LOOKS[s].symbol} ${s}`), h('td', {}, row.byStatus[s])))),
           ),
           h('p', { 'data-count': 'overdue' }, `${OVERDUE_MARK} Overdue: ${row.overdue}`),
@@ -60,7 +63,7 @@ export function rollupSection(node: { id: string; kind: string }, ctx: Ctx): HTM
     );
   };
   const unsubscribe = ctx.store.subscribe((s, previous) => {
-    if (s.period !== previous.period) render();
+    if (s.period !== previous.period || s.filters.plan !== previous.filters.plan) render();
     else if (!section.isConnected) stop();
   });
   const unlisten = onCommitted(() => {

@@ -59,13 +59,14 @@ export function mountMapProgress(mapHost: HTMLElement, ctx: Ctx): Panel {
     const s = frame.state;
     const period = s.period ?? current;
     const cy = s.view === 'map' ? (ctx.map()?.cy ?? null) : null;
-    const k = `${generation}|${period}|${s.rollup}|${cy ? 'cy' : ''}`;
+    const plan = s.filters.plan;
+    const k = `${generation}|${period}|${s.rollup}|${plan ?? ''}|${cy ? 'cy' : ''}`;
     if (k === shownKey) {
       badges.show(lastBadges, cy);
       return;
     }
     shownKey = k;
-    Promise.all([statusesAt(period), s.rollup ? rollupAt(period) : Promise.resolve(null)]).then(
+    Promise.all([statusesAt(period), s.rollup ? rollupAt(period, plan) : Promise.resolve(null)]).then(
       ([statuses, rollup]) => {
         if (shownKey !== k) return;
         lastBadges = [...actionBadges(statuses), ...(rollup ? rollupBadges(rollup) : [])];

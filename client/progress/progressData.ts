@@ -48,7 +48,9 @@ function cached<T>(url: string): Promise<T> {
 }
 
 export const statusesAt = (period: string) => cached<{ actions: ActionStatusAt[] }>(`/api/progress/statuses?period=${encodeURIComponent(period)}`).then((r) => r.actions);
-export const rollupAt = (period: string) => cached<{ rows: RollupRowData[] }>(`/api/rollup?period=${encodeURIComponent(period)}`).then((r) => r.rows);
+/** The roll-up of every plan's actions, or of one plan's when `plan` is given (the map's plan filter). */
+export const rollupAt = (period: string, plan: string | null = null) =>
+  cached<{ rows: RollupRowData[] }>(`/api/rollup?period=${encodeURIComponent(period)}${plan ? `&plan=${encodeURIComponent(plan)}` : ''}`).then((r) => r.rows);
 /** Drops every cached answer (a change this page committed, before the event stream says so). */
 export function forgetProgress(): void {
   cache.clear();
