@@ -29,6 +29,7 @@ export const SIDE_PANELS = [
   { id: 'gaps', label: 'Gaps', load: () => import('../gaps/index.js').then((m) => m.mountGaps) },
   { id: 'views', label: 'Views', load: () => import('../views/index.js').then((m) => m.mountViews) },
   { id: 'progress', label: 'Progress', load: () => import('../progress/index.js').then((m) => m.mountProgress) },
+  { id: 'console', label: 'Console', load: () => import('../console/index.js').then((m) => m.mountConsole) },
 ] as const satisfies readonly PanelEntry[];
 
 /** The map is the shell's own; the other views load when first chosen. */
