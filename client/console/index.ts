@@ -38,6 +38,7 @@ export function mountConsole(root: HTMLElement, ctx: Ctx): Panel {
   const gateNote = h('p', { class: 'hint', hidden: true });
   const templates = h('select', { id: 'console-template', 'aria-label': 'Start from a template or a saved analysis' }, h('option', { value: '' }, 'Start from a template…'));
   const editorHost = h('div', { class: 'console-editor', id: 'console-editor' });
+  const checkNote = h('p', { class: 'console-check error', id: 'console-check', 'aria-live': 'polite' });
   const paramsHost = h('div', { class: 'console-params', role: 'group', 'aria-label': 'Values of the query’s $parameters' });
   const runButton = h('button', { type: 'button', class: 'button', id: 'console-run', onclick: () => void run() }, 'Run', h('span', { class: 'hint' }, ' Ctrl+Enter'));
   const saveButton = h('button', { type: 'button', class: 'button secondary', id: 'console-save', hidden: true, onclick: () => save() }, 'Save as analysis…');
@@ -51,6 +52,7 @@ export function mountConsole(root: HTMLElement, ctx: Ctx): Panel {
     gateNote,
     templates,
     editorHost,
+    checkNote,
     paramsHost,
     h('div', { class: 'console-actions' }, runButton, saveButton),
     status,
@@ -63,9 +65,12 @@ export function mountConsole(root: HTMLElement, ctx: Ctx): Panel {
   const check = async (text: string): Promise<CheckAnswer> => {
     try {
       await checkQuery(text, params(text));
+      checkNote.textContent = '';
       return { ok: true };
     } catch (err) {
       if (!(err instanceof ConsoleError) || err.status >= 500 || err.status === 429) return { ok: true };
+      // Marked in the editor at its position, and said in words below it (the mark alone is easy to miss).
+      checkNote.textContent = `Before running: ${err.message}`;
       return { ok: false, message: err.message, ...(errorPosition(err.message) ?? {}) };
     }
   };

@@ -88,12 +88,17 @@ describe('the console', () => {
     expect(lit.hits).toBe(count + 1);
     expect(lit.dimmed).toBeGreaterThan(50);
     // The history keeps it.
-    expect(await page.locator('.console-history-list li').first().innerText()).toContain('MATCH (p:Plan)');
+    expect(await page.locator('.console-history-list li').first().textContent()).toContain('MATCH (p:Plan)');
     for (const [w, hgt] of [[1366, 768], [1920, 1080], [390, 844]] as const) {
       await page.setViewportSize({ width: w, height: hgt });
       await page.waitForTimeout(700);
       await page.screenshot({ path: `${SCREENS}/console-result-${w}x${hgt}.png` });
     }
+    // On a phone the console is a drawer over the map: open it to see the table.
+    await page.getByRole('button', { name: 'Panels' }).click();
+    await page.locator('.console-result').waitFor();
+    await page.waitForTimeout(700);
+    await page.screenshot({ path: `${SCREENS}/console-panel-390x844.png` });
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(errors).toEqual([]);
     await page.close();
@@ -103,6 +108,7 @@ describe('the console', () => {
     const { page } = await open(analyst, '/?panel=console');
     await typeQuery(page, 'MATCH (a:Action)\nRETURN a WHERE');
     await page.locator('#console-editor .cm-lintRange-error').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#console-check').innerText()).toMatch(/syntax error at line 2, column \d+/);
     await page.screenshot({ path: `${SCREENS}/console-error-1366x768.png` });
     await page.close();
   }, 90_000);
