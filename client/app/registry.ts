@@ -32,6 +32,7 @@ export const SIDE_PANELS = [
   { id: 'changes', label: 'Changes', load: () => import('../history/feed.js').then((m) => m.mountFeed) },
   { id: 'seminar', label: 'Seminar', load: () => import('../seminar/index.js').then((m) => m.mountSeminar) },
   { id: 'import', label: 'Import', load: () => import('../import/index.js').then((m) => m.mountImport) },
+  { id: 'console', label: 'Console', load: () => import('../console/index.js').then((m) => m.mountConsole) },
 ] as const satisfies readonly PanelEntry[];
 
 /** The map is the shell's own; the other views load when first chosen. */

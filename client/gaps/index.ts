@@ -7,6 +7,7 @@ import { datedName, download } from '../ui/download.js';
 import { gapTableCsv } from './csv.js';
 import { isPrintedOnly, setPrintedOnly } from './gapOptions.js';
 import { parameterInputs } from './parameterInputs.js';
+import './gaps.css';
 import { formatCell, rowNodeId, takesDate, todayIso } from './utils.js';
 
 /**

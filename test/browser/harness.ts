@@ -58,11 +58,11 @@ export async function buildClient(): Promise<void> {
 export type RunningServer = { url: string; stop(): Promise<void>; output(): string };
 
 /** Starts `server/main.ts` on a free port with an empty data folder, and waits for its "serving on" line. */
-export async function startServer(timeoutMs = 120_000): Promise<RunningServer> {
+export async function startServer(timeoutMs = 120_000, env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'golden-thread-browser-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', GT_DATA_DIR: dataDir, NEO4J_URI: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', GT_DATA_DIR: dataDir, NEO4J_URI: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
