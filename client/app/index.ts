@@ -32,6 +32,8 @@ import { mountAccountControl } from '../auth/header.js';
 import { writeApi } from '../http/write.js';
 import { openLiveFeed } from '../live/events.js';
 import { refreshAfterCommit } from '../live/refresh.js';
+import { graphSignature, patchGraph } from '../live/patchGraph.js';
+import type { ChangeDiff } from '../../model/changes.js';
 
 /**
  * The explorer's shell: builds the page, keeps the URL and the state in step, loads
@@ -98,7 +100,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     resources,
     session: createSession(),
     writes: writeApi,
-    live: openLiveFeed(win, () => refreshAfterCommit(ctx, null, reloadGraph)),
+    live: openLiveFeed(win, () => refreshAfterCommit(ctx, null, graphUpdater)),
     views: createLocalViewStore(storage),
     announce(text) {
       // Clearing first makes screen readers repeat an identical message.
@@ -181,7 +183,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
 
   const account = mountAccountControl(shell.accountSlot, ctx.session);
   cleanups.push(() => account.destroy(), () => ctx.live.destroy());
-  cleanups.push(ctx.live.onCommitted((e) => refreshAfterCommit(ctx, e, reloadGraph)));
+  cleanups.push(ctx.live.onCommitted((e) => refreshAfterCommit(ctx, e, graphUpdater)));
   cleanups.push(ctx.session.subscribe(requestRender));
   void ctx.session.refresh().catch((err: unknown) => console.error('golden-thread: the session could not be read', err));
 
@@ -338,12 +340,25 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   }
 
   // ------------------------------------------------------------ loading
-  const loaded = (graph: GraphResponse): Loaded => {
-    const index = indexGraph(graph.elements);
+  const graphUpdater = {
+    patch(diff: ChangeDiff): boolean {
+      if (!data || destroyed) return false;
+      const patched = patchGraph(data.graph, diff);
+      if (!patched) return false;
+      data = loaded(patched);
+      filterMemo = null;
+      render();
+      performance.mark('gt:live-rendered');
+      return true;
+    },
+    reload: () => reloadGraph(),
+  };
+  const loaded = (graph: GraphResponse['elements']): Loaded => {
+    const index = indexGraph(graph);
     const byLabel = (a: { label: string }, b: { label: string }) => naturalCompare(a.label, b.label);
     return {
-      graph: graph.elements,
-      elements: toMapElements(graph.elements),
+      graph: graph,
+      elements: toMapElements(graph),
       index,
       filterer: createFilterer(index),
       plans: [...index.nodes.values()].filter((n) => n.kind === 'Plan').sort(byLabel),
@@ -362,9 +377,13 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     reloading = api.graph().then(
       (graph) => {
         if (destroyed) return;
-        data = loaded(graph);
+        performance.mark('gt:live-graph-loaded');
+        // After a patch the reload usually brings nothing new: then the map is left as drawn.
+        if (data && graphSignature(graph.elements) === graphSignature(data.graph)) return;
+        data = loaded(graph.elements);
         filterMemo = null;
         render();
+        performance.mark('gt:live-rendered');
       },
       (err: unknown) => console.error('golden-thread: the graph could not be reloaded after a change', err),
     ).finally(() => {
@@ -383,7 +402,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       if (destroyed) return;
       // Marks for the start-up benchmark (bench/browser/startup.ts): where the time to interactive goes.
       performance.mark('gt:graph-loaded');
-      data = loaded(graph);
+      data = loaded(graph.elements);
       performance.mark('gt:graph-indexed');
       stage.loading.hidden = true;
       const s = store.get();
