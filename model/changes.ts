@@ -231,4 +231,13 @@ export type NodeHistoryEntry = {
 export type NodeHistoryResponse = { id: string; provenance: Provenance | null; history: NodeHistoryEntry[] };
 
 /** What the live feed (GET /api/events) sends on every commit. */
-export type CommittedEvent = { changeId: string; at: string; actor: string; reason: string | null; origin: ChangeOrigin; summary: DiffSummary };
+export type CommittedEvent = {
+  changeId: string;
+  at: string;
+  actor: string;
+  reason: string | null;
+  origin: ChangeOrigin;
+  summary: DiffSummary;
+  /** The whole diff when it is small (an edit, not a seed or an import), so explorers redraw without a read that waits behind the write. */
+  diff?: ChangeDiff;
+};

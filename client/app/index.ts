@@ -35,6 +35,8 @@ import { mountAccountControl } from '../auth/header.js';
 import { writeApi } from '../http/write.js';
 import { openLiveFeed } from '../live/events.js';
 import { refreshAfterCommit } from '../live/refresh.js';
+import { graphSignature, patchGraph } from '../live/patchGraph.js';
+import type { ChangeDiff } from '../../model/changes.js';
 
 /**
  * The explorer's shell: builds the page, keeps the URL and the state in step, loads
@@ -104,7 +106,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     resources,
     session: createSession(),
     writes: writeApi,
-    live: openLiveFeed(win, () => refreshAfterCommit(ctx, null, reloadGraph)),
+    live: openLiveFeed(win, () => refreshAfterCommit(ctx, null, graphUpdater)),
     views: createViewStore(storage),
     announce(text) {
       // Clearing first makes screen readers repeat an identical message.
@@ -188,7 +190,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
 
   const account = mountAccountControl(shell.accountSlot, ctx.session);
   cleanups.push(() => account.destroy(), () => ctx.live.destroy());
-  cleanups.push(ctx.live.onCommitted((e) => refreshAfterCommit(ctx, e, reloadGraph)));
+  cleanups.push(ctx.live.onCommitted((e) => refreshAfterCommit(ctx, e, graphUpdater)));
   cleanups.push(ctx.session.subscribe(requestRender));
   void ctx.session.refresh().catch((err: unknown) => console.error('golden-thread: the session could not be read', err));
 
@@ -345,11 +347,26 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   }
 
   // ------------------------------------------------------------ loading
+  const graphUpdater = {
+    patch(diff: ChangeDiff): boolean {
+      if (!data || destroyed) return false;
+      const patched = patchGraph(data.graph, diff);
+      if (!patched) return false;
+      data = loadedFrom(patched);
+      filterMemo = null;
+      render();
+      performance.mark('gt:live-rendered');
+      return true;
+    },
+    reload: () => void reloadGraph(),
+  };
   /**
-   * After a committed change (the live feed, a seminar's accepted proposal): the graph
-   * again, drawn over the old one in place, so the map keeps its camera and the panels
-   * keep their old values on screen until the new ones arrive. Calls made while one
-   * reload is running share one more reload after it.
+   * After a committed change (an edit in another browser, a seminar's accepted
+   * proposal, an import): the graph again, drawn over the old one in place, so the map
+   * keeps its camera and the panels keep their old values on screen until the new ones
+   * arrive. After a patch from the change's diff the reload usually brings nothing new,
+   * and then the map is left as drawn. Calls made while one reload runs share one more
+   * reload after it.
    */
   let reloading: Promise<void> | null = null;
   let reloadAgain: Promise<void> | null = null;
@@ -361,10 +378,12 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       .then(
         (graph) => {
           if (destroyed) return;
-          data = loadedFrom(graph);
+          performance.mark('gt:live-graph-loaded');
+          if (data && graphSignature(graph.elements) === graphSignature(data.graph)) return;
+          data = loadedFrom(graph.elements);
           filterMemo = null;
-          stage.elementsChanged(data);
           render();
+          performance.mark('gt:live-rendered');
         },
         (err: unknown) => console.error('golden-thread: the graph could not be reloaded after a change', err),
       )
@@ -379,7 +398,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       if (destroyed) return;
       // Marks for the start-up benchmark (bench/browser/startup.ts): where the time to interactive goes.
       performance.mark('gt:graph-loaded');
-      data = loadedFrom(graph);
+      data = loadedFrom(graph.elements);
       performance.mark('gt:graph-indexed');
       stage.loading.hidden = true;
       const s = store.get();
@@ -419,12 +438,12 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
 
 // ---------------------------------------------------------------- Internal
 
-function loadedFrom(graph: GraphResponse): Loaded {
-  const index = indexGraph(graph.elements);
+function loadedFrom(elements: GraphResponse['elements']): Loaded {
+  const index = indexGraph(elements);
   const byLabel = (a: { label: string }, b: { label: string }) => naturalCompare(a.label, b.label);
   return {
-    graph: graph.elements,
-    elements: toMapElements(graph.elements),
+    graph: elements,
+    elements: toMapElements(elements),
     index,
     filterer: createFilterer(index),
     plans: [...index.nodes.values()].filter((n) => n.kind === 'Plan').sort(byLabel),

@@ -10,6 +10,7 @@ import { kindSwatch } from '../ui/shapes.js';
 import { rollupSection } from './rollup.js';
 import { createEditor } from '../edit/index.js';
 import { createNodeHistory } from '../history/nodeHistory.js';
+import { changeName } from '../history/describe.js';
 import { displayedProps, formatProp, groupTitle, orderedGroups, propTitle, sortProgress } from './utils.js';
 
 /**
@@ -34,7 +35,10 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
   // Kept across renders: a form being typed in survives a live refresh of the node.
   const editor = createEditor(ctx);
   const history = createNodeHistory(ctx);
-  const names = (f: Frame) => (id: string) => f.data.index.nodes.get(id)?.label ?? ctx.resources.node.peek(id)?.node.label ?? id;
+  const names = (f: Frame) => (id: string) => {
+    const n = f.data.index.nodes.get(id) ?? ctx.resources.node.peek(id)?.node;
+    return n ? changeName(n) : id;
+  };
 
   const nodeButton = (n: { id: string; kind: Neighbour['kind']; label: string; ref: string | null }, extra?: string) =>
     h(

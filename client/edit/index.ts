@@ -23,6 +23,14 @@ type Mode = 'fields' | 'lead' | 'progress' | 'delete' | 'create';
 
 export type Editor = { attach(d: NodeDetailResponse, f: Frame): HTMLElement; destroy(): void };
 
+/** A partner editor may change only the actions their organisation leads or partners in (server/changes/partnerScope.ts). */
+function mayChange(ctx: Ctx, d: NodeDetailResponse): boolean {
+  if (ctx.session.can('edit')) return true;
+  const org = ctx.session.user()?.organisationId;
+  if (!org || d.node.kind !== 'Action') return false;
+  return [...(d.neighbours['LEADS in'] ?? []), ...(d.neighbours['PARTNERS_IN in'] ?? [])].some((n) => n.id === org);
+}
+
 export function createEditor(ctx: Ctx): Editor {
   const root = h('div', { class: 'editing' });
   let open: { mode: Mode; nodeId: string; form: HTMLElement } | null = null;
@@ -70,7 +78,7 @@ export function createEditor(ctx: Ctx): Editor {
     const key = [d.node.id, d.node.version, user?.role ?? '', open?.mode ?? '', open?.nodeId ?? '', linkFrom?.id ?? '', notice?.text ?? ''].join('|');
     if (key === painted) return;
     painted = key;
-    if (!canWrite(ctx.session)) {
+    if (!canWrite(ctx.session) || !mayChange(ctx, d)) {
       open = null;
       linkFrom = null;
       root.replaceChildren();

@@ -57,7 +57,8 @@ export function valueFromInput(spec: FieldSpec, raw: string | boolean): unknown 
     const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
     return lines.length > 0 ? lines : undefined;
   }
-  if (text.trim() === '') return undefined;
+  // An emptied required text goes to the schema as it is, which names the fault ("must not be empty").
+  if (text.trim() === '') return spec.required && (spec.input === 'text' || spec.input === 'longText') ? text : undefined;
   if (spec.input === 'number' || spec.input === 'integer') return Number(text);
   return text;
 }

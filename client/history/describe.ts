@@ -58,3 +58,10 @@ export function describeEntry(entry: NodeHistoryEntry, nodeId: string, name: Nam
   const undo = entry.origin.kind === 'revert' ? ' (an undo)' : '';
   return `${body.charAt(0).toUpperCase()}${body.slice(1)} ${by}${undo} on ${formatWhen(entry.at)}${entry.reason ? `, because ${entry.reason}` : ''}`;
 }
+
+/** A node as a change names it: "LCJA 2008 · 2.5.7 Ensure the effective implementation of NASSO." (cut short). */
+export function changeName(n: { label: string; ref: string | null; planShort?: string | null; kind: string }): string {
+  const label = n.label.length > 70 ? `${n.label.slice(0, 69)}…` : n.label;
+  if (!n.ref || n.kind === 'Organisation') return label;
+  return `${n.planShort ? `${n.planShort} · ` : ''}${n.ref} ${label}`;
+}

@@ -4,7 +4,7 @@ import { propTitle } from '../detail/utils.js';
 import { fieldOfIssuePath } from '../edit/problems.js';
 import { select } from '../state/actions.js';
 import { h, fill, uid } from '../ui/dom.js';
-import { formatWhen } from './describe.js';
+import { changeName, formatWhen } from './describe.js';
 import { describeChange } from './describeChange.js';
 import '../edit/editing.css';
 
@@ -30,7 +30,10 @@ export function mountFeed(root: HTMLElement, ctx: Ctx): Panel {
   let entries: FeedEntry[] = [];
   let next: number | null = null;
   let notices = new Map<string, HTMLElement>();
-  const names = (id: string) => frame?.data.index.nodes.get(id)?.label ?? id;
+  const names = (id: string) => {
+    const n = frame?.data.index.nodes.get(id);
+    return n ? changeName(n) : id;
+  };
 
   const load = async () => {
     try {

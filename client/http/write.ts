@@ -75,6 +75,7 @@ export const writeApi = {
   history: (id: string) => call<NodeHistoryResponse>('GET', `/nodes/${enc(id)}/history`),
   feed: (query: { node?: string; before?: number; limit?: number } = {}) => call<Omit<ChangeFeedResponse, 'changes'> & { changes: FeedEntry[] }>('GET', '/changes', undefined, query),
   pending: () => call<{ changes: PendingEntry[] }>('GET', '/changes', undefined, { status: 'pending' }),
+  changeById: (changeId: string) => call<ChangeRecord>('GET', `/changes/${enc(changeId)}`),
   revert: (changeId: string, reason?: string) => call<ChangeResponse>('POST', `/changes/${enc(changeId)}/revert`, reason ? { reason } : {}),
   decide: (changeId: string, decision: 'approve' | 'reject', note?: string) => call<ChangeResponse>('POST', `/changes/${enc(changeId)}/${decision}`, note ? { note } : {}),
 };

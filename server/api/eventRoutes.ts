@@ -11,6 +11,8 @@ import type { GraphStore } from '../store/port.js';
 
 /** A comment line now and then keeps proxies and idle timeouts from closing a quiet stream. */
 const HEARTBEAT_MS = 20_000;
+/** Beyond this the event carries only the summary, and explorers read the change (a seed or an import). */
+const LIVE_DIFF_MAX_CHARS = 32_000;
 
 export function eventRoutes(store: GraphStore): Router {
   const router = Router();
@@ -33,6 +35,8 @@ export function eventRoutes(store: GraphStore): Router {
         origin: change.origin,
         summary: summariseDiff(change.diff),
       };
+      // An edit's diff travels with it (issue-9-ui): the explorers patch their map from it at once.
+      if (JSON.stringify(change.diff).length <= LIVE_DIFF_MAX_CHARS) event.diff = change.diff;
       res.write(`id: ${change.changeId}\nevent: committed\ndata: ${JSON.stringify(event)}\n\n`);
     });
     const heartbeat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS);

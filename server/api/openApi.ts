@@ -152,7 +152,7 @@ export function openApiDocument() {
       },
       '/api/events': {
         get: {
-          summary: 'Server-sent events: one committed event per commit (change id, actor, reason, origin, diff summary with node ids), so open explorers refresh within a second',
+          summary: 'Server-sent events: one committed event per commit (change id, actor, reason, origin, diff summary with node ids, and the whole diff when it is small), so open explorers refresh within a second',
           responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
         },
       },

@@ -197,7 +197,7 @@ describe('live updates: GET /api/events', () => {
       expect(client.events).toHaveLength(1);
       expect(client.events[0]).toMatchObject({
         event: 'committed',
-        data: { changeId: res.body.changeId, actor: 'Jane Doe', reason: 'seen live', origin: { kind: 'edit' }, summary: { nodesUpdated: 1, nodeIds: [ACTION] } },
+        data: { changeId: res.body.changeId, actor: 'Jane Doe', reason: 'seen live', origin: { kind: 'edit' }, summary: { nodesUpdated: 1, nodeIds: [ACTION] }, diff: { nodes: { updated: [{ id: ACTION, fields: [{ field: 'timescale', after: 'live' }] }] } } },
       });
     }
     // A dry run and a refused change are not announced.

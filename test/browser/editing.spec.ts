@@ -1,0 +1,264 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClient, launchChromium, startServer, waitForExplorer, type RunningServer } from './harness.js';
+
+/**
+ * Editing in the explorer, in a real Chromium against the real server on freshly
+ * seeded data: an editor signs in from the header, changes the lead of Lanarkshire
+ * action 2.5.7 (led in the plan by the MAPPA steering group chair, seed line 126),
+ * sees it on the map, in the detail panel and in the history, and undoes it from the
+ * Changes panel; a second browser context on the same map sees both without reloading.
+ * A viewer sees no edit control. The accounts are made through the real API by the
+ * administrator the server creates from GT_ADMIN_USER at its first start.
+ */
+
+const ACTION = 'lcja-2008:action:2.5.7';
+const OLD_LEAD = 'org:mappa-steering-group';
+const NEW_LEAD = 'org:south-lanarkshire-council';
+const ADMIN_PASSWORD = 'correct horse battery staple';
+const EDITOR = { username: 'jane', name: 'Jane Doe', role: 'editor', password: 'jane-editor-passphrase' };
+const VIEWER = { username: 'vic', name: 'Vic Viewer', role: 'viewer', password: 'vic-viewer-passphrase' };
+const SCREENS = '/work/screens/issue-9-ui';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function apiAs(username: string, password: string) {
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return (method: string, path: string, body?: unknown) =>
+    fetch(`${server.url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+}
+
+beforeAll(async () => {
+  await buildClient();
+  process.env.GT_ADMIN_USER = 'root';
+  process.env.GT_ADMIN_PASSWORD = ADMIN_PASSWORD;
+  try {
+    server = await startServer();
+  } finally {
+    delete process.env.GT_ADMIN_USER;
+    delete process.env.GT_ADMIN_PASSWORD;
+  }
+  const admin = await apiAs('root', ADMIN_PASSWORD);
+  for (const u of [EDITOR, VIEWER]) expect((await admin('POST', '/api/users', u)).status).toBe(201);
+  browser = await launchChromium();
+  mkdirSync(SCREENS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(width: number, height: number, path = `/?sel=${encodeURIComponent(ACTION)}`): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB' });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(server.url + path);
+  await waitForExplorer(page);
+  return { page, errors };
+}
+
+async function signIn(page: Page, who: { username: string; password: string; name: string }) {
+  await page.click('#account-button');
+  await page.fill('#sign-in-username', who.username);
+  await page.fill('#sign-in-password', who.password);
+  await page.click('.sign-in-form button[type="submit"]');
+  await page.waitForFunction((name) => document.querySelector('#account-button')?.textContent?.includes(name), who.name);
+}
+
+/** Whether the map (Cytoscape, through the explorer's debug hook) holds a LEADS edge from `org` to the action. */
+const leadsEdge = (page: Page, org: string) =>
+  page.evaluate(
+    ([o, a]) => {
+      const cy = (window as unknown as { goldenThread: { cy(): { edges(): { data(k: string): string }[] & { filter(fn: (e: { data(k: string): string }) => boolean): { length: number } } } } }).goldenThread.cy();
+      return cy.edges().filter((e) => e.data('type') === 'LEADS' && e.data('source') === o && e.data('target') === a).length > 0;
+    },
+    [org, ACTION] as const,
+  );
+
+/**
+ * Arms the page to note the moment (its own clock) the map gains or loses the LEADS edge from
+ * `org`, through Cytoscape's add and remove events; `seen()` waits for it and answers that moment.
+ */
+async function watchLeadsEdge(page: Page, org: string, change: 'add' | 'remove') {
+  await page.evaluate(
+    ([o, a, ev]) => {
+      type Ele = { isEdge(): boolean; data(k: string): string };
+      const w = window as unknown as { goldenThread: { cy(): { one(ev: string, sel: string, fn: (e: { target: Ele }) => void): void; on(ev: string, sel: string, fn: (e: { target: Ele }) => void): void } }; __edgeSeen?: number | null };
+      w.__edgeSeen = null;
+      w.goldenThread.cy().on(ev, 'edge', (e) => {
+        if (w.__edgeSeen == null && e.target.data('type') === 'LEADS' && e.target.data('source') === o && e.target.data('target') === a) w.__edgeSeen = Date.now();
+      });
+    },
+    [org, ACTION, change] as const,
+  );
+  return {
+    seen: () =>
+      page
+        .waitForFunction(() => (window as unknown as { __edgeSeen?: number | null }).__edgeSeen ?? false, null, { timeout: 15_000 })
+        .then((h) => h.jsonValue() as Promise<number>),
+  };
+}
+
+const waitForLeadsEdge = (page: Page, org: string, present: boolean) =>
+  page.waitForFunction(
+    ([o, a, want]) => {
+      const cy = (window as unknown as { goldenThread: { cy(): { edges(): { filter(fn: (e: { data(k: string): string }) => boolean): { length: number } } } } }).goldenThread.cy();
+      return (cy.edges().filter((e) => e.data('type') === 'LEADS' && e.data('source') === o && e.data('target') === a).length > 0) === want;
+    },
+    [org, ACTION, present] as const,
+    { timeout: 15_000 },
+  );
+
+/** Where the live delay went, from the explorer's performance marks: event arrival, graph fetched, map drawn. */
+const liveMarks = (page: Page, since: number) =>
+  page.evaluate((t0) => {
+    const at = (name: string) => {
+      const marks = performance.getEntriesByName(name);
+      const m = marks[marks.length - 1];
+      return m ? Math.round(performance.timeOrigin + m.startTime - t0) : NaN;
+    };
+    return `event arrived at ${at('gt:live-event')} ms, map redrawn from the event's diff by ${at('gt:live-patched')} ms, whole graph read again to confirm at ${at('gt:live-graph-loaded')} ms`;
+  }, since);
+
+describe('an editor changes a lead and undoes it, and a second explorer follows live', () => {
+  it('changes the lead of 2.5.7: map, detail and history show it; undo restores it; the other explorer sees both without reloading', async () => {
+    const { page, errors } = await open(1366, 768);
+    const { page: watcher, errors: watcherErrors } = await open(1366, 768);
+    expect(await leadsEdge(page, OLD_LEAD)).toBe(true);
+    expect(await leadsEdge(page, NEW_LEAD)).toBe(false);
+
+    await signIn(page, EDITOR);
+    await expect.poll(() => page.textContent('#account-button')).toContain('editor');
+    await page.click('[data-edit="lead"]');
+    await page.selectOption('.lead-form select[name="lead"]', NEW_LEAD);
+    await page.fill('.lead-form input[name="reason"]', 'South Lanarkshire Council took over the NASSO work');
+    const watched = await watchLeadsEdge(watcher, NEW_LEAD, 'add');
+    const posted = page.waitForResponse((r) => r.url().endsWith('/api/changes') && r.request().method() === 'POST');
+    await page.click('.lead-form button[type="submit"]');
+    const response = await posted;
+    const committedAt = Date.now();
+    expect(response.status()).toBe(201);
+    const seenAt = await watched.seen();
+    console.log(`live update, change of lead: the second explorer's map held the new edge ${seenAt - committedAt} ms after the editor's change was acknowledged (${await liveMarks(watcher, committedAt)})`);
+
+    // This explorer: the map, the detail panel's "Led by", the history in words.
+    await waitForLeadsEdge(page, NEW_LEAD, true);
+    expect(await leadsEdge(page, OLD_LEAD)).toBe(false);
+    await page.waitForFunction(() => [...document.querySelectorAll('.relations h3')].some((h) => h.textContent?.startsWith('Led by')) && document.querySelector('.relations')?.textContent?.includes('South Lanarkshire Council'));
+    const history = page.locator('.history-entry').first();
+    await expect.poll(() => history.textContent(), { timeout: 10_000 }).toMatch(/Lead changed from MAPPA steering group.* to South Lanarkshire Council.* by Jane Doe on \d+ \w+ \d{4}.*because South Lanarkshire Council took over the NASSO work/);
+    expect(await page.textContent('.history-origin')).toContain('lanarkshire-cja-implementation-plan-2008-09-q2.txt, lines 121–122');
+    // The watcher's detail panel follows too.
+    await watcher.waitForFunction(() => document.querySelector('.history-entry')?.textContent?.includes('Jane Doe'), null, { timeout: 10_000 });
+
+    // Undo from the Changes panel.
+    await page.click('#side-tab-changes');
+    const entry = page.locator('.feed-entry').first();
+    await expect.poll(() => entry.textContent(), { timeout: 10_000 }).toContain('lead changed from');
+    const restored = await watchLeadsEdge(watcher, OLD_LEAD, 'add');
+    const reverted = page.waitForResponse((r) => r.url().includes('/revert'));
+    await entry.locator('[data-undo]').click();
+    expect((await reverted).status()).toBe(201);
+    const revertedAt = Date.now();
+    console.log(`live update, undo: the second explorer's map held the old edge again ${(await restored.seen()) - revertedAt} ms after it was acknowledged (${await liveMarks(watcher, revertedAt)})`);
+    await waitForLeadsEdge(page, NEW_LEAD, false);
+    expect(await leadsEdge(page, OLD_LEAD)).toBe(true);
+    await expect.poll(() => page.locator('.feed-entry').first().textContent(), { timeout: 10_000 }).toContain('(undo)');
+
+    // The undo is in the node's history, newest first.
+    await page.click('#side-tab-details');
+    await expect.poll(() => page.locator('.history-entry').first().textContent(), { timeout: 10_000 }).toMatch(/Lead changed from South Lanarkshire Council.* to MAPPA steering group.* by Jane Doe \(an undo\)/);
+    expect(errors).toEqual([]);
+    expect(watcherErrors).toEqual([]);
+  }, 120_000);
+
+  it('refuses a field the schema refuses in the browser, beside the field, and sends nothing', async () => {
+    const { page } = await open(1366, 768);
+    await signIn(page, EDITOR);
+    await page.click('[data-edit="fields"]');
+    let posts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/changes')) posts += 1;
+    });
+    await page.fill('.node-form [data-field="title"] textarea', '   ');
+    await page.fill('.node-form [data-field="dueDate"] input', '');
+    await page.click('.node-form button[type="submit"]');
+    await expect.poll(() => page.locator('.node-form [data-field="title"] .field-error').textContent()).toBe('must not be empty');
+    expect(posts).toBe(0);
+  }, 60_000);
+});
+
+describe('what a role may not do is not offered', () => {
+  it('shows a viewer, and anyone signed out, no edit control and no undo', async () => {
+    const { page } = await open(1366, 768);
+    await page.waitForSelector('#detail-heading');
+    expect(await page.locator('[data-edit]').count()).toBe(0);
+    await signIn(page, VIEWER);
+    await expect.poll(() => page.textContent('#account-button')).toContain('viewer');
+    await page.waitForSelector('.history');
+    expect(await page.locator('[data-edit]').count()).toBe(0);
+    await page.click('#side-tab-changes');
+    await page.waitForSelector('.feed-entry');
+    expect(await page.locator('[data-undo]').count()).toBe(0);
+    expect(await page.locator('.approval-queue h3').count()).toBe(0);
+  }, 60_000);
+});
+
+describe('screens of editing, history and the feed', () => {
+  it.each([
+    [390, 844],
+    [1366, 768],
+    [1920, 1080],
+  ])('at %i×%i', async (width, height) => {
+    const { page } = await open(width, height);
+    const panels = async () => {
+      if (width < 900) {
+        await page.click('#toggle-panels');
+        await page.waitForTimeout(300);
+      }
+    };
+    if (width < 900) {
+      await page.click('#account-button');
+      await page.fill('#sign-in-username', EDITOR.username);
+      await page.fill('#sign-in-password', EDITOR.password);
+      await page.screenshot({ path: join(SCREENS, `sign-in-${width}x${height}.png`) });
+      await page.click('.sign-in-form button[type="submit"]');
+      await page.waitForFunction((name) => document.querySelector('#account-button')?.textContent?.includes(name), EDITOR.name);
+    } else await signIn(page, EDITOR);
+    await panels();
+    await page.click('[data-edit="fields"]');
+    await page.fill('.node-form [data-field="title"] textarea', ' ');
+    await page.click('.node-form button[type="submit"]');
+    await page.waitForSelector('.node-form .field-error:not([hidden])');
+    await page.locator('.node-form').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENS, `edit-fields-${width}x${height}.png`) });
+    await page.click('.node-form button.secondary');
+    await page.click('[data-edit="lead"]');
+    await page.screenshot({ path: join(SCREENS, `edit-lead-${width}x${height}.png`) });
+    await page.click('.lead-form button.secondary');
+    await page.click('[data-edit="delete"]');
+    await page.waitForSelector('.delete-form .removed-list');
+    await page.locator('.delete-form').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENS, `delete-confirm-${width}x${height}.png`) });
+    await page.click('.delete-form button.secondary');
+    await page.locator('.history').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENS, `history-${width}x${height}.png`) });
+    await page.click('#side-tab-changes');
+    await page.waitForSelector('.feed-entry');
+    await page.screenshot({ path: join(SCREENS, `feed-${width}x${height}.png`) });
+  }, 90_000);
+});
