@@ -10,10 +10,11 @@ const id = path('id', 'the seminar id, seminar:<uuid>');
 const pid = path('pid', 'the proposal id, proposal:<uuid>');
 const rid = path('rid', 'the dot round id, round:<uuid>');
 const who = 'Authorization: Bearer <seminar token> (a participant, or the facilitator token), or the signed-in facilitator (with x-csrf-token)';
-const auth = { 401: errorResponse('no seminar token and not signed in, or an unknown token'), 403: errorResponse('a token of another seminar, or a participant doing what only the facilitator may'), 404: errorResponse('no such seminar (or proposal, round), named') };
 const facilitatorOnly = `Facilitator only: ${who}.`;
 
 export function seminarPaths() {
+  // Built here, not at module level: openApi.ts imports this file, so its helpers exist only once both have loaded.
+  const auth = { 401: errorResponse('no seminar token and not signed in, or an unknown token'), 403: errorResponse('a token of another seminar, or a participant doing what only the facilitator may'), 404: errorResponse('no such seminar (or proposal, round), named') };
   return {
     '/api/seminars': {
       post: {
