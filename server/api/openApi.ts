@@ -9,6 +9,7 @@ import { importPaths } from './openApiImports.js';
 import { viewPaths } from './openApiViews.js';
 import { analysisPaths } from './openApiAnalyses.js';
 import { backupPaths } from './openApiBackup.js';
+import { seminarPaths } from './openApiSeminars.js';
 
 /**
  * The OpenAPI description served at /api/docs, built from the same zod schemas the
@@ -243,6 +244,7 @@ export function openApiDocument() {
       ...viewPaths(),
       ...analysisPaths(),
       ...backupPaths(),
+      ...seminarPaths(),
     },
     components: {
       schemas: {

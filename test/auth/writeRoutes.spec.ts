@@ -19,6 +19,9 @@ const NO_PENDING = 'pending:00000000-0000-0000-0000-000000000000';
 const NO_VIEW = 'view:00000000-0000-0000-0000-000000000000';
 const NO_IMPORT = 'import:00000000-0000-0000-0000-000000000000';
 const PARTNER_ORGANISATION = 'org:mappa-steering-group';
+const NO_SEMINAR = 'seminar:00000000-0000-0000-0000-000000000000';
+const NO_PROPOSAL = 'proposal:00000000-0000-0000-0000-000000000000';
+const NO_ROUND = 'round:00000000-0000-0000-0000-000000000000';
 const dryRun = { operations: [{ op: 'update', id: 'lcja-2008:action:2.5.7', set: { timescale: 'role check' } }], dryRun: true };
 
 const only = (allowed: number, roles: Role[]): Expected =>
@@ -60,6 +63,22 @@ const WRITE_ROUTES: Record<string, { path: string; body?: unknown; expected: Exp
   'POST /api/analyses': { path: '/api/analyses', body: {}, expected: only(400, ['analyst', 'editor', 'facilitator', 'administrator']) },
   'PATCH /api/analyses/{id}': { path: '/api/analyses/saved-nothing-000000', body: { title: 'x' }, expected: only(404, ['analyst', 'editor', 'facilitator', 'administrator']) },
   'DELETE /api/analyses/{id}': { path: '/api/analyses/saved-nothing-000000', expected: only(404, ['analyst', 'editor', 'facilitator', 'administrator']) },
+  // Seminars: starting needs runSeminar; the rest answer to a seminar token or the seminar's own facilitator, so a signed-in role reaches the (unknown) seminar: 404.
+  'POST /api/seminars': { path: '/api/seminars', body: {}, expected: only(400, ['facilitator', 'administrator']) },
+  'POST /api/seminars/{code}/join': { path: '/api/seminars/ZZZZZZ/join', body: { displayName: 'x' }, expected: everyone(404) },
+  ...Object.fromEntries(
+    (
+      [
+        ['/proposals', '/proposals', { kind: 'comment', comment: 'x', nodeId: 'no:9' }],
+        ['/proposals/{pid}/accept', `/proposals/${NO_PROPOSAL}/accept`, {}],
+        ['/proposals/{pid}/decline', `/proposals/${NO_PROPOSAL}/decline`, { reason: 'x' }],
+        ['/votes', '/votes', { proposalId: NO_PROPOSAL, value: 1 }],
+        ['/rounds', '/rounds', { title: 'x', targets: [{ id: 'a', label: 'a' }, { id: 'b', label: 'b' }] }],
+        ['/rounds/{rid}/close', `/rounds/${NO_ROUND}/close`, {}],
+        ['/end', '/end', {}],
+      ] as const
+    ).map(([doc, real, body]) => [`POST /api/seminars/{id}${doc}`, { path: `/api/seminars/${NO_SEMINAR}${real}`, body, expected: { ...everyone(404), anonymous: 401 } }]),
+  ),
 };
 
 function documentedWriteRoutes(): string[] {
