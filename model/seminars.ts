@@ -286,7 +286,15 @@ export const CLIENT_MESSAGES = {
 export type ClientMessageName = keyof typeof CLIENT_MESSAGES;
 
 /** The socket handshake's `auth`. */
-export const SocketAuth = z.object({ token: z.string().min(20).max(200), lastSeq: z.int().min(0).default(0) }).strict();
+export const SocketAuth = z
+  .object({
+    token: z.string().min(20).max(200),
+    lastSeq: z.int().min(0).default(0),
+    /** Added by socket.io-client itself on a reconnection, for connection state recovery. */
+    pid: z.string().max(100).optional(),
+    offset: z.string().max(100).optional(),
+  })
+  .strict();
 export type SocketAuth = z.infer<typeof SocketAuth>;
 
 export type ErrorBody = { status: number; code: string; message: string; issues: { field: string; reason: string }[] };

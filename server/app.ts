@@ -19,6 +19,7 @@ import { compareRoutes } from './api/compareRoutes.js';
 import { exportRoutes } from './api/exportRoutes.js';
 import { importRoutes } from './api/importRoutes.js';
 import { userRoutes } from './api/userRoutes.js';
+import { seminarRoutes } from './api/seminarRoutes.js';
 import { createAuth, type Auth } from './auth/auth.js';
 import { anonymousReadGate, csrfProtection, identify } from './auth/middleware.js';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/settings.js';
@@ -32,7 +33,7 @@ import type { GraphStore } from './store/port.js';
 export function createApp(
   store: GraphStore,
   config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'> &
-    Partial<Pick<Config, 'queryMaxBytes' | 'queryPerMinute' | 'console' | 'host' | 'allowedHosts'>> & { auth?: AuthSettings },
+    Partial<Pick<Config, 'queryMaxBytes' | 'queryPerMinute' | 'console' | 'host' | 'allowedHosts' | 'seminars'>> & { auth?: AuthSettings },
   options: { dev?: boolean; auth?: Auth; readiness?: Readiness; logger?: Logger } = {},
 ): Express {
   const auth = options.auth ?? createAuth(storeRepositories(store), config.auth ?? DEFAULT_AUTH_SETTINGS, organisationExists(store));
@@ -60,6 +61,8 @@ export function createApp(
   const api = express.Router();
   // Who is asking, then whether a change carries its CSRF token, then whether reading needs an account.
   api.use(identify(auth.sessions));
+  // Before the CSRF check: a seminar token in Authorization is CSRF-safe; the routes check the rest (server/api/seminarRoutes.ts).
+  api.use(seminarRoutes(store, auth, config.seminars));
   api.use(csrfProtection);
   api.use(anonymousReadGate(auth.settings.anonymousRead));
   api.use(authRoutes(auth));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NewPassword, Username } from '../model/auth.js';
 import type { AuthSettings } from './auth/settings.js';
+import { DEFAULT_SEMINAR_SETTINGS, type SeminarSettings } from './seminars/settings.js';
 
 /**
  * Settings, read once at start-up from the environment: defaults, then the
@@ -70,6 +71,13 @@ const Settings = z
     GT_COOKIE_SECURE: z.enum(['auto', 'always', 'never'], { message: 'must be auto, always or never' }).default('auto'),
     GT_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1, 'must be at least 1').max(10_000).default(10),
     GT_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1, 'must be at least 1').max(100_000).default(100),
+    // Live seminars (server/seminars/settings.ts says what each does).
+    GT_SEMINAR_REQUIRE_SIGN_IN: flag.default(false),
+    GT_SEMINAR_MAX_CONNECTIONS_PER_SEMINAR: z.coerce.number().int().min(2, 'must be at least 2').max(100_000).default(DEFAULT_SEMINAR_SETTINGS.maxConnectionsPerSeminar),
+    GT_SEMINAR_MAX_CONNECTIONS: z.coerce.number().int().min(2, 'must be at least 2').max(100_000).default(DEFAULT_SEMINAR_SETTINGS.maxConnections),
+    GT_SEMINAR_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024').max(10_000_000).default(DEFAULT_SEMINAR_SETTINGS.maxMessageBytes),
+    GT_SEMINAR_MESSAGES_PER_SECOND: z.coerce.number().int().min(1, 'must be at least 1').max(10_000).default(DEFAULT_SEMINAR_SETTINGS.ratePerSecond),
+    GT_SEMINAR_MESSAGE_BURST: z.coerce.number().int().min(1, 'must be at least 1').max(100_000).default(DEFAULT_SEMINAR_SETTINGS.rateBurst),
   })
   .superRefine((s, ctx) => {
     if (!s.GT_ADMIN_USER !== !s.GT_ADMIN_PASSWORD) {
@@ -108,6 +116,15 @@ const Settings = z
       loginMaxFailures: s.GT_LOGIN_MAX_FAILURES,
       loginMaxFailuresPerIp: s.GT_LOGIN_MAX_FAILURES_PER_IP,
     } satisfies AuthSettings,
+    seminars: {
+      requireSignIn: s.GT_SEMINAR_REQUIRE_SIGN_IN,
+      maxConnectionsPerSeminar: s.GT_SEMINAR_MAX_CONNECTIONS_PER_SEMINAR,
+      maxConnections: s.GT_SEMINAR_MAX_CONNECTIONS,
+      maxMessageBytes: s.GT_SEMINAR_MAX_MESSAGE_BYTES,
+      ratePerSecond: s.GT_SEMINAR_MESSAGES_PER_SECOND,
+      rateBurst: s.GT_SEMINAR_MESSAGE_BURST,
+      floodDisconnectAfter: DEFAULT_SEMINAR_SETTINGS.floodDisconnectAfter,
+    } satisfies SeminarSettings,
     initialAdministrator: s.GT_ADMIN_USER && s.GT_ADMIN_PASSWORD ? { username: s.GT_ADMIN_USER, password: s.GT_ADMIN_PASSWORD } : undefined,
   }));
 

@@ -13,6 +13,8 @@ import { storeRepositories } from './auth/storeRepositories.js';
 import { organisationExists } from './auth/organisations.js';
 import { Readiness } from './health/readiness.js';
 import { createLogger } from './log.js';
+import { seminarServiceFor } from './seminars/index.js';
+import { attachSeminarSockets } from './seminars/socketServer.js';
 
 /**
  * `npm start`: opens the configured store, loads the seed data into an empty store,
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     await store.close();
     throw err;
   }
+  const seminarSockets = attachSeminarSockets(server, seminarServiceFor(store, config.seminars), config.seminars);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Golden Thread is serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${store.kind} store)`);
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
     console.log(`${signal} received: finishing requests in flight, then closing the server and the store`);
     const cut = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
     cut.unref();
+    void seminarSockets.close();
     server.close(() => {
       clearTimeout(cut);
       store.close().then(

@@ -1,0 +1,5 @@
+// A seminar's proposals, oldest first.
+MATCH (p:Proposal)
+WHERE p.seminarId = $seminarId
+RETURN p
+ORDER BY p.createdAt, p.id
