@@ -12,6 +12,7 @@ import { mountSeatForms } from './seatForms.js';
 import { loadSeat, saveSeat, type Seat } from './session.js';
 import { mountSummary } from './summary.js';
 import { mountPresence } from './presence.js';
+import { mountProposalToast } from './proposalToast.js';
 import { mountFacilitatorControls } from './facilitatorControls.js';
 import './seminar.css';
 
@@ -97,6 +98,7 @@ function mountLive(el: HTMLElement, ctx: Ctx, c: Controller, data: () => Loaded 
   const presenter = c.isFacilitator ? mountPresenter(ctx, c, () => qrUrl) : null;
   const controls = c.isFacilitator ? mountFacilitatorControls(controlsHost, c, presenter!, (u) => (qrUrl = u)) : null;
   const followBar = c.isFacilitator ? null : mountFollowBar(ctx, c);
+  const toast = c.isFacilitator ? mountProposalToast(ctx, c) : null;
   const form = mountProposalForm(proposeHost, ctx, c, data);
   const list = mountProposalList(proposalsHost, c, data);
   const dots = mountDots(dotsHost, ctx, c, data);
@@ -114,6 +116,7 @@ function mountLive(el: HTMLElement, ctx: Ctx, c: Controller, data: () => Loaded 
     controls?.render();
     presenter?.render();
     followBar?.render();
+    toast?.render();
     list.render();
     dots.render();
     if (room) presence.render(room.presence);
@@ -134,6 +137,7 @@ function mountLive(el: HTMLElement, ctx: Ctx, c: Controller, data: () => Loaded 
     offLeft();
     presenter?.destroy();
     followBar?.destroy();
+    toast?.destroy();
     dots.destroy();
     controls?.destroy();
   }
