@@ -92,7 +92,8 @@ function mountLive(el: HTMLElement, ctx: Ctx, c: Controller, data: () => Loaded 
   const dotsHost = h('section', { class: 'seminar-section', id: 'seminar-dots', 'aria-labelledby': 'seminar-dots-h' }, h('h3', { id: 'seminar-dots-h' }, 'Dot votes'));
   const presenceHost = h('section', { class: 'seminar-section', id: 'seminar-presence', 'aria-labelledby': 'seminar-presence-h' });
   const summaryHost = h('section', { class: 'seminar-section', id: 'seminar-summary', hidden: true, 'aria-labelledby': 'seminar-summary-h' });
-  el.append(heading, notice, statusLine, controlsHost, summaryHost, proposeHost, proposalsHost, dotsHost, presenceHost);
+  // The facilitator decides first and proposes seldom; a participant proposes first.
+  el.append(heading, notice, statusLine, controlsHost, summaryHost, ...(c.isFacilitator ? [proposalsHost, dotsHost, proposeHost] : [proposeHost, proposalsHost, dotsHost]), presenceHost);
 
   let qrUrl: string | null = null;
   const presenter = c.isFacilitator ? mountPresenter(ctx, c, () => qrUrl) : null;

@@ -184,7 +184,7 @@ describe('a live seminar on three devices', { timeout: 300_000 }, () => {
 
     // ---------------------------------------------------------------- the presenter view, on two projectors
     await fp.locator('button', { hasText: 'Presenter view' }).click();
-    await fp.locator('.presenter-code', { hasText: code }).waitFor();
+    await fp.locator(`.presenter-code[aria-label="Join code ${code.split('').join(' ')}"]`).waitFor();
     expect(await fp.locator('.app-header').isVisible()).toBe(false);
     expect(await fp.locator('.presenter-count').textContent()).toBe('3 present');
     await shot(fp, 'presenter-1920x1080');
