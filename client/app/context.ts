@@ -47,7 +47,8 @@ export type Frame = {
   renderer: 'canvas' | 'webgl';
 };
 
-export type Arrangement = { positions: Map<string, Position>; locked: boolean };
+/** `sharedAs`: the positions are a layered layout held for everyone (a seminar's one map), named so; its bands still apply. */
+export type Arrangement = { positions: Map<string, Position>; locked: boolean; sharedAs?: string };
 
 export type Ctx = {
   store: Store;

@@ -121,7 +121,10 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     arrangement: () => arrangement,
     setArrangement(a) {
       if (a === null) arrangement = { positions: new Map(), locked: false };
-      else arrangement = { positions: a.positions ?? arrangement.positions, locked: a.locked ?? arrangement.locked };
+      else {
+        const sharedAs = a.positions ? a.sharedAs : (a.sharedAs ?? arrangement.sharedAs);
+        arrangement = { positions: a.positions ?? arrangement.positions, locked: a.locked ?? arrangement.locked, ...(sharedAs ? { sharedAs } : {}) };
+      }
       stage.arrangementChanged();
       stage.map?.lock(arrangement.locked);
       requestRender();
@@ -338,7 +341,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     toolbar.update(frame);
     renderBanner(shell, ctx, frame);
     const edgeCount = drawn.map.cy.edges().not('.hidden').length;
-    shell.statusBar.textContent = `${view.visible.size} of ${d.index.nodes.size} nodes and ${edgeCount} links on the map${arrangement.positions.size > 0 ? ' · arranged by hand' : ''}${arrangement.locked ? ', locked' : ''}${state.namedView ? ` · view “${state.namedView}”` : ''} · ${drawn.map.renderer === 'webgl' ? 'WebGL' : 'canvas'}`;
+    shell.statusBar.textContent = `${view.visible.size} of ${d.index.nodes.size} nodes and ${edgeCount} links on the map${arrangement.sharedAs ? ` · ${arrangement.sharedAs}` : `${arrangement.positions.size > 0 ? ' · arranged by hand' : ''}${arrangement.locked ? ', locked' : ''}`}${state.namedView ? ` · view “${state.namedView}”` : ''} · ${drawn.map.renderer === 'webgl' ? 'WebGL' : 'canvas'}`;
     stage.mapEl.setAttribute('aria-label', state.selected && d.index.nodes.has(state.selected) ? `Map of the golden thread; selected: ${nodeName(d.index.nodes.get(state.selected)!)}` : 'Map of the golden thread; nothing selected');
 
     for (const p of fixedPanels) p.update(frame);

@@ -176,7 +176,7 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
         colouredMap = m;
         m.applyDataColours(dataColours(s.styleBy, d, today));
       }
-      const showBands = s.layout === 'layered' && arrangement.positions.size === 0;
+      const showBands = s.layout === 'layered' && (arrangement.positions.size === 0 || !!arrangement.sharedAs);
       bands.show(showBands ? bandExtents(positions, (id) => d.index.nodes.get(id) && KIND_STYLES[d.index.nodes.get(id)!.kind].layer, view.visible) : [], m.cy);
       m.setLeftInset(showBands ? bandGutter(m.cy.width()) : 0);
       const shownCallouts = calloutsFor(view, s, d);

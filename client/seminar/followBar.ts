@@ -25,7 +25,8 @@ export function mountFollowBar(ctx: Ctx, c: Controller, doc: Document = document
     h('button', { type: 'button', class: 'tool-big', onclick: () => go('seminar', 'seminar-propose') }, 'Propose'),
     h('button', { type: 'button', class: 'tool-big', onclick: () => go('seminar', 'seminar-proposals') }, 'Vote'),
   );
-  const bar = h('div', { class: 'follow-bar', 'aria-label': 'Following the facilitator' }, h('div', { class: 'follow-line' }, status, back), quick);
+  const decision = h('p', { class: 'follow-decision', 'aria-live': 'polite', hidden: true });
+  const bar = h('div', { class: 'follow-bar', 'aria-label': 'Following the facilitator' }, h('div', { class: 'follow-line' }, status, back), decision, quick);
   let attached = false;
 
   function render() {
@@ -42,6 +43,10 @@ export function mountFollowBar(ctx: Ctx, c: Controller, doc: Document = document
     fill(status, following ? (f.locked ? '🔒 Following the facilitator (locked)' : '● Following the facilitator') : 'You are looking round by yourself');
     if (room) status.append(h('span', { class: 'meta' }, ` · ${room.seminar.code} · ${room.presence.count} present`));
     back.hidden = following;
+    // The room's latest decision, as it happens: everyone sees the outcome without opening a panel.
+    const last = room ? [...room.proposals].filter((p) => p.status !== 'open').sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''))[0] : undefined;
+    decision.hidden = !last;
+    if (last) decision.textContent = `${last.status === 'accepted' ? '✔ Accepted' : '✘ Declined'}: “${last.comment.length > 70 ? `${last.comment.slice(0, 69)}…` : last.comment}”${last.status === 'declined' && last.declineReason ? ` — ${last.declineReason}` : ''}`;
   }
   return {
     render,

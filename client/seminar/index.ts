@@ -12,6 +12,7 @@ import { mountSeatForms } from './seatForms.js';
 import { loadSeat, saveSeat, type Seat } from './session.js';
 import { mountSummary } from './summary.js';
 import { mountPresence } from './presence.js';
+import { mountProposalToast } from './proposalToast.js';
 import { mountFacilitatorControls } from './facilitatorControls.js';
 import './seminar.css';
 
@@ -91,12 +92,14 @@ function mountLive(el: HTMLElement, ctx: Ctx, c: Controller, data: () => Loaded 
   const dotsHost = h('section', { class: 'seminar-section', id: 'seminar-dots', 'aria-labelledby': 'seminar-dots-h' }, h('h3', { id: 'seminar-dots-h' }, 'Dot votes'));
   const presenceHost = h('section', { class: 'seminar-section', id: 'seminar-presence', 'aria-labelledby': 'seminar-presence-h' });
   const summaryHost = h('section', { class: 'seminar-section', id: 'seminar-summary', hidden: true, 'aria-labelledby': 'seminar-summary-h' });
-  el.append(heading, notice, statusLine, controlsHost, summaryHost, proposeHost, proposalsHost, dotsHost, presenceHost);
+  // The facilitator decides first and proposes seldom; a participant proposes first.
+  el.append(heading, notice, statusLine, controlsHost, summaryHost, ...(c.isFacilitator ? [proposalsHost, dotsHost, proposeHost] : [proposeHost, proposalsHost, dotsHost]), presenceHost);
 
   let qrUrl: string | null = null;
   const presenter = c.isFacilitator ? mountPresenter(ctx, c, () => qrUrl) : null;
   const controls = c.isFacilitator ? mountFacilitatorControls(controlsHost, c, presenter!, (u) => (qrUrl = u)) : null;
   const followBar = c.isFacilitator ? null : mountFollowBar(ctx, c);
+  const toast = c.isFacilitator ? mountProposalToast(ctx, c) : null;
   const form = mountProposalForm(proposeHost, ctx, c, data);
   const list = mountProposalList(proposalsHost, c, data);
   const dots = mountDots(dotsHost, ctx, c, data);
@@ -114,6 +117,7 @@ function mountLive(el: HTMLElement, ctx: Ctx, c: Controller, data: () => Loaded 
     controls?.render();
     presenter?.render();
     followBar?.render();
+    toast?.render();
     list.render();
     dots.render();
     if (room) presence.render(room.presence);
@@ -134,6 +138,7 @@ function mountLive(el: HTMLElement, ctx: Ctx, c: Controller, data: () => Loaded 
     offLeft();
     presenter?.destroy();
     followBar?.destroy();
+    toast?.destroy();
     dots.destroy();
     controls?.destroy();
   }

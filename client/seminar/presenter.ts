@@ -20,7 +20,7 @@ export function mountPresenter(ctx: Ctx, c: Controller, qr: () => string | null,
   const qrImg = h('img', { class: 'presenter-qr', alt: 'QR code of the join link', width: '150', height: '150' });
   const title = h('div', { class: 'presenter-title' });
   const leave = h('button', { type: 'button', class: 'presenter-leave', title: 'Back to the panels (Esc)' }, 'Leave presenter view');
-  const card = h('aside', { class: 'seminar-overlay presenter-card', 'aria-label': 'How to join' }, h('div', { class: 'presenter-join' }, h('div', { class: 'presenter-say' }, 'Join with code'), code, link, count), qrImg);
+  const card = h('aside', { class: 'seminar-overlay presenter-card', 'aria-label': 'How to join' }, h('div', { class: 'presenter-join' }, h('div', { class: 'presenter-say' }, 'Join with code'), code), qrImg, link, count);
   const titleBar = h('div', { class: 'seminar-overlay presenter-titlebar' }, title, leave);
   leave.addEventListener('click', () => set(false));
   const onKey = (e: KeyboardEvent) => {
@@ -31,7 +31,8 @@ export function mountPresenter(ctx: Ctx, c: Controller, qr: () => string | null,
   function render() {
     const room = c.room;
     if (!room) return;
-    code.textContent = room.seminar.code;
+    code.textContent = `${room.seminar.code.slice(0, 3)}\n${room.seminar.code.slice(3)}`;
+    code.setAttribute('aria-label', `Join code ${room.seminar.code.split('').join(' ')}`);
     const url = room.seminar.joinUrl;
     fill(link, url.replace(/^https?:\/\//, ''));
     count.textContent = `${room.presence.count} present`;

@@ -33,7 +33,7 @@ export function mountProposalForm(host: HTMLElement, ctx: Ctx, c: Controller, da
   const kindButtons = KINDS.map((k) =>
     h('button', { type: 'button', class: 'seg', 'data-kind': k.id, 'aria-pressed': String(k.id === kind), onclick: () => choose(k.id) }, k.label),
   );
-  const send = h('button', { type: 'submit', class: 'button big propose-send' }, 'Send proposal');
+  const send = h('button', { type: 'submit', class: 'button big primary propose-send' }, 'Send proposal');
   const form = h('form', { class: 'propose', 'aria-label': 'Propose a change' }, h('div', { class: 'segmented', role: 'group', 'aria-label': 'Kind of proposal' }, kindButtons), about, fields, send, message);
   host.append(form);
 
@@ -77,7 +77,7 @@ export function mountProposalForm(host: HTMLElement, ctx: Ctx, c: Controller, da
     const typed = sameKind ? new Map([...inputs].filter(([k, el]) => el instanceof HTMLTextAreaElement && k !== 'value').map(([k, el]) => [k, el.value])) : new Map<string, string>();
     inputs.clear();
     const d = data();
-    fill(about, n ? h('span', {}, 'About: ', h('strong', {}, nodeName(n))) : h('span', { class: 'meta' }, kind === 'action' ? 'A new action in a plan.' : 'Select an item on the map (or follow the facilitator’s) to propose about it.'));
+    fill(about, n ? h('span', {}, 'About: ', h('strong', {}, nodeName(n)), n.label && !nodeName(n).includes(n.label) ? ` · ${n.label.length > 90 ? `${n.label.slice(0, 89)}…` : n.label}` : '') : h('span', { class: 'meta' }, kind === 'action' ? 'A new action in a plan.' : 'Select an item on the map (or follow the facilitator’s) to propose about it.'));
     switch (kind) {
       case 'link':
         fill(fields, labelled('to', n ? `${nodeName(n)} serves…` : 'Serves…', nodeSelect(SERVED_KINDS, 'Choose an outcome or aim')), labelled('rationale', 'Why (rationale)', h('textarea', { rows: '3', required: true })));

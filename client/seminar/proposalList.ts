@@ -3,7 +3,9 @@ import type { Loaded } from '../app/context.js';
 import { h, fill } from '../ui/dom.js';
 import type { Controller } from './controller.js';
 import { renderDiff } from './diffView.js';
-import { orderedProposals } from './room.js';
+import { netSupport, orderedProposals } from './room.js';
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /**
  * The room's proposals, open ones first: each with its author, comment and exact diff,
@@ -34,8 +36,8 @@ export function mountProposalList(host: HTMLElement, c: Controller, data: () => 
 
   const card = (p: ProposalInfo) => {
     const mine = myVotes.get(p.id) ?? 0;
-    const vote = (v: 1 | -1, label: string, count: number) => {
-      const b = h('button', { type: 'button', class: `vote-button vote-${v > 0 ? 'up' : 'down'}`, 'aria-pressed': String(mine === v), 'aria-label': `${label} (${count})`, disabled: p.status !== 'open' }, v > 0 ? '▲ ' : '▼ ', String(count));
+    const vote = (v: 1 | -1, label: string) => {
+      const b = h('button', { type: 'button', class: `vote-button vote-${v > 0 ? 'up' : 'down'}`, 'aria-pressed': String(mine === v), 'aria-label': label, disabled: p.status !== 'open' }, v > 0 ? '▲ For' : '▼ Against');
       b.addEventListener('click', () => {
         const next = mine === v ? 0 : v;
         myVotes.set(p.id, next);
@@ -74,7 +76,7 @@ export function mountProposalList(host: HTMLElement, c: Controller, data: () => 
       h('p', { class: 'proposal-comment' }, p.comment),
       c.isFacilitator ? diff : h('details', { class: 'proposal-diff' }, h('summary', {}, 'What it changes'), diff),
       outcome,
-      h('div', { class: 'votes', role: 'group', 'aria-label': 'Vote' }, vote(1, 'For', p.votes.up), vote(-1, 'Against', p.votes.down)),
+      h('div', { class: 'votes', role: 'group', 'aria-label': 'Vote' }, vote(1, 'Vote for'), h('span', { class: 'net-support', 'aria-label': 'net support' }, signed(netSupport(p.votes))), vote(-1, 'Vote against')),
       ...decide,
     );
   };

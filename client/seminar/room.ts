@@ -59,8 +59,11 @@ export function applyEvent(room: Room, e: SeminarEvent): Applied {
       break;
     case 'tally':
       if ('proposalId' in e.target) {
-        const id = e.target.proposalId;
-        r.proposals = room.proposals.map((p) => (p.id === id ? { ...p, votes: proposalVotes(e.ranking, id, p.votes) } : p));
+        // The ranking scores every proposal of the seminar: each card takes its own line.
+        r.proposals = room.proposals.map((p) => {
+          const votes = proposalVotes(e.ranking, p.id, p.votes);
+          return votes === p.votes ? p : { ...p, votes };
+        });
       } else {
         const id = e.target.roundId;
         r.rounds = room.rounds.map((x) => (x.id === id ? { ...x, ranking: e.ranking } : x));
@@ -81,17 +84,18 @@ export function applyEvent(room: Room, e: SeminarEvent): Applied {
 }
 
 /**
- * A proposal's tally as up and down votes. The ranking of a proposal's tally lists its
- * sides ("up", "down") with their counts; a ranking with one entry for the proposal
- * itself gives its net score.
+ * A proposal's votes after a tally. The tally ranks proposals by net support (for minus
+ * against); the snapshot has the two sides. A net score that matches what is known
+ * keeps the sides; another net score is all there is to show.
  */
 export function proposalVotes(ranking: readonly RankingEntry[], proposalId: string, before: ProposalInfo['votes']): ProposalInfo['votes'] {
-  const up = ranking.find((x) => x.targetId === 'up');
-  const down = ranking.find((x) => x.targetId === 'down');
-  if (up || down) return { up: up?.score ?? 0, down: down?.score ?? 0 };
   const net = ranking.find((x) => x.targetId === proposalId);
-  return net ? { up: Math.max(0, net.score), down: Math.max(0, -net.score) } : before;
+  if (!net || net.score === before.up - before.down) return before;
+  return { up: Math.max(0, net.score), down: Math.max(0, -net.score) };
 }
+
+/** What a proposal's card shows: its net support. */
+export const netSupport = (v: ProposalInfo['votes']) => v.up - v.down;
 
 /** The open proposals first (newest on top), then the decided ones, newest decision first. */
 export function orderedProposals(room: Room): ProposalInfo[] {

@@ -18,7 +18,7 @@ export function mountSeatForms(host: HTMLElement, ctx: Ctx, o: { code: string | 
   };
 
   // ------------------------------------------------------------ join
-  const code = h('input', { type: 'text', name: 'code', autocomplete: 'off', autocapitalize: 'characters', inputmode: 'text', maxlength: '6', value: o.code ?? '', class: 'code-input', placeholder: 'ABC234' });
+  const code = h('input', { type: 'text', name: 'code', autocomplete: 'off', autocapitalize: 'characters', inputmode: 'text', maxlength: '6', value: o.code ?? '', class: 'code-input' });
   const name = h('input', { type: 'text', name: 'displayName', autocomplete: 'nickname', maxlength: '60', placeholder: 'e.g. Morag, SPS' });
   const joinMessage = h('p', { class: 'form-message', role: 'status' });
   const joinButton = h('button', { type: 'submit', class: 'button big' }, 'Join the seminar');

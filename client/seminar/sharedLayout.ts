@@ -3,6 +3,7 @@ import type { Ctx, Loaded } from '../app/context.js';
 import { LAYOUTS } from '../layout/index.js';
 import type { Position } from '../layout/layered.js';
 import { explorerFilters } from './filters.js';
+import { setLayout } from '../state/actions.js';
 
 /**
  * One map for the room: the seminar's map is laid out once, from the view the
@@ -22,5 +23,7 @@ export function seminarPositions(d: Loaded, view: SeminarView): Map<string, Posi
 
 export function freezeSeminarLayout(ctx: Ctx, data: Loaded | null, view: SeminarView): void {
   if (!data) return;
-  ctx.setArrangement({ positions: seminarPositions(data, view), locked: true });
+  // The room's layout on every device, so the band names (a layered map's) match what is drawn.
+  ctx.dispatch((s) => setLayout(s, view.layout), 'replace');
+  ctx.setArrangement({ positions: seminarPositions(data, view), locked: true, sharedAs: 'the seminar’s map' });
 }

@@ -75,9 +75,15 @@ describe('the room from its snapshot and its event log', () => {
     expect(room.seminar.status).toBe('ended');
   });
 
-  it('reads a proposal’s tally as sides or as a net score', () => {
-    expect(proposalVotes([{ targetId: 'up', label: 'for', score: 4 }, { targetId: 'down', label: 'against', score: 1 }], pid(1), { up: 0, down: 0 })).toEqual({ up: 4, down: 1 });
+  it('takes each proposal’s net support from a tally, keeping the sides when they agree', () => {
     expect(proposalVotes([{ targetId: pid(1), label: 'x', score: -2 }], pid(1), { up: 0, down: 0 })).toEqual({ up: 0, down: 2 });
-    expect(proposalVotes([], pid(1), { up: 1, down: 1 })).toEqual({ up: 1, down: 1 });
+    const before = { up: 3, down: 1 };
+    expect(proposalVotes([{ targetId: pid(1), label: 'x', score: 2 }], pid(1), before)).toBe(before);
+    expect(proposalVotes([{ targetId: pid(2), label: 'y', score: 5 }], pid(1), before)).toBe(before);
+    let room: Room = roomFrom(state());
+    room = applyEvent(room, ev(3, { type: 'proposal-submitted', proposal: proposal(1) })).room;
+    room = applyEvent(room, ev(4, { type: 'proposal-submitted', proposal: proposal(2) })).room;
+    room = applyEvent(room, ev(5, { type: 'tally', target: { proposalId: pid(2) }, ranking: [{ targetId: pid(2), label: 'c2', score: 1 }, { targetId: pid(1), label: 'c1', score: -1 }] })).room;
+    expect(room.proposals.map((p) => p.votes)).toEqual([{ up: 0, down: 1 }, { up: 1, down: 0 }]);
   });
 });
