@@ -1,6 +1,7 @@
-// Which plan each node belongs to: what a plan contains, and the milestones and progress of its actions.
+// Which plan each node belongs to: what a plan contains, and the milestones and progress of its actions
+// (and of its key objectives: Glasgow's MAPPA progress).
 MATCH (p:Plan)-[:CONTAINS]->(n)
 RETURN p.id AS plan, n.id AS id
 UNION ALL
-MATCH (p:Plan)-[:CONTAINS]->(:Action)-[:HAS_PROGRESS|HAS_MILESTONE]->(n)
+MATCH (p:Plan)-[:CONTAINS]->(:Action|Priority)-[:HAS_PROGRESS|HAS_MILESTONE]->(n)
 RETURN p.id AS plan, n.id AS id

@@ -99,4 +99,9 @@ describe('the MAPPA progress (lines 386-406) has a thread', () => {
     const thread = await goldenThread(store, 'gcjsw-2013:progress:mappa-objective-10');
     expect(thread.paths.map((p) => p.nodes)).toEqual([['gcjsw-2013:progress:mappa-objective-10', 'gcjsw-2013:priority:mappa-objective-10']]);
   });
+
+  it('and belongs to the Glasgow plan, through its objective', async () => {
+    expect(await store.read('graph/plan-of', { ids: ['gcjsw-2013:progress:mappa-objective-10'] })).toEqual([{ plan: PLAN, id: 'gcjsw-2013:progress:mappa-objective-10' }]);
+    expect((await store.read('graph/plan-membership')).filter((r) => String(r.id).startsWith('gcjsw-2013:progress:mappa-objective-'))).toHaveLength(10);
+  });
 });
