@@ -5,8 +5,8 @@ import type { Value } from '../store/port.js';
 
 /**
  * How a snapshot's graph is kept: the JSON export (the format that already round-trips
- * through import), gzipped and base64-encoded into one text column. The seed's graph is
- * about 1.5 MB of JSON and a tenth of that gzipped. Reading it back validates it with
+ * through import), gzipped and base64-encoded into one text column: the seed's graph is
+ * 651 KB of JSON and 100 KB stored. Reading it back validates it with
  * the export's own schema, so a damaged snapshot is an error, never a wrong comparison.
  */
 

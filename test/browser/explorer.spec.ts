@@ -494,6 +494,10 @@ describe('the explorer', { timeout: 120_000 }, () => {
     expect(reopened.locked).toBe(true);
     // And in a new tab, by name in the link.
     const again = await open(`/?nv=${encodeURIComponent('Seminar layout')}&plan=plan:lcja-2007`);
+    // Views may come from the server now (GET /api/views), so the view can open just after the first render.
+    await again.page
+      .waitForFunction(([n, x]) => Math.abs((window as unknown as { goldenThread: { cy(): { getElementById(i: string): { position(): { x: number } } } } }).goldenThread.cy().getElementById(n as string).position().x - (x as number)) < 0.5, [id, dragged.x] as const, { timeout: 10_000 })
+      .catch(() => undefined);
     const p2 = await mapQuery<{ x: number; y: number }>(again.page, `return cy.getElementById('${id}').position();`);
     expect(p2.x).toBeCloseTo(dragged.x, 0);
     expect(again.errors).toEqual([]);
