@@ -37,9 +37,18 @@ export function statusCounts(now: ReadonlyMap<string, ActionState>, before: Read
 }
 
 /** Everything a dashboard shows for a set of actions (one plan's, or every plan's when `plan` is null). */
-export async function dashboardOf(store: GraphStore, ids: string[], plan: string | null, period: Period, indicators: IndicatorRow[]): Promise<Dashboard> {
+export type StatesNowAndBefore = { now: Map<string, ActionState>; before: Map<string, ActionState> };
+
+/** Each action's state at the end of the period and of the one before. */
+export async function statesNowAndBefore(store: GraphStore, ids: string[], period: Period): Promise<StatesNowAndBefore> {
+  const [now, before] = await Promise.all([actionStates(store, ids, period), actionStates(store, ids, previousPeriod(period))]);
+  return { now, before };
+}
+
+/** `states`, when the caller has them already (the partnership's dashboard splits them by plan). */
+export async function dashboardOf(store: GraphStore, ids: string[], plan: string | null, period: Period, indicators: IndicatorRow[], states?: StatesNowAndBefore): Promise<Dashboard> {
   const previous = previousPeriod(period);
-  const [now, before, rollup] = await Promise.all([actionStates(store, ids, period), actionStates(store, ids, previous), rollUp(store, period, plan)]);
+  const [{ now, before }, rollup] = await Promise.all([states ?? statesNowAndBefore(store, ids, period), rollUp(store, period, plan)]);
   return {
     plan: plan ?? 'partnership',
     period,

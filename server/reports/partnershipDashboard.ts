@@ -1,9 +1,9 @@
 import type { Period } from '../../model/index.js';
 import { planShortNames } from '../graph/planNames.js';
 import type { GraphStore } from '../store/port.js';
-import { dashboardOf, statusCounts, type Dashboard, type StatusCount } from './dashboard.js';
+import { dashboardOf, statesNowAndBefore, statusCounts, type Dashboard, type StatusCount } from './dashboard.js';
 import { buildProgressReport, type IndicatorRow } from './reportData.js';
-import { actionStates } from './rollup.js';
+import type { ActionState } from './rollup.js';
 
 /**
  * The partnership's dashboard: every plan's actions together (a board sees the whole
@@ -20,14 +20,16 @@ export async function buildPartnershipDashboard(store: GraphStore, period: Perio
   const reports = await Promise.all(planIds.map((id) => buildProgressReport(store, id, period)));
   const idsOf = (i: number) => reports[i]!.groups.flatMap((g) => g.rows.map((r) => r.actionId));
   const indicators = reports.flatMap((r) => r.indicators.map((ind) => ({ ...ind, planShort: names.get(r.plan.id) ?? r.plan.id })));
-  const whole = await dashboardOf(store, planIds.flatMap((_, i) => idsOf(i)), null, period, indicators);
-  const perPlan = await Promise.all(
-    planIds.map(async (plan, i) => {
-      const ids = idsOf(i);
-      const [now, before] = await Promise.all([actionStates(store, ids, period), actionStates(store, ids, whole.previous)]);
-      const states = [...now.values()];
-      return { plan, planShort: names.get(plan) ?? plan, actions: ids.length, overdue: states.filter((s) => s.overdue).length, updatedThisPeriod: states.filter((s) => s.updatedThisPeriod).length, statusCounts: statusCounts(now, before) };
-    }),
-  );
+  const ids = planIds.flatMap((_, i) => idsOf(i));
+  // Every action's state is read once, then split by plan: reading them again per plan doubled the time at 10x.
+  const states = await statesNowAndBefore(store, ids, period);
+  const whole = await dashboardOf(store, ids, null, period, indicators, states);
+  const perPlan = planIds.map((plan, i) => {
+    const mine = new Set(idsOf(i));
+    const pick = (m: Map<string, ActionState>) => new Map([...m].filter(([id]) => mine.has(id)));
+    const now = pick(states.now);
+    const list = [...now.values()];
+    return { plan, planShort: names.get(plan) ?? plan, actions: mine.size, overdue: list.filter((s) => s.overdue).length, updatedThisPeriod: list.filter((s) => s.updatedThisPeriod).length, statusCounts: statusCounts(now, pick(states.before)) };
+  });
   return { ...whole, indicators, plans: perPlan };
 }
