@@ -70,6 +70,13 @@ export class SavedAnalyses {
 
   /** Refuses (400 naming why) a query the console would not run: the engine's plan for it decides, nothing runs. */
   async check(cypher: string, parameters: readonly AnalysisParameter[]): Promise<void> {
+    // Every $name the text uses is declared, and every declared one is used (the engine refuses a value it is not asked for).
+    const used = usedParameters(cypher);
+    const issues = [
+      ...[...used].filter((n) => !parameters.some((p) => p.name === n)).map((n) => ({ field: 'parameters', reason: `the query uses $${n}, which parameters does not declare` })),
+      ...parameters.flatMap((p, i) => (used.has(p.name) ? [] : [{ field: `parameters.${i}.name`, reason: `the query does not use $${p.name}` }])),
+    ];
+    if (issues.length) throw new HttpError(400, 'bad_request', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), issues);
     try {
       await this.queue.run(() => this.store.readOnlyQuery(cypher, sampleValues(parameters), { ...this.limits, explainOnly: true }));
     } catch (err) {
@@ -162,6 +169,11 @@ export function catalogueEntryOf(a: SavedAnalysis): GapCatalogueEntry {
     parameters: a.parameters.map((p) => ({ name: p.name, type: p.type, description: PARAMETER_DESCRIPTIONS[p.type] })),
     saved: { by: a.createdBy, template: a.template, version: a.version },
   };
+}
+
+/** The $names a query text uses (a $ inside a string literal counts too: declaring it costs nothing). */
+function usedParameters(cypher: string): Set<string> {
+  return new Set([...cypher.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!));
 }
 
 function slug(title: string): string {

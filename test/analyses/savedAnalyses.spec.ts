@@ -93,6 +93,8 @@ describe('saving an analysis', () => {
     [{ ...ACTION_BY_REF, parameters: [{ name: 'plan', type: 'number' }] }, 'parameters.0.type', /must be one of text, plan, organisation, outcome, date/],
     [{ ...ACTION_BY_REF, parameters: [{ name: '1plan', type: 'plan' }] }, 'parameters.0.name', /Cypher parameter name/],
     [{ ...ACTION_BY_REF, title: '' }, 'title', /must not be empty/],
+    [{ ...ACTION_BY_REF, parameters: [{ name: 'plan', type: 'plan' }] }, 'parameters', /the query uses \$ref, which parameters does not declare/],
+    [{ ...ACTION_BY_REF, parameters: [...ACTION_BY_REF.parameters, { name: 'since', type: 'date' }] }, 'parameters.2.name', /the query does not use \$since/],
     [{ ...ACTION_BY_REF, extra: 1 }, 'extra', /unknown body parameter/],
   ])('refuses a malformed body with 400 naming the field (%#)', async (body, field, reason) => {
     const reply = await analyst.call('POST', '/api/analyses', body);
