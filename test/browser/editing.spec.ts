@@ -202,6 +202,54 @@ describe('an editor changes a lead and undoes it, and a second explorer follows 
   }, 60_000);
 });
 
+describe('an editor adds to the graph', () => {
+  const NEW_ACTION = 'lcja-2008:action:9.9.9';
+  const OUTCOME = 'lcja-2008:local-outcome:accommodation';
+
+  it('creates an action in a plan, links it to an outcome picked by search, and records its progress', async () => {
+    const { page, errors } = await open(1366, 768, '/?sel=plan%3Alcja-2008');
+    await signIn(page, EDITOR);
+    await page.click('[data-edit="create"]');
+    await page.fill('.create-action-form [data-field="ref"] input', '9.9.9');
+    await page.fill('.create-action-form [data-field="title"] textarea', 'Pilot a housing panel for registered sex offenders');
+    await page.fill('.create-action-form input[name="reason"]', 'agreed at the partnership meeting');
+    await page.click('.create-action-form button[type="submit"]');
+    await page.waitForFunction((id) => (window as unknown as { goldenThread: { state(): { selected: string } } }).goldenThread.state().selected === id, NEW_ACTION);
+    await page.waitForFunction(() => document.querySelector('#detail-heading')?.textContent === 'Pilot a housing panel for registered sex offenders', null, { timeout: 15_000 });
+
+    // Link from here…, then the other end found with the search box.
+    await page.click('[data-edit="link"]');
+    await page.waitForSelector('.picking-banner');
+    await page.fill('.search input', 'sustain suitable accommodation');
+    const suggestion = page.locator('.suggestion', { hasText: 'To improve ability to access and sustain suitable accommodation' }).first();
+    await suggestion.click();
+    await page.waitForSelector('.link-form select[name="type"]', { timeout: 15_000 });
+    // The model allows one link between an action and a local outcome: the action serves it.
+    expect(await page.locator('.link-form select[name="type"] option').allTextContents()).toEqual([expect.stringMatching(/^Pilot a housing panel.* — serves → To improve ability/)]);
+    await page.fill('.link-form textarea[name="rationale"]', 'a housing panel is accommodation work');
+    await page.click('.link-form button[type="submit"]');
+    await page.waitForSelector('.edit-done:has-text("Linked")');
+
+    const detail = async (id: string) => (await (await fetch(`${server.url}/api/nodes/${encodeURIComponent(id)}`)).json()) as { node: { props: Record<string, unknown> }; neighbours: Record<string, { id: string; relationship: { linkBasis: string | null } }[]> };
+    const created = await detail(NEW_ACTION);
+    expect(created.neighbours['CONTAINS in']?.map((n) => n.id)).toEqual(['plan:lcja-2008']);
+    expect(created.neighbours['SERVES out']?.map((n) => [n.id, n.relationship.linkBasis])).toEqual([[OUTCOME, 'added by an edit']]);
+
+    // Progress on the new action sets its status.
+    await page.goto(`${server.url}/?sel=${encodeURIComponent(NEW_ACTION)}`);
+    await waitForExplorer(page);
+    await page.click('[data-edit="progress"]');
+    await page.fill('.progress-form [data-field="period"] input', '2026-27-Q3');
+    await page.selectOption('.progress-form [data-field="status"] select', 'on target');
+    await page.fill('.progress-form [data-field="narrative"] textarea', 'Panel met twice; referrals under way.');
+    await page.click('.progress-form button[type="submit"]');
+    await page.waitForSelector('.edit-done:has-text("Progress for 2026-27-Q3 added")');
+    expect((await detail(NEW_ACTION)).node.props.status).toBe('on target');
+    await page.waitForFunction(() => document.querySelector('.progress-list')?.textContent?.includes('Panel met twice'), null, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
+
 describe('what a role may not do is not offered', () => {
   it('shows a viewer, and anyone signed out, no edit control and no undo', async () => {
     const { page } = await open(1366, 768);
