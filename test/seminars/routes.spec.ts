@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinAnswer, SeminarState, StartSeminarAnswer } from '../../model/seminars.js';
+import { SeminarClient, until } from './seminarClient.js';
 import { startSeminarServer, type SeminarServer } from './seminarServer.js';
 
 /** The seminar's HTTP side on the real server: who may do what, the 400s naming the field, the summary in every format. */
@@ -16,7 +17,8 @@ const path = (p = '') => `/api/seminars/${seminar.id}${p}`;
 const fields = (body: { error: { issues?: { field: string }[] } }) => body.error.issues?.map((i) => i.field);
 
 beforeAll(async () => {
-  srv = await startSeminarServer();
+  // Three live connections per seminar: these tests use the socket only to see that bound.
+  srv = await startSeminarServer({ settings: { maxConnectionsPerSeminar: 3 } });
   seminar = (await srv.call<StartSeminarAnswer>('POST', '/api/seminars', { title: 'Routes seminar', dotsPerPerson: 2, view: { filters: null, layout: 'layered', namedView: null } })).body;
   alice = (await srv.call<JoinAnswer>('POST', `/api/seminars/${seminar.code}/join`, { displayName: 'Alice' }, null)).body;
   bob = (await srv.call<JoinAnswer>('POST', `/api/seminars/${seminar.code.toLowerCase()}/join`, { displayName: 'Bob' }, null)).body;
@@ -163,6 +165,28 @@ describe('votes', () => {
     expect(round.status).toBe('closed');
     expect(Date.parse(round.closedAt!)).toBeGreaterThanOrEqual(Date.parse(round.endsAt!));
   }, 30_000);
+});
+
+describe('connections', () => {
+  it('refuses a connection over the seminar\'s bound, and an unknown token, to that device alone', async () => {
+    const three = [new SeminarClient(srv.base, seminar.facilitatorToken), new SeminarClient(srv.base, alice.token), new SeminarClient(srv.base, bob.token)];
+    try {
+      await Promise.all(three.map((c) => c.connected()));
+      const fourth = new SeminarClient(srv.base, alice.token);
+      const stranger = new SeminarClient(srv.base, 'gts_' + 'b'.repeat(43));
+      three.push(fourth, stranger);
+      await until(() => fourth.connectErrors.includes('seminar_full') && stranger.connectErrors.includes('unknown_token'), 10_000, 'the refusals');
+      expect(three.slice(0, 3).every((c) => c.socket.connected)).toBe(true);
+      // One leaves: a retry is let in (socket.io-client does not retry a refusal by itself; the page does, after a pause).
+      three[2]!.close();
+      await until(() => srv.sockets.io.of('/').sockets.size === 2, 5000, 'the third to leave');
+      fourth.socket.connect();
+      await until(() => fourth.socket.connected, 10_000, 'the fourth device once there is room');
+      stranger.close();
+    } finally {
+      for (const c of three) c.close();
+    }
+  });
 });
 
 describe('the end and the summary', () => {
