@@ -4,6 +4,7 @@ import { apiBench, type ApiBenchResult } from './apiBench.js';
 import { consoleSaturationBench, printSaturation } from './consoleSaturation.js';
 import { importExportBench } from './importExportBench.js';
 import { runReportBench } from './reportBench.js';
+import { seminarBench } from './seminarBench.js';
 
 /**
  * `npm run bench`: figures and ratios, never pass or fail (these machines are shared
@@ -59,6 +60,11 @@ function printApi(small: ApiBenchResult, large: ApiBenchResult): void {
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 20);
   console.log('# Golden Thread benchmark\n');
+  if (process.argv.includes('--seminar-only')) {
+    console.log('## Live seminars: follow latency\n');
+    await seminarBench();
+    return;
+  }
   if (process.argv.includes('--import-export')) {
     console.log('## Import and export\n');
     return importExportBench();
@@ -79,6 +85,9 @@ async function main(): Promise<void> {
 
   console.log('\n## Progress reports\n');
   await runReportBench(10);
+
+  console.log('\n## Live seminars: follow latency\n');
+  await seminarBench();
 
   const browserBench = fileURLToPath(new URL('./browser/index.ts', import.meta.url));
   if (existsSync(browserBench) && !process.argv.includes('--api-only')) {

@@ -49,6 +49,9 @@ import { NodeKindSchema } from './nodes.js';
  *   `Ack`: {ok:true, ...} or {ok:false, error}. A message that cannot be parsed, is too
  *   big or comes too fast is refused to its sender (`refused`, and the ack if any);
  *   a client that keeps flooding is disconnected. Nobody else notices.
+ * - Refused connections arrive as `connect_error` with `err.data.code`: `unknown_token`
+ *   (join again), `seminar_full` / `server_full` (socket.io-client does not retry these by
+ *   itself: call socket.connect() again after a pause), `bad_auth` (a malformed handshake).
  */
 
 /** The socket.io endpoint's path (under /api, so every proxy in front of the API carries it). */

@@ -5,6 +5,7 @@ import { LoginBody, NewUserBody, UserPatchBody } from '../../model/auth.js';
 import { ROLE_CAPABILITIES } from '../../model/roles.js';
 import { catalogue } from '../gaps/analyses.js';
 import { reportPaths } from './openApiReports.js';
+import { seminarPaths } from './openApiSeminars.js';
 
 /**
  * The OpenAPI description served at /api/docs, built from the same zod schemas the
@@ -235,6 +236,7 @@ export function openApiDocument() {
         },
       },
       ...reportPaths(),
+      ...seminarPaths(),
     },
     components: {
       schemas: {

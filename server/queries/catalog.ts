@@ -92,4 +92,14 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'export/all-relationships', params: z.object({ kinds: z.array(z.string().min(1)) }).strict(), example: { kinds: ['Action', 'NationalOutcome'] }, expectsRows: true },
   { name: 'compare/plan-actions', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:lcja-2010' }, expectsRows: true },
   { name: 'compare/plan-outcome-coverage', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:lcja-2010' }, expectsRows: true },
+  // Live seminars (system tables; the seed holds none, test/seminars/ runs them on real seminars).
+  ...(['participants-of', 'proposals-of', 'rounds-of', 'votes-of', 'changes-of', 'last-event-seq'] as const).map((q) => ({
+    name: `seminars/${q}`,
+    params: z.object({ seminarId: z.string().min(1) }).strict(),
+    example: { seminarId: 'seminar:00000000-0000-0000-0000-000000000000' },
+    expectsRows: q === 'last-event-seq',
+  })),
+  { name: 'seminars/events-after', params: z.object({ seminarId: z.string().min(1), after: z.int().min(0), cap }).strict(), example: { seminarId: 'seminar:00000000-0000-0000-0000-000000000000', after: 0, cap: 100 }, expectsRows: false },
+  { name: 'seminars/by-code', params: z.object({ code: z.string().min(1) }).strict(), example: { code: 'ABC234' }, expectsRows: false },
+  { name: 'seminars/participant-by-token', params: z.object({ tokenHash: z.string().min(1) }).strict(), example: { tokenHash: '0'.repeat(64) }, expectsRows: false },
 ];

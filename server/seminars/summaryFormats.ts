@@ -59,7 +59,8 @@ function title(s: Summary): string {
 }
 
 export function summaryMarkdown(s: Summary): string {
-  const md = (t: string) => t.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+  // '>' is left alone: it quotes only at a line's start, and every line here starts with text or '- '.
+  const md = (t: string) => t.replace(/([\\`*_[\]<#|])/g, '\\$1');
   const out = [`# ${md(title(s))}`, ''];
   for (const sec of sections(s)) {
     out.push(`## ${md(sec.heading)}`, '');

@@ -17,6 +17,9 @@ type Expected = Record<Caller, number>;
 const NO_CHANGE = 'change:00000000-0000-0000-0000-000000000000';
 const NO_PENDING = 'pending:00000000-0000-0000-0000-000000000000';
 const PARTNER_ORGANISATION = 'org:mappa-steering-group';
+const NO_SEMINAR = 'seminar:00000000-0000-0000-0000-000000000000';
+const NO_PROPOSAL = 'proposal:00000000-0000-0000-0000-000000000000';
+const NO_ROUND = 'round:00000000-0000-0000-0000-000000000000';
 const dryRun = { operations: [{ op: 'update', id: 'lcja-2008:action:2.5.7', set: { timescale: 'role check' } }], dryRun: true };
 
 const only = (allowed: number, roles: Role[]): Expected =>
@@ -44,6 +47,22 @@ const WRITE_ROUTES: Record<string, { path: string; body?: unknown; expected: Exp
   'POST /api/changes/{id}/revert': { path: `/api/changes/${NO_CHANGE}/revert`, body: {}, expected: only(404, ['editor', 'administrator']) },
   'POST /api/changes/{id}/approve': { path: `/api/changes/${NO_PENDING}/approve`, body: {}, expected: only(404, ['editor', 'administrator']) },
   'POST /api/changes/{id}/reject': { path: `/api/changes/${NO_PENDING}/reject`, body: {}, expected: only(404, ['editor', 'administrator']) },
+  // Seminars: starting needs runSeminar; the rest answer to a seminar token or the seminar's own facilitator, so a signed-in role reaches the (unknown) seminar: 404.
+  'POST /api/seminars': { path: '/api/seminars', body: {}, expected: only(400, ['facilitator', 'administrator']) },
+  'POST /api/seminars/{code}/join': { path: '/api/seminars/ZZZZZZ/join', body: { displayName: 'x' }, expected: everyone(404) },
+  ...Object.fromEntries(
+    (
+      [
+        ['/proposals', '/proposals', { kind: 'comment', comment: 'x', nodeId: 'no:9' }],
+        ['/proposals/{pid}/accept', `/proposals/${NO_PROPOSAL}/accept`, {}],
+        ['/proposals/{pid}/decline', `/proposals/${NO_PROPOSAL}/decline`, { reason: 'x' }],
+        ['/votes', '/votes', { proposalId: NO_PROPOSAL, value: 1 }],
+        ['/rounds', '/rounds', { title: 'x', targets: [{ id: 'a', label: 'a' }, { id: 'b', label: 'b' }] }],
+        ['/rounds/{rid}/close', `/rounds/${NO_ROUND}/close`, {}],
+        ['/end', '/end', {}],
+      ] as const
+    ).map(([doc, real, body]) => [`POST /api/seminars/{id}${doc}`, { path: `/api/seminars/${NO_SEMINAR}${real}`, body, expected: { ...everyone(404), anonymous: 401 } }]),
+  ),
 };
 
 function documentedWriteRoutes(): string[] {

@@ -38,6 +38,20 @@ function documentedAuth() {
   };
 }
 
+/** The seminar settings the README's defaults give. */
+function documentedSeminars() {
+  const d = DOCUMENTED_DEFAULTS;
+  return {
+    requireSignIn: d.GT_SEMINAR_REQUIRE_SIGN_IN === 'true',
+    maxConnectionsPerSeminar: Number(d.GT_SEMINAR_MAX_CONNECTIONS_PER_SEMINAR),
+    maxConnections: Number(d.GT_SEMINAR_MAX_CONNECTIONS),
+    maxMessageBytes: Number(d.GT_SEMINAR_MAX_MESSAGE_BYTES),
+    ratePerSecond: Number(d.GT_SEMINAR_MESSAGES_PER_SECOND),
+    rateBurst: Number(d.GT_SEMINAR_MESSAGE_BURST),
+    floodDisconnectAfter: 100,
+  };
+}
+
 function errorOf(env: NodeJS.ProcessEnv): unknown {
   try {
     loadConfig(env);
@@ -78,6 +92,7 @@ describe('loadConfig', () => {
           queryMemoryMb: Number(d.GT_QUERY_MEMORY_MB),
         },
         auth: documentedAuth(),
+        seminars: documentedSeminars(),
       });
       expect(d.GT_ALLOWED_HOSTS).toBeNull();
     });
@@ -117,6 +132,12 @@ describe('loadConfig', () => {
         GT_ALLOWED_HOSTS: 'seminar.local',
         GT_LOG_LEVEL: 'warn',
         GT_SHUTDOWN_GRACE_MS: '2500',
+        GT_SEMINAR_REQUIRE_SIGN_IN: 'true',
+        GT_SEMINAR_MAX_CONNECTIONS_PER_SEMINAR: '80',
+        GT_SEMINAR_MAX_CONNECTIONS: '200',
+        GT_SEMINAR_MAX_MESSAGE_BYTES: '8192',
+        GT_SEMINAR_MESSAGES_PER_SECOND: '10',
+        GT_SEMINAR_MESSAGE_BURST: '20',
       });
       expect(config).toEqual({
         port: 8080,
@@ -132,6 +153,7 @@ describe('loadConfig', () => {
         shutdownGraceMs: 2500,
         store: { kind: 'embedded', dataDir: '/var/lib/golden-thread', bufferPoolMb: 384, queryConcurrency: 3, queryMemoryMb: 512 },
         auth: documentedAuth(),
+        seminars: { requireSignIn: true, maxConnectionsPerSeminar: 80, maxConnections: 200, maxMessageBytes: 8192, ratePerSecond: 10, rateBurst: 20, floodDisconnectAfter: 100 },
       });
     });
 
@@ -202,6 +224,9 @@ describe('loadConfig', () => {
       { setting: 'GT_SESSION_HOURS', value: '0' },
       { setting: 'GT_COOKIE_SECURE', value: 'yes please' },
       { setting: 'GT_LOGIN_MAX_FAILURES', value: '0' },
+      { setting: 'GT_SEMINAR_REQUIRE_SIGN_IN', value: 'perhaps' },
+      { setting: 'GT_SEMINAR_MAX_MESSAGE_BYTES', value: '10' },
+      { setting: 'GT_SEMINAR_MESSAGES_PER_SECOND', value: '0' },
     ])('refuses $setting=$value with one line that names it', ({ setting, value }) => {
       const err = errorOf({ [setting]: value });
       expect(err).toBeInstanceOf(ConfigError);
