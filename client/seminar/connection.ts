@@ -10,7 +10,7 @@ import { FollowState, Presence, SEMINAR_SOCKET_PATH, type Ack, type ClientMessag
  * their seq in room.ts.
  */
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'refused' | 'closed';
 
 export type ConnectionHandlers = {
   welcome(m: ServerMessages['welcome']): void;
@@ -47,8 +47,21 @@ export function connect(token: string, lastSeq: () => number, handlers: Connecti
   socket.on('disconnect', (reason) => {
     if (!closed) set('reconnecting', reason);
   });
+  let retry: ReturnType<typeof setTimeout> | undefined;
   socket.on('connect_error', (err) => {
-    if (!closed) set('reconnecting', err.message);
+    if (closed) return;
+    const code = (err as Error & { data?: { code?: string } }).data?.code;
+    if (code === 'unknown_token') {
+      // The seat is gone (the seminar ended long ago, or another server): join again.
+      return set('refused', 'this seat is not known to the server any more: join again');
+    }
+    if (code === 'seminar_full' || code === 'server_full') {
+      // socket.io does not retry a refusal by itself: ask again after a pause.
+      clearTimeout(retry);
+      retry = setTimeout(() => !closed && socket.connect(), 3000 + Math.random() * 2000);
+      return set('reconnecting', code === 'seminar_full' ? 'the seminar is full; trying again' : 'the server is full; trying again');
+    }
+    set('reconnecting', err.message);
   });
   socket.on('welcome', (m: ServerMessages['welcome']) => handlers.welcome(m));
   socket.on('event', (e: SeminarEvent) => {
@@ -80,6 +93,7 @@ export function connect(token: string, lastSeq: () => number, handlers: Connecti
     close() {
       if (closed) return;
       closed = true;
+      clearTimeout(retry);
       socket.removeAllListeners();
       socket.disconnect();
       set('closed');

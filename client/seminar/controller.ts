@@ -163,7 +163,8 @@ export function startController(ctx: Ctx, seat: Seat, storage: Storage | null, d
       },
       status(s, detail) {
         status = s;
-        notice = s === 'reconnecting' ? `Connection lost${detail ? ` (${detail})` : ''}; reconnecting…` : '';
+        notice = s === 'reconnecting' ? `Connection lost${detail ? ` (${detail})` : ''}; reconnecting…` : s === 'refused' ? `The seminar refused this device: ${detail ?? ''}` : '';
+        if (s === 'refused') return leave();
         changed();
       },
     });

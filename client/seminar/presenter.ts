@@ -20,13 +20,32 @@ export function mountPresenter(ctx: Ctx, c: Controller, qr: () => string | null,
   const qrImg = h('img', { class: 'presenter-qr', alt: 'QR code of the join link', width: '150', height: '150' });
   const title = h('div', { class: 'presenter-title' });
   const leave = h('button', { type: 'button', class: 'presenter-leave', title: 'Back to the panels (Esc)' }, 'Leave presenter view');
-  const card = h('aside', { class: 'seminar-overlay presenter-card', 'aria-label': 'How to join' }, h('div', { class: 'presenter-join' }, h('div', { class: 'presenter-say' }, 'Join with code'), code), qrImg, link, count);
-  const titleBar = h('div', { class: 'seminar-overlay presenter-titlebar' }, title, leave);
+  const card = h(
+    'aside',
+    { class: 'seminar-overlay presenter-card', 'aria-label': 'How to join' },
+    h('div', { class: 'presenter-join' }, h('div', { class: 'presenter-say' }, 'Join with code'), code),
+    qrImg,
+    link,
+    count,
+    h('div', { class: 'presenter-titlebar' }, title, leave),
+  );
   leave.addEventListener('click', () => set(false));
   const onKey = (e: KeyboardEvent) => {
     if (on && e.key === 'Escape') set(false);
   };
   doc.addEventListener('keydown', onKey);
+  // The map's size changes (panels gone, another projector): frame the same graph area again,
+  // rather than keep the centre at the old zoom and cut the edges off. The camera in the
+  // state is still the one from before the resize (camera reports wait for the map to settle).
+  const refit = () => {
+    const cam = ctx.store.get().camera;
+    if (!cam) return ctx.requestRender();
+    requestAnimationFrame(() => requestAnimationFrame(() => ctx.map()?.setCamera(cam)));
+  };
+  const onResize = () => {
+    if (on) refit();
+  };
+  doc.defaultView?.addEventListener('resize', onResize);
 
   function render() {
     const room = c.room;
@@ -49,16 +68,15 @@ export function mountPresenter(ctx: Ctx, c: Controller, qr: () => string | null,
     app?.classList.toggle('presenter', on);
     const frame = doc.querySelector('.map-frame');
     if (on) {
-      frame?.append(titleBar, card);
+      frame?.append(card);
       labelsBefore = ctx.store.get().labelScale;
       ctx.dispatch((s) => setLabelScale(s, 2), 'replace');
       render();
     } else {
-      titleBar.remove();
       card.remove();
       ctx.dispatch((s) => setLabelScale(s, labelsBefore), 'replace');
     }
-    ctx.requestRender();
+    refit();
   }
 
   return {
@@ -70,6 +88,7 @@ export function mountPresenter(ctx: Ctx, c: Controller, qr: () => string | null,
     destroy() {
       set(false);
       doc.removeEventListener('keydown', onKey);
+      doc.defaultView?.removeEventListener('resize', onResize);
     },
   };
 }

@@ -181,6 +181,9 @@ describe('a live seminar on three devices', { timeout: 300_000 }, () => {
       await d.page.locator('.proposal-accepted').first().waitFor({ state: 'attached', timeout: 20_000 });
     }
     await shot(phone.page, 'phone-accepted-390x844');
+    // The drawer closed, the phone's map shows the accepted link on the thread, under the thumb bar's latest decision.
+    await phone.page.locator('.right .drawer-close').tap();
+    await shot(phone.page, 'phone-accepted-map-390x844');
 
     // ---------------------------------------------------------------- the presenter view, on two projectors
     await fp.locator('button', { hasText: 'Presenter view' }).click();
