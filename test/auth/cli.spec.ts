@@ -58,7 +58,7 @@ describe('npm run cli', () => {
     const unknown = await cli(['frobnicate'], env);
     expect(unknown.code).toBe(2);
     // Every file in server/cli/commands/ is a command, listed in name order.
-    expect(unknown.stderr.trim()).toBe('golden-thread: unknown command "frobnicate"; commands: compare, export, import, report, user');
+    expect(unknown.stderr.trim()).toBe('golden-thread: unknown command "frobnicate"; commands: backup, compare, export, import, report, restore, snapshot, user');
     const escape = await cli(['../main'], env);
     expect(escape.code).toBe(2);
   });

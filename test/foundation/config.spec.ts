@@ -84,6 +84,8 @@ describe('loadConfig', () => {
         seedOnEmpty: d.GT_SEED_ON_EMPTY === 'true',
         logLevel: d.GT_LOG_LEVEL,
         shutdownGraceMs: Number(d.GT_SHUTDOWN_GRACE_MS),
+        // Documented as unset: no proxy is trusted.
+        trustProxy: false,
         store: {
           kind: 'embedded',
           dataDir: d.GT_DATA_DIR,
@@ -132,6 +134,7 @@ describe('loadConfig', () => {
         GT_ALLOWED_HOSTS: 'seminar.local',
         GT_LOG_LEVEL: 'warn',
         GT_SHUTDOWN_GRACE_MS: '2500',
+        GT_TRUST_PROXY: 'loopback, 10.0.0.0/8',
         GT_SEMINAR_REQUIRE_SIGN_IN: 'true',
         GT_SEMINAR_MAX_CONNECTIONS_PER_SEMINAR: '80',
         GT_SEMINAR_MAX_CONNECTIONS: '200',
@@ -151,6 +154,7 @@ describe('loadConfig', () => {
         seedOnEmpty: false,
         logLevel: 'warn',
         shutdownGraceMs: 2500,
+        trustProxy: 'loopback, 10.0.0.0/8',
         store: { kind: 'embedded', dataDir: '/var/lib/golden-thread', bufferPoolMb: 384, queryConcurrency: 3, queryMemoryMb: 512 },
         auth: documentedAuth(),
         seminars: { requireSignIn: true, maxConnectionsPerSeminar: 80, maxConnections: 200, maxMessageBytes: 8192, ratePerSecond: 10, rateBurst: 20, floodDisconnectAfter: 100 },
