@@ -91,6 +91,10 @@ export function mountFeed(root: HTMLElement, ctx: Ctx): Panel {
       h('p', {}, h('strong', {}, e.origin.kind === 'seed' ? 'Seed loaded' : e.actor.name), e.origin.kind === 'revert' ? ' (undo)' : '', h('span', { class: 'when' }, ` · ${formatWhen(e.at)}`), e.approvedBy ? h('span', { class: 'meta' }, ` · approved by ${e.approvedBy}`) : null),
       h('ul', { class: 'change-fields' }, lines.slice(0, 8).map((l) => h('li', {}, l)), lines.length > 8 ? h('li', { class: 'meta' }, `and ${lines.length - 8} more`) : null),
       e.reason ? h('p', { class: 'meta' }, `Because ${e.reason}`) : null,
+      // Accepted in a seminar: its record (decisions, declined proposals, votes, attendance) once it has ended.
+      e.origin.kind === 'seminar' && e.origin.ref
+        ? h('p', { class: 'meta' }, 'Agreed in a seminar · ', h('a', { href: `/api/seminars/${encodeURIComponent(e.origin.ref)}/summary?format=md`, target: '_blank', rel: 'noopener' }, 'its record'))
+        : null,
       notices.get(e.changeId) ?? null,
       h(
         'div',

@@ -77,7 +77,7 @@ export function seminarPaths() {
     },
     '/api/seminars/{id}/summary': {
       get: {
-        summary: `The seminar's record: decisions, accepted changes with their diffs (from the audit log), declined proposals with reasons, vote rankings, attendance. JSON, Markdown, CSV or DOCX. ${who}.`,
+        summary: `The seminar's record: decisions, accepted changes with their diffs (from the audit log), declined proposals with reasons, vote rankings, attendance. JSON, Markdown, CSV or DOCX. While the seminar runs: ${who.charAt(0).toLowerCase()}${who.slice(1)}; once it has ended, whoever may read the audit feed (its entries name the seminar in origin.ref).`,
         parameters: [id, ...queryParams(SummaryQuery)],
         responses: { 200: ok('the summary (text/markdown, text/csv and DOCX as attachments)'), 400: errorResponse('an unknown format'), ...auth },
       },

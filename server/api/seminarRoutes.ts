@@ -149,7 +149,11 @@ export function seminarRoutes(store: GraphStore, auth: Pick<Auth, 'settings'>, s
   router.get('/seminars/:id/summary', async (req, res) => {
     const { id } = parseRequest(IdParams, req.params, 'path');
     const { format } = parseRequest(SummaryQuery, req.query, 'query');
-    const { room } = await callerOn(req, id);
+    // Once a seminar has ended its record belongs to the plan's history: whoever may read the audit feed
+    // (whose entries name the seminar) may read it. While it runs, only its participants and facilitator.
+    const held = await service.room(id);
+    const open = held.row.status === 'ended' && !bearerToken(req.get('authorization')) && (req.actor !== undefined || auth.settings.anonymousRead);
+    const room = open ? held : (await callerOn(req, id)).room;
     await sendSummary(res, format, await buildSummary(service, room, originOf(req)));
   });
 

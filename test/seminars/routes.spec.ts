@@ -191,6 +191,8 @@ describe('connections', () => {
 
 describe('the end and the summary', () => {
   it('ends the seminar, refuses what comes after, and exports the record as JSON, Markdown, CSV and DOCX', async () => {
+    // While it runs, the record is the room's: a reader with no seminar token is refused.
+    expect((await srv.call('GET', path('/summary?format=md'), undefined, null)).status).toBe(401);
     const ended = await srv.call('POST', path('/end'), {}, fac());
     expect(ended.status).toBe(200);
     expect(ended.body.declined).toEqual([{ proposalId: expect.any(String), author: 'Bob', comment: 'hello', reason: 'a comment, noted in the minutes' }]);
@@ -216,6 +218,13 @@ describe('the end and the summary', () => {
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })).value;
     expect(text).toContain('Declined proposals');
     expect(text).toContain('hello (proposed by Bob) — reason: a comment, noted in the minutes');
+    // Ended, it is reachable from the audit entry of each change it produced: the entry names the seminar, and
+    // anyone who may read the feed (anonymous here: GT_ANONYMOUS_READ's default) reads the record.
+    const entry = await srv.call('GET', `/api/changes/${ended.body.accepted[0].changeId}`, undefined, null);
+    expect(entry.body.origin).toEqual({ kind: 'seminar', ref: seminar.id });
+    const read = await srv.call('GET', `/api/seminars/${entry.body.origin.ref}/summary?format=md`, undefined, null);
+    expect(read.status).toBe(200);
+    expect(read.text).toContain('## Declined proposals');
     const bad = await srv.call('GET', path('/summary?format=pdf'), undefined, fac());
     expect([bad.status, fields(bad.body)]).toEqual([400, ['format']]);
     const badAfter = await srv.call('GET', path('/events?after=-1'), undefined, fac());
