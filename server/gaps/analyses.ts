@@ -280,13 +280,17 @@ export const ANALYSES: Analysis[] = [
     parameters: [PLAN, THRESHOLD],
     async run(store, input) {
       const [rows, names] = await Promise.all([store.read('gaps/action-texts', { plan: '' }), planShortNames(store)]);
-      const actions = rows.map((r) => ({
-        id: String(r.id),
-        ref: (r.ref as string) ?? '',
-        plan: String(r.plan),
-        title: String(r.title),
-        words: contentWords(`${r.title} ${r.objective ?? ''}`),
-      }));
+      // In id order: the engine's scan order varies from run to run (it scans in parallel), and which action of
+      // a pair is "first" follows the order the pairs are found in.
+      const actions = rows
+        .map((r) => ({
+          id: String(r.id),
+          ref: (r.ref as string) ?? '',
+          plan: String(r.plan),
+          title: String(r.title),
+          words: contentWords(`${r.title} ${r.objective ?? ''}`),
+        }))
+        .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
       const pairs = alikePairs(
         actions.map((a) => a.words),
         input.threshold,
