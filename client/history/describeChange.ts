@@ -1,5 +1,6 @@
 import type { ChangeDiff } from '../../model/changes.js';
 import { LABEL_PROPERTY } from '../../model/nodes.js';
+import { KIND_STYLES } from '../graph/kinds.js';
 import { describeField, describeLinks, type Names } from './describe.js';
 
 /**
@@ -9,9 +10,9 @@ import { describeField, describeLinks, type Names } from './describe.js';
 
 export function describeChange(diff: ChangeDiff, name: Names): string[] {
   const lines: string[] = [];
-  for (const n of diff.nodes.added) lines.push(`${n.kind} “${String(n.props[LABEL_PROPERTY[n.kind]] ?? n.id)}” created`);
+  for (const n of diff.nodes.added) lines.push(`${KIND_STYLES[n.kind].name} “${String(n.props[LABEL_PROPERTY[n.kind]] ?? n.id)}” created`);
   for (const u of diff.nodes.updated) lines.push(`${name(u.id)}: ${u.fields.map(describeField).join('; ')}`);
-  for (const n of diff.nodes.removed) lines.push(`${n.kind} “${String(n.props[LABEL_PROPERTY[n.kind]] ?? n.id)}” deleted`);
+  for (const n of diff.nodes.removed) lines.push(`${KIND_STYLES[n.kind].name} “${String(n.props[LABEL_PROPERTY[n.kind]] ?? n.id)}” deleted`);
   // Links read from the end they point at (the action), where a lead change is one line.
   const removedIds = new Set([...diff.nodes.removed, ...diff.nodes.added].map((n) => n.id));
   const byTarget = new Map<string, { type: ChangeDiff['relationships']['added'][number]['type']; from: string; to: string; change: 'added' | 'removed' }[]>();

@@ -111,6 +111,19 @@ describe('changes in words', () => {
     };
     expect(describeChange(diff, names)).toEqual(['LCJA 2008 · 2.5.7 Ensure NASSO: timescale changed from “August 2008” to “March 2009”']);
   });
+
+  it('names created and deleted nodes by their kind in words, not the model name', () => {
+    const node = (kind: 'ProgressUpdate' | 'LocalOutcome', id: string, props: Record<string, unknown>) => ({ id, kind, props, provenance: null });
+    const diff = {
+      nodes: {
+        added: [node('ProgressUpdate', 'lcja-2008:progress:2.5.7-q1', { narrative: 'Protocol agreed' })],
+        updated: [],
+        removed: [node('LocalOutcome', 'lcja-2008:outcome:9', { title: 'Fewer reoffend' })],
+      },
+      relationships: { added: [], removed: [] },
+    } as unknown as ChangeDiff;
+    expect(describeChange(diff, names)).toEqual(['Progress update “Protocol agreed” created', 'Local outcome “Fewer reoffend” deleted']);
+  });
 });
 
 describe('the live patch of the map', () => {
