@@ -129,7 +129,7 @@ export async function apiBench(factor: number, runs: number, options: { afterEdi
   let edits = 0;
   const edit = () => pipeline.submit({ operations: [{ op: 'update', id: edited, set: { timescale: `bench edit ${++edits}` } }] }, editor);
   const afterEditFigures = new Map<string, Figures>();
-  // Search too: its index is rebuilt on every commit (searchIndexChanged), so the next search finds the edit.
+  // Search too: its index takes every commit in place (searchIndexChanged), so the next search finds the edit.
   for (const [name, call] of endpoints.filter(readAfterEdits)) {
     await call(); // warm first, as the room's screens would be
     afterEditFigures.set(name, await measureAfter(edit, call, Math.max(5, Math.floor(runs / 2))));

@@ -1,4 +1,5 @@
 import { BASES, basesOfClass, type GapBasisChoice, type GapCatalogueEntry, type GapParams, type GapResponse, type NodeSummary } from '../../model/index.js';
+import { cachedRows } from '../graph/cachedRows.js';
 import { planShortNames, qualifiedRef } from '../graph/planNames.js';
 import { nodeSummaries, summaryFromElementData, summaryOf } from '../graph/summaries.js';
 import { coverageMatrix } from '../matrix/coverageMatrix.js';
@@ -73,7 +74,8 @@ async function actionsAnalysis(
   input: GapInput,
   summarise: (n: number) => string,
 ): Promise<GapResult> {
-  const [rows, names] = await Promise.all([store.read(query, { plan: input.plan, asOf: input.asOf, bases: input.bases }), planShortNames(store)]);
+  // Rows kept and patched per edited action (cachedRows.ts): an edit of a shown field does not run the query again.
+  const [rows, names] = await Promise.all([cachedRows(store, query, { plan: input.plan, asOf: input.asOf, bases: input.bases }), planShortNames(store)]);
   const actions = rows
     .map((r) => ({
       id: String(r.id),
@@ -220,7 +222,7 @@ export const ANALYSES: Analysis[] = [
     explanation: 'Milestones whose date has passed by the chosen date while the action they belong to is not complete.',
     parameters: [PLAN, AS_OF, BASIS],
     async run(store, input) {
-      const [rows, names] = await Promise.all([store.read('gaps/overdue-milestones', { plan: input.plan, asOf: input.asOf, bases: input.bases }), planShortNames(store)]);
+      const [rows, names] = await Promise.all([cachedRows(store, 'gaps/overdue-milestones', { plan: input.plan, asOf: input.asOf, bases: input.bases }), planShortNames(store)]);
       const items = rows
         .map((r) => ({
           id: String(r.id),

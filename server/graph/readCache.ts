@@ -28,8 +28,14 @@ const MAX_ENTRIES = 500;
 /** What a read model read: property names, relationship types and node kinds its queries mention. */
 export type ReadDependencies = { fields: Set<string>; relTypes: Set<string>; kinds: Set<string>; anyKind: boolean };
 
-/** `settled` false while computing: its dependencies are not all known yet. */
-type Entry = { at: number; value: Promise<unknown>; deps?: ReadDependencies; settled: boolean };
+/**
+ * A way to bring a computed value up to date with a change that affects it, instead of
+ * dropping it: the new value, or undefined when this change cannot be patched in (drop it).
+ */
+export type Patch<T> = (value: T, diff: ChangeDiff) => T | undefined;
+
+/** `settled` false while computing: its dependencies are not all known yet; `resolved` the value once settled. */
+type Entry = { at: number; value: Promise<unknown>; deps?: ReadDependencies; settled: boolean; resolved?: unknown; patch?: Patch<unknown> };
 const caches = new WeakMap<GraphStore, Map<string, Entry>>();
 
 const RECORDER = Symbol('read recorder');
@@ -93,7 +99,7 @@ function recording(store: GraphStore, deps: ReadDependencies): GraphStore {
   });
 }
 
-export function cached<T>(store: GraphStore, key: string, compute: (store: GraphStore) => Promise<T>): Promise<T> {
+export function cached<T>(store: GraphStore, key: string, compute: (store: GraphStore) => Promise<T>, options: { patch?: Patch<T> } = {}): Promise<T> {
   const real = realStore(store);
   const outer = (store as Partial<Recording>)[RECORDER]?.deps;
   let cache = caches.get(real);
@@ -109,14 +115,15 @@ export function cached<T>(store: GraphStore, key: string, compute: (store: Graph
   }
   const deps = emptyDeps();
   const value = compute(recording(real, deps));
-  const entry: Entry = { at: Date.now(), value, deps, settled: false };
+  const entry: Entry = { at: Date.now(), value, deps, settled: false, ...(options.patch ? { patch: options.patch as Patch<unknown> } : {}) };
   cache.delete(key);
   cache.set(key, entry);
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   // A failed computation is not kept: the next request tries again.
   value.then(
-    () => {
+    (resolved) => {
       entry.settled = true;
+      entry.resolved = resolved;
       if (outer) merge(outer, deps);
     },
     () => cache!.get(key) === entry && cache!.delete(key),
@@ -172,10 +179,25 @@ export function affects(deps: ReadDependencies | undefined, diff: ChangeDiff): b
   return false;
 }
 
-/** Brings the read models up to date with a committed change: drops those it affects, keeps the rest. */
+/**
+ * Brings the read models up to date with a committed change: patches those it affects
+ * that know how (a row list whose edited column is shown, not filtered on), drops the
+ * other affected ones, keeps the rest. A read model built on a patched one still drops,
+ * and is computed again from the patched one, which is cheap.
+ */
 export function updateReadModels(store: GraphStore, change: CommittedChange): void {
   const cache = caches.get(realStore(store));
   if (!cache) return;
-  // One still computing may have read the graph before the change and not yet said what it read: drop it.
-  for (const [key, entry] of cache) if (!entry.settled || affects(entry.deps, change.diff)) cache.delete(key);
+  for (const [key, entry] of cache) {
+    // One still computing may have read the graph before the change and not yet said what it read: drop it.
+    if (!entry.settled) cache.delete(key);
+    else if (affects(entry.deps, change.diff)) {
+      const patched = entry.patch?.(entry.resolved, change.diff);
+      if (patched === undefined) cache.delete(key);
+      else {
+        entry.resolved = patched;
+        entry.value = Promise.resolve(patched);
+      }
+    }
+  }
 }

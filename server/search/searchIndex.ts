@@ -98,13 +98,7 @@ export class SearchIndex {
     for (const doc of documents) {
       this.docs.set(doc.summary.id, doc);
       all.push(doc);
-      const ref = doc.summary.ref?.toLowerCase();
-      if (ref) this.byRef.set(ref, [...(this.byRef.get(ref) ?? []), doc.summary.id]);
-      const aliases = Array.isArray(doc.props.aliases) ? doc.props.aliases : [];
-      for (const a of aliases) {
-        const key = String(a).trim().toLowerCase();
-        this.byAlias.set(key, [...(this.byAlias.get(key) ?? []), doc.summary.id]);
-      }
+      this.lookUp(doc);
     }
     this.mini.addAll(all);
   }
@@ -113,9 +107,67 @@ export class SearchIndex {
     return this.docs.size;
   }
 
+  /** The document held for a node, if any (the change listener compares it with the graph's). */
+  document(id: string): SearchDocument | undefined {
+    return this.docs.get(id);
+  }
+
+  /** Every document held, for the change listener's check of plan context. */
+  documents(): IterableIterator<SearchDocument> {
+    return this.docs.values();
+  }
+
+  /**
+   * Adds a node's document, or replaces the one held: after a change, only the changed
+   * nodes are indexed again, never the whole graph. Removal is MiniSearch's eager
+   * `remove` (not the lazy `discard`), so term statistics, and with them the ranking, are
+   * those of an index built afresh from the same documents.
+   */
+  put(doc: SearchDocument): void {
+    this.remove(doc.summary.id);
+    this.docs.set(doc.summary.id, doc);
+    this.lookUp(doc);
+    this.mini.add(doc);
+    this.answers.clear();
+  }
+
+  /** Takes a node out of the index (deleted); nothing when it is not held. */
+  remove(id: string): void {
+    const doc = this.docs.get(id);
+    if (!doc) return;
+    this.mini.remove(doc);
+    this.docs.delete(id);
+    const without = (map: Map<string, string[]>, key: string) => {
+      const ids = (map.get(key) ?? []).filter((x) => x !== id);
+      if (ids.length) map.set(key, ids);
+      else map.delete(key);
+    };
+    const ref = doc.summary.ref?.toLowerCase();
+    if (ref) without(this.byRef, ref);
+    for (const a of aliasesOf(doc)) without(this.byAlias, a);
+    // A term only this document held is no longer known: a query word matching it may be a typo again.
+    for (const field of ALL_TEXT_FIELD_NAMES) {
+      for (const token of tokenize(fieldText(doc.props[field]) ?? '')) {
+        for (const t of indexTerms(token) ?? []) if (this.vocabulary.has(t) && !this.holds(t)) this.vocabulary.delete(t);
+      }
+    }
+    this.answers.clear();
+  }
+
+  /** Whether any document still holds this index term. */
+  private holds(term: string): boolean {
+    return this.mini.search({ combineWith: 'OR', queries: [term], processTerm: (t: string) => t, tokenize: (t: string) => [t], prefix: false, fuzzy: false }).length > 0;
+  }
+
+  private lookUp(doc: SearchDocument): void {
+    const ref = doc.summary.ref?.toLowerCase();
+    if (ref) this.byRef.set(ref, [...(this.byRef.get(ref) ?? []), doc.summary.id]);
+    for (const key of aliasesOf(doc)) this.byAlias.set(key, [...(this.byAlias.get(key) ?? []), doc.summary.id]);
+  }
+
   /**
    * Answers to queries already asked of this index. A room of planners asks the same
-   * few things again and again; the index is rebuilt on every write, and its answers go with it.
+   * few things again and again; every change put into the index forgets them.
    */
   private readonly answers = new Map<string, SearchResult[]>();
 
@@ -237,6 +289,10 @@ export class SearchIndex {
       via: hit.via ? { ...hit.via.doc.summary, excerpt: excerptOf(hit.via.doc, hit.via.terms, hit.via.fields) } : null,
     };
   }
+}
+
+function aliasesOf(doc: SearchDocument): string[] {
+  return (Array.isArray(doc.props.aliases) ? doc.props.aliases : []).map((a) => String(a).trim().toLowerCase());
 }
 
 /** Shorter labels first among equals: "SPS" finds the Scottish Prison Service before a long action text. */

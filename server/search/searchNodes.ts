@@ -1,4 +1,4 @@
-import type { SearchParams, SearchResult } from '../../model/index.js';
+import type { ChangeDiff, SearchParams, SearchResult } from '../../model/index.js';
 import { planIndex, summaryOf } from '../graph/summaries.js';
 import { readGeneration } from '../graph/readCache.js';
 import { isNodeKind } from '../graph/summaries.js';
@@ -7,12 +7,11 @@ import { SearchIndex, type SearchDocument } from './searchIndex.js';
 
 /**
  * /api/search over the in-memory index (searchIndex.ts). The index is built from the
- * store on first use and rebuilt after every committed change: the change pipeline's bus
- * calls `searchIndexChanged` per commit (changePipelineFor, after the read models are
- * brought up to date), and the next search builds and waits for a fresh index. A wholesale
- * invalidation of the read caches (readCache.ts) moves the read generation on, which
- * does the same. Today the whole index is rebuilt (about a second at 10x the seed),
- * where a later version could replace just the changed nodes.
+ * store on first use and then kept current: the change pipeline's bus calls
+ * `searchIndexChanged` per commit (changePipelineFor, after the read models are brought
+ * up to date), and only the nodes the change touched are indexed again, with those whose
+ * action or plan it changed (applyChange). A wholesale invalidation of the read caches
+ * (readCache.ts) moves the read generation on, and the next search builds the index afresh.
  */
 
 /**
@@ -22,10 +21,12 @@ import { SearchIndex, type SearchDocument } from './searchIndex.js';
  */
 const MAX_AGE_MS = 30_000;
 
-type Held = { generation: number; builtAt: number; index: Promise<SearchIndex>; rebuilding: boolean };
+/** `changes`: how many committed changes were put into this index, so a rebuild started before one is not kept. */
+type Held = { generation: number; builtAt: number; index: Promise<SearchIndex>; rebuilding: boolean; changes: number };
 const held = new WeakMap<GraphStore, Held>();
 
-async function buildIndex(store: GraphStore): Promise<SearchIndex> {
+/** The whole index, built afresh from the store (on first use; and by tests, to compare the index kept current with). */
+export async function buildIndex(store: GraphStore): Promise<SearchIndex> {
   const [nodeRows, parentRows, plans] = await Promise.all([store.read('search/all-nodes'), store.read('search/parents'), planIndex(store)]);
   const parents = new Map(parentRows.map((r) => [String(r.id), String(r.parent)]));
   const docs: SearchDocument[] = [];
@@ -40,7 +41,7 @@ async function buildIndex(store: GraphStore): Promise<SearchIndex> {
 }
 
 function start(store: GraphStore, generation: number): Held {
-  const entry: Held = { generation, builtAt: Date.now(), index: buildIndex(store), rebuilding: false };
+  const entry: Held = { generation, builtAt: Date.now(), index: buildIndex(store), rebuilding: false, changes: 0 };
   entry.index.catch(() => {
     if (held.get(store) === entry) held.delete(store);
   });
@@ -55,10 +56,13 @@ export function searchIndex(store: GraphStore): Promise<SearchIndex> {
   if (!entry || entry.generation !== generation) return start(store, generation).index;
   if (store.kind === 'neo4j' && Date.now() - entry.builtAt > MAX_AGE_MS && !entry.rebuilding) {
     entry.rebuilding = true;
+    const changesBefore = entry.changes;
     const next = buildIndex(store);
     next.then(
       () => {
-        if (held.get(store) === entry) held.set(store, { generation, builtAt: Date.now(), index: next, rebuilding: false });
+        // A change committed while it was built may be missing from it: the held index has it; the next search past the age tries again.
+        if (held.get(store) === entry && entry.changes === changesBefore) held.set(store, { generation, builtAt: Date.now(), index: next, rebuilding: false, changes: 0 });
+        else entry.rebuilding = false;
       },
       () => (entry.rebuilding = false),
     );
@@ -66,17 +70,74 @@ export function searchIndex(store: GraphStore): Promise<SearchIndex> {
   return entry.index;
 }
 
+/** What `searchIndexChanged` did last, for tests: whether the index was updated in place or dropped. */
+export const searchIndexUpdates = { applied: 0, dropped: 0 };
+
 /**
- * Called once per committed change (the change bus's `committed` event): the index is
- * dropped, and the next search builds it afresh, so it finds the change. Not rebuilt at
- * once: the rebuild reads every node and indexes it in this process (2.5 s at 10x the
- * seed), and started on every commit it held up every read and the next edit behind it
- * (the after-edit benchmark: threads and gap lists 1.1-2.4 s after an edit, edits
- * 1.5 s). Only a search now waits for it. The diff is not needed yet; it is taken so that
- * an incremental update (replacing just the changed nodes) can come without a new call.
+ * Called once per committed change (the change bus's `committed` event): the held index
+ * takes the change in place (applyChange), queued after any change still being put in,
+ * so a search waits for at most the changes before it. Rebuilding the whole index
+ * instead took 2.2 s at 10x the seed, paid by the first search after every edit. When
+ * putting a change in fails, the index is dropped and the next search builds it afresh.
  */
-export function searchIndexChanged(store: GraphStore, _diff?: unknown): void {
-  held.delete(store);
+export function searchIndexChanged(store: GraphStore, diff: ChangeDiff): void {
+  const entry = held.get(store);
+  if (!entry) return;
+  const before = entry.index;
+  entry.changes++;
+  entry.index = before.then(async (index) => {
+    await applyChange(store, index, diff);
+    searchIndexUpdates.applied++;
+    return index;
+  });
+  entry.index.catch(() => {
+    searchIndexUpdates.dropped++;
+    if (held.get(store) === entry) held.delete(store);
+  });
+}
+
+const CHILD_LINKS = new Set(['HAS_MILESTONE', 'HAS_PROGRESS']);
+/** The relationships plan membership follows (cypher/graph/plan-membership.cypher). */
+const PLAN_LINKS = new Set(['CONTAINS', 'HAS_MILESTONE', 'HAS_PROGRESS']);
+
+/**
+ * Puts one committed change into the index: the nodes it added or updated are read again
+ * and replace their documents, the nodes it removed leave; a milestone or progress update
+ * linked to or unlinked from an action takes its new parent; and every document whose plan
+ * or plan short name the change moved (a CONTAINS link, a plan renamed) takes the new one.
+ */
+async function applyChange(store: GraphStore, index: SearchIndex, diff: ChangeDiff): Promise<void> {
+  const reread = new Set<string>([...diff.nodes.added, ...diff.nodes.updated].map((n) => n.id));
+  const parents = new Map<string, string | null>();
+  for (const r of diff.relationships.removed) if (CHILD_LINKS.has(r.type) && index.document(r.to)?.parent === r.from) parents.set(r.to, null);
+  for (const r of diff.relationships.added) {
+    const fromKind = index.document(r.from)?.summary.kind ?? diff.nodes.added.find((n) => n.id === r.from)?.kind;
+    if (CHILD_LINKS.has(r.type) && fromKind === 'Action') parents.set(r.to, r.from);
+  }
+  for (const n of diff.nodes.removed) index.remove(n.id);
+  const plans = await planIndex(store);
+  const ids = [...new Set([...reread, ...parents.keys()])].filter((id) => !diff.nodes.removed.some((n) => n.id === id));
+  const rows = ids.length ? await store.read('graph/nodes-by-id', { ids }) : [];
+  for (const row of rows) {
+    const node = row.n as NodeValue;
+    if (!isNodeKind(node.label)) continue;
+    const summary = summaryOf(node, plans);
+    const parent = parents.has(summary.id) ? parents.get(summary.id)! : (index.document(summary.id)?.parent ?? null);
+    index.put({ summary, props: node.properties, parent });
+  }
+  // Plan context: plan membership follows CONTAINS and an action's items, short names the Plan nodes; a CONTAINS
+  // link can move a whole action's items, so every document is checked (map look-ups, no reads).
+  const movesPlans =
+    diff.nodes.removed.length > 0 ||
+    [...diff.nodes.added, ...diff.nodes.updated].some((n) => n.kind === 'Plan') ||
+    [...diff.relationships.added, ...diff.relationships.removed].some((r) => PLAN_LINKS.has(r.type));
+  if (!movesPlans) return;
+  for (const doc of [...index.documents()]) {
+    const { id, kind } = doc.summary;
+    const plan = kind === 'Plan' ? id : (plans.planOf.get(id) ?? null);
+    const planShort = plan ? (plans.shortName.get(plan) ?? null) : null;
+    if (plan !== doc.summary.plan || planShort !== doc.summary.planShort) index.put({ ...doc, summary: { ...doc.summary, plan, planShort } });
+  }
 }
 
 export async function searchNodes(store: GraphStore, params: SearchParams): Promise<SearchResult[]> {
