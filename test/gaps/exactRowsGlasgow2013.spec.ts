@@ -1,11 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GapBasisChoice } from '../../model/index.js';
-import { ANALYSES, defaultGapInput } from '../../server/gaps/analyses.js';
-import { loadSeed } from '../../server/seed/loadSeed.js';
-import { SOURCES_DIR } from '../../server/seed/sourceText.js';
-import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import { describe, expect, it } from 'vitest';
+import { gapRows, rowIds as ids, seededStore, sourceLines } from '../helpers/seededGaps.js';
 
 /**
  * Issue 17: complete row sets on the Glasgow 2013-15 plan (plan:gcjsw-2013), worked out
@@ -17,7 +11,7 @@ import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
  */
 
 const PLAN = 'plan:gcjsw-2013';
-const text = readFileSync(join(SOURCES_DIR, 'glasgow-cjsw-strategic-plan-2013-15.txt'), 'utf8').split(/\r?\n/);
+const text = sourceLines('glasgow-cjsw-strategic-plan-2013-15.txt');
 
 /** [id, year] of every action the appendix prints: one per filled year cell. */
 function appendixActions(): [string, number][] {
@@ -35,20 +29,8 @@ function appendixActions(): [string, number][] {
   return out;
 }
 
-let store: LadybugStore;
-beforeAll(async () => {
-  store = new LadybugStore({ dataDir: ':memory:', bufferPoolMb: 256 });
-  await store.open();
-  expect((await loadSeed(store)).filter((r) => !r.loaded)).toEqual([]);
-}, 180_000);
-afterAll(async () => {
-  await store.close();
-});
-
-async function rows(id: string, params: { asOf?: string; basis?: GapBasisChoice } = {}) {
-  return (await ANALYSES.find((a) => a.id === id)!.run(store, defaultGapInput({ plan: PLAN, ...params }))).rows;
-}
-const ids = (rs: Record<string, unknown>[]) => rs.map((r) => String(r.id)).sort();
+const { store } = seededStore();
+const rows = gapRows(store, PLAN);
 
 describe('the appendix, read from the document', () => {
   it('has the five columns of line 620 and 34 filled year cells, from 1.1 (line 621) to 8.3 (line 650)', () => {
@@ -96,12 +78,12 @@ describe('gap analyses on plan:gcjsw-2013, their whole row sets', () => {
 describe('the MAPPA progress (lines 386-406) has a thread', () => {
   it('a key objective’s progress update belongs to its objective (objective 10, line 404)', async () => {
     const { goldenThread } = await import('../../server/thread/thread.js');
-    const thread = await goldenThread(store, 'gcjsw-2013:progress:mappa-objective-10');
+    const thread = await goldenThread(store(), 'gcjsw-2013:progress:mappa-objective-10');
     expect(thread.paths.map((p) => p.nodes)).toEqual([['gcjsw-2013:progress:mappa-objective-10', 'gcjsw-2013:priority:mappa-objective-10']]);
   });
 
   it('and belongs to the Glasgow plan, through its objective', async () => {
-    expect(await store.read('graph/plan-of', { ids: ['gcjsw-2013:progress:mappa-objective-10'] })).toEqual([{ plan: PLAN, id: 'gcjsw-2013:progress:mappa-objective-10' }]);
-    expect((await store.read('graph/plan-membership')).filter((r) => String(r.id).startsWith('gcjsw-2013:progress:mappa-objective-'))).toHaveLength(10);
+    expect(await store().read('graph/plan-of', { ids: ['gcjsw-2013:progress:mappa-objective-10'] })).toEqual([{ plan: PLAN, id: 'gcjsw-2013:progress:mappa-objective-10' }]);
+    expect((await store().read('graph/plan-membership')).filter((r) => String(r.id).startsWith('gcjsw-2013:progress:mappa-objective-'))).toHaveLength(10);
   });
 });

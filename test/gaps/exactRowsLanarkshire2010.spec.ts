@@ -1,11 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GapBasisChoice } from '../../model/index.js';
-import { ANALYSES, defaultGapInput } from '../../server/gaps/analyses.js';
-import { loadSeed } from '../../server/seed/loadSeed.js';
-import { SOURCES_DIR } from '../../server/seed/sourceText.js';
-import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import { describe, expect, it } from 'vitest';
+import { gapRows, seededStore, sortedCells, sourceLines } from '../helpers/seededGaps.js';
 
 /**
  * Issue 17: the COMPLETE row set of every gap analysis that takes a plan, for the
@@ -28,26 +22,11 @@ import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
  */
 
 const PLAN = 'plan:lcja-2010';
-const text = readFileSync(join(SOURCES_DIR, 'lanarkshire-cja-q2-progress-2010.txt'), 'utf8').split(/\r?\n/);
+const text = sourceLines('lanarkshire-cja-q2-progress-2010.txt');
 const cells = (n: number) => text[n - 1]!.split('\t').map((c) => c.trim());
 
-let store: LadybugStore;
-beforeAll(async () => {
-  store = new LadybugStore({ dataDir: ':memory:', bufferPoolMb: 256 });
-  await store.open();
-  expect((await loadSeed(store)).filter((r) => !r.loaded)).toEqual([]);
-}, 180_000);
-afterAll(async () => {
-  await store.close();
-});
-
-async function rows(id: string, params: { asOf?: string; basis?: GapBasisChoice } = {}) {
-  const analysis = ANALYSES.find((a) => a.id === id)!;
-  return (await analysis.run(store, defaultGapInput({ plan: PLAN, ...params }))).rows;
-}
-
-/** Arrays inside rows compared as sets: the row set is exact, the order within a cell is the analysis's own. */
-const sortedCells = (rs: Record<string, unknown>[]) => rs.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v])));
+const { store } = seededStore();
+const rows = gapRows(store, PLAN);
 
 describe('the document lines the expectations rest on', () => {
   it('say what the header comment says', () => {

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { basesOfClass, BASES, type RelationshipInput } from '../../model/index.js';
 import { checkSeedSet } from '../../server/seed/checkSeedSet.js';
-import { loadSeed } from '../../server/seed/loadSeed.js';
 import { seedFilePaths } from '../../server/seed/seedFiles.js';
-import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import { seededStore } from '../helpers/seededGaps.js';
 
 /**
  * The gap queries that filter links by basis, checked against the same question
@@ -38,15 +37,7 @@ function reach(id: string, bases: string[], depth = 3): Set<string> {
 const CHOICES = { all: [...BASES] as string[], printed: basesOfClass('printed') as string[] };
 const CASES = (['all', 'printed'] as const).flatMap((choice) => ['', ...plans].map((plan) => [choice, plan] as const));
 
-let store: LadybugStore;
-beforeAll(async () => {
-  store = new LadybugStore({ dataDir: ':memory:', bufferPoolMb: 256 });
-  await store.open();
-  expect((await loadSeed(store)).filter((r) => !r.loaded)).toEqual([]);
-}, 180_000);
-afterAll(async () => {
-  await store.close();
-});
+const { store } = seededStore();
 
 const ids = (rows: Record<string, unknown>[], key = 'id') => rows.map((r) => String(r[key])).sort();
 
@@ -54,7 +45,7 @@ describe('gap queries count only links of the chosen basis', () => {
   it.each(CASES)('actions without a national link (%s links, plan "%s")', async (choice, plan) => {
     const bases = CHOICES[choice];
     const expected = actionsOf(plan).filter((a) => ![...reach(a, bases)].some((n) => TOP.has(kindOf.get(n) ?? ''))).sort();
-    expect(ids(await store.read('gaps/actions-without-national-link', { plan, bases }))).toEqual(expected);
+    expect(ids(await store().read('gaps/actions-without-national-link', { plan, bases }))).toEqual(expected);
   });
 
   it.each(CASES)('actions without a lead (%s links, plan "%s")', async (choice, plan) => {
@@ -62,14 +53,14 @@ describe('gap queries count only links of the chosen basis', () => {
     const expected = actionsOf(plan)
       .filter((a) => nodeProps.get(a)?.leadVague === true || !rels.some((r) => r.type === 'LEADS' && r.to === a && bases.includes(String(r.props.linkBasis))))
       .sort();
-    expect(ids(await store.read('gaps/actions-without-lead', { plan, bases }))).toEqual(expected);
+    expect(ids(await store().read('gaps/actions-without-lead', { plan, bases }))).toEqual(expected);
   });
 
   it.each(CASES)('outcomes nobody serves (%s links, plan "%s")', async (choice, plan) => {
     const bases = CHOICES[choice];
     const served = new Set(actionsOf(plan).flatMap((a) => [...reach(a, bases)]));
     const expected = [...kindOf].filter(([id, kind]) => TOP.has(kind) && !served.has(id)).map(([id]) => id).sort();
-    const rows = await store.read('gaps/unserved-outcomes', { plan, bases });
+    const rows = await store().read('gaps/unserved-outcomes', { plan, bases });
     expect(rows.map((r) => String((r.t as { properties: { id: string } }).properties.id)).sort()).toEqual(expected);
   });
 
@@ -80,12 +71,12 @@ describe('gap queries count only links of the chosen basis', () => {
     const expected = orgs
       .filter((o) => !rels.some((r) => r.type === 'LEADS' && r.from === o && ok(r)) && rels.some((r) => (r.type === 'PARTNERS_IN' || r.type === 'MEMBER_OF') && r.from === o && ok(r)))
       .sort();
-    expect(ids(await store.read('gaps/organisations-leading-nothing', { bases }))).toEqual(expected);
+    expect(ids(await store().read('gaps/organisations-leading-nothing', { bases }))).toEqual(expected);
   });
 
   it('printed links only is a real filter: it finds more gaps than every link', async () => {
-    const all = await store.read('gaps/actions-without-national-link', { plan: '', bases: CHOICES.all });
-    const printed = await store.read('gaps/actions-without-national-link', { plan: '', bases: CHOICES.printed });
+    const all = await store().read('gaps/actions-without-national-link', { plan: '', bases: CHOICES.all });
+    const printed = await store().read('gaps/actions-without-national-link', { plan: '', bases: CHOICES.printed });
     expect(printed.length).toBeGreaterThan(all.length);
   });
 });
