@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeKind, NodeSummary, ThreadPath } from '../../model/index.js';
 import { describePaths, goldenThread, maximalPaths, severalPlans, spoken, threadDown } from '../../server/thread/thread.js';
 import { HttpError } from '../../server/api/errors.js';
-import { startSeededServer, type SeededServer } from '../api/seededServer.js';
+import { loadSeed } from '../../server/seed/loadSeed.js';
+import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
 
 /**
  * The thread's exact results, written to kill the mutants Stryker found surviving in
@@ -151,12 +152,14 @@ describe('describePaths', () => {
 });
 
 describe('the thread of every origin kind, on the seed', () => {
-  let api: SeededServer;
+  // In memory: Stryker loads this file once per mutant, and a store on disk costs seconds more each time.
+  const api = { store: new LadybugStore({ dataDir: ':memory:', bufferPoolMb: 256 }) };
   beforeAll(async () => {
-    api = await startSeededServer();
-  }, 120_000);
+    await api.store.open();
+    expect((await loadSeed(api.store)).filter((r) => !r.loaded)).toEqual([]);
+  }, 180_000);
   afterAll(async () => {
-    await api.close();
+    await api.store.close();
   });
 
   const ACTION = 'lcja-2008:action:2.5.7';
