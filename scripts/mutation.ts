@@ -5,6 +5,12 @@
  *
  *   npm run test:mutation                      every folder below, one after another
  *   npm run test:mutation -- client/filters    only the folders named
+ *   npm run test:mutation -- server/gaps/textSimilarity.ts   only that file (a folder too slow whole)
+ *
+ * Incremental: each folder (or file) keeps its results in reports/mutation/<name>.incremental.json,
+ * and the next run re-tests only the mutants whose code or covering tests changed, so the
+ * "after" run of a folder costs minutes instead of the first run's quarter hour. Set
+ * MUTATION_FULL=1 to re-test every mutant.
  *
  * Stryker runs with concurrency 1 (the machine is shared) and, for each mutant, only the
  * tests vitest finds related to the mutated file. Reports land in reports/mutation/.
@@ -54,17 +60,23 @@ function score(t: Tally): number {
 
 function optionsFor(folder: string): PartialStrykerOptions {
   const name = folder.replaceAll('/', '-');
+  const mutate = folder.endsWith('.ts')
+    ? [folder]
+    : [`${folder}/**/*.ts`, `!${folder}/**/*.d.ts`, ...BROWSER_ONLY.filter((f) => f.startsWith(`${folder}/`)).map((f) => `!${f}`)];
   return {
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
     vitest: { configFile: 'vitest.config.ts', related: true },
-    mutate: [`${folder}/**/*.ts`, `!${folder}/**/*.d.ts`, ...BROWSER_ONLY.filter((f) => f.startsWith(`${folder}/`)).map((f) => `!${f}`)],
+    mutate,
+    incremental: true,
+    incrementalFile: `reports/mutation/${name}.incremental.json`,
+    force: process.env.MUTATION_FULL === '1',
     concurrency: 1,
     coverageAnalysis: 'perTest',
     // Stryker rewrites tsconfig references through the TypeScript JS API, which TypeScript 7 no
     // longer ships; vitest needs no tsconfig, so point Stryker at a file that does not exist.
     tsconfigFile: 'stryker-has-no-tsconfig.json',
-    disableTypeChecks: `${folder}/**/*.ts`,
+    disableTypeChecks: folder.endsWith('.ts') ? folder : `${folder}/**/*.ts`,
     ignorePatterns: ['data', 'dist', 'test-artifacts', 'reports', 'bench'],
     reporters: ['json', 'progress'],
     jsonReporter: { fileName: `reports/mutation/${name}.json` },

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invalidateReadCaches } from '../../server/graph/readCache.js';
+import { searchIndex, searchIndexChanged, searchNodes } from '../../server/search/searchNodes.js';
+import { loadSeed } from '../../server/seed/loadSeed.js';
+import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+
+/**
+ * The search index over a real store: built once and kept, dropped by a commit or a
+ * wholesale invalidation, holding the seed's 485 distinct domain nodes (510 node entries in seed/*.yaml, organisations repeated across documents)
+ * and no system table, each milestone and progress update knowing its action.
+ */
+
+let store: LadybugStore;
+beforeAll(async () => {
+  store = new LadybugStore({ dataDir: ':memory:', bufferPoolMb: 256 });
+  await store.open();
+  expect((await loadSeed(store)).filter((r) => !r.loaded)).toEqual([]);
+}, 180_000);
+afterAll(async () => {
+  await store.close();
+});
+
+describe('the search index of a store', () => {
+  it('is built once and kept while nothing changes', async () => {
+    const first = searchIndex(store);
+    expect(searchIndex(store)).toBe(first);
+    expect((await first).size).toBe(485);
+  });
+
+  it('is built afresh after a commit or a wholesale invalidation', async () => {
+    const before = searchIndex(store);
+    await before;
+    searchIndexChanged(store, undefined);
+    const afterCommit = searchIndex(store);
+    expect(afterCommit).not.toBe(before);
+    expect(searchIndex(store)).toBe(afterCommit);
+    await afterCommit;
+    invalidateReadCaches(store);
+    const afterInvalidation = searchIndex(store);
+    expect(afterInvalidation).not.toBe(afterCommit);
+    expect((await afterInvalidation).size).toBe(485);
+  });
+
+  it('answers with kind and limit, milestones under their action', async () => {
+    const all = await searchNodes(store, { q: 'NASSO', limit: 20 });
+    expect(all.map((r) => r.id).slice(0, 2)).toEqual(['lcja-2008:action:2.5.7', 'lcja-2008:milestone:2.5.7-1']);
+    expect(all.find((r) => r.id === 'lcja-2008:milestone:2.5.7-1')!.parent?.id).toBe('lcja-2008:action:2.5.7');
+    expect(all.find((r) => r.id === 'lcja-2008:progress:2.5.7-slc')!.parent?.id).toBe('lcja-2008:action:2.5.7');
+    const actions = await searchNodes(store, { q: 'NASSO', limit: 20, kind: 'Milestone' });
+    expect(actions.map((r) => r.id)).toEqual(['lcja-2008:milestone:2.5.7-1']);
+    expect(await searchNodes(store, { q: 'NASSO', limit: 1 })).toHaveLength(1);
+    const [plan] = await searchNodes(store, { q: '2.5.7', limit: 1 });
+    expect(plan).toMatchObject({ id: 'lcja-2008:action:2.5.7', match: 'reference', plan: 'plan:lcja-2008', planShort: 'LCJA 2008' });
+  });
+});
