@@ -33,7 +33,7 @@ beforeAll(async () => {
 }, 240_000);
 
 async function upload(path: string, bytes: Buffer): Promise<Answer> {
-  const res = await fetch(api.base + path, { method: 'POST', headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrf, 'content-type': 'application/octet-stream' }, body: bytes });
+  const res = await fetch(api.base + path, { method: 'POST', headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrf, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
   const body = await res.text();
   return { status: res.status, body: body ? JSON.parse(body) : null };
 }
