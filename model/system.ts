@@ -297,6 +297,26 @@ export const SeminarVoteRow = z
 export type SeminarVoteRow = z.infer<typeof SeminarVoteRow>;
 
 /** Every system table by name (PascalCase, as the engines label it). */
+// ---------------------------------------------------------------- issue-15: sign-in through an organisation's identity provider
+
+/**
+ * Who an account is at an OpenID provider: the issuer and subject the provider vouches for,
+ * never a name or an e-mail address it sends (those can be reused or chosen by the person).
+ * Its id is the SHA-256 of issuer and subject, so one person at one provider is one account.
+ */
+export const OidcIdentityRow = z
+  .object({
+    id: z.string().min(1).describe('hex SHA-256 of issuer, a newline and subject'),
+    issuer: z.string().min(1).describe("the provider's issuer URL, as in its ID tokens"),
+    subject: z.string().min(1).describe('the sub claim: the provider\'s stable id of the person'),
+    providerId: z.string().min(1).describe('the configured provider (GT_OIDC_PROVIDERS) that signed the person in first'),
+    username: z.string().min(1).describe('the User row of this identity (oidc:<provider>:<hash>, never a local username)'),
+    createdAt: isoTime,
+    lastSignInAt: isoTime,
+  })
+  .strict();
+export type OidcIdentityRow = z.infer<typeof OidcIdentityRow>;
+
 export const SYSTEM_TABLES = {
   AuditEntry: AuditEntryRow,
   NodeChange: NodeChangeRow,
@@ -314,6 +334,7 @@ export const SYSTEM_TABLES = {
   Proposal: ProposalRow,
   DotRound: DotRoundRow,
   SeminarVote: SeminarVoteRow,
+  OidcIdentity: OidcIdentityRow,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type SystemTable = keyof typeof SYSTEM_TABLES;

@@ -30,6 +30,10 @@ import { anonymousReadGate, csrfProtection, identify } from './auth/middleware.j
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/settings.js';
 import { storeRepositories } from './auth/storeRepositories.js';
 import { organisationExists } from './auth/organisations.js';
+import { oidcRoutes } from './api/oidcRoutes.js';
+import { OidcSignIn } from './auth/oidc/oidcSignIn.js';
+import { StoreIdentityRepository } from './auth/oidc/identities.js';
+import type { OidcSettings } from './auth/oidc/providers.js';
 import type { Readiness } from './health/readiness.js';
 import { requestLogger, type Logger } from './log.js';
 import type { GraphStore } from './store/port.js';
@@ -38,7 +42,7 @@ import type { GraphStore } from './store/port.js';
 export function createApp(
   store: GraphStore,
   config: Pick<Config, 'queryTimeoutMs' | 'queryMaxRows'> &
-    Partial<Pick<Config, 'queryMaxBytes' | 'queryPerMinute' | 'console' | 'host' | 'allowedHosts' | 'seminars' | 'trustProxy'>> & { auth?: AuthSettings },
+    Partial<Pick<Config, 'queryMaxBytes' | 'queryPerMinute' | 'console' | 'host' | 'allowedHosts' | 'seminars' | 'trustProxy'>> & { auth?: AuthSettings; oidc?: OidcSettings },
   options: { dev?: boolean; auth?: Auth; readiness?: Readiness; logger?: Logger } = {},
 ): Express {
   const auth = options.auth ?? createAuth(storeRepositories(store), config.auth ?? DEFAULT_AUTH_SETTINGS, organisationExists(store));
@@ -73,6 +77,8 @@ export function createApp(
   api.use(csrfProtection);
   api.use(anonymousReadGate(auth.settings.anonymousRead));
   api.use(authRoutes(auth));
+  // Sign-in through organisations' OpenID providers (GT_OIDC_PROVIDERS); with none configured the list is empty.
+  api.use(oidcRoutes(auth, new OidcSignIn(config.oidc ?? { providers: [] }, storeRepositories(store).users, new StoreIdentityRepository(store), organisationExists(store))));
   api.use(userRoutes(auth));
   api.get('/docs', (_req, res) => {
     res.json(openApiDocument());

@@ -3,6 +3,7 @@ import { NewPassword, Username } from '../model/auth.js';
 import type { AuthSettings } from './auth/settings.js';
 import { DEFAULT_SEMINAR_SETTINGS, type SeminarSettings } from './seminars/settings.js';
 import { TrustProxySetting } from './trustProxy.js';
+import { parseOidcProviders, type OidcSettings } from './auth/oidc/providers.js';
 
 /**
  * Settings, read once at start-up from the environment: defaults, then the
@@ -80,8 +81,17 @@ const Settings = z
     GT_SEMINAR_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024').max(10_000_000).default(DEFAULT_SEMINAR_SETTINGS.maxMessageBytes),
     GT_SEMINAR_MESSAGES_PER_SECOND: z.coerce.number().int().min(1, 'must be at least 1').max(10_000).default(DEFAULT_SEMINAR_SETTINGS.ratePerSecond),
     GT_SEMINAR_MESSAGE_BURST: z.coerce.number().int().min(1, 'must be at least 1').max(100_000).default(DEFAULT_SEMINAR_SETTINGS.rateBurst),
+    // Sign-in through organisations' OpenID providers (server/auth/oidc/providers.ts says what each field does).
+    GT_OIDC_PROVIDERS: z.string().optional(),
+    GT_OIDC_PROVIDERS_FILE: z.string().optional(),
+    GT_PUBLIC_URL: z.url({ message: 'must be the address people use, such as https://plans.example.org' }).optional(),
   })
   .superRefine((s, ctx) => {
+    try {
+      parseOidcProviders(s.GT_OIDC_PROVIDERS, s.GT_OIDC_PROVIDERS_FILE);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', path: [s.GT_OIDC_PROVIDERS ? 'GT_OIDC_PROVIDERS' : 'GT_OIDC_PROVIDERS_FILE'], message: (err as Error).message });
+    }
     if (!s.GT_ADMIN_USER !== !s.GT_ADMIN_PASSWORD) {
       const missing = s.GT_ADMIN_USER ? 'GT_ADMIN_PASSWORD' : 'GT_ADMIN_USER';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'must be set together with the other of GT_ADMIN_USER and GT_ADMIN_PASSWORD' });
@@ -128,6 +138,11 @@ const Settings = z
       rateBurst: s.GT_SEMINAR_MESSAGE_BURST,
       floodDisconnectAfter: DEFAULT_SEMINAR_SETTINGS.floodDisconnectAfter,
     } satisfies SeminarSettings,
+    // Absent when no provider is configured: only local accounts sign in.
+    oidc:
+      s.GT_OIDC_PROVIDERS || s.GT_OIDC_PROVIDERS_FILE || s.GT_PUBLIC_URL
+        ? ({ providers: parseOidcProviders(s.GT_OIDC_PROVIDERS, s.GT_OIDC_PROVIDERS_FILE), ...(s.GT_PUBLIC_URL ? { publicUrl: s.GT_PUBLIC_URL } : {}) } satisfies OidcSettings)
+        : undefined,
     initialAdministrator: s.GT_ADMIN_USER && s.GT_ADMIN_PASSWORD ? { username: s.GT_ADMIN_USER, password: s.GT_ADMIN_PASSWORD } : undefined,
   }));
 
@@ -148,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'settings');
     // A secret is named, never echoed.
-    const shown = /PASSWORD/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    const shown = /PASSWORD|OIDC_PROVIDERS$/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
     throw new ConfigError(`setting ${name}=${shown} ${issue.message}`);
   }
   return parsed.data;

@@ -1,6 +1,7 @@
 import { WriteError } from '../http/write.js';
 import { h, fill } from '../ui/dom.js';
 import type { Session } from './session.js';
+import { fetchOidcProviders, startUrlOf, type OidcProviderEntry } from './oidcProviders.js';
 import '../edit/editing.css';
 
 /**
@@ -32,6 +33,23 @@ export function mountAccountControl(slot: HTMLElement, session: Session): { dest
   };
   document.addEventListener('click', onDocClick);
   menu.addEventListener('keydown', onKey);
+
+  // The organisations' identity providers, asked once; added under a form already drawn, without clearing what was typed.
+  let providers: OidcProviderEntry[] = [];
+  void fetchOidcProviders().then((list) => {
+    providers = list;
+    const links = providerLinks();
+    if (links && menu.querySelector('.sign-in-form') && !menu.querySelector('.oidc-providers')) menu.append(links);
+  });
+  const providerLinks = () =>
+    providers.length
+      ? h(
+          'div',
+          { class: 'oidc-providers', role: 'group', 'aria-label': 'Sign in through your organisation' },
+          h('p', { class: 'meta' }, 'Or through your organisation:'),
+          ...providers.map((p) => h('a', { class: 'button secondary oidc-provider', href: startUrlOf(p), 'data-provider': p.id }, `Sign in with ${p.name}`)),
+        )
+      : null;
 
   const signInForm = () => {
     const user = h('input', { type: 'text', id: 'sign-in-username', name: 'username', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: true });
@@ -68,7 +86,7 @@ export function mountAccountControl(slot: HTMLElement, session: Session): { dest
     if (!u) {
       fill(button, 'Sign in');
       button.title = 'Sign in to edit';
-      fill(menu, signInForm());
+      fill(menu, signInForm(), providerLinks());
       return;
     }
     fill(button, h('span', { class: 'account-name' }, u.name), h('span', { class: 'account-role' }, u.role));

@@ -15,3 +15,4 @@ CREATE NODE TABLE IF NOT EXISTS SeminarParticipant(id STRING PRIMARY KEY, semina
 CREATE NODE TABLE IF NOT EXISTS Proposal(id STRING PRIMARY KEY, seminarId STRING, kind STRING, status STRING, authorId STRING, authorName STRING, comment STRING, nodeId STRING, operations STRING, diff STRING, createdAt STRING, decidedAt STRING, decidedBy STRING, declineReason STRING, changeId STRING);
 CREATE NODE TABLE IF NOT EXISTS DotRound(id STRING PRIMARY KEY, seminarId STRING, title STRING, status STRING, targets STRING, dotsPerPerson INT64, anonymous BOOLEAN, openedAt STRING, endsAt STRING, closedAt STRING);
 CREATE NODE TABLE IF NOT EXISTS SeminarVote(id STRING PRIMARY KEY, seminarId STRING, subjectId STRING, participantId STRING, value INT64, allocations STRING, at STRING);
+CREATE NODE TABLE IF NOT EXISTS OidcIdentity(id STRING PRIMARY KEY, issuer STRING, subject STRING, providerId STRING, username STRING, createdAt STRING, lastSignInAt STRING);

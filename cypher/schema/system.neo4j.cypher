@@ -15,3 +15,4 @@ CREATE CONSTRAINT system_seminar_participant_id IF NOT EXISTS FOR (n:SeminarPart
 CREATE CONSTRAINT system_proposal_id IF NOT EXISTS FOR (n:Proposal) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_dot_round_id IF NOT EXISTS FOR (n:DotRound) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_seminar_vote_id IF NOT EXISTS FOR (n:SeminarVote) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_oidc_identity_id IF NOT EXISTS FOR (n:OidcIdentity) REQUIRE n.id IS UNIQUE;

@@ -5,6 +5,7 @@ import type { Auth } from '../auth/auth.js';
 import { loginLimits } from '../auth/loginLimits.js';
 import { SESSION_COOKIE, sessionTokenOf } from '../auth/middleware.js';
 import { csrfTokenOf } from '../auth/tokens.js';
+import { sessionCookieOptions } from '../auth/sessionCookie.js';
 import type { SessionRecord, UserRecord } from '../auth/repositories.js';
 import { HttpError } from './errors.js';
 import { parseRequest } from './validateRequest.js';
@@ -14,8 +15,7 @@ export function authRoutes(auth: Auth): Router {
   const router = Router();
   const { settings } = auth;
 
-  const secure = (req: Request) => settings.cookieSecure === 'always' || (settings.cookieSecure === 'auto' && req.secure);
-  const cookieOptions = (req: Request) => ({ httpOnly: true, sameSite: 'lax' as const, secure: secure(req), path: '/' });
+  const cookieOptions = (req: Request) => sessionCookieOptions(settings, req);
 
   const signedIn = (user: UserRecord, session: SessionRecord, token: string): SessionResponse => ({
     signedIn: true,

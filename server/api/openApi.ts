@@ -10,6 +10,7 @@ import { viewPaths } from './openApiViews.js';
 import { analysisPaths } from './openApiAnalyses.js';
 import { backupPaths } from './openApiBackup.js';
 import { seminarPaths } from './openApiSeminars.js';
+import { oidcPaths } from './openApiOidc.js';
 
 /**
  * The OpenAPI description served at /api/docs, built from the same zod schemas the
@@ -245,6 +246,7 @@ export function openApiDocument() {
       ...analysisPaths(),
       ...backupPaths(),
       ...seminarPaths(),
+      ...oidcPaths(),
     },
     components: {
       schemas: {
