@@ -146,6 +146,8 @@ export const FrameworkOutcomeProps = z
 export const IndicatorProps = z
   .object({
     measure: text,
+    /** Where the measure started. No source document prints one; a planner enters it (migration 50 adds the column). */
+    baseline: optionalText,
     target: optionalText,
     actual: optionalText,
     nextTarget: optionalText,

@@ -22,6 +22,7 @@ import { bindKeyboard } from './keyboard.js';
 import { mountContextMenu } from './contextMenu.js';
 import { mountMapStage } from './mapStage.js';
 import { mountMapProgress } from '../progress/mapProgress.js';
+import { tooltipStatus } from '../progress/tooltipStatus.js';
 import { MAIN_VIEWS, SIDE_PANELS, type PanelEntry } from './registry.js';
 import { createResourceCache, IDLE } from './resources.js';
 import { buildShell } from './shell.js';
@@ -179,7 +180,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
         }
         const n = data.index.nodes.get(id);
         if (!n) return;
-        fill(tip, h('strong', {}, nodeName(n)), h('span', {}, n.label), n.status ? h('span', { class: 'meta' }, `Status: ${n.status}`) : null);
+        fill(tip, h('strong', {}, nodeName(n)), h('span', {}, n.label), tooltipStatus(n));
         tip.style.left = `${Math.round(rendered.x + 18)}px`;
         tip.style.top = `${Math.round(rendered.y + 18)}px`;
         tip.hidden = false;

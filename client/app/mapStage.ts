@@ -50,6 +50,16 @@ function updateElements(map: MapHandle, elements: Loaded['elements']): void {
   });
 }
 
+/** Where the progress box (progress/mapProgress.ts) covers the map, so a framing keeps nodes clear of it; null when hidden (presenter view). */
+function progressBoxOver(frame: HTMLElement, map: HTMLElement): { left: number; bottom: number } | null {
+  const box = frame.querySelector('.map-progress');
+  if (!box) return null;
+  const r = box.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) return null;
+  const m = map.getBoundingClientRect();
+  return { left: r.left - m.left, bottom: r.bottom - m.top };
+}
+
 export function mountMapStage(host: HTMLElement, options: { storage: Storage | null; reducedMotion: boolean; callbacks: MapCallbacks }) {
   const webgl = webglSupport();
   const mapEl = h('div', {
@@ -179,6 +189,7 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
       const showBands = s.layout === 'layered' && (arrangement.positions.size === 0 || !!arrangement.sharedAs);
       bands.show(showBands ? bandExtents(positions, (id) => d.index.nodes.get(id) && KIND_STYLES[d.index.nodes.get(id)!.kind].layer, view.visible) : [], m.cy);
       m.setLeftInset(showBands ? bandGutter(m.cy.width()) : 0);
+      m.setTopRightObstacle(progressBoxOver(frameEl, mapEl));
       const shownCallouts = calloutsFor(view, s, d);
       callouts.show(shownCallouts, m.cy);
       m.refreshLabels(new Set(shownCallouts.map((c) => c.id)));

@@ -7,7 +7,10 @@ import { styleLegend } from '../map/dataStyle.js';
 import { FRAMEWORK_NAMES, filtersActive } from '../state/types.js';
 import { nodeName } from '../thread/utils.js';
 import { datedName, download } from '../ui/download.js';
-import { PAGE_SIZES, sheetSvg, type Sheet, type SheetEdge, type SheetNode } from './boardSvg.js';
+import { parsePeriod } from '../../model/reports.js';
+import { shownStatuses } from '../progress/shownStatuses.js';
+import { BADGE_ORDER, OVERDUE_MARK, STATUS_LOOKS } from '../progress/statusLook.js';
+import { PAGE_SIZES, sheetSvg, type Sheet, type SheetBadge, type SheetBadgeKey, type SheetEdge, type SheetNode } from './boardSvg.js';
 
 /**
  * Exports for a board paper, loaded the first time a planner exports: the sheet from
@@ -81,6 +84,33 @@ export function sheetOf(map: MapHandle, f: Frame, page: Sheet['page']): Sheet {
     bands,
     page,
     styleLegend: styleLegend(state.styleBy, data),
+    ...badgesOf(nodes),
+  };
+}
+
+/** The badges the map shows now (the chosen period's statuses) on the actions drawn, and their key. */
+function badgesOf(nodes: readonly SheetNode[]): { badges: SheetBadge[]; badgeKey: SheetBadgeKey | null } {
+  const shown = shownStatuses();
+  if (!shown) return { badges: [], badgeKey: null };
+  const badges: SheetBadge[] = [];
+  for (const n of nodes) {
+    const a = shown.byId.get(n.id);
+    if (!a) continue;
+    const look = STATUS_LOOKS[a.status] ?? STATUS_LOOKS.unknown;
+    badges.push({ id: n.id, status: a.status, symbol: look.symbol, shape: look.shape, fill: look.fill, ink: look.ink, inferred: a.basis === 'inferred', overdue: a.overdue });
+  }
+  if (badges.length === 0) return { badges, badgeKey: null };
+  const present = new Set(badges.map((b) => b.status));
+  const p = parsePeriod(shown.period);
+  return {
+    badges,
+    badgeKey: {
+      title: `Progress at ${'error' in p ? shown.period : p.end}`,
+      entries: BADGE_ORDER.filter((s) => present.has(s)).map((s) => ({ status: s, symbol: STATUS_LOOKS[s].symbol, shape: STATUS_LOOKS[s].shape, fill: STATUS_LOOKS[s].fill, ink: STATUS_LOOKS[s].ink })),
+      overdueMark: OVERDUE_MARK,
+      anyInferred: badges.some((b) => b.inferred),
+      anyOverdue: badges.some((b) => b.overdue),
+    },
   };
 }
 

@@ -31,6 +31,10 @@ export type SheetNode = {
 export type SheetEdge = { source: string; target: string; type: RelationshipType; tone: 'normal' | 'dim' | 'path' | 'hit' };
 export type SheetBand = { name: string; y1: number; y2: number };
 export type SheetPage = 'fit' | 'a4' | 'a3';
+/** A progress status badge, as the map draws it on an action: a symbol in a shape and a colour, dashed when inferred. */
+export type SheetBadge = { id: string; status: string; symbol: string; shape: 'circle' | 'square' | 'diamond' | 'triangle'; fill: string; ink: string; inferred: boolean; overdue: boolean };
+/** The badges' key: the statuses drawn, in the map key's order, and the period they are as at. */
+export type SheetBadgeKey = { title: string; entries: Omit<SheetBadge, 'id' | 'inferred' | 'overdue'>[]; overdueMark: string; anyInferred: boolean; anyOverdue: boolean };
 
 export type Sheet = {
   title: string;
@@ -43,6 +47,9 @@ export type Sheet = {
   page: SheetPage;
   /** The legend's extra block for data styling (colour by status, plan...). */
   styleLegend?: { title: string; entries: { label: string; colour: string }[] } | null;
+  /** The map's status badges on the nodes drawn, and their key; none when the map shows none. */
+  badges?: SheetBadge[];
+  badgeKey?: SheetBadgeKey | null;
 };
 
 /** Page sizes in CSS pixels at 96 per inch: A4 and A3 landscape, or a 1600-wide sheet for PNG and SVG. */
@@ -137,6 +144,14 @@ export function sheetSvg(sheet: Sheet): string {
     out.push(`<path d="${shapePath(k.shape, X(n.x), Y(n.y), size, size)}" fill="${n.fill}" stroke="${stroke}" stroke-width="${sw}" stroke-linejoin="round" opacity="${opacity}"/>`);
   }
 
+  // Status badges on the top-right corner of their action, as on the map: shape, colour and symbol, so they read in black and white.
+  for (const b of sheet.badges ?? []) {
+    const n = byId.get(b.id);
+    if (!n) continue;
+    const r = Math.max(6, (KIND_STYLES[n.kind].size * scale) / 2);
+    out.push(badgeSvg(b, X(n.x) + r * 0.7, Y(n.y) - r * 0.7, BADGE_R, n.tone === 'dim' ? 0.25 : 1));
+  }
+
   // Labels by level of detail: the most important first, each where it overlaps no label or node already placed.
   const placed: Box[] = sheet.nodes.filter((n) => n.tone !== 'dim').map((n) => {
     const r = (KIND_STYLES[n.kind].size * scale) / 2;
@@ -201,6 +216,26 @@ export function sheetSvg(sheet: Sheet): string {
     }
   }
 
+  if (sheet.badgeKey && sheet.badgeKey.entries.length > 0) {
+    ly += 26;
+    out.push(`<text x="${lx}" y="${ly}" font-size="13" font-weight="700" fill="#0b0c0c">${esc(sheet.badgeKey.title)}</text>`);
+    for (const e of sheet.badgeKey.entries) {
+      ly += 19;
+      out.push(badgeSvg({ ...e, id: '', inferred: false, overdue: false }, lx + 9, ly - 5, 8, 1, 'key'));
+      out.push(`<text x="${lx + 26}" y="${ly}" font-size="12" fill="#0b0c0c">${esc(e.status)}</text>`);
+    }
+    if (sheet.badgeKey.anyOverdue) {
+      ly += 18;
+      out.push(`<text x="${lx + 9}" y="${ly}" font-size="12" text-anchor="middle" fill="#0b0c0c">${esc(sheet.badgeKey.overdueMark)}</text>`);
+      out.push(`<text x="${lx + 26}" y="${ly}" font-size="12" fill="#0b0c0c">overdue at the end of the period</text>`);
+    }
+    if (sheet.badgeKey.anyInferred) {
+      ly += 18;
+      out.push(`<circle cx="${lx + 9}" cy="${ly - 4}" r="7" fill="#ffffff" stroke="#000000" stroke-width="1.3" stroke-dasharray="2 1.5"/>`);
+      out.push(`<text x="${lx + 26}" y="${ly}" font-size="12" fill="#0b0c0c">dashed: read from the narrative</text>`);
+    }
+  }
+
   // Footer: the source documents and where the sheet came from.
   let fy = height - footerH + 6;
   out.push(`<line x1="${margin}" y1="${fy - 4}" x2="${width - margin}" y2="${fy - 4}" stroke="#c6c1b7" stroke-width="1"/>`);
@@ -215,6 +250,26 @@ export function sheetSvg(sheet: Sheet): string {
 // ---------------------------------------------------------------- Internal
 
 const THREAD = '#9a6700';
+/** A badge's radius on the sheet: fixed, like the map's 20-pixel badges, so it stays legible whatever the drawing's scale. */
+const BADGE_R = 8;
+
+/** One badge centred on (cx, cy): its shape (dashed edge when inferred), its symbol, and the overdue mark beside it. */
+function badgeSvg(b: SheetBadge, cx: number, cy: number, r: number, opacity: number, role: 'badge' | 'key' = 'badge'): string {
+  const dash = b.inferred ? ' stroke-dasharray="2 1.5"' : '';
+  const outline = `fill="${b.fill}" stroke="#000000" stroke-width="1.3"${dash}`;
+  const shape =
+    b.shape === 'square'
+      ? `<rect x="${round(cx - r)}" y="${round(cy - r)}" width="${2 * r}" height="${2 * r}" rx="1.5" ${outline}/>`
+      : b.shape === 'diamond'
+        ? `<path d="${shapePath('diamond', cx, cy, 2.3 * r, 2.3 * r)}" ${outline}/>`
+        : b.shape === 'triangle'
+          ? `<path d="${shapePath('triangle', cx, cy + 1, 2.3 * r, 2.1 * r)}" ${outline}/>`
+          : `<circle cx="${round(cx)}" cy="${round(cy)}" r="${r}" ${outline}/>`;
+  const symbol = `<text x="${round(cx)}" y="${round(cy + r * 0.45)}" font-size="${round(r * 1.25)}" font-weight="700" text-anchor="middle" fill="${b.ink}">${esc(b.symbol)}</text>`;
+  const mark = b.overdue ? `<text x="${round(cx + r + 1)}" y="${round(cy + r * 0.45)}" font-size="${round(r * 1.3)}" fill="#000000" stroke="#ffffff" stroke-width="2.5" paint-order="stroke">◷</text>` : '';
+  const data = role === 'badge' ? ` data-node="${esc(b.id)}" data-overdue="${b.overdue}" data-basis="${b.inferred ? 'inferred' : 'printed'}"` : '';
+  return `<g class="status-${role}" data-status="${esc(b.status)}"${data}${opacity < 1 ? ` opacity="${opacity}"` : ''}>${shape}${symbol}${mark}</g>`;
+}
 const FONT = "'Source Sans 3', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif";
 
 type Box = { x1: number; y1: number; x2: number; y2: number; id: string };

@@ -56,6 +56,12 @@ export type MapHandle = {
   /** Frames the given nodes (all shown nodes by default), leaving `leftInset` pixels free for the band names. */
   fit(ids?: Iterable<string> | null, animate?: boolean, padding?: number, target?: ReadonlyMap<string, Position>): void;
   setLeftInset(px: number): void;
+  /**
+   * A box over the map's top-right corner (the progress box), in the map's pixels: its left
+   * edge and its bottom. Framing keeps every node clear of it, below it or left of it,
+   * whichever leaves the drawing larger. Null when nothing covers the map.
+   */
+  setTopRightObstacle(box: { left: number; bottom: number } | null): void;
   centreOn(id: string): void;
   zoomBy(factor: number): void;
   panBy(dx: number, dy: number): void;
@@ -109,6 +115,7 @@ export function createMap(opts: MapOptions): MapHandle {
   let applied = new Map<string, string>();
   let appliedColours: ReadonlyMap<string, string> | null = null;
   let leftInset = 0;
+  let obstacle: { left: number; bottom: number } | null = null;
   let destroyed = false;
   let viewportTimer: ReturnType<typeof setTimeout> | undefined;
   const duration = opts.reducedMotion ? 0 : 320;
@@ -266,19 +273,24 @@ export function createMap(opts: MapOptions): MapHandle {
       if (eles.empty()) return;
       // While nodes glide to a new layout, frame where they are going, not where they are.
       const bb = target ? boxOf(eles, target) : eles.boundingBox();
-      const w = Math.max(1, cy.width() - leftInset - 2 * padding);
-      const hgt = Math.max(1, cy.height() - 2 * padding);
-      const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), hgt / Math.max(bb.h, 1), 1.6)));
-      const pan = {
-        x: leftInset + padding + w / 2 - ((bb.x1 + bb.x2) / 2) * zoom,
-        y: padding + hgt / 2 - ((bb.y1 + bb.y2) / 2) * zoom,
+      const framing = (top: number, right: number) => {
+        const w = Math.max(1, cy.width() - leftInset - right - 2 * padding);
+        const hgt = Math.max(1, cy.height() - top - 2 * padding);
+        const z = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), hgt / Math.max(bb.h, 1), 1.6)));
+        return { zoom: z, pan: { x: leftInset + padding + w / 2 - ((bb.x1 + bb.x2) / 2) * z, y: top + padding + hgt / 2 - ((bb.y1 + bb.y2) / 2) * z } };
       };
+      // Below the box or left of it: the padding already keeps clear of it by that much.
+      const clear = obstacle ? [framing(Math.max(0, obstacle.bottom + 6 - padding), 0), framing(0, Math.max(0, cy.width() - obstacle.left + 6 - padding))] : [framing(0, 0)];
+      const { zoom, pan } = clear.reduce((best, f) => (f.zoom > best.zoom ? f : best));
       cy.stop();
       if (animate && duration > 0) cy.animate({ zoom, pan }, { duration });
       else cy.viewport({ zoom, pan });
     },
     setLeftInset(px) {
       leftInset = px;
+    },
+    setTopRightObstacle(box) {
+      obstacle = box;
     },
     centreOn(id) {
       const n = cy.getElementById(id);

@@ -7,6 +7,7 @@ import { setPeriod } from '../state/actions.js';
 import { quarterChoices } from './periods.js';
 import { mountUpdateForm } from './updateForm.js';
 import { planRows, overdueMilestoneList } from './partnershipView.js';
+import { partnershipMissingUpdates, planMissingUpdates } from './missingUpdatesView.js';
 import './progress.css';
 
 /**
@@ -26,7 +27,7 @@ type Dashboard = {
   overdueMilestones: { id: string; actionId: string; actionRef: string; plan: string; text: string; dueDate: string }[];
   plans?: { plan: string; planShort: string; actions: number; overdue: number; updatedThisPeriod: number }[];
   outcomesWithoutProgress: { id: string; label: string; kind: string }[];
-  indicators: { planShort?: string; measure: string; target: string | null; actual: string | null; gap: string | null; nextTarget: string | null }[];
+  indicators: { planShort?: string; measure: string; baseline: string | null; target: string | null; actual: string | null; gap: string | null; nextTarget: string | null }[];
 };
 
 /** The plan picker's value for every plan together. */
@@ -97,12 +98,13 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
             h(
               'table',
               { class: 'progress-indicators' },
-              h('thead', {}, h('tr', {}, ...['Measure', 'Target', 'Actual', 'Against target', 'Next target'].map((t) => h('th', { scope: 'col' }, t)))),
-              h('tbody', {}, ...d.indicators.map((i) => h('tr', {}, h('td', {}, i.planShort ? `${i.planShort} · ${i.measure}` : i.measure), h('td', {}, i.target ?? '–'), h('td', {}, i.actual ?? '–'), h('td', {}, i.gap ?? ''), h('td', {}, i.nextTarget ?? '–')))),
+              h('thead', {}, h('tr', {}, ...['Measure', 'Baseline', 'Target', 'Actual', 'Against target', 'Next target'].map((t) => h('th', { scope: 'col' }, t)))),
+              // No document prints a baseline: an empty one says so, rather than reading as 0 or as a figure left out.
+              h('tbody', {}, ...d.indicators.map((i) => h('tr', {}, h('td', {}, i.planShort ? `${i.planShort} · ${i.measure}` : i.measure), i.baseline ? h('td', {}, i.baseline) : h('td', { class: 'muted not-printed' }, 'not printed'), h('td', {}, i.target ?? '–'), h('td', {}, i.actual ?? '–'), h('td', {}, i.gap ?? ''), h('td', {}, i.nextTarget ?? '–')))),
             ),
           ]
         : []),
-      d.plans ? null : h('p', {}, h('a', { class: 'button small secondary', href: `/api/reports/${encodeURIComponent(d.plan)}/missing-updates?${period}&format=csv`, download: '' }, 'Who still owes an update (CSV)')),
+      d.plans ? partnershipMissingUpdates(d.period.code, (id) => d.plans?.find((p) => p.plan === id)?.planShort ?? id) : planMissingUpdates(d.plan, d.period.code),
       updateForm.element,
     );
     updateForm.setPlan(d.plans ? null : d.plan, d.period.code);

@@ -5,6 +5,7 @@ import { setPeriod, setRollupOverlay } from '../state/actions.js';
 import { fill, h } from '../ui/dom.js';
 import { actionBadges, rollupBadges } from './badgeSpecs.js';
 import { onCommitted, rollupAt, statusesAt } from './progressData.js';
+import { clearShownStatuses, setShownStatuses } from './shownStatuses.js';
 import { quarterChoices } from './periods.js';
 import { BADGE_ORDER, OVERDUE_MARK, STATUS_LOOKS } from './statusLook.js';
 
@@ -70,6 +71,7 @@ export function mountMapProgress(mapHost: HTMLElement, ctx: Ctx): Panel {
       ([statuses, rollup]) => {
         if (shownKey !== k) return;
         lastBadges = [...actionBadges(statuses), ...(rollup ? rollupBadges(rollup) : [])];
+        setShownStatuses(period, statuses);
         badges.show(lastBadges, ctx.map()?.cy ?? null);
         frameEl.dataset.badgesPeriod = period;
         problem.textContent = '';
@@ -105,6 +107,7 @@ export function mountMapProgress(mapHost: HTMLElement, ctx: Ctx): Panel {
     },
     destroy() {
       stopListening();
+      clearShownStatuses();
       badges.destroy();
       box.remove();
     },

@@ -30,6 +30,13 @@ export function reportPaths() {
         responses: { 200: ok('rows of lead, action, title, last status, last update'), 400: errorResponse('a bad parameter, named') },
       },
     },
+    '/api/missing-updates': {
+      get: {
+        summary: "What needs updating across the partnership: every plan's unfinished actions with no update in the period, counted per lead organisation, with the rows behind the counts (CSV for a coordinator to send round); today's quarter when no period is given",
+        parameters: queryParams(MissingUpdatesParams),
+        responses: { 200: ok('period, counts per lead, and rows of lead, plan, action, title, last status, last update'), 400: errorResponse('a bad parameter, named') },
+      },
+    },
     '/api/dashboard/{plan}': {
       get: {
         summary: "A plan's dashboard: actions by status now and at the end of the previous period, overdue actions, outcomes with no progress, indicators against targets",

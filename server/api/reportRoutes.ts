@@ -5,7 +5,7 @@ import { buildDashboard } from '../reports/dashboard.js';
 import { buildPartnershipDashboard } from '../reports/partnershipDashboard.js';
 import { statusesAt } from '../reports/statusesAt.js';
 import { HttpError } from './errors.js';
-import { missingUpdates, missingUpdatesCsv } from '../reports/missingUpdates.js';
+import { countByLead, missingUpdates, missingUpdatesCsv, partnershipMissingUpdates } from '../reports/missingUpdates.js';
 import { reportFileName } from '../reports/reportCells.js';
 import { buildProgressReport } from '../reports/reportData.js';
 import { renderReportDocx } from '../reports/renderDocx.js';
@@ -75,10 +75,24 @@ export function reportRoutes(store: GraphStore): Router {
     if (params.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="missing-updates-${plan.replace(/^plan:/, '')}-${report.period.code}.csv"`);
-      res.send(missingUpdatesCsv(rows, plan, report.period));
+      res.send(missingUpdatesCsv(rows, report.period));
       return;
     }
     res.json({ plan, period: report.period, rows });
+  });
+
+  // Every plan together: who owes updates across the partnership, counted per lead, with the rows behind the counts.
+  router.get('/missing-updates', async (req, res) => {
+    const params = parseRequest(MissingUpdatesParams, req.query, 'query');
+    const period = asPeriod(params.period) ?? todaysQuarter();
+    const rows = await partnershipMissingUpdates(store, period);
+    if (params.format === 'csv') {
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="missing-updates-partnership-${period.code}.csv"`);
+      res.send(missingUpdatesCsv(rows, period));
+      return;
+    }
+    res.json({ plan: 'partnership', period, leads: countByLead(rows), rows });
   });
 
   router.get('/dashboard/:plan', async (req, res) => {

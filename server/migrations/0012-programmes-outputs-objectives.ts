@@ -33,6 +33,8 @@ export const TABLE_QUERIES = [
   'migrations/0012-serves-output-to-local-outcome',
   'migrations/0012-has-progress-priority-to-progress-update',
   'migrations/0012-funds-funding-to-programme',
+  // Migration 50's column, added here too: migrations 11 and 12 write indicators with today's upsert, which sets a baseline.
+  'migrations/0050-indicator-baseline',
 ] as const;
 
 /** The organisation the previous seed made of the 218 Service (Glasgow line 487), now programme:218-service. */

@@ -72,6 +72,8 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'reports/plan-indicators', params: z.object({ plan: NodeId }).strict(), example: { plan: 'plan:gcjsw-2013' }, expectsRows: true },
   { name: 'reports/actions-beneath', params: plan, example: { plan: 'plan:lcja-2010' }, expectsRows: true },
   { name: 'reports/actions-by-id', params: ids, example: { ids: ['lcja-2010:action:3'] }, expectsRows: true },
+  { name: 'reports/partnership-actions', params: none, example: {}, expectsRows: true },
+  { name: 'reports/partnership-indicators', params: none, example: {}, expectsRows: true },
   // The audit log and the approval queue (system tables; the seed's own load is the first audit entry).
   { name: 'system/audit-last-seq', params: none, example: {}, expectsRows: true },
   {

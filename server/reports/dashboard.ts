@@ -1,8 +1,8 @@
 import { previousPeriod, type Period } from '../../model/index.js';
 import type { GraphStore } from '../store/port.js';
 import { overdueMilestones, type OverdueMilestone } from './overdueMilestones.js';
-import { buildProgressReport, type IndicatorRow } from './reportData.js';
-import { NO_UPDATE, ROLLUP_STATUSES, actionStates, rollUp, type ActionState, type RollupStatus } from './rollup.js';
+import { indicatorRows, type IndicatorRow } from './reportData.js';
+import { NO_UPDATE, ROLLUP_STATUSES, actionStatesAt, rollUp, type ActionState, type RollupStatus } from './rollup.js';
 
 /**
  * A plan's dashboard for a period: its actions counted by status now and at the end of
@@ -39,16 +39,18 @@ export function statusCounts(now: ReadonlyMap<string, ActionState>, before: Read
 /** Everything a dashboard shows for a set of actions (one plan's, or every plan's when `plan` is null). */
 export type StatesNowAndBefore = { now: Map<string, ActionState>; before: Map<string, ActionState> };
 
-/** Each action's state at the end of the period and of the one before. */
+/** Each action's state at the end of the period and of the one before, from one read. */
 export async function statesNowAndBefore(store: GraphStore, ids: string[], period: Period): Promise<StatesNowAndBefore> {
-  const [now, before] = await Promise.all([actionStates(store, ids, period), actionStates(store, ids, previousPeriod(period))]);
-  return { now, before };
+  const [now, before] = await actionStatesAt(store, ids, [period, previousPeriod(period)]);
+  return { now: now!, before: before! };
 }
 
 /** `states`, when the caller has them already (the partnership's dashboard splits them by plan). */
 export async function dashboardOf(store: GraphStore, ids: string[], plan: string | null, period: Period, indicators: IndicatorRow[], states?: StatesNowAndBefore): Promise<Dashboard> {
   const previous = previousPeriod(period);
-  const [{ now, before }, rollup] = await Promise.all([states ?? statesNowAndBefore(store, ids, period), rollUp(store, period, plan)]);
+  const { now, before } = states ?? (await statesNowAndBefore(store, ids, period));
+  // The roll-up counts the same actions at the same period: it takes the states read here instead of reading them again.
+  const [rollup, milestones] = await Promise.all([rollUp(store, period, plan, now), overdueMilestones(store, now, period)]);
   return {
     plan: plan ?? 'partnership',
     period,
@@ -59,7 +61,7 @@ export async function dashboardOf(store: GraphStore, ids: string[], plan: string
       .filter((s) => s.overdue)
       .map((s) => ({ id: s.id, plan: s.plan, ref: s.ref, title: s.title, dueDate: s.dueDate! }))
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id)),
-    overdueMilestones: await overdueMilestones(store, now, period),
+    overdueMilestones: milestones,
     outcomesWithoutProgress: rollup.rows
       .filter((r) => r.noUpdateThisPeriod === r.actions)
       .map((r) => ({ id: r.target.id, label: r.target.label, kind: r.target.kind })),
@@ -67,10 +69,10 @@ export async function dashboardOf(store: GraphStore, ids: string[], plan: string
   };
 }
 
+/** Reads only what a dashboard shows: the plan's action ids and its indicators, not the whole report. */
 export async function buildDashboard(store: GraphStore, planId: string, period: Period): Promise<Dashboard> {
-  const report = await buildProgressReport(store, planId, period);
-  const ids = report.groups.flatMap((g) => g.rows.map((r) => r.actionId));
-  return dashboardOf(store, ids, planId, period, report.indicators);
+  const [actions, indicators] = await Promise.all([store.read('reports/plan-actions', { plan: planId }), store.read('reports/plan-indicators', { plan: planId })]);
+  return dashboardOf(store, actions.map((a) => String(a.id)), planId, period, indicatorRows(indicators));
 }
 
 export { NO_UPDATE };

@@ -22,15 +22,18 @@ export const ACTION_COLUMNS = [
 export type ActionColumnKey = (typeof ACTION_COLUMNS)[number]['key'];
 
 export const INDICATOR_COLUMNS = [
-  { key: 'measure', title: 'Measure', width: 40 },
-  { key: 'target', title: 'Target', width: 10 },
-  { key: 'actual', title: 'Actual', width: 10 },
+  { key: 'measure', title: 'Measure', width: 34 },
+  { key: 'baseline', title: 'Baseline', width: 9 },
+  { key: 'target', title: 'Target', width: 9 },
+  { key: 'actual', title: 'Actual', width: 9 },
   { key: 'gap', title: 'Against target', width: 12 },
-  { key: 'nextTarget', title: 'Next target', width: 10 },
+  { key: 'nextTarget', title: 'Next target', width: 9 },
   { key: 'period', title: 'Period', width: 8 },
   { key: 'source', title: 'Source', width: 10 },
 ] as const;
 
+/** What a baseline cell says when none was entered: no source document prints a baseline, and 0 or a blank would read as a figure. */
+export const NO_BASELINE = 'not printed';
 
 export function sourceText(source: RowSource): string {
   if ('edit' in source) return 'entered in Golden Thread';
@@ -67,6 +70,7 @@ export function actionCells(row: ReportRow): Record<ActionColumnKey, string> {
 export function indicatorCells(row: IndicatorRow): Record<(typeof INDICATOR_COLUMNS)[number]['key'], string> {
   return {
     measure: row.measure,
+    baseline: row.baseline ?? NO_BASELINE,
     target: row.target ?? '–',
     actual: row.actual ?? '–',
     gap: row.gap ?? '',

@@ -47,7 +47,10 @@ export type ReportRow = {
 export type ReportGroup = { nationalOutcome: { number: number; wording: string } | null; rows: ReportRow[] };
 
 export type IndicatorRow = {
+  id: string;
   measure: string;
+  /** Where the measure started; null when none was entered (no document prints one). */
+  baseline: string | null;
   target: string | null;
   actual: string | null;
   nextTarget: string | null;
@@ -178,18 +181,25 @@ export async function buildProgressReport(store: GraphStore, planId: string, per
     period: forPeriod,
     generatedAt: now.toISOString(),
     groups: ordered,
-    indicators: indicators
-      .map((i) => ({
-        measure: String(i.measure),
-        target: str(i.target),
-        actual: str(i.actual),
-        nextTarget: str(i.nextTarget),
-        period: str(i.period),
-        gap: indicatorGap(str(i.target), str(i.actual)),
-        source: sourceOf(i),
-      }))
-      .sort((x, y) => ('file' in x.source && 'file' in y.source ? x.source.lines[0] - y.source.lines[0] : 0)),
+    indicators: indicatorRows(indicators),
   };
+}
+
+/** The rows of `reports/plan-indicators`, in the order the document prints them. */
+export function indicatorRows(rows: Row[]): IndicatorRow[] {
+  return rows
+    .map((i) => ({
+      id: String(i.id),
+      measure: String(i.measure),
+      baseline: str(i.baseline),
+      target: str(i.target),
+      actual: str(i.actual),
+      nextTarget: str(i.nextTarget),
+      period: str(i.period),
+      gap: indicatorGap(str(i.target), str(i.actual)),
+      source: sourceOf(i),
+    }))
+    .sort((x, y) => ('file' in x.source && 'file' in y.source ? x.source.lines[0] - y.source.lines[0] : 0));
 }
 
 function groupRows(rows: Row[], key: string): Map<string, Row[]> {

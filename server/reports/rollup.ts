@@ -1,6 +1,6 @@
 import { STATUSES, type NodeSummary, type Period, type Status } from '../../model/index.js';
 import { nodeSummaries, summaryFromElementData } from '../graph/summaries.js';
-import type { GraphStore } from '../store/port.js';
+import type { GraphStore, Row } from '../store/port.js';
 import { isFinished, latestUpdate, updateRecords, type UpdateRecord } from './reportData.js';
 
 /**
@@ -44,10 +44,23 @@ const emptyCounts = () => Object.fromEntries(ROLLUP_STATUSES.map((s) => [s, 0]))
 
 /** Each action's state at the end of `period`. */
 export async function actionStates(store: GraphStore, ids: string[], period: Period): Promise<Map<string, ActionState>> {
-  if (!ids.length) return new Map();
+  return (await actionStatesAt(store, ids, [period]))[0]!;
+}
+
+/** Each action's state at the end of each period, from one read of the actions and their updates (a dashboard wants now and before). */
+export async function actionStatesAt(store: GraphStore, ids: string[], periods: readonly Period[]): Promise<Map<string, ActionState>[]> {
+  if (!ids.length) return periods.map(() => new Map());
   const [rows, progress] = await Promise.all([store.read('reports/actions-by-id', { ids }), store.read('reports/progress-of', { ids })]);
   const updatesOf = new Map<string, UpdateRecord[]>();
-  for (const u of updateRecords(progress)) updatesOf.set(u.action, [...(updatesOf.get(u.action) ?? []), u]);
+  for (const u of updateRecords(progress)) {
+    const list = updatesOf.get(u.action);
+    if (list) list.push(u);
+    else updatesOf.set(u.action, [u]);
+  }
+  return periods.map((period) => statesOf(rows, updatesOf, period));
+}
+
+function statesOf(rows: Row[], updatesOf: ReadonlyMap<string, UpdateRecord[]>, period: Period): Map<string, ActionState> {
   const states = new Map<string, ActionState>();
   for (const r of rows) {
     const id = String(r.id);
@@ -71,7 +84,8 @@ export async function actionStates(store: GraphStore, ids: string[], period: Per
   return states;
 }
 
-export async function rollUp(store: GraphStore, period: Period, plan: string | null = null): Promise<Rollup> {
+/** `known`: the actions' states at `period` when the caller read them already (a dashboard does); any action missing from it is read. */
+export async function rollUp(store: GraphStore, period: Period, plan: string | null = null, known?: ReadonlyMap<string, ActionState>): Promise<Rollup> {
   const pairs = await store.read('reports/actions-beneath', { plan: plan ?? '' });
   const beneath = new Map<string, Set<string>>();
   for (const p of pairs) {
@@ -80,7 +94,9 @@ export async function rollUp(store: GraphStore, period: Period, plan: string | n
     beneath.get(t)!.add(String(p.action));
   }
   const actionIds = [...new Set(pairs.map((p) => String(p.action)))];
-  const [states, summaries] = await Promise.all([actionStates(store, actionIds, period), nodeSummaries(store, beneath.keys())]);
+  const unknown = known ? actionIds.filter((id) => !known.has(id)) : actionIds;
+  const [read, summaries] = await Promise.all([unknown.length ? actionStates(store, unknown, period) : Promise.resolve(new Map<string, ActionState>()), nodeSummaries(store, beneath.keys())]);
+  const states = known && unknown.length < actionIds.length ? new Map([...known, ...read]) : read;
   const rows: RollupRow[] = [];
   for (const [target, actions] of beneath) {
     const summary = summaries.get(target);

@@ -267,6 +267,16 @@ export const SEED_FACTS: Record<string, Fact> = {
     expect(rows).toContainEqual({ target: 'lcja-2010:local-outcome:2', action: 'lcja-2010:action:2' });
     expect(rows.every((r) => String(r.action).startsWith('lcja-2010:action:'))).toBe(true);
   },
+  'reports/partnership-actions': async (rows, read) => {
+    // Every plan's actions, each once with its plan: the 2010 report's nine rows (lines 9-27) among them.
+    expect(rows.filter((r) => r.plan === 'plan:lcja-2010').map((r) => r.id).sort()).toEqual((await read('reports/plan-actions', { plan: 'plan:lcja-2010' })).map((r) => r.id).sort());
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  },
+  'reports/partnership-indicators': (rows) => {
+    // Glasgow strategic plan lines 587-593 print five indicators; no document prints a baseline.
+    expect(rows.filter((r) => r.plan === 'plan:gcjsw-2013')).toHaveLength(5);
+    expect(rows.find((r) => r.measure === 'Attendance Rate')).toMatchObject({ plan: 'plan:gcjsw-2013', baseline: null, target: '75%', actual: '70%', lineFrom: 593 });
+  },
   'reports/actions-by-id': (rows) => {
     // Line 18: action 3, lead "LCJA", progress "On track"; its done items are milestones, with no due date of its own (seed finding).
     expect(rows).toEqual([

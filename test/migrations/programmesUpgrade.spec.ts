@@ -8,7 +8,7 @@ import { relationshipId } from '../../model/index.js';
 import { statementsOf } from '../../server/cypher/registry.js';
 import { countGraph } from '../../server/graph/graphReader.js';
 import { nodeParams, relationshipParams } from '../../server/graph/records.js';
-import { runMigrations, type MigrationReport } from '../../server/migrations/index.js';
+import { MIGRATIONS, runMigrations, type MigrationReport } from '../../server/migrations/index.js';
 import { programmeUpgradeOperations } from '../../server/migrations/0012-programmes-outputs-objectives.js';
 import { checkSeedSet } from '../../server/seed/checkSeedSet.js';
 import { seedFilePaths } from '../../server/seed/seedFiles.js';
@@ -116,8 +116,11 @@ describe('a data directory of release 41ee337, with its own seed, after migratio
     expect(oldNodes.has('gcjsw-2013:progress:mappa-objective-10')).toBe(false);
   });
 
-  it('runs migration 12 only: 1, 10 and 11 are recorded as applied', () => {
-    expect(report).toEqual({ applied: [{ id: 12, name: 'programmes-outputs-objectives' }], alreadyApplied: [1, 10, 11] });
+  it('runs migration 12 (and those after it): 1, 10 and 11 are recorded as applied', () => {
+    expect(report.alreadyApplied).toEqual([1, 10, 11]);
+    expect(report.applied[0]).toEqual({ id: 12, name: 'programmes-outputs-objectives' });
+    // Later migrations (50: the indicator baseline column) run after it, each once.
+    expect(report.applied.map((m) => m.id)).toEqual(MIGRATIONS.map((m) => m.id).filter((id) => id >= 12));
   });
 
   it('holds every node and relationship of the current seed, with the seed’s basis, and the edit’s link besides', async () => {
