@@ -12,17 +12,18 @@ import type { DiffPicture, NodeMark, PictureNode } from './diffPicture.js';
  */
 
 const COLUMN = 250;
-const ROW = 118;
+const ROW = 150;
 const BAND_GAP = 70;
 const MARK_ORDER: Record<NodeMark, number> = { continued: 0, changed: 1, removed: 2, added: 3, gained: 4, lost: 5 };
 
-export type LayoutHints = { planBands?: { earlier: string; later: string; pairs: readonly [string, string][] } };
+/** `narrow`: a phone's map, taller than wide: three columns, read by scrolling down. */
+export type LayoutHints = { planBands?: { earlier: string; later: string; pairs: readonly [string, string][] }; narrow?: boolean };
 
 export function diffLayout(picture: DiffPicture, hints: LayoutHints = {}): Map<string, Position> {
   const out = new Map<string, Position>();
   const nodes = picture.nodes;
   if (nodes.length === 0) return out;
-  const cols = Math.max(3, Math.min(8, Math.ceil(Math.sqrt(nodes.length * 1.6))));
+  const cols = hints.narrow ? 3 : Math.max(3, Math.min(8, Math.ceil(Math.sqrt(nodes.length * 1.6))));
   const pb = hints.planBands;
 
   // A band per layer, or per plan for the actions of two compared plans.

@@ -28,7 +28,8 @@ export function mountDiffMap(host: HTMLElement, picture: DiffPicture, onClose: (
   );
   host.append(el);
 
-  const positions = diffLayout(picture, picture.plans ? { planBands: picture.plans } : {});
+  const narrow = host.clientWidth < 600;
+  const positions = diffLayout(picture, { ...(picture.plans ? { planBands: picture.plans } : {}), narrow });
   canvas.style.backgroundColor = MAP_BACKGROUND;
   const cy = cytoscape({
     container: canvas,
@@ -56,8 +57,11 @@ export function mountDiffMap(host: HTMLElement, picture: DiffPicture, onClose: (
     const bb = cy.nodes().boundingBox({});
     const w = Math.max(1, cy.width() - inset.left - inset.right);
     const hh = Math.max(1, cy.height() - inset.top - inset.bottom);
-    const zoom = Math.min(1.3, Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), hh / Math.max(bb.h, 1))));
-    cy.viewport({ zoom, pan: { x: inset.left + w / 2 - ((bb.x1 + bb.x2) / 2) * zoom, y: inset.top + hh / 2 - ((bb.y1 + bb.y2) / 2) * zoom } });
+    const whole = Math.min(w / Math.max(bb.w, 1), hh / Math.max(bb.h, 1));
+    // On a phone the whole picture would be too small to read: it is framed by its width, from the top, and scrolled.
+    const zoom = Math.min(1.3, Math.max(cy.minZoom(), narrow ? Math.max(whole, Math.min(0.6, w / Math.max(bb.w, 1))) : whole));
+    const fits = bb.h * zoom <= hh;
+    cy.viewport({ zoom, pan: { x: inset.left + w / 2 - ((bb.x1 + bb.x2) / 2) * zoom, y: fits ? inset.top + hh / 2 - ((bb.y1 + bb.y2) / 2) * zoom : inset.top - bb.y1 * zoom } });
   };
   frame();
   const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => cy.resize());

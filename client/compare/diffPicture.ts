@@ -3,7 +3,7 @@ import type { NodeKind } from '../../model/nodes.js';
 import type { MapEdgeData, MapNodeData } from '../graph/elements.js';
 import type { GraphIndex } from '../graph/index.js';
 import { KIND_STYLES } from '../graph/kinds.js';
-import { shortLabel } from '../graph/labels.js';
+import { shortLabel, truncate } from '../graph/labels.js';
 import type { PlanComparison, SnapshotComparison } from './compareApi.js';
 import { referenceName } from './names.js';
 
@@ -94,6 +94,11 @@ function collector(index: GraphIndex) {
       }
     },
     done(): { nodes: PictureNode[]; edges: PictureEdge[] } {
+      // A plan may print one reference twice (the 2010 report numbers its actions afresh under each National
+      // Outcome): such labels get their first words too, so no two marked nodes read alike.
+      const seen = new Map<string, number>();
+      for (const n of nodes.values()) seen.set(n.data.short, (seen.get(n.data.short) ?? 0) + 1);
+      for (const n of nodes.values()) if (n.mark && seen.get(n.data.short)! > 1) n.data = { ...n.data, short: `${n.data.short} “${truncate(n.data.label, 22)}”`, long: `${n.data.short} “${truncate(n.data.label, 22)}”` };
       // An edge needs both ends on the map; one whose end is known nowhere is left out.
       return { nodes: [...nodes.values()], edges: [...edges.values()].filter((e) => nodes.has(e.data.source) && nodes.has(e.data.target)) };
     },
@@ -135,7 +140,7 @@ export function planPicture(cmp: PlanComparison, index: GraphIndex): DiffPicture
     nodes,
     edges,
     plans: { earlier: cmp.a, later: cmp.b, pairs: cmp.continued.map((p) => [p.from, p.to] as [string, string]) },
-    legend: legendOf(nodes, edges, { continued: 'continued', added: `new in ${b?.planShort ?? 'the later plan'}`, removed: `dropped from ${a?.planShort ?? 'the earlier plan'}`, changed: 'continued, lead changed', gained: 'outcome gained actions', lost: 'outcome lost actions' }, { 'continued-as': 'continued as (score)' }),
+    legend: legendOf(nodes, edges, { continued: 'continued (drawn in both plans)', added: `new in ${b?.planShort ?? 'the later plan'}`, removed: `dropped from ${a?.planShort ?? 'the earlier plan'}`, changed: 'continued, lead changed', gained: 'outcome gained actions', lost: 'outcome lost actions' }, { 'continued-as': 'continued as (score)' }),
   };
 }
 

@@ -32,7 +32,10 @@ export const EDGE_LOOKS: Record<EdgeMark, MarkLook> = {
 export function diffStyle(): cytoscape.StylesheetJson {
   const sheet = buildStyle({ webgl: false, labelScale: 1 });
   sheet.push(
-    { selector: 'node.d-context', style: { opacity: 0.3, 'text-opacity': 0.55 } },
+    // The view is framed whole, so labels are set larger than on the map to stay readable at its zoom.
+    { selector: 'node', style: { 'font-size': 26, 'text-max-width': '236px' } },
+    { selector: 'node[kind = "NationalOutcome"], node[kind = "FrameworkOutcome"], node[kind = "StrategicAim"]', style: { width: 124, height: 124, 'font-size': 30 } },
+    { selector: 'node.d-context', style: { opacity: 0.3, 'text-opacity': 0.6, 'font-size': 20 } },
     { selector: 'edge.d-context', style: { opacity: 0.12 } },
   );
   for (const [mark, look] of Object.entries(NODE_LOOKS)) {
@@ -44,7 +47,6 @@ export function diffStyle(): cytoscape.StylesheetJson {
         'border-style': look.border,
         'z-index': 20,
         'font-weight': 700,
-        color: look.colour === OKABE_ITO.blue ? '#00466e' : look.colour,
         ...(look.faded ? { 'background-opacity': 0.3 } : {}),
       },
     });
@@ -65,7 +67,7 @@ export function diffStyle(): cytoscape.StylesheetJson {
   }
   sheet.push({
     selector: 'edge[caption]',
-    style: { label: 'data(caption)', 'font-size': 15, 'font-weight': 700, color: '#00466e', 'text-background-color': '#ffffff', 'text-background-opacity': 1, 'text-background-padding': '2px', 'target-arrow-shape': 'triangle' },
+    style: { label: 'data(caption)', 'font-size': 24, 'font-weight': 700, color: '#00466e', 'text-background-color': '#ffffff', 'text-background-opacity': 1, 'text-background-padding': '2px', 'target-arrow-shape': 'triangle' },
   });
   return sheet;
 }
