@@ -32,6 +32,7 @@ export const SIDE_PANELS = [
   { id: 'changes', label: 'Changes', load: () => import('../history/feed.js').then((m) => m.mountFeed) },
   { id: 'seminar', label: 'Seminar', load: () => import('../seminar/index.js').then((m) => m.mountSeminar) },
   { id: 'import', label: 'Import', load: () => import('../import/index.js').then((m) => m.mountImport) },
+  { id: 'compare', label: 'Compare', load: () => import('../compare/index.js').then((m) => m.mountCompare) },
   { id: 'console', label: 'Console', load: () => import('../console/index.js').then((m) => m.mountConsole) },
 ] as const satisfies readonly PanelEntry[];
 

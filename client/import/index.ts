@@ -22,17 +22,20 @@ export function mountImport(root: HTMLElement, ctx: Ctx): Panel {
   const el = h('section', { class: 'import-panel', 'aria-labelledby': 'import-heading' }, h('h2', { id: 'import-heading', tabindex: '-1' }, 'Import a plan'), body);
   root.append(el);
   let destroyed = false;
+  let organisations: readonly { id: string; label: string }[] = [];
 
   const start = async () => {
     const s = await session();
     if (destroyed) return;
-    if (can(s, 'edit')) return fill(body, wizard(ctx));
+    if (can(s, 'edit')) return fill(body, wizard(ctx, () => organisations));
     fill(body, signInForm(s.signedIn ? `Signed in as ${s.user.name} (${s.user.role}): importing needs an editor or administrator.` : 'Importing changes the plans: sign in as an editor or administrator.', start));
   };
   void start();
 
   return {
-    update() {},
+    update(frame) {
+      organisations = frame.data.organisations;
+    },
     destroy() {
       destroyed = true;
       el.remove();
@@ -71,7 +74,7 @@ function signInForm(reason: string, then: () => Promise<void>): HTMLElement {
   );
 }
 
-function wizard(ctx: Ctx): HTMLElement {
+function wizard(ctx: Ctx, organisations: () => readonly { id: string; label: string }[]): HTMLElement {
   let mapping = emptyMapping();
   let preview: ImportPreview | null = null;
 
@@ -122,6 +125,7 @@ function wizard(ctx: Ctx): HTMLElement {
     fill(
       result,
       renderPreview(p, mapping, {
+        organisations,
         onColumn: (heading, field) => (mapping = withColumn(mapping, heading, field)),
         onOrganisation: (printed, id) => (mapping = withOrganisation(mapping, printed, id)),
         onRefresh: async () => {

@@ -11,6 +11,8 @@ import { headingRows } from './mapping.js';
  */
 
 export type PreviewHandlers = {
+  /** Every organisation the graph holds, so a name can be mapped to one the matcher did not suggest. */
+  organisations(): readonly { id: string; label: string }[];
   onColumn(heading: string, field: string): void;
   onOrganisation(printed: string, id: string | null | undefined): void;
   onRefresh(): Promise<void>;
@@ -79,7 +81,15 @@ export function renderPreview(p: ImportPreview, mapping: ImportMapping, on: Prev
                 },
                 h('option', { value: '', selected: !(u.value in mapping.organisations) }, 'leave unmatched'),
                 h('option', { value: 'none', selected: mapping.organisations[u.value] === null }, 'names no organisation (a vague lead)'),
-                u.suggestions.map((s) => h('option', { value: s.id, selected: mapping.organisations[u.value] === s.id }, `${s.name} (${Math.round(s.score * 100)}%)`)),
+                u.suggestions.length ? h('optgroup', { label: 'Suggested' }, u.suggestions.map((s) => h('option', { value: s.id, selected: mapping.organisations[u.value] === s.id }, `${s.name} (${Math.round(s.score * 100)}%)`))) : null,
+                h(
+                  'optgroup',
+                  { label: 'Every organisation' },
+                  on
+                    .organisations()
+                    .filter((o) => !u.suggestions.some((s) => s.id === o.id))
+                    .map((o) => h('option', { value: o.id, selected: mapping.organisations[u.value] === o.id }, o.label)),
+                ),
               ),
             ),
           ),

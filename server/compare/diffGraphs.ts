@@ -1,14 +1,19 @@
 import type { ExportGraph, ExportNode, ExportRelationship } from '../export/readGraph.js';
+import { shortNames } from '../graph/planNames.js';
+import { labelOf as labelOfKind, referenceOf } from '../graph/summaries.js';
 
 /**
  * What changed between two whole graphs (a snapshot and now, or two snapshots): nodes
  * added, removed and changed (each field's before and after, provenance included), and
  * relationships added, removed and changed, matched by type and ends. Pure: the caller
  * reads the graphs. Lists are in id order so that two runs answer the same text.
+ * Each node is named as the explorer names it (label, printed reference, its plan's
+ * short name), from the graph that holds it: a removed node is in no graph now, and
+ * the explorer still has to draw and name it.
  */
 
 export type FieldChange = { field: string; before: unknown; after: unknown };
-export type NodeSummary = { id: string; kind: string; label: string };
+export type NodeSummary = { id: string; kind: string; label: string; ref: string | null; planShort: string | null };
 export type GraphDiff = {
   counts: { nodesAdded: number; nodesRemoved: number; nodesChanged: number; relationshipsAdded: number; relationshipsRemoved: number; relationshipsChanged: number };
   /** Per node kind: added, removed, changed. */
@@ -21,8 +26,21 @@ export type GraphDiff = {
   };
 };
 
-const labelOf = (n: ExportNode) => String(n.props.title ?? n.props.name ?? n.props.ref ?? n.id);
-const summary = (n: ExportNode): NodeSummary => ({ id: n.id, kind: n.kind, label: labelOf(n) });
+type Namer = (n: ExportNode) => NodeSummary;
+
+/** Names nodes of one graph: which plan holds each (directly, or through its action or priority) and the plan's short name. */
+function namerOf(g: ExportGraph): Namer {
+  const kindOf = new Map(g.nodes.map((n) => [n.id, n.kind]));
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
+  const names = shortNames(g.nodes.filter((n) => n.kind === 'Plan').map((p) => ({ id: p.id, body: text(p.props.body), period: text(p.props.period), title: text(p.props.title) })));
+  const planOf = new Map<string, string>();
+  for (const r of g.relationships) if (r.type === 'CONTAINS' && kindOf.get(r.from) === 'Plan') planOf.set(r.to, r.from);
+  for (const r of g.relationships) if ((r.type === 'HAS_MILESTONE' || r.type === 'HAS_PROGRESS') && planOf.has(r.from) && !planOf.has(r.to)) planOf.set(r.to, planOf.get(r.from)!);
+  return (n) => {
+    const plan = n.kind === 'Plan' ? n.id : planOf.get(n.id);
+    return { id: n.id, kind: n.kind, label: labelOfKind(n.kind, { id: n.id, ...n.props }), ref: referenceOf(n.kind, n.props), planShort: plan ? (names.get(plan) ?? null) : null };
+  };
+}
 const relKey = (r: ExportRelationship) => `${r.type}|${r.from}|${r.to}`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -37,6 +55,8 @@ function changesOf(a: { props: Record<string, unknown>; provenance: object }, b:
 }
 
 export function diffGraphs(before: ExportGraph, after: ExportGraph): GraphDiff {
+  const nameBefore = namerOf(before);
+  const nameAfter = namerOf(after);
   const was = new Map(before.nodes.map((n) => [n.id, n]));
   const now = new Map(after.nodes.map((n) => [n.id, n]));
   const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
@@ -76,7 +96,7 @@ export function diffGraphs(before: ExportGraph, after: ExportGraph): GraphDiff {
       relationshipsChanged: relChanged.length,
     },
     byKind,
-    nodes: { added: added.map(summary), removed: removed.map(summary), changed: changed.map((c) => ({ ...summary(c.node), fields: c.fields })) },
+    nodes: { added: added.map(nameAfter), removed: removed.map(nameBefore), changed: changed.map((c) => ({ ...nameAfter(c.node), fields: c.fields })) },
     relationships: { added: relAdded.map(ends), removed: relRemoved.map(ends), changed: relChanged },
   };
 }

@@ -113,7 +113,8 @@ export function buildImportGraph(
   for (const a of interpretation.actions) {
     const id = `${key}:action:${a.key}`;
     const provenance = prov(a.place, a.quote);
-    const orgMatches = a.lead ? matchOrganisations(a.lead, ref, mapping) : [];
+    // The plan's source file is this file: a name the graph knows for this document only resolves as the seed resolves it.
+    const orgMatches = a.lead ? matchOrganisations(a.lead, ref, mapping, file) : [];
     const matchedOrgs = orgMatches.filter((m) => m.kind === 'matched');
     const dueDate = dueDateOf(a.timescale);
     nodes.push({

@@ -47,6 +47,8 @@ beforeAll(async () => {
         row('Action', 'Local outcome', 'Local target', 'Key actions', 'Timescales', 'Lead', 'Partner notes'),
         row('7.1', 'Reduced reoffending by women', "Open a women's centre in Motherwell", 'Agree a site and recruit staff for the women’s centre', 'March 2012', 'NLC', 'Funded by the Change Fund'),
         row('7.2', 'Fewer short prison sentences', 'Pilot a structured deferred sentence', 'Train sheriffs and staff in structured deferred sentences', 'June 2012', 'South Lanarkshire Council', 'Reviewed at each board'),
+        // A court the graph has no organisation for: the planner maps it to the Scottish Court Service, which ran the sheriff courts.
+        row('7.3', 'Fewer short prison sentences', 'Report on the use of community payback orders', 'Publish quarterly figures on community payback orders', 'September 2012', 'Hamilton Sheriff Court', 'Shared with the sheriffs'),
       ],
     },
   ]);
@@ -100,14 +102,17 @@ describe('the import wizard', () => {
     await page.click('#import-preview');
     await page.waitForSelector('#import-headings');
 
-    // The preview: two actions to add, the unknown column flagged, nothing written yet.
-    expect(await page.textContent('.import-counts')).toContain('Actions added2');
+    // The preview: three actions to add, the unknown column and the unknown court flagged, nothing written yet.
+    expect(await page.textContent('.import-counts')).toContain('Actions added3');
     const unmapped = await page.$$eval('#import-headings tr.is-unmapped th', (ths) => ths.map((t) => t.textContent));
     expect(unmapped).toEqual(['Partner notes']);
     expect(await page.textContent('#import-added')).toContain('7.1 Agree a site and recruit staff');
     expect((await fetch(`${server.url}/api/nodes/lcja-2011:action:7.1`)).status).toBe(404);
 
     await page.selectOption('select[aria-label="Field for the column Partner notes"]', 'objective');
+    const court = await page.$eval('.import-unmatched li:has-text("Hamilton Sheriff Court") select', (el) => el.id);
+    expect(await page.$$eval(`#${court} option`, (os) => os.map((o) => o.textContent))).toContain('Scottish Court Service (40%)');
+    await page.selectOption(`#${court}`, 'org:scottish-court-service');
     await page.click('#import-refresh');
     await page.waitForFunction(() => document.querySelectorAll('#import-headings tr.is-unmapped').length === 0 && !document.querySelector('#import-progress:not([hidden])'));
     expect(await page.inputValue('select[aria-label="Field for the column Partner notes"]')).toBe('objective');
@@ -122,6 +127,11 @@ describe('the import wizard', () => {
     const node = (await (await fetch(`${server.url}/api/nodes/lcja-2011:action:7.1`)).json()) as { props?: Record<string, unknown>; node?: { props: Record<string, unknown> } };
     expect(JSON.stringify(node)).toContain('Funded by the Change Fund');
     expect(JSON.stringify(node)).toContain('"source":"import"');
+    // The court the planner mapped leads 7.3; the name the document prints is kept as printed.
+    const court73 = (await (await fetch(`${server.url}/api/nodes/lcja-2011:action:7.3`)).json()) as { node: { props: Record<string, unknown> }; neighbours: Record<string, { id: string }[]> };
+    expect(court73.neighbours['LEADS in']?.map((n) => n.id)).toEqual(['org:scottish-court-service']);
+    expect(court73.node.props.leadAsPrinted).toBe('Hamilton Sheriff Court');
+    expect(court73.node.props.leadVague).toBe(false);
 
     // And on the map: the graph was read again, the new plan filtered, the action selected and shown.
     await page.click('#import-show');

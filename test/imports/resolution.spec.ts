@@ -36,6 +36,40 @@ describe('organisations in a lead cell', () => {
     expect(m?.kind === 'unmatched' && m.suggestions.map((s) => s.id).sort()).toEqual(['org:glasgow-cja', 'org:lanarkshire-cja', 'org:lothian-and-borders-cja']);
   });
 
+  describe("in the plan's own document", () => {
+    // The seed declares "CJA" as Lothian & Borders CJA's name in its area plan (seed/lothian-borders-cja-area-plan-2011-14.yaml),
+    // and "CJSW" as both Lanarkshire councils' service in the 2010 report (seed/lanarkshire-cja-q2-progress-2010.yaml).
+    const LB = 'lothian-borders-cja-area-plan-2011-14.txt';
+    const L10 = 'lanarkshire-cja-q2-progress-2010.txt';
+
+    it('"CJA" in the Lothian & Borders plan is Lothian & Borders CJA, as the seed resolves it', () => {
+      expect(matchOrganisations('CJA', ref, noMapping, LB)).toEqual([{ kind: 'matched', printed: 'cja', id: 'org:lothian-and-borders-cja', how: 'alias' }]);
+      expect(matchOrganisations('CJA / SPS', ref, noMapping, LB).map((m) => m.kind === 'matched' && m.id).sort()).toEqual(['org:lothian-and-borders-cja', 'org:scottish-prison-service']);
+    });
+
+    it('"CJSW" in the Lanarkshire 2010 report means two councils: both suggested, neither chosen', () => {
+      const [m] = matchOrganisations('CJSW', ref, noMapping, L10);
+      expect(m?.kind).toBe('unmatched');
+      expect(m?.kind === 'unmatched' && m.suggestions.map((s) => s.id).sort()).toEqual(['org:north-lanarkshire-council', 'org:south-lanarkshire-council']);
+    });
+
+    it('a local alias ("the Police") is found in its own document only', () => {
+      // Curation takes "the Police" of the Lothian & Borders plan (line 797) as Lothian and Borders Police; declared here as that document's alias.
+      const withPolice = { ...ref, organisations: ref.organisations.map((o) => (o.id === 'org:lothian-and-borders-police' ? { ...o, documentAliases: [...(o.documentAliases ?? []), `${LB}: the Police`] } : o)) };
+      expect(matchOrganisations('the Police', withPolice, noMapping, LB)).toEqual([{ kind: 'matched', printed: 'the police', id: 'org:lothian-and-borders-police', how: 'alias' }]);
+      expect(matchOrganisations('the Police', withPolice, noMapping, 'glasgow-cjsw-strategic-plan-2013-15.txt').some((m) => m.kind === 'matched')).toBe(false);
+    });
+
+    it("an import resolves its leads in the file it reads, the plan's source file", async () => {
+      const tsv = 'Ref\tActions\tLead\n1\tPublish the area plan\tCJA\n';
+      const prepared = await prepareImport({ buffer: Buffer.from(tsv), file: LB, plan: { key: 'lb-again' } }, ref);
+      expect(prepared.graph.nodes.find((n) => n.kind === 'Plan')?.props.sourceFile).toBe(LB);
+      expect(prepared.graph.links.filter((l) => l.type === 'LEADS').map((l) => l.from)).toEqual(['org:lothian-and-borders-cja']);
+      const elsewhere = await prepareImport({ buffer: Buffer.from(tsv), file: 'other.txt', plan: { key: 'lb-again' } }, ref);
+      expect(elsewhere.graph.links.filter((l) => l.type === 'LEADS')).toEqual([]);
+    });
+  });
+
   it('a mapping may say a printed lead names no organisation (a vague lead)', () => {
     expect(matchOrganisations('CJSW', ref, ImportMapping.parse({ organisations: { CJSW: null } }))).toEqual([{ kind: 'vague', printed: 'CJSW' }]);
   });

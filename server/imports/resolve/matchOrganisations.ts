@@ -1,4 +1,5 @@
 import type { ImportMapping } from '../../../model/importMapping.js';
+import { documentAliasesOf, resolveOrganisationName, type AliasedOrganisation } from '../../../model/organisationAliases.js';
 import { contentWords } from '../../gaps/textSimilarity.js';
 import { fold } from './fold.js';
 import type { ReferenceData, ReferenceOrganisation } from './referenceData.js';
@@ -11,6 +12,11 @@ import type { ReferenceData, ReferenceOrganisation } from './referenceData.js';
  * suggestions. A name that matches nothing is listed with the organisations it
  * most resembles ("NLC" -> North Lanarkshire Council, by initials), for the user to
  * confirm in the mapping; the mapping's answer always wins.
+ *
+ * `document` is the plan's source file: names an organisation goes by in that
+ * document only ("CJA" is Lothian & Borders CJA in its own area plan) are found
+ * too, and where several organisations share the printed words the document's own
+ * meaning decides, by the seed's rule (resolveOrganisationName).
  */
 
 export type Suggestion = { id: string; name: string; score: number };
@@ -41,28 +47,56 @@ function initials(name: string): string {
 type Hit = { org: ReferenceOrganisation; start: number; end: number; how: 'name' | 'alias' };
 
 type NameEntry = { folded: string; how: 'name' | 'alias'; acronym: RegExp | null };
-const namesCache = new WeakMap<ReferenceData, { org: ReferenceOrganisation; names: NameEntry[] }[]>();
+type Names = { org: ReferenceOrganisation; names: NameEntry[] }[];
+const namesCache = new WeakMap<ReferenceData, Map<string, Names>>();
+const foldedCache = new WeakMap<ReferenceData, AliasedOrganisation[]>();
 
-/** Each organisation's names folded once per reference set, not once per row. */
-function namesOf(ref: ReferenceData) {
-  let names = namesCache.get(ref);
+/** Each organisation's names (and its aliases in `document`) folded once per reference set and document, not once per row. */
+function namesOf(ref: ReferenceData, document: string | null) {
+  let byDocument = namesCache.get(ref);
+  if (!byDocument) namesCache.set(ref, (byDocument = new Map()));
+  let names = byDocument.get(document ?? '');
   if (!names) {
-    names = ref.organisations.map((org) => ({
-      org,
-      names: [[org.name, 'name'] as const, ...org.aliases.map((a) => [a, 'alias'] as const)]
-        .map(([name, how]) => ({ folded: fold(name), how, acronym: isAcronym(name) ? new RegExp(`(^|[^A-Za-z0-9])${escape(name)}s?(?=$|[^A-Za-z0-9])`) : null }))
-        .filter((n) => n.folded !== ''),
-    }));
-    namesCache.set(ref, names);
+    names = ref.organisations.map((org) => {
+      const local = document === null ? [] : documentAliasesOf(org).filter(([d]) => d === document).map(([, a]) => a);
+      return {
+        org,
+        names: [[org.name, 'name'] as const, ...[...org.aliases, ...local].map((a) => [a, 'alias'] as const)]
+          .map(([name, how]) => ({ folded: fold(name), how, acronym: isAcronym(name) ? new RegExp(`(^|[^A-Za-z0-9])${escape(name)}s?(?=$|[^A-Za-z0-9])`) : null }))
+          .filter((n) => n.folded !== ''),
+      };
+    });
+    byDocument.set(document ?? '', names);
   }
   return names;
 }
 
+/** The organisations with every name folded as the import folds text, for resolveOrganisationName. */
+function foldedOrganisations(ref: ReferenceData): AliasedOrganisation[] {
+  let orgs = foldedCache.get(ref);
+  if (!orgs) {
+    orgs = ref.organisations.map((o) => ({
+      id: o.id,
+      name: fold(o.name),
+      aliases: o.aliases.map(fold),
+      documentAliases: documentAliasesOf(o).map(([d, a]) => `${d}: ${fold(a)}`),
+    }));
+    foldedCache.set(ref, orgs);
+  }
+  return orgs;
+}
+
+/** What the folded words mean in `document` by the seed's rule: one id, or none when they mean several or nothing. */
+function resolvedIn(printed: string, document: string | null, ref: ReferenceData): string | null {
+  const ids = resolveOrganisationName(fold(printed), document, foldedOrganisations(ref));
+  return ids.length === 1 ? ids[0]! : null;
+}
+
 /** Where each organisation's longest printed name stands in the folded text. */
-function hitsIn(text: string, ref: ReferenceData): Hit[] {
+function hitsIn(text: string, ref: ReferenceData, document: string | null): Hit[] {
   const folded = ` ${fold(text)} `;
   const hits: Hit[] = [];
-  for (const { org, names } of namesOf(ref)) {
+  for (const { org, names } of namesOf(ref, document)) {
     let best: Hit | null = null;
     for (const { folded: f, how, acronym } of names) {
       // An acronym counts only where the cell prints it in capitals ("SPS", "MAPPAs"), not inside ordinary words.
@@ -109,13 +143,13 @@ function fromMapping(printed: string, mapping: ImportMapping): OrganisationMatch
 const ROLE_WORDS = new Set(['chair', 'lead', 'leads', 'officer', 'manager', 'head', 'director', 'convener', 'coordinator', 'co', 'ordinator', 'team', 'all']);
 
 /** Every organisation a lead cell names, or why a part of it names none. */
-export function matchOrganisations(cell: string, ref: ReferenceData, mapping: ImportMapping): OrganisationMatch[] {
+export function matchOrganisations(cell: string, ref: ReferenceData, mapping: ImportMapping, document: string | null = null): OrganisationMatch[] {
   const whole = fromMapping(cell, mapping);
   if (whole) return [whole];
   const results: OrganisationMatch[] = [];
   const folded = ` ${fold(cell)} `;
   const taken: [number, number][] = [];
-  const hits = hitsIn(cell, ref).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const hits = hitsIn(cell, ref, document).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     if (taken.some(([s, e]) => h.start < e && h.end > s)) continue;
@@ -123,7 +157,12 @@ export function matchOrganisations(cell: string, ref: ReferenceData, mapping: Im
     const rivals = hits.filter((o) => o !== h && o.start === h.start && o.end === h.end);
     taken.push([h.start, h.end]);
     const printed = folded.slice(h.start, h.end);
-    if (rivals.length > 0) {
+    const meant = rivals.length > 0 ? resolvedIn(printed, document, ref) : null;
+    if (rivals.length > 0 && meant !== null) {
+      const mapped = fromMapping(printed, mapping);
+      results.push(mapped ?? { kind: 'matched', printed, id: meant, how: 'alias' });
+      i += rivals.length;
+    } else if (rivals.length > 0) {
       results.push({ kind: 'unmatched', printed, suggestions: [h, ...rivals].map((x) => ({ id: x.org.id, name: x.org.name, score: 1 })) });
       i += rivals.length;
     } else {

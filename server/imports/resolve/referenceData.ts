@@ -5,7 +5,8 @@ import type { GraphStore, NodeValue } from '../../store/port.js';
  * strategic aims and framework outcomes the graph already holds.
  */
 
-export type ReferenceOrganisation = { id: string; name: string; aliases: string[] };
+/** `documentAliases`: "file: alias" entries, names an organisation goes by in one document only (model/organisationAliases.ts). */
+export type ReferenceOrganisation = { id: string; name: string; aliases: string[]; documentAliases?: string[] };
 export type ReferenceData = {
   organisations: ReferenceOrganisation[];
   nationalOutcomes: { id: string; number: number; wording: string }[];
@@ -23,7 +24,7 @@ export async function loadReferenceData(store: GraphStore): Promise<ReferenceDat
     store.read('imports/reference-framework-outcome'),
   ]);
   return {
-    organisations: props(orgs).map((p) => ({ id: String(p.id), name: String(p.name), aliases: ((p.aliases as string[] | null) ?? []).map(String) })),
+    organisations: props(orgs).map((p) => ({ id: String(p.id), name: String(p.name), aliases: ((p.aliases as string[] | null) ?? []).map(String), documentAliases: ((p.documentAliases as string[] | null) ?? []).map(String) })),
     nationalOutcomes: props(nos).map((p) => ({ id: String(p.id), number: Number(p.number), wording: String(p.wording) })),
     aims: props(aims).map((p) => ({ id: String(p.id), number: Number(p.number), title: String(p.title) })),
     frameworkOutcomes: props(fos).map((p) => ({ id: String(p.id), code: String(p.code), wording: String(p.wording) })),
