@@ -13,3 +13,4 @@ export * from './roles.js';
 export * from './system.js';
 export * from './changes.js';
 export * from './organisationAliases.js';
+export * from './views.js';

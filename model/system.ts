@@ -162,7 +162,7 @@ export const NamedViewRow = z
     id: z.string().min(1).describe('view:<uuid>'),
     name: z.string().min(1),
     nameKey: z.string().min(1).describe('the name folded to lower case: names are unique without regard to case'),
-    view: z.string().min(1).describe("the client's NamedView as JSON (client/views/serialise.ts)"),
+    view: z.string().min(1).describe("the NamedView as JSON (model/views.ts)"),
     createdAt: isoTime,
     createdBy: z.string().min(1),
     updatedAt: isoTime,

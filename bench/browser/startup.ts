@@ -29,6 +29,17 @@ const TARGET_MS = 1000;
 const TTI_PROBE = `new MutationObserver(() => {
   if (document.documentElement && document.documentElement.dataset.ready === 'true' && window.__tti === undefined) window.__tti = performance.now();
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });`;
+// Also a string: the explorer's marks, when the entry script and the graph arrived, and when the script began to run.
+const MARKS_PROBE = `(() => {
+  const out = {};
+  for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('gt:') && out[m.name.slice(3)] === undefined) out[m.name.slice(3)] = m.startTime;
+  for (const r of performance.getEntriesByType('resource')) {
+    const path = new URL(r.name).pathname;
+    if (path === '/api/graph' && out['graph-response'] === undefined) { out['graph-response'] = r.responseEnd; }
+    if (/^\\/assets\\/index-.*\\.js$/.test(path)) out['entry-script'] = r.responseEnd;
+  }
+  return out;
+})()`;
 const VIEWPORT = { width: 1366, height: 768 };
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
@@ -40,6 +51,8 @@ export type StartupFigures = {
   /** Requests to /api made before ready, and in the two seconds after. */
   apiBefore: string[];
   apiAfter: string[];
+  /** Where the time went, per load: the explorer's own marks (gt:*), the graph's response and the entry script's start, in ms from navigation. */
+  marks: Record<string, number>[];
 };
 
 export async function runStartupBench(options: { runs?: number; compare?: string | null; print?: boolean } = {}): Promise<StartupFigures[]> {
@@ -60,7 +73,7 @@ export async function runStartupBench(options: { runs?: number; compare?: string
   const api = await startServer();
   const statics = await Promise.all(builds.map((b) => serve(b.dir, api.url)));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const figures: StartupFigures[] = builds.map((b) => ({ label: b.label, ttiMs: [], scripts: [], apiBefore: [], apiAfter: [] }));
+  const figures: StartupFigures[] = builds.map((b) => ({ label: b.label, ttiMs: [], scripts: [], apiBefore: [], apiAfter: [], marks: [] }));
   try {
     // One warm-up load each (the server's read models, Chromium's own start), then turn about.
     for (let i = 0; i <= runs; i++) {
@@ -71,6 +84,7 @@ export async function runStartupBench(options: { runs?: number; compare?: string
         if (i === 0) continue;
         const f = figures[b]!;
         f.ttiMs.push(run.tti);
+        f.marks.push(run.marks);
         f.scripts = run.scripts;
         f.apiBefore = run.apiBefore;
         f.apiAfter = run.apiAfter;
@@ -104,10 +118,11 @@ async function loadOnce(browser: Browser, url: string) {
   await page.waitForFunction(() => (window as unknown as { __tti?: number }).__tti !== undefined, null, { timeout: 60_000 });
   ready = true;
   const tti = await page.evaluate(() => (window as unknown as { __tti: number }).__tti);
+  const marks = await page.evaluate(MARKS_PROBE);
   // What the page asks for in the two seconds after it is ready (the gap analyses used to all load here).
   await page.waitForTimeout(2000);
   await context.close();
-  return { tti, scripts, apiBefore, apiAfter };
+  return { tti, scripts, apiBefore, apiAfter, marks: marks as Record<string, number> };
 }
 
 async function buildExplorer(root: string, outDir: string): Promise<void> {
@@ -154,6 +169,8 @@ function printStartup(all: StartupFigures[]): void {
     console.log(`    time to interactive: median ${Math.round(median(f.ttiMs))} ms (min ${Math.round(sorted[0] ?? 0)}, max ${Math.round(sorted[sorted.length - 1] ?? 0)}); under ${TARGET_MS} ms: ${median(f.ttiMs) < TARGET_MS ? 'yes' : 'NO'}`);
     console.log(`    JavaScript on first load: ${f.scripts.length} files, ${kb(total)} (${kb(gz)} gzip)`);
     for (const s of [...f.scripts].sort((a, b) => b.bytes - a.bytes)) console.log(`      ${s.url.padEnd(44)} ${kb(s.bytes).padStart(10)} ${kb(s.gzipBytes).padStart(10)} gzip`);
+    const names = [...new Set(f.marks.flatMap((m) => Object.keys(m)))].sort((a, b) => median(f.marks.map((m) => m[a] ?? 0)) - median(f.marks.map((m) => m[b] ?? 0)));
+    if (names.length) console.log(`    where the time goes (median ms from navigation): ${names.map((n) => `${n} ${Math.round(median(f.marks.map((m) => m[n] ?? 0)))}`).join(', ')}`);
     console.log(`    API calls before ready: ${f.apiBefore.length}; in the 2 s after: ${f.apiAfter.length}${f.apiAfter.length ? ` (${[...new Set(f.apiAfter)].length} distinct)` : ''}`);
   }
   if (all.length === 2) {

@@ -1,10 +1,7 @@
-import type { GraphResponse, MatrixCount } from '../../model/api.js';
+import type { MatrixCount } from '../../model/api.js';
 import { api as defaultApi, type Api } from '../http/api.js';
-import { toMapElements } from '../graph/elements.js';
-import { indexGraph } from '../graph/index.js';
-import { createFilterer, type Facets, type FilterResult } from '../filters/index.js';
+import type { Facets, FilterResult } from '../filters/index.js';
 import { mountFilters } from '../filters/panel.js';
-import { naturalCompare } from '../layout/layered.js';
 import { deriveMapView, type Overlays } from '../map/view.js';
 import { mountSearch } from '../search/index.js';
 import { select, setCamera, setPanel, setView } from '../state/actions.js';
@@ -16,7 +13,7 @@ import { h, fill } from '../ui/dom.js';
 import { createViewStore } from '../views/serverStore.js';
 import { renderBanner } from './banner.js';
 import { createCameraController } from './camera.js';
-import type { Arrangement, Ctx, Frame, Loaded, Panel, Resources } from './context.js';
+import type { Arrangement, Ctx, Frame, Panel, Resources } from './context.js';
 import { loadWhatStateNeeds } from './effects.js';
 import { bindKeyboard } from './keyboard.js';
 import { mountContextMenu } from './contextMenu.js';
@@ -26,6 +23,7 @@ import { tooltipStatus } from '../progress/tooltipStatus.js';
 import { MAIN_VIEWS, SIDE_PANELS, type PanelEntry } from './registry.js';
 import { createResourceCache, IDLE } from './resources.js';
 import { buildShell } from './shell.js';
+import { createGraphLoading } from './graphLoading.js';
 import { installTestHook } from './testHook.js';
 import { wantsSeminar } from '../seminar/boot.js';
 import { mountToolbar } from './toolbar.js';
@@ -36,12 +34,10 @@ import { mountAccountControl } from '../auth/header.js';
 import { writeApi } from '../http/write.js';
 import { openLiveFeed } from '../live/events.js';
 import { refreshAfterCommit } from '../live/refresh.js';
-import { graphSignature, patchGraph } from '../live/patchGraph.js';
-import type { ChangeDiff } from '../../model/changes.js';
 
 /**
- * The explorer's shell: builds the page, keeps the URL and the state in step, loads
- * the graph, and on every change derives one frame (filters, emphasis, positions) that
+ * The explorer's shell: builds the page, keeps the URL and the state in step, has the
+ * graph loaded (app/graphLoading.ts), and on every change derives one frame (filters, emphasis, positions) that
  * the map and every panel on screen render from. Panels come from app/registry.ts and
  * load the first time they are opened. `destroy()` takes it all down, once.
  */
@@ -63,7 +59,6 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   const store = createStore(wantsSeminar(win) ? { ...decoded.state, panel: 'seminar' } : decoded.state);
   const cleanups: (() => void)[] = [];
   let destroyed = false;
-  let data: Loaded | null = null;
   let arrangement: Arrangement = { positions: new Map(), locked: false };
   let renderQueued = 0;
   let previousRendered: AppState | null = null;
@@ -107,7 +102,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     resources,
     session: createSession(),
     writes: writeApi,
-    live: openLiveFeed(win, () => refreshAfterCommit(ctx, null, graphUpdater)),
+    live: openLiveFeed(win, () => refreshAfterCommit(ctx, null, loaded.updater)),
     views: createViewStore(storage),
     announce(text) {
       // Clearing first makes screen readers repeat an identical message.
@@ -131,7 +126,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       requestRender();
     },
     requestRender,
-    reloadGraph: () => reloadGraph(),
+    reloadGraph: () => loaded.reload(),
     focusNode(id) {
       // After the render that selects it, so the map has it in view; on a phone the drawers close to show it.
       if (shell.openDrawer && shell.isDrawer(shell.openDrawer)) shell.setDrawer(null);
@@ -153,7 +148,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
         selectionFromMap = true;
         ctx.dispatch((st) => (id === null && (st.mode === 'thread' || st.gap || st.cell || st.neighbourhood) ? st : select(st, id)));
         stage.mapEl.focus({ preventScroll: true });
-        if (id && data) ctx.announce(describeNode(data.index, id, lastFrame?.view.visible));
+        if (id && loaded.data) ctx.announce(describeNode(loaded.data.index, id, lastFrame?.view.visible));
       },
       onDoubleTap(id) {
         ctx.dispatch((st) => ({ ...select(st, id), mode: 'thread', camera: null }));
@@ -174,11 +169,12 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       onHover(id, rendered) {
         // The selection has its own callout; a tooltip on top would only repeat it.
         const tip = stage.tooltip;
-        if (!id || !rendered || !data || id === store.get().selected) {
+        const d = loaded.data;
+        if (!id || !rendered || !d || id === store.get().selected) {
           tip.hidden = true;
           return;
         }
-        const n = data.index.nodes.get(id);
+        const n = d.index.nodes.get(id);
         if (!n) return;
         fill(tip, h('strong', {}, nodeName(n)), h('span', {}, n.label), tooltipStatus(n));
         tip.style.left = `${Math.round(rendered.x + 18)}px`;
@@ -194,7 +190,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
 
   const account = mountAccountControl(shell.accountSlot, ctx.session);
   cleanups.push(() => account.destroy(), () => ctx.live.destroy());
-  cleanups.push(ctx.live.onCommitted((e) => refreshAfterCommit(ctx, e, graphUpdater)));
+  cleanups.push(ctx.live.onCommitted((e) => refreshAfterCommit(ctx, e, loaded.updater)));
   cleanups.push(ctx.session.subscribe(requestRender));
   void ctx.session.refresh().catch((err: unknown) => console.error('golden-thread: the session could not be read', err));
 
@@ -288,10 +284,10 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   let renderedMap: unknown = null;
 
   function render(): void {
-    if (destroyed || !data) return;
+    const d = loaded.data;
+    if (destroyed || !d) return;
     const state = store.get();
     const previous = previousRendered;
-    const d = data;
 
     const fkey = JSON.stringify(state.filters);
     if (!filterMemo || filterMemo.key !== fkey) filterMemo = { key: fkey, result: d.filterer.apply(state.filters), facets: d.filterer.facets(state.filters) };
@@ -326,6 +322,8 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     }
     const waiting = (state.mode === 'thread' && thread.status === 'loading') || (!!state.gap && gap.status === 'loading') || (!!state.cell && matrix.status === 'loading');
     camera.apply(drawn.map, state, d, view, { positionsKey: drawn.positionsKey, positions: drawn.positions, first: drawn.first, pending: waiting ? null : stage.takePendingCamera(), waiting });
+    if (drawn.first) drawn.map.refreshLabelsSoon(drawn.calledOut);
+    else drawn.map.refreshLabels(drawn.calledOut);
     if (state.view === 'map' && !waiting && state.selected && previous && previous.selected !== state.selected && !selectionFromMap && !(state.mode === 'thread' && previous.mode !== 'thread')) {
       drawn.map.centreOn(state.selected);
     }
@@ -351,75 +349,23 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   }
 
   // ------------------------------------------------------------ loading
-  const graphUpdater = {
-    patch(diff: ChangeDiff): boolean {
-      if (!data || destroyed) return false;
-      const patched = patchGraph(data.graph, diff);
-      if (!patched) return false;
-      data = loadedFrom(patched);
-      filterMemo = null;
-      render();
-      performance.mark('gt:live-rendered');
-      return true;
-    },
-    reload: () => void reloadGraph(),
-  };
-  /**
-   * After a committed change (an edit in another browser, a seminar's accepted
-   * proposal, an import): the graph again, drawn over the old one in place, so the map
-   * keeps its camera and the panels keep their old values on screen until the new ones
-   * arrive. After a patch from the change's diff the reload usually brings nothing new,
-   * and then the map is left as drawn. Calls made while one reload runs share one more
-   * reload after it.
-   */
-  let reloading: Promise<void> | null = null;
-  let reloadAgain: Promise<void> | null = null;
-  function reloadGraph(): Promise<void> {
-    if (!data || destroyed) return Promise.resolve();
-    if (reloading) return (reloadAgain ??= reloading.then(() => ((reloadAgain = null), reloadGraph())));
-    reloading = api
-      .graph()
-      .then(
-        (graph) => {
-          if (destroyed) return;
-          performance.mark('gt:live-graph-loaded');
-          if (data && graphSignature(graph.elements) === graphSignature(data.graph)) return;
-          data = loadedFrom(graph.elements);
-          filterMemo = null;
-          render();
-          performance.mark('gt:live-rendered');
-        },
-        (err: unknown) => console.error('golden-thread: the graph could not be reloaded after a change', err),
-      )
-      .finally(() => (reloading = null));
-    return reloading;
-  }
-
-  const load = async () => {
-    try {
-      // index.html preloads /api/graph, so this request is answered from the preload while the bundle parsed.
-      const graph: GraphResponse = await api.graph();
-      if (destroyed) return;
-      // Marks for the start-up benchmark (bench/browser/startup.ts): where the time to interactive goes.
-      performance.mark('gt:graph-loaded');
-      data = loadedFrom(graph.elements);
-      performance.mark('gt:graph-indexed');
-      stage.loading.hidden = true;
+  const loaded = createGraphLoading({
+    api,
+    isDestroyed: () => destroyed,
+    loading: stage.loading,
+    ready(d) {
       const s = store.get();
-      if (s.selected && !data.index.nodes.has(s.selected)) ctx.alert(`The selected node ${s.selected} is not in the graph any more.`);
+      if (s.selected && !d.index.nodes.has(s.selected)) ctx.alert(`The selected node ${s.selected} is not in the graph any more.`);
       render();
       performance.mark('gt:first-render');
       win.document.documentElement.dataset.ready = 'true';
-    } catch (err) {
-      stage.loading.hidden = false;
-      fill(
-        stage.loading,
-        h('p', {}, `The graph could not be loaded: ${(err as Error).message}`),
-        h('button', { type: 'button', class: 'button', onclick: () => { fill(stage.loading, 'Loading the graph…'); void load(); } }, 'Try again'),
-      );
-    }
-  };
-  void load();
+    },
+    changed() {
+      filterMemo = null;
+      render();
+    },
+  });
+  void loaded.start();
 
   const explorer: Explorer = {
     destroy() {
@@ -441,19 +387,6 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
 }
 
 // ---------------------------------------------------------------- Internal
-
-function loadedFrom(elements: GraphResponse['elements']): Loaded {
-  const index = indexGraph(elements);
-  const byLabel = (a: { label: string }, b: { label: string }) => naturalCompare(a.label, b.label);
-  return {
-    graph: elements,
-    elements: toMapElements(elements),
-    index,
-    filterer: createFilterer(index),
-    plans: [...index.nodes.values()].filter((n) => n.kind === 'Plan').sort(byLabel),
-    organisations: [...index.nodes.values()].filter((n) => n.kind === 'Organisation').sort(byLabel),
-  };
-}
 
 function safeStorage(win: Window): Storage | null {
   try {

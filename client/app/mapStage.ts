@@ -5,7 +5,7 @@ import { KIND_STYLES } from '../graph/kinds.js';
 import { bandExtents, mountBands } from '../map/bands.js';
 import { mountCallouts } from '../map/callouts.js';
 import { createMap, type MapCallbacks, type MapHandle } from '../map/index.js';
-import { chooseRenderer, webglSupport } from '../map/renderer.js';
+import { rendererFor } from '../map/renderer.js';
 import type { MapView } from '../map/view.js';
 import type { AppState } from '../state/types.js';
 import { h } from '../ui/dom.js';
@@ -61,7 +61,6 @@ function progressBoxOver(frame: HTMLElement, map: HTMLElement): { left: number; 
 }
 
 export function mountMapStage(host: HTMLElement, options: { storage: Storage | null; reducedMotion: boolean; callbacks: MapCallbacks }) {
-  const webgl = webglSupport();
   const mapEl = h('div', {
     id: 'map',
     class: 'map',
@@ -96,9 +95,10 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
   let colouredMap: MapHandle | null = null;
   const today = todayIso();
 
-  const ensure = (s: AppState, d: Loaded): MapHandle => {
+  /** The map for this renderer; a new one gets its elements already placed and classed for `first` (positions and view). */
+  const ensure = (s: AppState, d: Loaded, first: { key: string; positions: ReadonlyMap<string, Position>; view: MapView }): MapHandle => {
     const count = d.elements.nodes.length + d.elements.edges.length;
-    const renderer = chooseRenderer(s.renderer, count, webgl);
+    const renderer = rendererFor(s.renderer, count);
     if (map && map.renderer === renderer) {
       // The graph was loaded again after a change: new elements, drawn where the old ones stood.
       if (elementsShown !== d.elements) {
@@ -113,14 +113,17 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
     const previousCamera = map?.camera() ?? null;
     map?.destroy();
     map = createMap({ container: mapEl, renderer, labelScale: s.labelScale, elementCount: count, reducedMotion: options.reducedMotion, callbacks: options.callbacks });
-    map.setElements(d.elements, new Map());
+    map.setElements(d.elements, first.positions, first.view);
     elementsShown = d.elements;
     appliedPositionsKey = '';
+    placedAtCreation = first.key;
     labelScaleApplied = s.labelScale;
     if (previousCamera) pendingCamera = previousCamera;
     return map;
   };
   let pendingCamera: AppState['camera'] = null;
+  /** The positions key a new map was created with: nothing to move on its first draw. */
+  let placedAtCreation = '';
   let elementsShown: Loaded['elements'] | null = null;
 
   const positionsFor = (s: AppState, d: Loaded, view: MapView, arrangement: Arrangement): { key: string; positions: Map<string, Position> } => {
@@ -168,18 +171,17 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
     /** The graph was loaded again: the map takes the new elements, and positions are worked out afresh. */
     /** Brings the map in step with a frame; returns the positions drawn and whether they moved. */
     draw(s: AppState, d: Loaded, view: MapView, arrangement: Arrangement) {
-      const m = ensure(s, d);
+      const { key, positions } = positionsFor(s, d, view, arrangement);
+      const m = ensure(s, d, { key, positions, view });
       if (labelScaleApplied !== s.labelScale) {
         m.setLabelScale(s.labelScale);
         labelScaleApplied = s.labelScale;
       }
-      const { key, positions } = positionsFor(s, d, view, arrangement);
       const first = appliedPositionsKey === '';
       const moved = key !== appliedPositionsKey;
-      if (moved) {
-        m.setPositions(positions, !first && !key.includes('|a'));
-        appliedPositionsKey = key;
-      }
+      if (moved && !(first && placedAtCreation === key)) m.setPositions(positions, !first && !key.includes('|a'));
+      if (moved) appliedPositionsKey = key;
+      placedAtCreation = '';
       m.applyView(view);
       if (coloursKey !== `${s.styleBy}|${today}` || m !== colouredMap) {
         coloursKey = `${s.styleBy}|${today}`;
@@ -192,8 +194,9 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
       m.setTopRightObstacle(progressBoxOver(frameEl, mapEl));
       const shownCallouts = calloutsFor(view, s, d);
       callouts.show(shownCallouts, m.cy);
-      m.refreshLabels(new Set(shownCallouts.map((c) => c.id)));
-      return { map: m, positionsKey: key, positions, first, moved, showBands };
+      // The labels are chosen by the caller once the camera is set (labelsAfterCamera): on the
+      // first draw the map is about to be framed, and choosing them at the old zoom is wasted.
+      return { map: m, positionsKey: key, positions, first, moved, showBands, calledOut: new Set(shownCallouts.map((c) => c.id)) };
     },
     destroy() {
       bands.destroy();

@@ -1,5 +1,5 @@
 import { LAYOUTS } from '../layout/index.js';
-import { webglSupport } from '../map/renderer.js';
+import { webglSupport, type WebglSupport } from '../map/renderer.js';
 import { setLabelScale, setLayout, setRenderer, setStyleRule } from '../state/actions.js';
 import { LABEL_SCALES, LAYOUT_IDS, RENDERER_CHOICES, STYLE_RULES, STYLE_RULE_NAMES, type LabelScale, type LayoutId, type RendererChoice, type StyleRule } from '../state/types.js';
 import { syncSelect } from '../ui/controls.js';
@@ -22,12 +22,20 @@ export const EXPORT_FORMATS = [
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]['id'];
 
 export function mountToolbar(shell: Shell, ctx: Ctx, frame: () => Frame | null) {
-  const webgl = webglSupport();
+  // Probed when the planner reaches for the renderer menu, not at start-up (map/renderer.ts).
+  let webgl: WebglSupport | null = null;
   const field = (id: string, label: string, select: HTMLSelectElement) => h('div', { class: 'tool-field' }, h('label', { for: id }, label), select);
   const layout = h('select', { id: 'layout-select', onchange: () => ctx.dispatch((s) => setLayout(s, layout.value as LayoutId)) });
   const labels = h('select', { id: 'label-select', onchange: () => ctx.dispatch((s) => setLabelScale(s, Number(labels.value) as LabelScale)) });
   const styleBy = h('select', { id: 'style-select', onchange: () => ctx.dispatch((s) => setStyleRule(s, styleBy.value as StyleRule)) });
   const renderer = h('select', { id: 'renderer-select', onchange: () => ctx.dispatch((s) => setRenderer(s, renderer.value as RendererChoice)) });
+  const probe = () => {
+    if (webgl) return;
+    webgl = webglSupport();
+    ctx.requestRender();
+  };
+  renderer.addEventListener('focus', probe);
+  renderer.addEventListener('pointerdown', probe);
   shell.toolsMenu.append(field('layout-select', 'Layout', layout), field('label-select', 'Labels', labels), field('style-select', 'Colour by', styleBy), field('renderer-select', 'Renderer', renderer));
 
   const status = h('p', { class: 'hint export-status', role: 'status' });
@@ -67,7 +75,7 @@ export function mountToolbar(shell: Shell, ctx: Ctx, frame: () => Frame | null) 
       syncSelect(styleBy, STYLE_RULES.map((r) => ({ value: r, label: STYLE_RULE_NAMES[r] })), s.styleBy);
       syncSelect(
         renderer,
-        RENDERER_CHOICES.map((r) => ({ value: r, label: r === 'auto' ? `Auto (${f.renderer === 'webgl' ? 'WebGL' : 'canvas'})` : r === 'webgl' ? (webgl.available ? (webgl.software ? 'WebGL (software)' : 'WebGL') : 'WebGL (unavailable)') : 'Canvas' })),
+        RENDERER_CHOICES.map((r) => ({ value: r, label: r === 'auto' ? `Auto (${f.renderer === 'webgl' ? 'WebGL' : 'canvas'})` : r === 'webgl' ? (!webgl ? 'WebGL' : webgl.available ? (webgl.software ? 'WebGL (software)' : 'WebGL') : 'WebGL (unavailable)') : 'Canvas' })),
         s.renderer,
       );
     },

@@ -1,10 +1,9 @@
 import { ActionProps } from '../../model/nodes.js';
 import { slug } from '../../model/ids.js';
 import type { Ctx } from '../app/context.js';
-import { h } from '../ui/dom.js';
+import { editForm } from './editForm.js';
 import { correctionNote, createFieldSet } from './fieldSet.js';
-import { problemBox, serverFieldErrors } from './problems.js';
-import { reasonField } from './reason.js';
+import { serverFieldErrors } from './problems.js';
 import { fieldsOf, validateProps } from './schemaFields.js';
 
 /**
@@ -23,46 +22,33 @@ export function newActionId(planId: string, ref: string, title: string): string 
 export function createActionForm(ctx: Ctx, plan: { id: string; label: string }, done: (message: string, id: string) => void, cancel: () => void): HTMLElement {
   const fields = fieldsOf(ActionProps).filter((f) => ASKED.includes(f.name));
   const set = createFieldSet(fields, {});
-  const problem = h('div', {});
-  const reason = reasonField();
-  const save = h('button', { type: 'submit', class: 'button primary' }, 'Create the action');
-  const form = h(
-    'form',
-    { class: 'edit-form create-action-form', 'aria-label': 'New action', novalidate: true },
-    h('h3', {}, `New action in ${plan.label}`),
-    set.elements,
-    reason.el,
-    problem,
-    h('div', { class: 'form-actions' }, save, h('button', { type: 'button', class: 'button secondary', onclick: cancel }, 'Cancel')),
-  );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    problem.replaceChildren();
-    const checked = validateProps(ActionProps, { ref: '', ...set.read() });
-    if (!checked.ok) {
-      set.showErrors(checked.errors);
-      problem.append(correctionNote(checked.errors.size));
-      return;
-    }
-    set.showErrors(new Map());
-    const id = newActionId(plan.id, String(checked.props.ref ?? ''), String(checked.props.title));
-    save.disabled = true;
-    ctx.writes
-      .change({
-        operations: [
-          { op: 'create', node: { kind: 'Action', id, props: checked.props } },
-          { op: 'link', type: 'CONTAINS', from: plan.id, to: id, props: {} },
-        ],
-        ...reason.value(),
-      })
-      .then(
+  return editForm({
+    className: 'create-action-form',
+    title: `New action in ${plan.label}`,
+    label: 'New action',
+    saveLabel: 'Create the action',
+    fields: set.elements,
+    cancel,
+    submit({ problem, reason, send }) {
+      const checked = validateProps(ActionProps, { ref: '', ...set.read() });
+      if (!checked.ok) {
+        set.showErrors(checked.errors);
+        problem.append(correctionNote(checked.errors.size));
+        return;
+      }
+      set.showErrors(new Map());
+      const id = newActionId(plan.id, String(checked.props.ref ?? ''), String(checked.props.title));
+      send(
+        ctx.writes.change({
+          operations: [
+            { op: 'create', node: { kind: 'Action', id, props: checked.props } },
+            { op: 'link', type: 'CONTAINS', from: plan.id, to: id, props: {} },
+          ],
+          ...reason(),
+        }),
         (res) => done(res.status === 'pending' ? 'The new action was sent for approval.' : `Created “${String(checked.props.title)}”.`, id),
-        (err: unknown) => {
-          save.disabled = false;
-          set.showErrors(serverFieldErrors(err));
-          problem.append(problemBox(err));
-        },
+        (err) => set.showErrors(serverFieldErrors(err)),
       );
-  });
-  return form;
+    },
+  }).form;
 }

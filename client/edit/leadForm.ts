@@ -2,8 +2,7 @@ import type { NodeDetailResponse } from '../../model/api.js';
 import type { ChangeOperationInput } from '../../model/changes.js';
 import type { Ctx, Frame } from '../app/context.js';
 import { h, uid } from '../ui/dom.js';
-import { problemBox } from './problems.js';
-import { reasonField } from './reason.js';
+import { editForm } from './editForm.js';
 
 /**
  * Changing who leads an action (or a milestone, priority or event): the LEADS link
@@ -23,46 +22,33 @@ export function leadForm(ctx: Ctx, f: Frame, d: NodeDetailResponse, done: (messa
   );
   const role = h('input', { type: 'text', id: roleId, name: 'role', placeholder: 'e.g. MAPPA steering group chair' });
   const error = h('p', { class: 'field-error', hidden: true });
-  const problem = h('div', {});
-  const reason = reasonField();
-  const save = h('button', { type: 'submit', class: 'button primary' }, 'Change the lead');
-  const form = h(
-    'form',
-    { class: 'edit-form lead-form', 'aria-label': 'Change the lead', novalidate: true },
-    h('h3', {}, 'Change the lead'),
-    h('p', { class: 'hint' }, current.length > 0 ? `Led now by ${current.map((c) => c.label).join(' and ')}.` : 'No organisation leads this yet.'),
-    h('div', { class: 'field' }, h('label', { for: id }, 'New lead'), select, error),
-    h('div', { class: 'field' }, h('label', { for: roleId }, 'Role as it should read'), role, h('p', { class: 'field-hint' }, 'may be left empty')),
-    reason.el,
-    problem,
-    h('div', { class: 'form-actions' }, save, h('button', { type: 'button', class: 'button secondary', onclick: cancel }, 'Cancel')),
-  );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    problem.replaceChildren();
-    const to = select.value;
-    error.hidden = !!to && !current.some((c) => c.id === to);
-    error.textContent = !to ? 'Choose the organisation that leads it now.' : 'That organisation leads it already.';
-    if (!error.hidden) {
-      select.focus();
-      return;
-    }
-    const operations: ChangeOperationInput[] = [
-      ...current.map((c) => ({ op: 'unlink' as const, type: 'LEADS' as const, from: c.id, to: d.node.id })),
-      { op: 'link', type: 'LEADS', from: to, to: d.node.id, props: role.value.trim() ? { role: role.value.trim() } : {} },
-    ];
-    save.disabled = true;
-    ctx.writes.change({ operations, ...reason.value() }).then(
-      (res) => {
+  return editForm({
+    className: 'lead-form',
+    title: 'Change the lead',
+    saveLabel: 'Change the lead',
+    fields: [
+      h('p', { class: 'hint' }, current.length > 0 ? `Led now by ${current.map((c) => c.label).join(' and ')}.` : 'No organisation leads this yet.'),
+      h('div', { class: 'field' }, h('label', { for: id }, 'New lead'), select, error),
+      h('div', { class: 'field' }, h('label', { for: roleId }, 'Role as it should read'), role, h('p', { class: 'field-hint' }, 'may be left empty')),
+    ],
+    cancel,
+    submit({ reason, send }) {
+      const to = select.value;
+      error.hidden = !!to && !current.some((c) => c.id === to);
+      error.textContent = !to ? 'Choose the organisation that leads it now.' : 'That organisation leads it already.';
+      if (!error.hidden) {
+        select.focus();
+        return;
+      }
+      const operations: ChangeOperationInput[] = [
+        ...current.map((c) => ({ op: 'unlink' as const, type: 'LEADS' as const, from: c.id, to: d.node.id })),
+        { op: 'link', type: 'LEADS', from: to, to: d.node.id, props: role.value.trim() ? { role: role.value.trim() } : {} },
+      ];
+      send(ctx.writes.change({ operations, ...reason() }), (res) => {
         ctx.resources.node.refresh(d.node.id);
         const name = f.data.index.nodes.get(to)?.label ?? to;
         done(res.status === 'pending' ? 'Sent for approval: an editor will review it.' : `The lead is now ${name}.`);
-      },
-      (err: unknown) => {
-        save.disabled = false;
-        problem.append(problemBox(err));
-      },
-    );
-  });
-  return form;
+      });
+    },
+  }).form;
 }

@@ -1,10 +1,9 @@
 import { ProgressUpdateProps } from '../../model/nodes.js';
 import { EDIT_BASIS } from '../../model/vocabulary.js';
 import type { Ctx } from '../app/context.js';
-import { h } from '../ui/dom.js';
+import { editForm } from './editForm.js';
 import { correctionNote, createFieldSet } from './fieldSet.js';
-import { problemBox, serverFieldErrors } from './problems.js';
-import { reasonField } from './reason.js';
+import { serverFieldErrors } from './problems.js';
 import { fieldsOf, validateProps } from './schemaFields.js';
 
 /**
@@ -16,41 +15,29 @@ import { fieldsOf, validateProps } from './schemaFields.js';
 export function progressForm(ctx: Ctx, actionId: string, version: number, done: (message: string) => void, cancel: () => void): HTMLElement {
   const fields = fieldsOf(ProgressUpdateProps).filter((f) => f.name !== 'statusBasis');
   const set = createFieldSet(fields, {});
-  const problem = h('div', {});
-  const reason = reasonField();
-  const save = h('button', { type: 'submit', class: 'button primary' }, 'Add the update');
-  const form = h(
-    'form',
-    { class: 'edit-form progress-form', 'aria-label': 'Add a progress update', novalidate: true },
-    h('h3', {}, 'Add a progress update'),
-    set.elements,
-    reason.el,
-    problem,
-    h('div', { class: 'form-actions' }, save, h('button', { type: 'button', class: 'button secondary', onclick: cancel }, 'Cancel')),
-  );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    problem.replaceChildren();
-    const checked = validateProps(ProgressUpdateProps, { ...set.read(), statusBasis: EDIT_BASIS });
-    if (!checked.ok) {
-      set.showErrors(checked.errors);
-      problem.append(correctionNote(checked.errors.size));
-      return;
-    }
-    set.showErrors(new Map());
-    const { statusBasis: _basis, ...progress } = checked.props;
-    save.disabled = true;
-    ctx.writes.change({ operations: [{ op: 'addProgress', action: actionId, progress, expectedVersion: version }], ...reason.value() }).then(
-      (res) => {
-        ctx.resources.node.refresh(actionId);
-        done(res.status === 'pending' ? 'Sent for approval: an editor will review it.' : `Progress for ${String(progress.period)} added.`);
-      },
-      (err: unknown) => {
-        save.disabled = false;
-        set.showErrors(serverFieldErrors(err));
-        problem.append(problemBox(err));
-      },
-    );
-  });
-  return form;
+  return editForm({
+    className: 'progress-form',
+    title: 'Add a progress update',
+    saveLabel: 'Add the update',
+    fields: set.elements,
+    cancel,
+    submit({ problem, reason, send }) {
+      const checked = validateProps(ProgressUpdateProps, { ...set.read(), statusBasis: EDIT_BASIS });
+      if (!checked.ok) {
+        set.showErrors(checked.errors);
+        problem.append(correctionNote(checked.errors.size));
+        return;
+      }
+      set.showErrors(new Map());
+      const { statusBasis: _basis, ...progress } = checked.props;
+      send(
+        ctx.writes.change({ operations: [{ op: 'addProgress', action: actionId, progress, expectedVersion: version }], ...reason() }),
+        (res) => {
+          ctx.resources.node.refresh(actionId);
+          done(res.status === 'pending' ? 'Sent for approval: an editor will review it.' : `Progress for ${String(progress.period)} added.`);
+        },
+        (err) => set.showErrors(serverFieldErrors(err)),
+      );
+    },
+  }).form;
 }

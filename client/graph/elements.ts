@@ -1,6 +1,6 @@
 import type { EdgeElementData, GraphElements, NodeElementData } from '../../model/api.js';
 import { KIND_STYLES } from './kinds.js';
-import { longLabel, shortLabel } from './labels.js';
+import { longLabel, shortLabel, shortLabelWithPlan } from './labels.js';
 
 /**
  * The one function that turns the API's graph into Cytoscape elements. It adds only
@@ -8,7 +8,11 @@ import { longLabel, shortLabel } from './labels.js';
  * dimming and highlighting lives in classes, never in the data.
  */
 
-export type MapNodeData = NodeElementData & { short: string; long: string; layer: number };
+/**
+ * `short` is what the map prints: `shortAlone` ("2.2.1"), or `shortWithPlan` ("LCJA 2008 ·
+ * 2.2.1") while more than one plan is on the map (map/index.ts swaps them).
+ */
+export type MapNodeData = NodeElementData & { short: string; shortAlone: string; shortWithPlan: string | null; long: string; layer: number };
 export type MapEdgeData = EdgeElementData;
 export type MapElements = { nodes: { data: MapNodeData; position?: { x: number; y: number } }[]; edges: { data: MapEdgeData }[] };
 
@@ -20,6 +24,8 @@ export function toMapElements(graph: GraphElements): MapElements {
       data: {
         ...data,
         short: shortLabel(data.kind, data.label, data.ref),
+        shortAlone: shortLabel(data.kind, data.label, data.ref),
+        shortWithPlan: shortLabelWithPlan(data.kind, data.label, data.ref, data.planShort),
         long: longLabel(data.kind, data.label, data.ref),
         layer: KIND_STYLES[data.kind].layer,
       },

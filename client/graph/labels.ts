@@ -47,6 +47,22 @@ export function shortLabel(kind: NodeKind, label: string, ref: string | null): s
   }
 }
 
+/**
+ * The reference with its plan's short name, "LCJA 2008 · 2.2.1", for when more than one
+ * plan is on screen and "2.2.1" alone could be either plan's. Null when there is no
+ * reference or no plan to name.
+ */
+export function refWithPlan(ref: string | null, planShort: string | null | undefined): string | null {
+  if (!ref) return null;
+  return planShort ? `${planShort} · ${ref}` : ref;
+}
+
+/** The map's short label with the plan's short name before the reference, or null when it would read the same. */
+export function shortLabelWithPlan(kind: NodeKind, label: string, ref: string | null, planShort: string | null | undefined): string | null {
+  if (!planShort || ref === null || ref === '' || kind === 'Plan' || kind === 'Organisation') return null;
+  return `${planShort} · ${shortLabel(kind, label, ref)}`;
+}
+
 export function longLabel(kind: NodeKind, label: string, ref: string | null): string {
   const r = spokenRef(kind, ref);
   const text = truncate(label, 110);

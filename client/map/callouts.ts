@@ -1,5 +1,6 @@
 import type cytoscape from 'cytoscape';
 import { h } from '../ui/dom.js';
+import { mountOverlayLayer } from './overlayLayer.js';
 
 /**
  * Full-text labels for the few nodes that matter right now (the selection, a golden
@@ -18,16 +19,9 @@ function overlaps(a: Box, b: Box): boolean {
 }
 
 export function mountCallouts(frame: HTMLElement) {
-  const layer = h('div', { class: 'callouts', 'aria-hidden': 'true' });
-  frame.append(layer);
-  let cy: cytoscape.Core | null = null;
   let placed: Placed[] = [];
-  let signature = '';
-  let queued = 0;
 
-  const place = () => {
-    queued = 0;
-    if (!cy || cy.destroyed()) return;
+  const overlay = mountOverlayLayer(frame, 'callouts', (cy) => {
     const width = cy.width();
     const height = cy.height();
     const boxes: Box[] = [];
@@ -42,7 +36,7 @@ export function mountCallouts(frame: HTMLElement) {
     });
     // Selected first, then the origin, then the path: the most important label gets the best spot.
     placed.forEach(({ el, callout }, index) => {
-      const n = cy!.getElementById(callout.id);
+      const n = cy.getElementById(callout.id);
       if (n.empty() || !n.visible()) {
         el.hidden = true;
         return;
@@ -85,33 +79,21 @@ export function mountCallouts(frame: HTMLElement) {
       boxes.push({ x1: best.x, y1: best.y, x2: best.x + w, y2: best.y + hgt });
       el.style.transform = `translate(${Math.round(best.x)}px, ${Math.round(best.y)}px)`;
     });
-  };
-  const schedule = () => {
-    if (!queued) queued = requestAnimationFrame(place);
-  };
+  });
 
   return {
     show(callouts: readonly Callout[], core: cytoscape.Core | null) {
-      if (core !== cy) {
-        cy?.off('viewport position', schedule);
-        cy = core;
-        cy?.on('viewport position', schedule);
-      }
-      const sig = callouts.map((c) => `${c.id}:${c.tone}:${c.text}`).join('|');
-      if (sig !== signature) {
-        signature = sig;
+      overlay.replace(callouts.map((c) => `${c.id}:${c.tone}:${c.text}`).join('|'), () => {
         placed = callouts.map((callout) => ({
           callout,
           el: h('div', { class: `callout callout-${callout.tone}` }, h('strong', {}, callout.title), callout.text ? h('span', {}, callout.text) : null),
         }));
-        layer.replaceChildren(...placed.map((p) => p.el));
-      }
-      schedule();
+        return placed.map((p) => p.el);
+      });
+      overlay.follow(core);
     },
     destroy() {
-      if (queued) cancelAnimationFrame(queued);
-      if (cy && !cy.destroyed()) cy.off('viewport position', schedule);
-      layer.remove();
+      overlay.destroy();
     },
   };
 }

@@ -48,7 +48,10 @@ export type MapHandle = {
    * collide; `calledOut` nodes have a full-text callout, so their short label would only repeat it.
    */
   refreshLabels(calledOut?: ReadonlySet<string>): void;
-  setElements(elements: MapElements, positions: ReadonlyMap<string, Position>): void;
+  /** The same a moment later (the first frame: the map is framed and ready before its labels are thinned). */
+  refreshLabelsSoon(calledOut?: ReadonlySet<string>): void;
+  /** Replaces every element; with a view, each arrives with its classes (else hidden until `applyView`). */
+  setElements(elements: MapElements, positions: ReadonlyMap<string, Position>, view?: MapView): void;
   setPositions(positions: ReadonlyMap<string, Position>, animate: boolean): void;
   applyView(view: MapView): void;
   /** Fill colours by data (a styling rule), or null for the kinds' own colours. */
@@ -118,6 +121,7 @@ export function createMap(opts: MapOptions): MapHandle {
   let obstacle: { left: number; bottom: number } | null = null;
   let destroyed = false;
   let viewportTimer: ReturnType<typeof setTimeout> | undefined;
+  let labelTimer: ReturnType<typeof setTimeout> | undefined;
   const duration = opts.reducedMotion ? 0 : 320;
   let labelScale = opts.labelScale;
   let labelZoom = 1;
@@ -184,6 +188,8 @@ export function createMap(opts: MapOptions): MapHandle {
   cy.on('viewport', () => {
     clearTimeout(viewportTimer);
     viewportTimer = setTimeout(() => {
+      // One pass serves both: the camera settled, and any pass asked for soon.
+      clearTimeout(labelTimer);
       refreshLabels();
       if (!destroyed) callbacks.onCamera(cameraOf({ zoom: cy.zoom(), pan: cy.pan() }, { width: cy.width(), height: cy.height() }));
     }, 250);
@@ -198,17 +204,32 @@ export function createMap(opts: MapOptions): MapHandle {
       refreshLabels();
     },
     refreshLabels,
-    setElements(elements, positions) {
+    refreshLabelsSoon(calledOut) {
+      if (calledOut) calledOutIds = calledOut;
+      clearTimeout(labelTimer);
+      labelTimer = setTimeout(() => refreshLabels(), 250);
+    },
+    setElements(elements, positions, view) {
       applied = new Map();
+      // With the view known, each element is added with its classes and label already: the
+      // first frame then computes every style once, not once for "hidden" and again for the view.
+      const nodeClasses = (id: string) => (view ? classesFor(view, id) : 'hidden');
+      const edgeClasses = (e: MapElements['edges'][number]) => (view ? classesFor(view, e.data.id, { source: e.data.source, target: e.data.target }) : 'hidden');
+      const label = (d: MapElements['nodes'][number]['data']) => (view?.planRefs && d.shortWithPlan ? { ...d, short: d.shortWithPlan } : d);
       cy.batch(() => {
         cy.elements().remove();
         cy.add([
-          ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: n.data, position: positions.get(n.data.id) ?? { x: 0, y: 0 }, classes: 'hidden' })),
-          ...elements.edges.map((e) => ({ group: 'edges' as const, data: e.data, classes: 'hidden' })),
+          ...elements.nodes.map((n) => {
+            const classes = nodeClasses(n.data.id);
+            applied.set(n.data.id, classes);
+            return { group: 'nodes' as const, data: label(n.data), position: positions.get(n.data.id) ?? { x: 0, y: 0 }, classes };
+          }),
+          ...elements.edges.map((e) => {
+            const classes = edgeClasses(e);
+            applied.set(e.data.id, classes);
+            return { group: 'edges' as const, data: e.data, classes };
+          }),
         ]);
-      });
-      cy.elements().forEach((ele) => {
-        applied.set(ele.id(), 'hidden');
       });
     },
     setPositions(positions, animate) {
@@ -233,6 +254,17 @@ export function createMap(opts: MapOptions): MapHandle {
       if (locked) cy.autolock(true);
     },
     applyView(view) {
+      // References carry their plan while more than one plan is drawn. A change of data, not of
+      // class, so Cytoscape measures the new text afresh (style.ts); compared each time, because
+      // a reloaded graph brings its elements back with the short form.
+      const swaps: [cytoscape.NodeSingular, string][] = [];
+      cy.nodes().forEach((n) => {
+        const withPlan = n.data('shortWithPlan') as string | null;
+        if (!withPlan) return;
+        const want = view.planRefs ? withPlan : (n.data('shortAlone') as string);
+        if (n.data('short') !== want) swaps.push([n, want]);
+      });
+      if (swaps.length > 0) cy.batch(() => swaps.forEach(([n, want]) => n.data('short', want)));
       const next = new Map<string, string>();
       const changed: [cytoscape.SingularElementReturnValue, string][] = [];
       cy.elements().forEach((ele) => {
@@ -331,6 +363,7 @@ export function createMap(opts: MapOptions): MapHandle {
       destroyed = true;
       resizeObserver?.disconnect();
       clearTimeout(viewportTimer);
+      clearTimeout(labelTimer);
       cy.stop();
       cy.destroy();
     },

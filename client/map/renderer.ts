@@ -25,7 +25,25 @@ export function chooseRenderer(choice: RendererChoice, elementCount: number, web
   return choice;
 }
 
+let probed: WebglSupport | null = null;
+
+/**
+ * What WebGL the browser offers, probed once: the probe opens a WebGL2 context, which
+ * under a software rasteriser costs a noticeable slice of the start-up, so it is asked
+ * only when a choice depends on it (see `rendererFor`).
+ */
 export function webglSupport(): WebglSupport {
+  probed ??= probeWebgl();
+  return probed;
+}
+
+/** `chooseRenderer`, probing WebGL only when the answer could be WebGL. */
+export function rendererFor(choice: RendererChoice, elementCount: number): RendererKind {
+  if (choice === 'canvas' || (choice === 'auto' && elementCount <= WEBGL_THRESHOLD)) return 'canvas';
+  return chooseRenderer(choice, elementCount, webglSupport());
+}
+
+function probeWebgl(): WebglSupport {
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
     if (!gl) return { available: false, software: false, renderer: 'none' };

@@ -1,5 +1,6 @@
 import type cytoscape from 'cytoscape';
 import { h } from '../ui/dom.js';
+import { mountOverlayLayer } from './overlayLayer.js';
 import './statusBadges.css';
 
 /**
@@ -30,16 +31,8 @@ export type Badge = {
 };
 
 export function mountStatusBadges(frame: HTMLElement) {
-  const layer = h('div', { class: 'map-badges', 'aria-hidden': 'true' });
-  frame.append(layer);
-  let cy: cytoscape.Core | null = null;
   let placed: { el: HTMLElement; badge: Badge }[] = [];
-  let signature = '';
-  let queued = 0;
-
-  const place = () => {
-    queued = 0;
-    if (!cy || cy.destroyed()) return;
+  const overlay = mountOverlayLayer(frame, 'map-badges', (cy) => {
     const width = cy.width();
     const height = cy.height();
     for (const { el, badge } of placed) {
@@ -56,34 +49,22 @@ export function mountStatusBadges(frame: HTMLElement) {
       const y = badge.place === 'corner' ? p.y - r * 0.55 - 16 : p.y - 10;
       el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     }
-  };
-  const schedule = () => {
-    if (!queued) queued = requestAnimationFrame(place);
-  };
+  });
 
   return {
     show(badges: readonly Badge[], core: cytoscape.Core | null) {
-      if (core !== cy) {
-        if (cy && !cy.destroyed()) cy.off('viewport position', schedule);
-        cy = core;
-        cy?.on('viewport position', schedule);
-      }
-      const sig = badges.map((b) => `${b.id}:${b.className}:${b.text}:${b.mark ?? ''}:${b.title}`).join('|');
-      if (sig !== signature) {
-        signature = sig;
+      overlay.replace(badges.map((b) => `${b.id}:${b.className}:${b.text}:${b.mark ?? ''}:${b.title}`).join('|'), () => {
         placed = badges.map((badge) => {
           const data = Object.fromEntries(Object.entries(badge.data ?? {}).map(([k, v]) => [`data-${k}`, v]));
           const el = h('div', { class: `map-badge ${badge.className}`, 'data-node': badge.id, title: badge.title, style: badge.style, ...data }, h('span', {}, badge.text), badge.mark ? h('span', { class: 'overdue-mark' }, badge.mark) : null);
           return { badge, el };
         });
-        layer.replaceChildren(...placed.map((p) => p.el));
-      }
-      schedule();
+        return placed.map((p) => p.el);
+      });
+      overlay.follow(core);
     },
     destroy() {
-      if (queued) cancelAnimationFrame(queued);
-      if (cy && !cy.destroyed()) cy.off('viewport position', schedule);
-      layer.remove();
+      overlay.destroy();
     },
   };
 }

@@ -24,6 +24,8 @@ export type MapView = {
   selected: string | null;
   /** What the banner above the map says about the current emphasis. */
   caption: string | null;
+  /** More than one plan among the drawn nodes: references carry their plan's short name ("LCJA 2008 · 2.2.1"). */
+  planRefs?: boolean;
 };
 
 export type Overlays = {
@@ -123,7 +125,19 @@ export function deriveMapView(index: GraphIndex, filtered: ReadonlySet<string>, 
     }
   }
 
-  return { visible, emphasis, dimOthers, selected: state.selected, caption };
+  return { visible, emphasis, dimOthers, selected: state.selected, caption, planRefs: plansAmong(index, visible) > 1 };
+}
+
+/** How many plans the given nodes belong to (stopping at two: that is all the labels ask). */
+export function plansAmong(index: GraphIndex, ids: Iterable<string>): number {
+  let first: string | null = null;
+  for (const id of ids) {
+    const plan = index.nodes.get(id)?.plan;
+    if (!plan) continue;
+    if (first === null) first = plan;
+    else if (plan !== first) return 2;
+  }
+  return first === null ? 0 : 1;
 }
 
 /**

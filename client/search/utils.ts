@@ -70,8 +70,5 @@ export function highlightParts(text: string, ranges: readonly (readonly [number,
   return parts;
 }
 
-/** "LCJA 2008 · 2.5.7": a reference with its plan, for lists that span plans. */
-export function refWithPlan(ref: string | null, planShort: string | null | undefined): string | null {
-  if (!ref) return null;
-  return planShort ? `${planShort} · ${ref}` : ref;
-}
+/** "LCJA 2008 · 2.5.7": one spelling for the map and the lists, kept in graph/labels.ts. */
+export { refWithPlan } from '../graph/labels.js';

@@ -4,6 +4,10 @@ import type { RelationshipType } from '../../model/relationships.js';
 import type { Status } from '../../model/vocabulary.js';
 import { DEFAULT_KINDS } from '../graph/kinds.js';
 import { MAIN_VIEW_IDS, SIDE_PANEL_IDS } from '../app/registry.js';
+import type { Framework, LabelScale, LayoutId, RendererChoice, StyleRule } from '../../model/views.js';
+
+// The choices a named view stores are defined with its schema (model/views.ts).
+export { FRAMEWORKS, LABEL_SCALES, LAYOUT_IDS, RENDERER_CHOICES, STYLE_RULES, type Framework, type LabelScale, type LayoutId, type RendererChoice, type StyleRule } from '../../model/views.js';
 
 /**
  * The explorer's whole state: what is selected, filtered, shown and where the camera
@@ -21,15 +25,6 @@ export type Mode = (typeof MODES)[number];
 export const PANELS = SIDE_PANEL_IDS;
 export type Panel = (typeof PANELS)[number];
 
-export const LAYOUT_IDS = ['layered', 'force'] as const;
-export type LayoutId = (typeof LAYOUT_IDS)[number];
-
-export const RENDERER_CHOICES = ['auto', 'canvas', 'webgl'] as const;
-export type RendererChoice = (typeof RENDERER_CHOICES)[number];
-
-/** The frameworks an action's thread can reach; NSMO split by its three outcome groups. */
-export const FRAMEWORKS = ['national-outcomes', 'aims', 'nsmo', 'nsmo-communities', 'nsmo-offenders', 'nsmo-system'] as const;
-export type Framework = (typeof FRAMEWORKS)[number];
 export const FRAMEWORK_NAMES: Record<Framework, string> = {
   'national-outcomes': 'Scotland Performs National Outcomes',
   aims: 'CJA national strategic aims',
@@ -39,9 +34,6 @@ export const FRAMEWORK_NAMES: Record<Framework, string> = {
   'nsmo-system': 'NSMO outcomes in the system (S)',
 };
 
-/** Label sizes; 2 is the projector theme (large labels, see map/style.ts). */
-export const LABEL_SCALES = [1, 1.25, 1.5, 2] as const;
-export type LabelScale = (typeof LABEL_SCALES)[number];
 
 export type MatrixAxis = (typeof MATRIX_AXES)[number];
 
@@ -69,12 +61,6 @@ export type CellSelection = { row: string; col: string };
 export type Neighbourhood = { id: string; steps: number; types: RelationshipType[] };
 export const MAX_NEIGHBOURHOOD_STEPS = 4;
 
-/**
- * What colours the nodes: their kind (the legend's colours), or data: progress status,
- * plan, the kind of organisation, or the due date (overdue, due within a year, later).
- */
-export const STYLE_RULES = ['kind', 'status', 'plan', 'organisationType', 'due'] as const;
-export type StyleRule = (typeof STYLE_RULES)[number];
 export const STYLE_RULE_NAMES: Record<StyleRule, string> = {
   kind: 'Kind of node',
   status: 'Progress status',

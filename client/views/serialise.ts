@@ -1,9 +1,6 @@
-import { z } from 'zod';
-import { NodeId } from '../../model/ids.js';
-import { NodeKindSchema } from '../../model/nodes.js';
-import { STATUSES } from '../../model/vocabulary.js';
+import { NamedViewSchema, VIEW_FORMAT_VERSION, ViewsEnvelopeSchema, type NamedView } from '../../model/views.js';
 import type { Position } from '../layout/layered.js';
-import { FRAMEWORKS, LABEL_SCALES, LAYOUT_IDS, RENDERER_CHOICES, STYLE_RULES, type AppState, type LabelScale } from '../state/types.js';
+import type { AppState, LabelScale } from '../state/types.js';
 
 /**
  * Named views: an arrangement a planner made (positions, lock), with the filters and
@@ -13,43 +10,10 @@ import { FRAMEWORKS, LABEL_SCALES, LAYOUT_IDS, RENDERER_CHOICES, STYLE_RULES, ty
 
 // ---------------------------------------------------------------- Public API
 
-export const VIEW_FORMAT_VERSION = 1;
+/** The schema lives in model/views.ts, shared with the server; re-exported for the explorer's modules. */
+export { NamedViewSchema, VIEW_FORMAT_VERSION, type NamedView };
 
-const Coordinate = z.number().refine(Number.isFinite, 'must be a finite number');
 
-export const NamedViewSchema = z
-  .object({
-    version: z.literal(VIEW_FORMAT_VERSION),
-    name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
-    savedAt: z.iso.datetime({ offset: true }),
-    layout: z.enum(LAYOUT_IDS),
-    filters: z
-      .object({
-        plan: NodeId.nullable(),
-        organisation: NodeId.nullable(),
-        framework: z.enum(FRAMEWORKS).nullable(),
-        statuses: z.array(z.enum(STATUSES)),
-        yearBand: z.string().nullable(),
-        kinds: z.array(NodeKindSchema),
-      })
-      .strict(),
-    styling: z
-      .object({
-        labelScale: z.number().refine((n): n is LabelScale => (LABEL_SCALES as readonly number[]).includes(n), 'must be a label scale'),
-        renderer: z.enum(RENDERER_CHOICES),
-        /** The styling rule (colour by status, plan, ...); views saved before it existed colour by kind. */
-        styleBy: z.enum(STYLE_RULES).default('kind'),
-      })
-      .strict(),
-    locked: z.boolean(),
-    positions: z.record(z.string(), z.tuple([Coordinate, Coordinate])),
-    /** The area shown, in graph coordinates, so the view frames the same on any screen. */
-    camera: z.object({ x: Coordinate, y: Coordinate, w: Coordinate.refine((n) => n > 0, 'must be positive'), h: Coordinate.refine((n) => n > 0, 'must be positive') }).strict().nullable().default(null),
-    /** Views saved before the camera moved to graph coordinates kept screen pixels: read, and ignored (the view is fitted). */
-    viewport: z.unknown().optional(),
-  })
-  .strict();
-export type NamedView = z.infer<typeof NamedViewSchema>;
 
 export function captureView(
   state: AppState,
@@ -109,7 +73,7 @@ export function parseViews(text: string | null): ParsedViews {
   } catch {
     return { views: [], problems: ['the stored views are not valid JSON'] };
   }
-  const envelope = z.object({ format: z.literal('golden-thread-views'), version: z.number(), views: z.array(z.unknown()) }).safeParse(raw);
+  const envelope = ViewsEnvelopeSchema.safeParse(raw);
   if (!envelope.success) return { views: [], problems: ['the stored views are not in the golden-thread-views format'] };
   const views: NamedView[] = [];
   const problems: string[] = [];

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { NamedViewSchema, type NamedView } from '../../client/views/serialise.js';
+import { NamedViewSchema, type NamedView } from '../../model/views.js';
 import type { Actor } from '../../model/roles.js';
 import { NamedViewRow, systemQueryName } from '../../model/system.js';
 import type { GraphStore, NodeValue, Row, Transaction } from '../store/port.js';
 
 /**
  * Named views of the map kept on the server (system table NamedView), shared by
- * everyone who may read. The view itself is validated with the explorer's own schema
- * (client/views/serialise.ts), the one the browser's local copy is read with, so a
+ * everyone who may read. The view itself is validated with the schema in model/views.ts,
+ * the one the browser's local copy is read with (client/views/serialise.ts), so a
  * view saved on the server reopens exactly as one kept locally. A name is unique
  * without regard to case, checked inside the transaction that writes.
  */

@@ -588,3 +588,26 @@ describe('the explorer', { timeout: 120_000 }, () => {
     await page.close();
   });
 });
+
+describe('references carry their plan while more than one plan is on the map', () => {
+  // Lanarkshire 2008-09 plan, action 2.1.3 (seed/lanarkshire-cja-implementation-plan-2008-09-q2.yaml);
+  // its short name is the body's initials and the period's first year: Lanarkshire Community Justice Authority, 2008-09.
+  const ACTION = 'lcja-2008:action:2.1.3';
+  const label = (page: Page, id: string) => mapQuery<string>(page, 'return String(cy.getElementById(arg).style("label"));', id);
+
+  it('prefixes the plan with every plan shown, and nothing once filtered to one plan', async () => {
+    const all = await open('/');
+    await expect.poll(() => label(all.page, ACTION)).toBe('LCJA 2008 · 2.1.3');
+    // Another plan's 2.2.1 (Lothian & Borders 2011-14) reads with its own plan, so the two cannot be confused.
+    expect(await label(all.page, 'lbcja-2011:action:2.2.1-a')).toMatch(/^L&BCJA 2011 · 2\.2\.1/);
+    expect(all.errors).toEqual([]);
+    await all.page.close();
+
+    const one = await open('/?plan=plan:lcja-2008');
+    await expect.poll(() => label(one.page, ACTION)).toBe('2.1.3');
+    const prefixed = await mapQuery<string[]>(one.page, "return cy.nodes().not('.hidden').map((n) => String(n.style('label'))).filter((l) => l.includes(' · '));");
+    expect(prefixed).toEqual([]);
+    expect(one.errors).toEqual([]);
+    await one.page.close();
+  });
+});
