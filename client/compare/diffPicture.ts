@@ -53,6 +53,10 @@ function nodeData(n: Summary & Extra, mark: NodeMark | null): MapNodeData {
     leadVague: n.leadVague ?? null,
     orgType: n.orgType ?? null,
     short,
+    // The diff view names references itself (with the plan when two plans are compared),
+    // so the map's own plan-prefix switch has nothing to change here.
+    shortAlone: short,
+    shortWithPlan: short,
     long: short,
     layer: KIND_STYLES[kind]?.layer ?? 0,
   };
