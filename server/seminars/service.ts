@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { emptyDiff, type ChangeDiff } from '../../model/changes.js';
 import type { Actor } from '../../model/roles.js';
 import {
   FollowMessage,
   OpenRoundMessage,
-  ProposeMessage,
   SeminarView,
-  VoteMessage,
   type AcceptAnswer,
   type FollowState,
   type JoinAnswer,
@@ -17,13 +14,14 @@ import {
   type StartSeminarBody,
   type VoteAnswer,
 } from '../../model/seminars.js';
-import type { SeminarParticipantRow, SeminarRow, SeminarVoteRow } from '../../model/system.js';
-import { HttpError } from '../api/errors.js';
+import type { SeminarParticipantRow, SeminarRow } from '../../model/system.js';
 import type { ChangePipeline } from '../changes/pipeline.js';
 import type { GraphStore } from '../store/port.js';
 import { participantInfo, proposalInfo, roundInfo, initialFollow, seminarInfo } from './records.js';
-import { proposalRanking, roundRanking } from './ranking.js';
+import { roundRanking } from './ranking.js';
 import { seminarRepository, writeRows, type SeminarRepository } from './repository.js';
+import { SeminarProposals } from './proposals.js';
+import { logged, mustFacilitate, mustRun, refused, type Caller } from './roomRules.js';
 import { PresenceBook } from './presence.js';
 import { SeminarRoom } from './room.js';
 import type { SeminarSettings } from './settings.js';
@@ -31,20 +29,18 @@ import { newJoinCode, newSeminarToken, tokenHash } from './tokens.js';
 
 /**
  * What a seminar does, whoever asks (HTTP route or socket message): start, join,
- * propose, vote, accept, decline, dot rounds, follow, end. Every change is one logged
+ * propose, vote, accept, decline (those four in proposals.ts), dot rounds, follow, end. Every change is one logged
  * event written with its rows (room.ts); listeners (the socket server) hear of it after
  * the store has it. Errors are HttpErrors, so both transports answer them alike.
  */
 
-export type Caller = { room: SeminarRoom; participant: SeminarParticipantRow };
+export type { Caller } from './roomRules.js';
 
 export type SeminarListener = {
   event(room: SeminarRoom, event: SeminarEvent): void;
   follow(room: SeminarRoom, state: FollowState): void;
   recall(room: SeminarRoom, rev: number): void;
 };
-
-const refused = (status: number, code: string, message: string, field?: string) => new HttpError(status, code, message, field ? [{ field, reason: message }] : undefined);
 
 /** How long the follow state may go unsaved: a restart brings the room back at most this far behind the camera. */
 const FOLLOW_SAVE_MS = 1000;
@@ -57,6 +53,7 @@ export class SeminarService {
   private readonly listeners = new Set<SeminarListener>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly followSaves = new Map<string, NodeJS.Timeout>();
+  private readonly proposals: SeminarProposals;
 
   constructor(
     readonly store: GraphStore,
@@ -64,6 +61,7 @@ export class SeminarService {
     readonly settings: SeminarSettings,
   ) {
     this.repo = seminarRepository(store);
+    this.proposals = new SeminarProposals({ store, pipeline, repo: this.repo, announce: (room) => this.announce(room) });
   }
 
   listen(listener: SeminarListener): () => void {
@@ -129,7 +127,7 @@ export class SeminarService {
     const facilitator: SeminarParticipantRow = { id: `participant:${randomUUID()}`, seminarId: id, displayName: actor.name, role: 'facilitator', username: actor.id, tokenHash: row.facilitatorTokenHash, joinedAt: at };
     const room = new SeminarRoom(row, this.repo);
     this.rooms.set(id, Promise.resolve(room));
-    await this.logged(room, async () => room.append(this.store, { type: 'participant-joined', participant: participantInfo(facilitator) }, [{ table: 'Seminar', row }, { table: 'SeminarParticipant', row: facilitator }], this.announce(room)));
+    await logged(room, async () => room.append(this.store, { type: 'participant-joined', participant: participantInfo(facilitator) }, [{ table: 'Seminar', row }, { table: 'SeminarParticipant', row: facilitator }], this.announce(room)));
     const seminar = seminarInfo(row, origin);
     return { id, code: row.code, joinUrl: seminar.joinUrl, qrUrl: `/api/seminars/${encodeURIComponent(id)}/qr`, facilitatorToken, seminar };
   }
@@ -157,17 +155,17 @@ export class SeminarService {
       tokenHash: tokenHash(token),
       joinedAt: new Date().toISOString(),
     };
-    await this.logged(room, async () => {
-      this.mustRun(room);
+    await logged(room, async () => {
+      mustRun(room);
       return room.append(this.store, { type: 'participant-joined', participant: participantInfo(participant) }, [{ table: 'SeminarParticipant', row: participant }], this.announce(room));
     });
     return { seminarId: room.id, participant: participantInfo(participant), token };
   }
 
   async end(caller: Caller): Promise<SeminarEvent> {
-    const { room } = this.mustFacilitate(caller);
-    return this.logged(room, async () => {
-      this.mustRun(room);
+    const { room } = mustFacilitate(caller);
+    return logged(room, async () => {
+      mustRun(room);
       const endedAt = new Date().toISOString();
       const writes = [...room.rounds.values()].filter((r) => r.status === 'open').map((r) => ({ table: 'DotRound' as const, row: { ...r, status: 'closed' as const, closedAt: endedAt } }));
       const row: SeminarRow = { ...room.row, status: 'ended', endedAt, follow: JSON.stringify(room.follow) };
@@ -176,117 +174,31 @@ export class SeminarService {
     });
   }
 
-  // ---------------------------------------------------------------- proposals
+  // ---------------------------------------------------------------- proposals and votes (proposals.ts)
 
-  async propose(caller: Caller, input: unknown): Promise<ProposalAnswer> {
-    const msg = ProposeMessage.parse(input);
-    const { room, participant } = caller;
-    this.mustRun(room);
-    // The dry run: the exact diff the facilitator will decide on (400 naming the field of a bad operation).
-    const diff: ChangeDiff = msg.operations.length
-      ? (await this.pipeline.submit({ operations: msg.operations, dryRun: true }, participantActor(participant), { kind: 'seminar', ref: room.id })).diff
-      : emptyDiff();
-    const row = {
-      id: `proposal:${randomUUID()}`,
-      seminarId: room.id,
-      kind: msg.kind,
-      status: 'open' as const,
-      authorId: participant.id,
-      authorName: participant.displayName,
-      comment: msg.comment,
-      ...(msg.nodeId ? { nodeId: msg.nodeId } : {}),
-      operations: JSON.stringify(msg.operations),
-      diff: JSON.stringify(diff),
-      createdAt: new Date().toISOString(),
-    };
-    const event = await this.logged(room, async () => {
-      this.mustRun(room);
-      return room.append(this.store, { type: 'proposal-submitted', proposal: proposalInfo(row, []) }, [{ table: 'Proposal', row }], this.announce(room));
-    });
-    return { proposalId: row.id, diff, seq: event.seq };
+  propose(caller: Caller, input: unknown): Promise<ProposalAnswer> {
+    return this.proposals.propose(caller, input);
   }
 
-  /**
-   * Commits the proposal through the change pipeline as its author's change, origin the
-   * seminar. A change already committed for it (the server stopped between the commit and
-   * the log entry) is found in the audit log and not committed twice.
-   */
-  async accept(caller: Caller, proposalId: string): Promise<AcceptAnswer> {
-    const { room, participant: facilitator } = this.mustFacilitate(caller);
-    const answer = await room.exclusive(async () => {
-      this.mustRun(room);
-      const proposal = this.openProposal(room, proposalId);
-      const author = room.participants.get(proposal.authorId);
-      const operations = JSON.parse(proposal.operations) as unknown[];
-      const reason = `Accepted by ${facilitator.displayName} in the seminar "${room.row.title}" (${proposal.id}): ${proposal.comment}`.slice(0, 2000);
-      let changeId: string | null = null;
-      let diff: ChangeDiff = emptyDiff();
-      if (operations.length) {
-        const earlier = (await this.repo.changes(room.id)).find((c) => c.reason?.includes(`(${proposal.id})`));
-        if (earlier) {
-          changeId = earlier.id;
-          diff = JSON.parse(earlier.diff) as ChangeDiff;
-        } else {
-          const result = await this.pipeline.submit({ operations: operations as never, reason }, participantActor(author ?? facilitator), { kind: 'seminar', ref: room.id });
-          if (!result.committed) throw refused(409, 'nothing_to_change', 'the graph already holds what this proposal asks for: decline it instead', 'proposalId');
-          changeId = result.changeId;
-          diff = result.diff;
-        }
-      }
-      const decidedAt = new Date().toISOString();
-      const row = { ...proposal, status: 'accepted' as const, decidedAt, decidedBy: facilitator.displayName, ...(changeId ? { changeId } : {}) };
-      const { done } = room.append(this.store, { type: 'proposal-accepted', proposalId, changeId, diff, acceptedBy: facilitator.displayName }, [{ table: 'Proposal', row }], this.announce(room));
-      return { done, changeId, diff };
-    });
-    const event = await answer.done;
-    return { proposalId, changeId: answer.changeId, diff: answer.diff, seq: event.seq };
+  accept(caller: Caller, proposalId: string): Promise<AcceptAnswer> {
+    return this.proposals.accept(caller, proposalId);
   }
 
-  async decline(caller: Caller, proposalId: string, reason: string): Promise<SeminarEvent> {
-    const { room, participant: facilitator } = this.mustFacilitate(caller);
-    return this.logged(room, async () => {
-      this.mustRun(room);
-      const proposal = this.openProposal(room, proposalId);
-      const row = { ...proposal, status: 'declined' as const, decidedAt: new Date().toISOString(), decidedBy: facilitator.displayName, declineReason: reason };
-      return room.append(this.store, { type: 'proposal-declined', proposalId, reason, declinedBy: facilitator.displayName }, [{ table: 'Proposal', row }], this.announce(room));
-    });
+  decline(caller: Caller, proposalId: string, reason: string): Promise<SeminarEvent> {
+    return this.proposals.decline(caller, proposalId, reason);
   }
 
-  // ---------------------------------------------------------------- votes and dot rounds
-
-  async vote(caller: Caller, input: unknown): Promise<VoteAnswer> {
-    const msg = VoteMessage.parse(input);
-    const { room, participant } = caller;
-    const answer = await room.exclusive(async () => {
-      this.mustRun(room);
-      const at = new Date().toISOString();
-      if ('proposalId' in msg) {
-        this.openProposal(room, msg.proposalId);
-        const row = { id: `${msg.proposalId}|${participant.id}`, seminarId: room.id, subjectId: msg.proposalId, participantId: participant.id, value: msg.value, at };
-        const ranking = proposalRanking(room.proposals.values(), withVote(room, row), room.row.anonymousVotes, room.nameOf);
-        return { ranking, ...room.append(this.store, { type: 'tally', target: { proposalId: msg.proposalId }, ranking }, [{ table: 'SeminarVote', row }], this.announce(room)) };
-      }
-      const round = room.rounds.get(msg.roundId);
-      if (!round) throw refused(404, 'not_found', `no round ${msg.roundId} in this seminar`, 'roundId');
-      if (round.status !== 'open' || (round.endsAt && round.endsAt <= at)) throw refused(409, 'round_closed', 'this round is closed', 'roundId');
-      const targets = new Set((JSON.parse(round.targets) as { id: string }[]).map((t) => t.id));
-      msg.allocations.forEach((a, i) => {
-        if (!targets.has(a.targetId)) throw refused(400, 'bad_request', `is not one of the round's targets: ${a.targetId}`, `allocations.${i}.targetId`);
-      });
-      const used = msg.allocations.reduce((n, a) => n + a.dots, 0);
-      if (used > round.dotsPerPerson) throw refused(400, 'bad_request', `uses ${used} dots; each person has ${round.dotsPerPerson}`, 'allocations');
-      const row = { id: `${round.id}|${participant.id}`, seminarId: room.id, subjectId: round.id, participantId: participant.id, value: used, allocations: JSON.stringify(msg.allocations), at };
-      const ranking = roundRanking(round, withVote(room, row), room.nameOf);
-      return { ranking, ...room.append(this.store, { type: 'tally', target: { roundId: round.id }, ranking }, [{ table: 'SeminarVote', row }], this.announce(room)) };
-    });
-    return { ranking: answer.ranking, seq: (await answer.done).seq };
+  vote(caller: Caller, input: unknown): Promise<VoteAnswer> {
+    return this.proposals.vote(caller, input);
   }
+
+  // ---------------------------------------------------------------- dot rounds
 
   async openRound(caller: Caller, input: unknown): Promise<SeminarEvent> {
     const msg = OpenRoundMessage.parse(input);
-    const { room } = this.mustFacilitate(caller);
-    return this.logged(room, async () => {
-      this.mustRun(room);
+    const { room } = mustFacilitate(caller);
+    return logged(room, async () => {
+      mustRun(room);
       const now = Date.now();
       const row = {
         id: `round:${randomUUID()}`,
@@ -306,8 +218,8 @@ export class SeminarService {
   }
 
   async closeRound(caller: Caller, roundId: string): Promise<SeminarEvent> {
-    const { room } = this.mustFacilitate(caller);
-    return this.logged(room, async () => this.closeRoundNow(room, roundId));
+    const { room } = mustFacilitate(caller);
+    return logged(room, async () => this.closeRoundNow(room, roundId));
   }
 
   private closeRoundNow(room: SeminarRoom, roundId: string): { done: Promise<SeminarEvent> } {
@@ -324,7 +236,7 @@ export class SeminarService {
     if (!endsAt || status !== 'open') return;
     const timer = setTimeout(() => {
       this.timers.delete(roundId);
-      this.logged(room, async () => (room.rounds.get(roundId)?.status === 'open' ? this.closeRoundNow(room, roundId) : { done: Promise.resolve(null) })).catch((err: unknown) => console.error(`closing round ${roundId} on its timer failed:`, err));
+      logged(room, async () => (room.rounds.get(roundId)?.status === 'open' ? this.closeRoundNow(room, roundId) : { done: Promise.resolve(null) })).catch((err: unknown) => console.error(`closing round ${roundId} on its timer failed:`, err));
     }, Math.max(0, Date.parse(endsAt) - Date.now()));
     timer.unref();
     this.timers.set(roundId, timer);
@@ -340,8 +252,8 @@ export class SeminarService {
   /** The facilitator moved the room. Not logged (only the latest state matters); saved at most once a second. */
   follow(caller: Caller, input: unknown): FollowState {
     const msg = FollowMessage.parse(input);
-    const { room } = this.mustFacilitate(caller);
-    this.mustRun(room);
+    const { room } = mustFacilitate(caller);
+    mustRun(room);
     const next: FollowState = { ...room.follow, rev: room.follow.rev + 1 };
     if (msg.viewport !== undefined) next.viewport = msg.viewport;
     if (msg.filters !== undefined) next.filters = msg.filters;
@@ -351,13 +263,13 @@ export class SeminarService {
   }
 
   lock(caller: Caller, locked: boolean): FollowState {
-    const { room } = this.mustFacilitate(caller);
-    this.mustRun(room);
+    const { room } = mustFacilitate(caller);
+    mustRun(room);
     return this.setFollow(room, { ...room.follow, rev: room.follow.rev + 1, locked });
   }
 
   recall(caller: Caller): number {
-    const { room } = this.mustFacilitate(caller);
+    const { room } = mustFacilitate(caller);
     for (const l of this.listeners) l.recall(room, room.follow.rev);
     return room.follow.rev;
   }
@@ -404,32 +316,10 @@ export class SeminarService {
 
   // ---------------------------------------------------------------- internal
 
-  /** Runs `task` in the room's turn and waits for its event to be in the store (after the turn, so writes group). */
-  private async logged<T>(room: SeminarRoom, task: () => Promise<{ done: Promise<T> }>): Promise<T> {
-    const { done } = await room.exclusive(task);
-    return done;
-  }
-
   private announce(room: SeminarRoom) {
     return (event: SeminarEvent) => {
       for (const l of this.listeners) l.event(room, event);
     };
-  }
-
-  private mustRun(room: SeminarRoom): void {
-    if (room.row.status !== 'running') throw refused(409, 'seminar_ended', 'this seminar has ended');
-  }
-
-  private mustFacilitate(caller: Caller): Caller {
-    if (caller.participant.role !== 'facilitator') throw refused(403, 'forbidden', 'only the facilitator may do this');
-    return caller;
-  }
-
-  private openProposal(room: SeminarRoom, proposalId: string) {
-    const proposal = room.proposals.get(proposalId);
-    if (!proposal) throw refused(404, 'not_found', `no proposal ${proposalId} in this seminar`, 'proposalId');
-    if (proposal.status !== 'open') throw refused(409, 'already_decided', `this proposal was already ${proposal.status}`, 'proposalId');
-    return proposal;
   }
 
   private async freeCode(): Promise<string> {
@@ -440,14 +330,4 @@ export class SeminarService {
   }
 }
 
-/** The author of an accepted proposal, as the audit log records them. */
-export function participantActor(p: SeminarParticipantRow): Actor {
-  return { id: p.username ?? p.id, name: p.displayName, role: 'viewer' };
-}
-
-/** The room's votes with one cast or replaced, before it is stored (the room takes it only once the store has it). */
-function withVote(room: SeminarRoom, vote: SeminarVoteRow): SeminarVoteRow[] {
-  const votes = new Map(room.votes);
-  votes.set(vote.id, vote);
-  return [...votes.values()];
-}
+export { participantActor } from './proposals.js';

@@ -200,6 +200,20 @@ describe('signing in through a provider', () => {
   });
 });
 
+describe("an administrator managing a provider's account", () => {
+  it('changes its role through PATCH /api/users/{username}; the next sign-in keeps it', async () => {
+    const { session } = await signIn('city-council', 'henry');
+    await auth.accounts.create({ username: 'root', role: 'administrator', password: 'administrator password' });
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'root', password: 'administrator password' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const patched = await fetch(`${base}/api/users/${encodeURIComponent(session.user.username)}`, { method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'editor' }) });
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({ username: session.user.username, role: 'editor', organisationId: null });
+    expect((await signIn('city-council', 'henry')).session.user).toMatchObject({ username: session.user.username, role: 'editor' });
+  });
+});
+
 describe('refused callbacks sign nobody in', () => {
   async function expectNoSession(browser: FetchBrowser, res: Response, status: number, code: string) {
     expect(res.status).toBe(status);
