@@ -28,8 +28,9 @@ export function mountDiffMap(host: HTMLElement, picture: DiffPicture, onClose: (
   );
   host.append(el);
 
-  const narrow = host.clientWidth < 600;
-  const positions = diffLayout(picture, { ...(picture.plans ? { planBands: picture.plans } : {}), narrow });
+  let narrow = host.clientWidth < 600;
+  const layout = () => diffLayout(picture, { ...(picture.plans ? { planBands: picture.plans } : {}), narrow });
+  const positions = layout();
   canvas.style.backgroundColor = MAP_BACKGROUND;
   const cy = cytoscape({
     container: canvas,
@@ -64,7 +65,20 @@ export function mountDiffMap(host: HTMLElement, picture: DiffPicture, onClose: (
     cy.viewport({ zoom, pan: { x: inset.left + w / 2 - ((bb.x1 + bb.x2) / 2) * zoom, y: fits ? inset.top + hh / 2 - ((bb.y1 + bb.y2) / 2) * zoom : inset.top - bb.y1 * zoom } });
   };
   frame();
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => cy.resize());
+  // Turning a tablet, or a window made narrow: the columns follow, and the view is framed again.
+  const observer =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          if (destroyed) return;
+          cy.resize();
+          const now = host.clientWidth < 600;
+          if (now === narrow) return;
+          narrow = now;
+          const next = layout();
+          cy.nodes().positions((n) => next.get(n.id()) ?? n.position());
+          frame();
+        });
   observer?.observe(canvas);
 
   let destroyed = false;
