@@ -7,7 +7,8 @@ import type { DiffPicture, NodeMark, PictureNode } from './diffPicture.js';
  * label with its plan's short name ("= LCJA 2008 · 2.5.7"), so no two labels collide.
  * When two plans are compared, each plan's actions have their own band, the earlier
  * above the later, and a continued pair stands in the same column of the two bands, so
- * its "continued as" link runs straight down. Marked nodes come first in a band.
+ * its "continued as" link runs straight down, the earlier plan's dropped actions
+ * above its continued ones. Marked nodes come first in a band.
  * Pure: positions only.
  */
 
@@ -54,9 +55,16 @@ export function diffLayout(picture: DiffPicture, hints: LayoutHints = {}): Map<s
     const paired = band.filter((n) => slot.has(n.data.id)).sort((a, b) => slot.get(a.data.id)! - slot.get(b.data.id)!);
     const rest = band.filter((n) => !slot.has(n.data.id)).sort(byMark);
     const places: (PictureNode | null)[] = [];
-    for (const n of paired) places[slot.get(n.data.id)!] = n;
-    let i = paired.length > 0 && pb ? pb.pairs.length : 0;
-    for (const n of rest) places[i++] = n;
+    if (pb && key.endsWith(':b') && paired.length > 0) {
+      // The earlier plan: what was dropped above, the continued row last, right above the later plan's.
+      const restRows = Math.ceil(rest.length / cols);
+      rest.forEach((n, i) => (places[i] = n));
+      for (const n of paired) places[restRows * cols + slot.get(n.data.id)!] = n;
+    } else {
+      for (const n of paired) places[slot.get(n.data.id)!] = n;
+      let i = paired.length > 0 && pb ? pb.pairs.length : 0;
+      for (const n of rest) places[i++] = n;
+    }
     placed.set(key, places);
   }
   // The two plans' bands share one width, so a pair's column is the same in both.

@@ -23,13 +23,14 @@ export function mountDiffMap(host: HTMLElement, picture: DiffPicture, onClose: (
     { class: 'compare-map', id: 'compare-map' },
     canvas,
     h('div', { class: 'compare-map-bar' }, h('strong', { class: 'compare-map-title' }, `Differences: ${picture.title}`), fit, back),
-    legendOf(picture.legend),
+    legendOf(picture.legend, host.clientWidth >= 600),
     listOf(picture),
   );
   host.append(el);
 
-  const narrow = host.clientWidth < 600;
-  const positions = diffLayout(picture, { ...(picture.plans ? { planBands: picture.plans } : {}), narrow });
+  let narrow = host.clientWidth < 600;
+  const layout = () => diffLayout(picture, { ...(picture.plans ? { planBands: picture.plans } : {}), narrow });
+  const positions = layout();
   canvas.style.backgroundColor = MAP_BACKGROUND;
   const cy = cytoscape({
     container: canvas,
@@ -64,7 +65,21 @@ export function mountDiffMap(host: HTMLElement, picture: DiffPicture, onClose: (
     cy.viewport({ zoom, pan: { x: inset.left + w / 2 - ((bb.x1 + bb.x2) / 2) * zoom, y: fits ? inset.top + hh / 2 - ((bb.y1 + bb.y2) / 2) * zoom : inset.top - bb.y1 * zoom } });
   };
   frame();
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => cy.resize());
+  // Turning a tablet, or a window made narrow: the columns follow, and the view is framed again.
+  const observer =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          if (destroyed) return;
+          cy.resize();
+          const now = host.clientWidth < 600;
+          if (now === narrow) return;
+          narrow = now;
+          (key as HTMLDetailsElement).open = !narrow;
+          const next = layout();
+          cy.nodes().positions((n) => next.get(n.id()) ?? n.position());
+          frame();
+        });
   observer?.observe(canvas);
 
   let destroyed = false;
@@ -77,6 +92,7 @@ export function mountDiffMap(host: HTMLElement, picture: DiffPicture, onClose: (
   };
   back.addEventListener('click', close);
   fit.addEventListener('click', frame);
+  key.addEventListener('toggle', frame);
   el.addEventListener('keydown', onKey);
   back.focus();
   // The browser tests' and debugging hook (app/testHook.ts) reaches the diff view's graph too.
@@ -110,11 +126,13 @@ function listOf(picture: DiffPicture): HTMLElement {
 }
 
 /** One swatch per mark, drawn with the same border style, colour and badge as on the map. */
-function legendOf(entries: LegendEntry[]): HTMLElement {
+function legendOf(entries: LegendEntry[], open: boolean): HTMLElement {
+  // Folded on a phone, where it would cover half the picture; its summary still gives each mark's badge and count.
+  const summary = entries.filter((e) => e.what === 'node' && e.count > 0).map((e) => `${BADGES[e.mark as NodeMark]} ${e.count}`).join(' · ');
   return h(
-    'div',
-    { class: 'compare-legend', id: 'compare-legend', role: 'group', 'aria-label': 'Key to the differences' },
-    h('strong', {}, 'Key'),
+    'details',
+    { class: 'compare-legend', id: 'compare-legend', open, 'aria-label': 'Key to the differences' },
+    h('summary', {}, h('strong', {}, 'Key'), h('span', { class: 'compare-legend-summary' }, ` ${summary}`)),
     h(
       'ul',
       {},

@@ -100,9 +100,14 @@ function collector(index: GraphIndex) {
     done(): { nodes: PictureNode[]; edges: PictureEdge[] } {
       // A plan may print one reference twice (the 2010 report numbers its actions afresh under each National
       // Outcome): such labels get their first words too, so no two marked nodes read alike.
+      const bare = (n: PictureNode) => (n.mark ? n.data.short.slice(BADGES[n.mark].length + 1) : n.data.short);
       const seen = new Map<string, number>();
-      for (const n of nodes.values()) seen.set(n.data.short, (seen.get(n.data.short) ?? 0) + 1);
-      for (const n of nodes.values()) if (n.mark && seen.get(n.data.short)! > 1) n.data = { ...n.data, short: `${n.data.short} “${truncate(n.data.label, 22)}”`, long: `${n.data.short} “${truncate(n.data.label, 22)}”` };
+      for (const n of nodes.values()) seen.set(bare(n), (seen.get(bare(n)) ?? 0) + 1);
+      for (const n of nodes.values()) {
+        if (!n.mark || seen.get(bare(n))! < 2) continue;
+        const short = `${n.data.short} “${truncate(n.data.label, 22)}”`;
+        n.data = { ...n.data, short, long: short };
+      }
       // An edge needs both ends on the map; one whose end is known nowhere is left out.
       return { nodes: [...nodes.values()], edges: [...edges.values()].filter((e) => nodes.has(e.data.source) && nodes.has(e.data.target)) };
     },

@@ -60,7 +60,7 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): Panel {
     snapHint,
   );
   const run = h('button', { type: 'submit', class: 'button primary', id: 'compare-run' }, 'Compare');
-  const form = h('form', { class: 'compare-form', onsubmit: (e: Event) => (e.preventDefault(), void compare()) }, h('fieldset', { class: 'compare-modes' }, h('legend', {}, 'Compare'), modeRadio('plans', 'two plans'), modeRadio('snapshots', 'two snapshots, or a snapshot and now')), plansBox, snapsBox, run);
+  const form = h('form', { class: 'compare-form', onsubmit: (e: Event) => (e.preventDefault(), void compare()) }, h('fieldset', { class: 'compare-modes' }, h('legend', {}, 'What to compare'), modeRadio('plans', 'two plans'), modeRadio('snapshots', 'two snapshots, or a snapshot and now')), plansBox, snapsBox, run);
   const el = h('section', { class: 'compare-panel', 'aria-labelledby': 'compare-heading' }, h('h2', { id: 'compare-heading', tabindex: '-1' }, 'Compare plans or snapshots'), form, status, showMap, out);
   root.append(el);
 

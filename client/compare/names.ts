@@ -25,6 +25,8 @@ export function fullName(n: Nameable, max = 90): string {
   const ref = referenceName(n);
   if (n.kind === 'Organisation') return truncate(n.label, max);
   if (n.kind === 'Plan') return `${truncate(n.label, max)}${ref ? ` (${ref})` : ''}`;
+  // A milestone or progress update prints no reference of its own: its plan, then its kind.
+  if (ref && !n.ref && n.planShort) return `${n.planShort} · ${kindName(n.kind).toLowerCase()} “${truncate(n.label, max)}”`;
   return ref ? `${ref} ${truncate(n.label, max)}` : `${kindName(n.kind)} “${truncate(n.label, max)}”`;
 }
 
