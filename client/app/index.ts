@@ -20,7 +20,7 @@ import { mountContextMenu } from './contextMenu.js';
 import { mountMapStage } from './mapStage.js';
 import { mountMapProgress } from '../progress/mapProgress.js';
 import { tooltipStatus } from '../progress/tooltipStatus.js';
-import { MAIN_VIEWS, SIDE_PANELS, type PanelEntry } from './registry.js';
+import { mountPanelHosts } from './panelHosts.js';
 import { createResourceCache, IDLE } from './resources.js';
 import { buildShell } from './shell.js';
 import { createGraphLoading } from './graphLoading.js';
@@ -39,7 +39,7 @@ import { refreshAfterCommit } from '../live/refresh.js';
  * The explorer's shell: builds the page, keeps the URL and the state in step, has the
  * graph loaded (app/graphLoading.ts), and on every change derives one frame (filters, emphasis, positions) that
  * the map and every panel on screen render from. Panels come from app/registry.ts and
- * load the first time they are opened. `destroy()` takes it all down, once.
+ * load the first time they are opened (app/panelHosts.ts). `destroy()` takes it all down, once.
  */
 
 // ---------------------------------------------------------------- Public API
@@ -203,44 +203,9 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   const fixedPanels: Panel[] = [search, filters, mountMapProgress(shell.mapHost, ctx)];
 
   // ------------------------------------------------------------ registered panels, loaded when first shown
-  const mounted = new Map<string, Panel>();
-  const loading = new Set<string>();
-  const ensurePanel = (entry: PanelEntry, host: HTMLElement): Panel | null => {
-    const have = mounted.get(entry.id);
-    if (have || loading.has(entry.id)) return have ?? null;
-    loading.add(entry.id);
-    fill(host, h('p', { class: 'hint panel-loading' }, `Loading ${entry.label.toLowerCase()}…`));
-    entry.load().then(
-      (mount) => {
-        loading.delete(entry.id);
-        if (destroyed) return;
-        host.replaceChildren();
-        mounted.set(entry.id, mount(host, ctx));
-        requestRender();
-      },
-      (err: unknown) => {
-        loading.delete(entry.id);
-        fill(host, h('p', { class: 'error' }, `This panel could not be loaded: ${err instanceof Error ? err.message : String(err)}`), h('button', { type: 'button', class: 'button small', onclick: () => ensurePanel(entry, host) }, 'Try again'));
-      },
-    );
-    return null;
-  };
-  const visiblePanels = (s: AppState): Panel[] => {
-    const out: Panel[] = [];
-    const side = SIDE_PANELS.find((p) => p.id === s.panel);
-    if (side) {
-      const p = ensurePanel(side, shell.panelHosts.get(side.id)!);
-      if (p) out.push(p);
-    }
-    const main = MAIN_VIEWS.find((v) => v.id === s.view);
-    if (main?.load) {
-      const p = ensurePanel(main as PanelEntry, shell.viewHosts.get(main.id)!);
-      if (p) out.push(p);
-    }
-    return out;
-  };
+  const panels = mountPanelHosts({ side: shell.panelHosts, views: shell.viewHosts }, ctx, () => destroyed);
   const focusDetails = () => {
-    win.requestAnimationFrame(() => win.requestAnimationFrame(() => mounted.get('details')?.focus?.()));
+    win.requestAnimationFrame(() => win.requestAnimationFrame(() => panels.get('details')?.focus?.()));
     if (shell.isDrawer('right')) shell.setDrawer('right');
   };
 
@@ -344,7 +309,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     stage.mapEl.setAttribute('aria-label', state.selected && d.index.nodes.has(state.selected) ? `Map of the golden thread; selected: ${nodeName(d.index.nodes.get(state.selected)!)}` : 'Map of the golden thread; nothing selected');
 
     for (const p of fixedPanels) p.update(frame);
-    for (const p of visiblePanels(state)) p.update(frame);
+    for (const p of panels.visible(state)) p.update(frame);
     previousRendered = state;
   }
 
@@ -373,7 +338,8 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       destroyed = true;
       if (renderQueued) win.cancelAnimationFrame(renderQueued);
       for (const c of cleanups) c();
-      for (const p of [...fixedPanels, ...mounted.values()]) p.destroy();
+      for (const p of fixedPanels) p.destroy();
+      panels.destroy();
       for (const r of Object.values(resources)) r.destroy();
       shell.destroy();
       removeHook();
@@ -382,6 +348,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       return destroyed;
     },
   };
+  performance.mark('gt:explorer-mounted');
   const removeHook = installTestHook(win, { store, map: () => stage.map, destroy: () => explorer.destroy() });
   return explorer;
 }

@@ -384,8 +384,17 @@ function boxOf(eles: cytoscape.NodeCollection, target: ReadonlyMap<string, Posit
   eles.forEach((n) => {
     const p = target.get(n.id()) ?? n.position();
     const r = n.outerWidth() / 2;
-    x1 = Math.min(x1, p.x - r - 20);
-    x2 = Math.max(x2, p.x + r + 20);
+    // A label beneath a node can be wider than the node ("L&BCJA 2011 · 5.3 Effective communi…"
+    // at the edge of the map): the frame leaves room for half of it each side, estimated as
+    // the label pass above does (refreshLabels).
+    let half = r + 20;
+    if (n.style('text-valign') !== 'center') {
+      const fontPx = parseFloat(String(n.style('font-size')));
+      const natural = String(n.data('short') ?? '').length * fontPx * 0.55;
+      half = Math.max(half, Math.min(natural, parseFloat(String(n.style('text-max-width')))) / 2);
+    }
+    x1 = Math.min(x1, p.x - half);
+    x2 = Math.max(x2, p.x + half);
     y1 = Math.min(y1, p.y - r);
     y2 = Math.max(y2, p.y + r + 30);
   });

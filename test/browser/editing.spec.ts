@@ -208,6 +208,8 @@ describe('an editor adds to the graph', () => {
 
   it('creates an action in a plan, links it to an outcome picked by search, and records its progress', async () => {
     const { page, errors } = await open(1366, 768, '/?sel=plan%3Alcja-2008');
+    // A second explorer, signed out, follows the change live (its graph patched from the change's diff).
+    const { page: watcher, errors: watcherErrors } = await open(1366, 768, '/');
     await signIn(page, EDITOR);
     // The Filters panel counts the seed's actions: 12 + 9 (Lanarkshire 2008-09 and 2010), 92 (Lothian & Borders), 34 (Glasgow).
     await expect.poll(() => page.textContent('.filter-summary')).toMatch(/^147 of 147 actions match/);
@@ -218,8 +220,12 @@ describe('an editor adds to the graph', () => {
     await page.click('.create-action-form button[type="submit"]');
     await page.waitForFunction((id) => (window as unknown as { goldenThread: { state(): { selected: string } } }).goldenThread.state().selected === id, NEW_ACTION);
     await page.waitForFunction(() => document.querySelector('#detail-heading')?.textContent === 'Pilot a housing panel for registered sex offenders', null, { timeout: 15_000 });
-    // The map reloaded with the new action, and the count says so without waiting for a filter change.
+    // The map reloaded with the new action, and the count says so without waiting for a filter change;
+    // in the other explorer too.
     await expect.poll(() => page.textContent('.filter-summary'), { timeout: 10_000 }).toMatch(/^148 of 148 actions match/);
+    await watcher.waitForFunction((id) => !(window as unknown as { goldenThread: { cy(): { getElementById(i: string): { empty(): boolean } } } }).goldenThread.cy().getElementById(id).empty(), NEW_ACTION, { timeout: 15_000 });
+    await expect.poll(() => watcher.textContent('.filter-summary'), { timeout: 10_000 }).toMatch(/^148 of 148 actions match/);
+    expect(watcherErrors).toEqual([]);
 
     // Link from here…, then the other end found with the search box.
     await page.click('[data-edit="link"]');

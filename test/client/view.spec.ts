@@ -3,7 +3,8 @@ import type { GapResponse, ThreadResponse } from '../../model/api.js';
 import { NODE_KINDS } from '../../model/nodes.js';
 import { createFilterer } from '../../client/filters/index.js';
 import { indexGraph } from '../../client/graph/index.js';
-import { classesFor, deriveMapView } from '../../client/map/view.js';
+import { classesFor, deriveMapView, plansAmong } from '../../client/map/view.js';
+import { shortLabelWithPlan } from '../../client/graph/labels.js';
 import { DEFAULT_FILTERS, DEFAULT_STATE, type AppState } from '../../client/state/types.js';
 import { L, sampleGraph } from './fixtures.js';
 
@@ -103,5 +104,27 @@ describe('a national outcome’s thread', () => {
     expect(v.emphasis.get('org:lothian-and-borders-cja')).toBe('path');
     expect(v.emphasis.get('org:lothian-and-borders-cja|LEADS|lbcja-2011:action:4.2.2-a')).toBe('path');
     expect(v.emphasis.get('no:9')).toBe('origin');
+  });
+});
+
+describe('references with their plan on the map', () => {
+  it('asks for the plan before each reference only while more than one plan is drawn', () => {
+    // The sample holds Lanarkshire 2008-09 (L) and Lothian & Borders 2011-14 (B) actions.
+    expect(deriveMapView(index, visibleFor(state({})), state({}), {}).planRefs).toBe(true);
+    const onlyL = state({ filters: { ...DEFAULT_FILTERS, kinds: [...NODE_KINDS], plan: L } });
+    expect(deriveMapView(index, visibleFor(onlyL), onlyL, {}).planRefs).toBe(false);
+  });
+
+  it('counts the plans of the given nodes, nodes of no plan aside', () => {
+    expect(plansAmong(index, ['nsmo:O2'])).toBe(0);
+    expect(plansAmong(index, ['nsmo:O2', 'lcja-2008:action:2.5.7', 'lcja-2008:action:2.1.3'])).toBe(1);
+    expect(plansAmong(index, ['lcja-2008:action:2.5.7', 'lbcja-2011:action:4.2.2-a'])).toBe(2);
+  });
+
+  it('writes the short name before the reference, as the issue spells it, and leaves plans and organisations alone', () => {
+    expect(shortLabelWithPlan('Action', 'Ensure the effective implementation of NASSO.', '2.2.1', 'LCJA 2008')).toBe('LCJA 2008 · 2.2.1');
+    expect(shortLabelWithPlan('Action', 'An action without a printed reference', null, 'LCJA 2008')).toBeNull();
+    expect(shortLabelWithPlan('Action', 'Ensure the effective implementation of NASSO.', '2.2.1', null)).toBeNull();
+    expect(shortLabelWithPlan('Organisation', 'Scottish Prison Service', 'SPS', 'LCJA 2008')).toBeNull();
   });
 });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invalidateReadCaches } from '../../server/graph/readCache.js';
-import { searchIndex, searchIndexChanged, searchNodes } from '../../server/search/searchNodes.js';
+import { searchIndex, searchIndexChanged, searchIndexUpdates, searchNodes } from '../../server/search/searchNodes.js';
 import { loadSeed } from '../../server/seed/loadSeed.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
 
 /**
- * The search index over a real store: built once and kept, dropped by a commit or a
- * wholesale invalidation, holding the seed's 485 distinct domain nodes (510 node entries in seed/*.yaml, organisations repeated across documents)
+ * The search index over a real store: built once and kept, a commit put into it in place,
+ * dropped by a wholesale invalidation, holding the seed's 485 distinct domain nodes (510 node entries in seed/*.yaml, organisations repeated across documents)
  * and no system table, each milestone and progress update knowing its action.
  */
 
@@ -27,17 +27,20 @@ describe('the search index of a store', () => {
     expect((await first).size).toBe(485);
   });
 
-  it('is built afresh after a commit or a wholesale invalidation', async () => {
+  it('takes a commit in place, and is built afresh after a wholesale invalidation', async () => {
     const before = searchIndex(store);
-    await before;
-    searchIndexChanged(store, undefined);
+    const index = await before;
+    const applied = searchIndexUpdates.applied;
+    searchIndexChanged(store, { nodes: { added: [], updated: [], removed: [] }, relationships: { added: [], removed: [] } });
     const afterCommit = searchIndex(store);
-    expect(afterCommit).not.toBe(before);
+    // The same index, with the change put in: not a rebuild.
+    expect(await afterCommit).toBe(index);
+    expect(searchIndexUpdates.applied).toBe(applied + 1);
     expect(searchIndex(store)).toBe(afterCommit);
-    await afterCommit;
     invalidateReadCaches(store);
     const afterInvalidation = searchIndex(store);
     expect(afterInvalidation).not.toBe(afterCommit);
+    expect(await afterInvalidation).not.toBe(index);
     expect((await afterInvalidation).size).toBe(485);
   });
 
