@@ -76,6 +76,7 @@ describe('the progress panel', () => {
     const baselines = await page.$$eval('table.progress-indicators tbody tr', (trs) => trs.map((r) => r.querySelectorAll('td')[1]!.textContent));
     expect(baselines.length).toBeGreaterThanOrEqual(5);
     expect(new Set(baselines)).toEqual(new Set(['not printed']));
+    await page.locator('#progress-missing').scrollIntoViewIfNeeded();
     await screenshot(page, 'progress-partnership-missing-1366x768');
     expect(errors).toEqual([]);
     await page.close();
