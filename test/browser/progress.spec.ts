@@ -59,4 +59,26 @@ describe('the progress panel', () => {
     expect(await counts(page)).toEqual({ 'no update': 9 });
     await page.close();
   }, 90_000);
+
+  it('for the partnership: what needs updating per lead across every plan, the CSV link, and a baseline column saying "not printed"', async () => {
+    const { page, errors } = await open(1366, 768);
+    await page.selectOption('#progress-period', '2010-11-Q2');
+    await page.selectOption('#progress-plan', 'partnership');
+    await page.waitForSelector('table.progress-missing-leads', { state: 'attached' });
+    const rows = await page.$$eval('table.progress-missing-leads tbody tr', (trs) => trs.map((r) => [r.querySelector('th')!.textContent, Number(r.querySelector('td')!.textContent), r.querySelector('td.plans')!.textContent]));
+    // July-September 2010: the 2010 report updated its nine rows; the 2008-09 plan's nine unfinished actions are owed,
+    // six of them the LCJA chief officer's (lines 61, 167, 181, 193, 219, 291); L&B's and Glasgow's 118 unled actions print no progress.
+    expect(rows).toContainEqual(['Lanarkshire Community Justice Authority', 6, 'LCJA 2008']);
+    expect(rows).toContainEqual(['no lead printed', 118, 'GCJSWS 2013, L&BCJA 2011']);
+    expect(await page.locator('table.progress-missing-leads caption').textContent()).toBe('135 updates owed for Quarter 2 2010-11: July - September 2010');
+    expect(await page.locator('#progress-missing-csv').getAttribute('href')).toBe('/api/missing-updates?period=2010-11-Q2&format=csv');
+    // Glasgow's indicator table (lines 587-593) prints no baseline.
+    const baselines = await page.$$eval('table.progress-indicators tbody tr', (trs) => trs.map((r) => r.querySelectorAll('td')[1]!.textContent));
+    expect(baselines.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(baselines)).toEqual(new Set(['not printed']));
+    await page.locator('#progress-missing').scrollIntoViewIfNeeded();
+    await screenshot(page, 'progress-partnership-missing-1366x768');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });
