@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, cleanEnv, runTsx, type Running } from '../fixtures/processes.js';
+import { runCli as cli } from '../fixtures/cli.js';
+import { cleanEnv, runTsx, type Running } from '../fixtures/processes.js';
 import { Browser } from './authServer.js';
 
 /**
@@ -11,20 +11,6 @@ import { Browser } from './authServer.js';
  * `npm run cli -- user ...` (password on standard input, never an argument) and the
  * first administrator from GT_ADMIN_USER and GT_ADMIN_PASSWORD at server start.
  */
-
-type Result = { code: number | null; stdout: string; stderr: string };
-
-function cli(args: string[], env: Record<string, string>, stdin = ''): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { cwd: REPO_ROOT, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdin.end(stdin);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const SERVING = /Golden Thread is serving on (http:\/\/[^\s:]+:\d+) /;
 const ADMIN_PASSWORD = 'first admin password';

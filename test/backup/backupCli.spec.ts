@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, cleanEnv } from '../fixtures/processes.js';
+import { runCli as cli } from '../fixtures/cli.js';
 import { ACCOUNTS, startBackupServer, type BackupServer } from './backupServer.js';
 
 /**
@@ -11,20 +10,6 @@ import { ACCOUNTS, startBackupServer, type BackupServer } from './backupServer.j
  * running server (password on standard input), restored into an empty data folder,
  * a second restore into it refused, and a file that is not a backup named as such.
  */
-
-type Result = { code: number | null; stdout: string; stderr: string };
-
-function cli(args: string[], env: Record<string, string>, stdin = ''): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { cwd: REPO_ROOT, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdin.end(stdin);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const root = mkdtempSync(join(tmpdir(), 'gt-backup-cli-'));
 const file = join(root, 'backup.json');

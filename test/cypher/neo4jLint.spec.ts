@@ -1,27 +1,13 @@
-import {
-  lintCypherQuery,
-  parseParameters,
-  testData,
-  type DbSchema,
-  type SyntaxDiagnostic,
-} from '@neo4j-cypher/language-support';
+import { parseParameters, testData } from '@neo4j-cypher/language-support';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  NODE_KINDS,
-  NODE_SYSTEM_COLUMNS,
-  RELATIONSHIP_SCHEMAS,
-  RELATIONSHIP_SYSTEM_COLUMNS,
-  RELATIONSHIP_TYPES,
-  nodePropertyColumns,
-  relationshipPropertyColumns,
-} from '../../model/index.js';
-import { NEO4J_ANY_NODE_LABEL } from '../../server/cypher/fromModel.js';
+import { NODE_KINDS, RELATIONSHIP_TYPES } from '../../model/index.js';
 import { SYSTEM_LABEL, SYSTEM_TABLE_NAMES, systemTableColumns } from '../../model/system.js';
 import { QueryRegistry, statementsOf } from '../../server/cypher/registry.js';
 import { relationshipParams } from '../../server/graph/records.js';
 import { QUERY_CATALOG } from '../../server/queries/catalog.js';
 import { SAMPLE_PROVENANCE } from '../fixtures/sampleNodes.js';
+import { FUNCTIONS, PROCEDURES, lintAgainst, modelPropertyKeys, neo4jSchema } from '../helpers/neo4jLintSchema.js';
 
 /**
  * Every query text that goes to Neo4j passes Neo4j's own linter (the semantic
@@ -34,21 +20,6 @@ const CYPHER_VERSIONS = ['CYPHER 5', 'CYPHER 25'] as const;
 
 // ---------------------------------------------------------------- the schema the linter checks against
 
-type Registry = NonNullable<DbSchema['functions']>;
-
-/** Neo4j's own functions or procedures: the package's catalogue without any APOC entry. */
-function withoutApoc<T extends Registry | NonNullable<DbSchema['procedures']>>(scoped: T): T {
-  return Object.fromEntries(
-    Object.entries(scoped).map(([version, entries]) => [
-      version,
-      Object.fromEntries(Object.entries(entries ?? {}).filter(([name]) => !name.toLowerCase().startsWith('apoc.'))),
-    ]),
-  ) as T;
-}
-
-const FUNCTIONS = withoutApoc(testData.mockSchema.functions ?? {});
-const PROCEDURES = withoutApoc(testData.mockSchema.procedures ?? {});
-
 /**
  * Batch writes read `row.from` and `row.to` from the maps in `$rows`; the linter cannot
  * tell a map key from a property key, so the keys the writer puts in those maps count too.
@@ -57,42 +28,14 @@ const BATCH_ROW_KEYS = RELATIONSHIP_TYPES.flatMap((type) =>
   Object.keys(relationshipParams({ type, from: 'a', to: 'b', props: {}, provenance: SAMPLE_PROVENANCE }, `a|${type}|b`)),
 );
 
-const PROPERTY_KEYS = [
-  ...new Set([
-    ...[
-      ...NODE_SYSTEM_COLUMNS,
-      ...RELATIONSHIP_SYSTEM_COLUMNS,
-      ...NODE_KINDS.flatMap((k) => nodePropertyColumns(k)),
-      ...RELATIONSHIP_TYPES.flatMap((t) => relationshipPropertyColumns(t)),
-      ...SYSTEM_TABLE_NAMES.flatMap((t) => systemTableColumns(t)),
-    ].map((c) => c.name),
-    ...BATCH_ROW_KEYS,
-  ]),
-];
+const PROPERTY_KEYS = modelPropertyKeys(SYSTEM_TABLE_NAMES.flatMap((t) => systemTableColumns(t)), BATCH_ROW_KEYS);
 
-/** Which kinds each relationship type joins; every node also carries GTNode, so either end may be named by it. */
-const GRAPH_SCHEMA = RELATIONSHIP_TYPES.flatMap((relType) =>
-  RELATIONSHIP_SCHEMAS[relType].endpoints.flatMap(([from, to]) =>
-    [from, NEO4J_ANY_NODE_LABEL].flatMap((f) => [to, NEO4J_ANY_NODE_LABEL].map((t) => ({ from: f, to: t, relType }))),
-  ),
-);
-
-function schemaFor(version: (typeof CYPHER_VERSIONS)[number], parameters: string[]): DbSchema {
-  return {
-    functions: FUNCTIONS,
-    procedures: PROCEDURES,
-    labels: [...NODE_KINDS, NEO4J_ANY_NODE_LABEL, ...SYSTEM_TABLE_NAMES, SYSTEM_LABEL],
-    relationshipTypes: [...RELATIONSHIP_TYPES],
-    propertyKeys: PROPERTY_KEYS,
-    parameters: Object.fromEntries(parameters.map((p) => [p, null])),
-    graphSchema: GRAPH_SCHEMA,
-    defaultLanguage: version,
-  };
+function schemaFor(version: (typeof CYPHER_VERSIONS)[number], parameters: string[]) {
+  return neo4jSchema({ propertyKeys: PROPERTY_KEYS, extraLabels: [...SYSTEM_TABLE_NAMES, SYSTEM_LABEL], parameters, version });
 }
 
 function lint(text: string, version: (typeof CYPHER_VERSIONS)[number] = 'CYPHER 5', parameters = parseParameters(text, false)): string[] {
-  const show = (d: SyntaxDiagnostic) => `severity ${d.severity} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`;
-  return lintCypherQuery(text, schemaFor(version, parameters)).diagnostics.map(show);
+  return lintAgainst(text, schemaFor(version, parameters));
 }
 
 // ---------------------------------------------------------------- the texts Neo4j runs

@@ -1,19 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import lbug from '@ladybugdb/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { BASES, relationshipId } from '../../model/index.js';
-import { statementsOf } from '../../server/cypher/registry.js';
 import { countGraph } from '../../server/graph/graphReader.js';
-import { nodeParams, relationshipParams } from '../../server/graph/records.js';
 import { runMigrations } from '../../server/migrations/index.js';
 import { checkSeedSet } from '../../server/seed/checkSeedSet.js';
 import { seedFilePaths } from '../../server/seed/seedFiles.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
-import { toLadybugParams } from '../../server/store/ladybug/values.js';
 import type { NodeValue, RelationshipValue } from '../../server/store/port.js';
+import { oldSeed, writeOldRelease } from '../fixtures/oldReleaseDirectory.js';
 
 /**
  * A data directory made by release 1eba71c WITH THAT RELEASE'S OWN SEED (saved under
@@ -25,60 +21,28 @@ import type { NodeValue, RelationshipValue } from '../../server/store/port.js';
 
 const FIXTURE = new URL('../fixtures/release-1eba71c/', import.meta.url);
 const OLD_SCHEMA = readFileSync(new URL('schema.ladybug.cypher', FIXTURE), 'utf8');
-type Loose = { kind: string; id: string; type: string; from: string; to: string; props: Record<string, unknown>; provenance: Record<string, unknown> };
-const oldFiles = readdirSync(new URL('seed/', FIXTURE)).map((name) => parse(readFileSync(new URL(`seed/${name}`, FIXTURE), 'utf8')) as { nodes: Loose[]; relationships?: Loose[] });
-const oldNodes = new Map<string, Loose>();
-for (const f of oldFiles) for (const n of f.nodes) if (!oldNodes.has(n.id)) oldNodes.set(n.id, { ...n, props: { aliases: n.kind === 'Organisation' ? [] : undefined, ...n.props } });
-const oldRels = new Map(oldFiles.flatMap((f) => (f.relationships ?? []).map((r) => [relationshipId(r.from, r.type, r.to), { ...r, props: r.props ?? {} }] as const)));
+const { nodes: oldNodes, relationships: oldRels } = oldSeed(FIXTURE);
 
 const { files } = checkSeedSet(seedFilePaths());
 const seedRels = new Map(files.flatMap((f) => f.seed.relationships.map((r) => [relationshipId(r.from, r.type, r.to), r] as const)));
 const seedNodeIds = new Set(files.flatMap((f) => f.seed.nodes.map((n) => n.id)));
 
-function oldColumns(): Map<string, string[]> {
-  const tables = new Map<string, string[]>();
-  for (const m of OLD_SCHEMA.matchAll(/CREATE (?:NODE|REL) TABLE IF NOT EXISTS (\w+)\((.*)\);/g)) {
-    tables.set(m[1]!, m[2]!.split(',').map((c) => c.trim()).filter((c) => !c.startsWith('FROM ')).map((c) => c.split(' ')[0]!));
-  }
-  return tables;
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'gt-issue-10-upgrade-'));
 const EDITED_AT = '2026-11-30T10:00:00.000Z';
 
 async function buildOldDirectory(): Promise<void> {
-  const db = new lbug.Database(join(dir, 'golden-thread.lbug'), 256 * 1024 * 1024);
-  await db.init();
-  const conn = new lbug.Connection(db);
-  const run = async (text: string, params: Record<string, unknown> = {}) => {
-    const prepared = await conn.prepare(text);
-    if (!prepared.isSuccess()) throw new Error(`${prepared.getErrorMessage()}\n${text}`);
-    const result = await conn.execute(prepared, toLadybugParams(params) as never);
-    for (const r of Array.isArray(result) ? result : [result]) r.close();
-  };
-  for (const statement of statementsOf(OLD_SCHEMA)) await run(statement);
-  const columns = oldColumns();
-  await run('BEGIN TRANSACTION');
-  for (const node of oldNodes.values()) {
-    // An edit of the old release: a planner set 2.5.12 to "ongoing" (version 2).
-    const edited = node.id === 'lcja-2008:action:2.5.12';
-    const params = nodeParams({ ...node, props: edited ? { ...node.props, status: 'ongoing' } : node.props } as never, edited ? 2 : 1);
-    const cols = columns.get(node.kind)!.filter((c) => params[c] !== null && params[c] !== undefined);
-    await run(`CREATE (n:${node.kind} {${cols.map((c) => `${c}: $${c}`).join(', ')}})`, Object.fromEntries(cols.map((c) => [c, params[c]])));
-  }
-  // Another edit of the old release: a LEADS link a person added, with edit provenance and (then) no basis.
-  const added = { type: 'LEADS', from: 'org:sacro', to: 'lbcja-2011:action:1.1.1-a', props: { role: 'added in a seminar' }, provenance: { source: 'edit', author: 'planner', at: EDITED_AT } };
-  for (const [id, rel] of [...oldRels, [relationshipId(added.from, added.type, added.to), added] as const]) {
-    const params = relationshipParams(rel as never, id);
-    const cols = columns.get(rel.type)!.filter((c) => params[c] !== null && params[c] !== undefined);
-    await run(
-      `MATCH (a:${oldNodes.get(rel.from)!.kind} {id: $from}), (b:${oldNodes.get(rel.to)!.kind} {id: $to}) CREATE (a)-[:${rel.type} {${cols.map((c) => `${c}: $${c}`).join(', ')}}]->(b)`,
-      { from: rel.from, to: rel.to, ...Object.fromEntries(cols.map((c) => [c, params[c]])) },
-    );
-  }
-  await run('COMMIT');
-  await conn.close();
-  await db.close();
+  await writeOldRelease(join(dir, 'golden-thread.lbug'), OLD_SCHEMA, async (w) => {
+    for (const node of oldNodes.values()) {
+      // An edit of the old release: a planner set 2.5.12 to "ongoing" (version 2).
+      const edited = node.id === 'lcja-2008:action:2.5.12';
+      await w.node({ ...node, props: edited ? { ...node.props, status: 'ongoing' } : node.props }, edited ? 2 : 1);
+    }
+    // Another edit of the old release: a LEADS link a person added, with edit provenance and (then) no basis.
+    const added = { type: 'LEADS', from: 'org:sacro', to: 'lbcja-2011:action:1.1.1-a', props: { role: 'added in a seminar' }, provenance: { source: 'edit', author: 'planner', at: EDITED_AT } };
+    for (const [id, rel] of [...oldRels, [relationshipId(added.from, added.type, added.to), added] as const]) {
+      await w.relationship(id, rel, oldNodes.get(rel.from)!.kind, oldNodes.get(rel.to)!.kind);
+    }
+  });
 }
 
 let store: LadybugStore;

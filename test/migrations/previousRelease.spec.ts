@@ -1,20 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import lbug from '@ladybugdb/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relationshipId, type NodeInput } from '../../model/index.js';
 import { systemQueryName, SYSTEM_TABLE_NAMES } from '../../model/system.js';
 import { changePipelineFor } from '../../server/changes/pipeline.js';
-import { statementsOf } from '../../server/cypher/registry.js';
 import { countGraph } from '../../server/graph/graphReader.js';
 import { nodeParams, relationshipParams } from '../../server/graph/records.js';
 import { MIGRATIONS, appliedMigrations, runMigrations } from '../../server/migrations/index.js';
 import { checkSeedSet } from '../../server/seed/checkSeedSet.js';
 import { seedFilePaths } from '../../server/seed/seedFiles.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
-import { toLadybugParams } from '../../server/store/ladybug/values.js';
 import type { NodeValue, RelationshipValue } from '../../server/store/port.js';
+import { schemaColumns, writeOldRelease } from '../fixtures/oldReleaseDirectory.js';
 
 /**
  * A data directory made by the release before the change pipeline (commit 1eba71c):
@@ -27,14 +25,7 @@ import type { NodeValue, RelationshipValue } from '../../server/store/port.js';
 const OLD_SCHEMA = readFileSync(new URL('../fixtures/release-1eba71c/schema.ladybug.cypher', import.meta.url), 'utf8');
 
 /** Columns of each table as the old schema declares them. */
-function oldColumns(): Map<string, string[]> {
-  const tables = new Map<string, string[]>();
-  for (const m of OLD_SCHEMA.matchAll(/CREATE (?:NODE|REL) TABLE IF NOT EXISTS (\w+)\((.*)\);/g)) {
-    const cols = m[2]!.split(',').map((c) => c.trim()).filter((c) => !c.startsWith('FROM ')).map((c) => c.split(' ')[0]!);
-    tables.set(m[1]!, cols);
-  }
-  return tables;
-}
+const oldColumns = () => schemaColumns(OLD_SCHEMA);
 
 const { files } = checkSeedSet(seedFilePaths());
 const seedNodes = new Map<string, NodeInput>();
@@ -46,40 +37,20 @@ const path = join(dir, 'golden-thread.lbug');
 
 /** Writes the seed with nothing but the old schema's tables and columns, as the old release stored it. */
 async function buildPreviousReleaseDirectory(): Promise<void> {
-  const db = new lbug.Database(path, 256 * 1024 * 1024);
-  await db.init();
-  const conn = new lbug.Connection(db);
-  const run = async (text: string, params: Record<string, unknown> = {}) => {
-    const prepared = await conn.prepare(text);
-    if (!prepared.isSuccess()) throw new Error(`${prepared.getErrorMessage()}\n${text}`);
-    const result = await conn.execute(prepared, toLadybugParams(params) as never);
-    for (const r of Array.isArray(result) ? result : [result]) r.close();
-  };
-  for (const statement of statementsOf(OLD_SCHEMA)) await run(statement);
-  const columns = oldColumns();
-  await run('BEGIN TRANSACTION');
-  for (const node of seedNodes.values()) {
-    // Kinds the old schema has no table for (issue 10's Programme and Output) were not in that release: migration 11 adds them.
-    if (!columns.has(node.kind)) continue;
-    const params = nodeParams(node, 1);
-    const cols = columns.get(node.kind)!.filter((c) => params[c] !== null && params[c] !== undefined);
-    await run(`CREATE (n:${node.kind} {${cols.map((c) => `${c}: $${c}`).join(', ')}})`, Object.fromEntries(cols.map((c) => [c, params[c]])));
-  }
-  // Links of types or endpoint pairs the old schema cannot hold (issue 10's CITES, REPORTS_ON, REQUESTS,
-  // SUPPORTS, LEADS to a milestone) were not in that release: migration 11 adds them from the seed.
-  const oldPairs = new Set([...OLD_SCHEMA.matchAll(/CREATE REL TABLE IF NOT EXISTS (\w+)\((.*)\);/g)].flatMap((m) => [...m[2]!.matchAll(/FROM (\w+) TO (\w+)/g)].map((p) => `${m[1]} ${p[1]} ${p[2]}`)));
-  for (const rel of seedRels.values()) {
-    if (!oldPairs.has(`${rel.type} ${seedNodes.get(rel.from)!.kind} ${seedNodes.get(rel.to)!.kind}`)) continue;
-    const params = relationshipParams(rel as never, relationshipId(rel.from, rel.type, rel.to));
-    const cols = columns.get(rel.type)!.filter((c) => params[c] !== null && params[c] !== undefined);
-    await run(
-      `MATCH (a:${seedNodes.get(rel.from)!.kind} {id: $from}), (b:${seedNodes.get(rel.to)!.kind} {id: $to}) CREATE (a)-[:${rel.type} {${cols.map((c) => `${c}: $${c}`).join(', ')}}]->(b)`,
-      { from: rel.from, to: rel.to, ...Object.fromEntries(cols.map((c) => [c, params[c]])) },
-    );
-  }
-  await run('COMMIT');
-  await conn.close();
-  await db.close();
+  await writeOldRelease(path, OLD_SCHEMA, async (w) => {
+    for (const node of seedNodes.values()) {
+      // Kinds the old schema has no table for (issue 10's Programme and Output) were not in that release: migration 11 adds them.
+      if (!w.columns.has(node.kind)) continue;
+      await w.node(node, 1);
+    }
+    // Links of types or endpoint pairs the old schema cannot hold (issue 10's CITES, REPORTS_ON, REQUESTS,
+    // SUPPORTS, LEADS to a milestone) were not in that release: migration 11 adds them from the seed.
+    const oldPairs = new Set([...OLD_SCHEMA.matchAll(/CREATE REL TABLE IF NOT EXISTS (\w+)\((.*)\);/g)].flatMap((m) => [...m[2]!.matchAll(/FROM (\w+) TO (\w+)/g)].map((p) => `${m[1]} ${p[1]} ${p[2]}`)));
+    for (const rel of seedRels.values()) {
+      if (!oldPairs.has(`${rel.type} ${seedNodes.get(rel.from)!.kind} ${seedNodes.get(rel.to)!.kind}`)) continue;
+      await w.relationship(relationshipId(rel.from, rel.type, rel.to), rel, seedNodes.get(rel.from)!.kind, seedNodes.get(rel.to)!.kind);
+    }
+  });
 }
 
 let store: LadybugStore;

@@ -1,20 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import lbug from '@ladybugdb/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { relationshipId } from '../../model/index.js';
-import { statementsOf } from '../../server/cypher/registry.js';
 import { countGraph } from '../../server/graph/graphReader.js';
-import { nodeParams, relationshipParams } from '../../server/graph/records.js';
 import { MIGRATIONS, runMigrations, type MigrationReport } from '../../server/migrations/index.js';
 import { programmeUpgradeOperations } from '../../server/migrations/0012-programmes-outputs-objectives.js';
 import { checkSeedSet } from '../../server/seed/checkSeedSet.js';
 import { seedFilePaths } from '../../server/seed/seedFiles.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
-import { toLadybugParams } from '../../server/store/ladybug/values.js';
 import type { NodeValue, RelationshipValue } from '../../server/store/port.js';
+import { oldSeed, writeOldRelease } from '../fixtures/oldReleaseDirectory.js';
 
 /**
  * A data directory made by the previous release (41ee337, with migrations 1, 10 and 11
@@ -28,23 +24,11 @@ import type { NodeValue, RelationshipValue } from '../../server/store/port.js';
 
 const FIXTURE = new URL('../fixtures/release-41ee337/', import.meta.url);
 const OLD_SCHEMA = ['schema.ladybug.cypher', 'system.ladybug.cypher'].map((f) => readFileSync(new URL(f, FIXTURE), 'utf8')).join('\n');
-type Loose = { kind: string; id: string; type: string; from: string; to: string; props: Record<string, unknown>; provenance: Record<string, unknown> };
-const oldFiles = readdirSync(new URL('seed/', FIXTURE)).map((name) => parse(readFileSync(new URL(`seed/${name}`, FIXTURE), 'utf8')) as { nodes: Loose[]; relationships?: Loose[] });
-const oldNodes = new Map<string, Loose>();
-for (const f of oldFiles) for (const n of f.nodes) if (!oldNodes.has(n.id)) oldNodes.set(n.id, { ...n, props: { ...(n.kind === 'Organisation' ? { aliases: [] } : {}), ...n.props } });
-const oldRels = new Map(oldFiles.flatMap((f) => (f.relationships ?? []).map((r) => [relationshipId(r.from, r.type, r.to), { ...r, props: r.props ?? {} }] as const)));
+const { nodes: oldNodes, relationships: oldRels } = oldSeed(FIXTURE);
 
 const { files } = checkSeedSet(seedFilePaths());
 const seedRels = new Map(files.flatMap((f) => f.seed.relationships.map((r) => [relationshipId(r.from, r.type, r.to), r] as const)));
 const seedNodeIds = new Set(files.flatMap((f) => f.seed.nodes.map((n) => n.id)));
-
-function oldColumns(): Map<string, string[]> {
-  const tables = new Map<string, string[]>();
-  for (const m of OLD_SCHEMA.matchAll(/CREATE (?:NODE|REL) TABLE IF NOT EXISTS (\w+)\((.*)\);/g)) {
-    tables.set(m[1]!, m[2]!.split(',').map((c) => c.trim()).filter((c) => !c.startsWith('FROM ')).map((c) => c.split(' ')[0]!));
-  }
-  return tables;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'gt-issue-10-programmes-'));
 const EDITED_AT = '2026-12-01T10:00:00.000Z';
@@ -55,39 +39,19 @@ const EDITED_OUTPUT = 'Have range of resources available, reworded in a seminar'
 const ADDED = { type: 'LEADS', from: 'org:sacro', to: 'lbcja-2011:action:2.3.1-e', props: { linkBasis: 'added by an edit', role: 'added in a seminar' }, provenance: { source: 'edit', author: 'planner', at: EDITED_AT } };
 
 async function buildPreviousReleaseDirectory(): Promise<void> {
-  const db = new lbug.Database(join(dir, 'golden-thread.lbug'), 256 * 1024 * 1024);
-  await db.init();
-  const conn = new lbug.Connection(db);
-  const run = async (text: string, params: Record<string, unknown> = {}) => {
-    const prepared = await conn.prepare(text);
-    if (!prepared.isSuccess()) throw new Error(`${prepared.getErrorMessage()}\n${text}`);
-    const result = await conn.execute(prepared, toLadybugParams(params) as never);
-    for (const r of Array.isArray(result) ? result : [result]) r.close();
-  };
-  for (const statement of statementsOf(OLD_SCHEMA)) await run(statement);
-  const columns = oldColumns();
-  await run('BEGIN TRANSACTION');
-  for (const node of oldNodes.values()) {
-    const edited = node.id === EDITED_ACTION;
-    const params = nodeParams({ ...node, props: edited ? { ...node.props, output: EDITED_OUTPUT } : node.props } as never, edited ? 2 : 1);
-    const cols = columns.get(node.kind)!.filter((c) => params[c] !== null && params[c] !== undefined);
-    await run(`CREATE (n:${node.kind} {${cols.map((c) => `${c}: $${c}`).join(', ')}})`, Object.fromEntries(cols.map((c) => [c, params[c]])));
-  }
-  for (const [id, rel] of [...oldRels, [relationshipId(ADDED.from, ADDED.type, ADDED.to), ADDED] as const]) {
-    const params = relationshipParams(rel as never, id);
-    const cols = columns.get(rel.type)!.filter((c) => params[c] !== null && params[c] !== undefined);
-    await run(
-      `MATCH (a:${oldNodes.get(rel.from)!.kind} {id: $from}), (b:${oldNodes.get(rel.to)!.kind} {id: $to}) CREATE (a)-[:${rel.type} {${cols.map((c) => `${c}: $${c}`).join(', ')}}]->(b)`,
-      { from: rel.from, to: rel.to, ...Object.fromEntries(cols.map((c) => [c, params[c]])) },
-    );
-  }
-  // The previous release had run migrations 1, 10 and 11 on this store.
-  for (const [n, name] of [[1, 'serves-evidence'], [10, 'basis-columns'], [11, 'seed-bases-and-corrections']] as const) {
-    await run('CREATE (m:Migration {id: $id, migrationId: $n, name: $name, appliedAt: $at})', { id: String(n).padStart(4, '0'), n, name, at: EDITED_AT });
-  }
-  await run('COMMIT');
-  await conn.close();
-  await db.close();
+  await writeOldRelease(join(dir, 'golden-thread.lbug'), OLD_SCHEMA, async (w) => {
+    for (const node of oldNodes.values()) {
+      const edited = node.id === EDITED_ACTION;
+      await w.node({ ...node, props: edited ? { ...node.props, output: EDITED_OUTPUT } : node.props }, edited ? 2 : 1);
+    }
+    for (const [id, rel] of [...oldRels, [relationshipId(ADDED.from, ADDED.type, ADDED.to), ADDED] as const]) {
+      await w.relationship(id, rel, oldNodes.get(rel.from)!.kind, oldNodes.get(rel.to)!.kind);
+    }
+    // The previous release had run migrations 1, 10 and 11 on this store.
+    for (const [n, name] of [[1, 'serves-evidence'], [10, 'basis-columns'], [11, 'seed-bases-and-corrections']] as const) {
+      await w.run('CREATE (m:Migration {id: $id, migrationId: $n, name: $name, appliedAt: $at})', { id: String(n).padStart(4, '0'), n, name, at: EDITED_AT });
+    }
+  });
 }
 
 let store: LadybugStore;

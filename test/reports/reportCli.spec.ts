@@ -1,25 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, runTsx } from '../fixtures/processes.js';
+import { describe, expect, it } from 'vitest';
+import { seededCliDirectory } from '../fixtures/cli.js';
 
 /** `npm run cli -- report`, run as a user runs it: a real process on a real data directory. */
 
-const root = mkdtempSync(join(tmpdir(), 'gt-report-cli-'));
-const env = cleanEnv({ GT_DATA_DIR: join(root, 'data'), GT_BUFFER_POOL_MB: '256' });
-const cli = async (...args: string[]) => {
-  const run = runTsx('server/cli/main.ts', args, env);
-  const exit = await run.exited;
-  return { code: exit.code, out: run.stdout(), err: run.stderr() };
-};
-
-beforeAll(async () => {
-  const seeded = runTsx('server/seed/seedCli.ts', [], env);
-  expect((await seeded.exited).code).toBe(0);
-}, 120_000);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const { root, cli } = seededCliDirectory('gt-report-cli-');
 
 describe('npm run cli -- report', () => {
   it('writes the workbook a board paper needs and says what it wrote', async () => {
