@@ -9,7 +9,7 @@ import { deriveMapView, type Overlays } from '../map/view.js';
 import { mountSearch } from '../search/index.js';
 import { select, setCamera, setPanel, setView } from '../state/actions.js';
 import { createStore } from '../state/store.js';
-import type { AppState, Panel as PanelId, View } from '../state/types.js';
+import type { AppState } from '../state/types.js';
 import { decodeState } from '../state/url.js';
 import { describeNode, nodeName } from '../thread/utils.js';
 import { h, fill } from '../ui/dom.js';
@@ -237,7 +237,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     }
     const main = MAIN_VIEWS.find((v) => v.id === s.view);
     if (main?.load) {
-      const p = ensurePanel(main as PanelEntry, shell.viewHosts.get(main.id)!);
+      const p = ensurePanel(main, shell.viewHosts.get(main.id)!);
       if (p) out.push(p);
     }
     return out;
@@ -315,8 +315,8 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     const view = deriveMapView(d.index, filterMemo.result.visible, state, overlays);
 
     // Show the right view before the map measures its container.
-    shell.viewTabs.select(state.view as View);
-    shell.sideTabs.select(state.panel as PanelId);
+    shell.viewTabs.select(state.view);
+    shell.sideTabs.select(state.panel);
     const drawn = stage.draw(state, d, view, arrangement);
     if (drawn.map !== renderedMap) {
       renderedMap = drawn.map;

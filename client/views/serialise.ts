@@ -80,7 +80,7 @@ export function applyNamedView(state: AppState, view: NamedView): AppState {
     namedView: view.name,
     layout: view.layout,
     filters: { ...view.filters, statuses: [...view.filters.statuses], kinds: [...view.filters.kinds] },
-    labelScale: view.styling.labelScale as LabelScale,
+    labelScale: view.styling.labelScale,
     renderer: view.styling.renderer,
     styleBy: view.styling.styleBy,
     camera: view.camera ? { ...view.camera } : null,

@@ -91,7 +91,7 @@ function schemaFor(version: (typeof CYPHER_VERSIONS)[number], parameters: string
 }
 
 function lint(text: string, version: (typeof CYPHER_VERSIONS)[number] = 'CYPHER 5', parameters = parseParameters(text, false)): string[] {
-  const show = (d: SyntaxDiagnostic) => `severity ${d.severity} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`;
+  const show = (d: SyntaxDiagnostic) => `severity ${d.severity} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${typeof d.message === 'string' ? d.message : d.message.value}`;
   return lintCypherQuery(text, schemaFor(version, parameters)).diagnostics.map(show);
 }
 

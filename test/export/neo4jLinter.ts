@@ -40,5 +40,5 @@ const SCHEMA: DbSchema = {
 };
 
 export function lintNeo4j(text: string): string[] {
-  return lintCypherQuery(text, SCHEMA).diagnostics.map((d) => `severity ${d.severity} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`);
+  return lintCypherQuery(text, SCHEMA).diagnostics.map((d) => `severity ${d.severity} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${typeof d.message === 'string' ? d.message : d.message.value}`);
 }

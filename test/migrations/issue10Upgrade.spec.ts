@@ -53,7 +53,7 @@ async function buildOldDirectory(): Promise<void> {
   const run = async (text: string, params: Record<string, unknown> = {}) => {
     const prepared = await conn.prepare(text);
     if (!prepared.isSuccess()) throw new Error(`${prepared.getErrorMessage()}\n${text}`);
-    const result = await conn.execute(prepared, toLadybugParams(params) as never);
+    const result = await conn.execute(prepared, toLadybugParams(params));
     for (const r of Array.isArray(result) ? result : [result]) r.close();
   };
   for (const statement of statementsOf(OLD_SCHEMA)) await run(statement);

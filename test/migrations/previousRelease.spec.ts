@@ -52,7 +52,7 @@ async function buildPreviousReleaseDirectory(): Promise<void> {
   const run = async (text: string, params: Record<string, unknown> = {}) => {
     const prepared = await conn.prepare(text);
     if (!prepared.isSuccess()) throw new Error(`${prepared.getErrorMessage()}\n${text}`);
-    const result = await conn.execute(prepared, toLadybugParams(params) as never);
+    const result = await conn.execute(prepared, toLadybugParams(params));
     for (const r of Array.isArray(result) ? result : [result]) r.close();
   };
   for (const statement of statementsOf(OLD_SCHEMA)) await run(statement);
@@ -70,7 +70,7 @@ async function buildPreviousReleaseDirectory(): Promise<void> {
   const oldPairs = new Set([...OLD_SCHEMA.matchAll(/CREATE REL TABLE IF NOT EXISTS (\w+)\((.*)\);/g)].flatMap((m) => [...m[2]!.matchAll(/FROM (\w+) TO (\w+)/g)].map((p) => `${m[1]} ${p[1]} ${p[2]}`)));
   for (const rel of seedRels.values()) {
     if (!oldPairs.has(`${rel.type} ${seedNodes.get(rel.from)!.kind} ${seedNodes.get(rel.to)!.kind}`)) continue;
-    const params = relationshipParams(rel as never, relationshipId(rel.from, rel.type, rel.to));
+    const params = relationshipParams(rel, relationshipId(rel.from, rel.type, rel.to));
     const cols = columns.get(rel.type)!.filter((c) => params[c] !== null && params[c] !== undefined);
     await run(
       `MATCH (a:${seedNodes.get(rel.from)!.kind} {id: $from}), (b:${seedNodes.get(rel.to)!.kind} {id: $to}) CREATE (a)-[:${rel.type} {${cols.map((c) => `${c}: $${c}`).join(', ')}}]->(b)`,
@@ -135,7 +135,7 @@ describe('a data directory made by the previous release', () => {
     for (const [id, rel] of seedRels) {
       const stored = found.get(id);
       expect(stored, id).toBeDefined();
-      const expected = relationshipParams(rel as never, id);
+      const expected = relationshipParams(rel, id);
       for (const col of oldColumns().get(rel.type) ?? []) expect([id, col, stored!.properties[col] ?? null]).toEqual([id, col, expected[col] ?? null]);
     }
   });
