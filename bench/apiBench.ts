@@ -71,7 +71,7 @@ export async function apiBench(factor: number, runs: number, options: { afterEdi
   const get = async (path: string) => {
     const res = await fetch(base + path);
     if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-    return res.json();
+    return res.json() as Promise<unknown>;
   };
   const mid = Math.floor(factor / 2);
   const copy = (id: string) => (mid === 0 ? id : `${id}.s${mid}`);

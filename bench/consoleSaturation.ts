@@ -33,7 +33,7 @@ export async function consoleSaturationBench(runs: number, concurrency = 2): Pro
   const get = async (path: string) => {
     const res = await fetch(base + path);
     if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-    return res.json();
+    return res.json() as Promise<unknown>;
   };
   const endpoints: [string, () => Promise<unknown>][] = [
     ['GET /api/search?q=victim support', () => get('/api/search?q=victim%20support')],

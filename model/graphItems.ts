@@ -52,10 +52,11 @@ export const RelationshipInput = z
     const parsed = RELATIONSHIP_SCHEMAS[rel.type].props.safeParse(rel.props);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        ctx.addIssue({ ...issue, path: ['props', ...issue.path] } as z.core.$ZodRawIssue);
+        ctx.addIssue({ ...issue, path: ['props', ...issue.path] });
       }
       return z.NEVER;
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the assertion sets the inferred type that the code after it relies on (tsc fails without it)
     return { ...rel, props: parsed.data as Record<string, string | undefined> };
   });
 

@@ -16,7 +16,7 @@ const allowlist = JSON.parse(readFileSync(new URL('../security/audit-allowlist.j
 const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8', shell: process.platform === 'win32', timeout: 120_000 });
 let report: object = {};
 try {
-  report = JSON.parse(run.stdout || '{}');
+  report = JSON.parse(run.stdout || '{}') as object;
 } catch {
   report = { message: `npm audit printed something that is not JSON: ${run.stdout.slice(0, 200)}` };
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLIENT_DIST } from './client.js';
+import type { build as ViteBuild } from 'vite';
 
 /**
  * Builds the explorer only when what was built is not what the sources say. The build
@@ -44,7 +45,7 @@ export async function ensureClientBuilt(log: (line: string) => void = () => unde
   const wanted = clientSourceHash();
   if (builtStamp() === wanted && existsSync(join(CLIENT_DIST, 'index.html'))) return 'current';
   log('building the explorer (its sources changed since the last build)');
-  let build: typeof import('vite').build;
+  let build: typeof ViteBuild;
   try {
     ({ build } = await import('vite'));
   } catch {

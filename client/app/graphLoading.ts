@@ -30,7 +30,7 @@ export type GraphLoading = {
 
 export function createGraphLoading(options: {
   api: Api;
-  isDestroyed(): boolean;
+  isDestroyed: () => boolean;
   /** Where "Loading the graph…" and a failed load's message show. */
   loading: HTMLElement;
   /** The first graph is in: draw it. */

@@ -6,7 +6,7 @@ import { deriveMapView, type Overlays } from '../map/view.js';
 import { mountSearch } from '../search/index.js';
 import { select, setCamera, setPanel, setView } from '../state/actions.js';
 import { createStore } from '../state/store.js';
-import type { AppState, Panel as PanelId, View } from '../state/types.js';
+import type { AppState } from '../state/types.js';
 import { decodeState } from '../state/url.js';
 import { describeNode, nodeName } from '../thread/utils.js';
 import { h, fill } from '../ui/dom.js';
@@ -277,8 +277,8 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     const view = deriveMapView(d.index, filterMemo.result.visible, state, overlays);
 
     // Show the right view before the map measures its container.
-    shell.viewTabs.select(state.view as View);
-    shell.sideTabs.select(state.panel as PanelId);
+    shell.viewTabs.select(state.view);
+    shell.sideTabs.select(state.panel);
     const drawn = stage.draw(state, d, view, arrangement);
     if (drawn.map !== renderedMap) {
       renderedMap = drawn.map;

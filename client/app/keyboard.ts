@@ -55,7 +55,7 @@ export function bindKeyboard(doc: Document, deps: KeyboardDeps): () => void {
         .map((id) => cy.getElementById(id))
         .filter((n) => !n.empty() && !n.hasClass('hidden'))
         .map((n) => pointOf(n as cytoscape.NodeSingular));
-      next = !currentShown ? (candidates[0]?.id ?? null) : neighbourInDirection(pointOf(current as cytoscape.NodeSingular), candidates, dir);
+      next = !currentShown ? (candidates[0]?.id ?? null) : neighbourInDirection(pointOf(current), candidates, dir);
       if (!next) {
         ctx.announce(`The golden thread goes no further ${dir === 'up' ? 'up' : dir === 'down' ? 'down' : `to the ${dir}`}.`);
         return;
@@ -65,7 +65,7 @@ export function bindKeyboard(doc: Document, deps: KeyboardDeps): () => void {
       next = nearestTo({ x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 }, cy.nodes().not('.hidden').map((n) => pointOf(n as cytoscape.NodeSingular)));
     } else {
       const neighbours = current.neighborhood('node').not('.hidden');
-      next = neighbourInDirection(pointOf(current as cytoscape.NodeSingular), neighbours.map((n) => pointOf(n as cytoscape.NodeSingular)), dir);
+      next = neighbourInDirection(pointOf(current), neighbours.map((n) => pointOf(n as cytoscape.NodeSingular)), dir);
       if (!next) {
         ctx.announce(`No linked node ${dir === 'up' ? 'above' : dir === 'down' ? 'below' : `to the ${dir}`}.`);
         return;

@@ -50,7 +50,7 @@ export function mountPanelHosts(hosts: { side: ReadonlyMap<string, HTMLElement>;
       }
       const main = MAIN_VIEWS.find((v) => v.id === s.view);
       if (main?.load) {
-        const p = ensure(main as PanelEntry, hosts.views.get(main.id)!);
+        const p = ensure(main, hosts.views.get(main.id)!);
         if (p) out.push(p);
       }
       return out;

@@ -17,7 +17,7 @@ export type Drawer = 'left' | 'right';
 
 export type Shell = ReturnType<typeof buildShell>;
 
-export function buildShell(root: HTMLElement, handlers: { onView(id: View): void; onPanel(id: PanelId): void }) {
+export function buildShell(root: HTMLElement, handlers: { onView: (id: View) => void; onPanel: (id: PanelId) => void }) {
   const searchSlot = h('div', { class: 'search-slot' });
 
   const viewHosts = new Map<View, HTMLElement>(MAIN_VIEWS.map((v) => [v.id, h('section', { class: `view view-${v.id}`, 'aria-label': v.label })]));
@@ -42,7 +42,7 @@ export function buildShell(root: HTMLElement, handlers: { onView(id: View): void
       m.hidden = !on;
       b.setAttribute('aria-expanded', String(on));
     }
-    if (open) (menu.querySelector('select, button') as HTMLElement | null)?.focus();
+    if (open) menu.querySelector<HTMLElement>('select, button')?.focus();
   }
   const closeMenus = () => {
     for (const [m, b] of menus) {

@@ -3,7 +3,7 @@ import type { Store } from '../state/store.js';
 import { todayIso } from '../gaps/utils.js';
 
 /** The browser tests' and debugging hook on `window.goldenThread`: the map, the state and the teardown. */
-export function installTestHook(win: Window, deps: { store: Store; map(): MapHandle | null; destroy(): void }): () => void {
+export function installTestHook(win: Window, deps: { store: Store; map(): MapHandle | null; destroy: () => void }): () => void {
   (win as unknown as { goldenThread?: unknown }).goldenThread = {
     cy: () => deps.map()?.cy ?? null,
     state: () => deps.store.get(),

@@ -116,8 +116,8 @@ function collector(index: GraphIndex) {
 
 function legendOf(nodes: PictureNode[], edges: PictureEdge[], labels: Partial<Record<NodeMark, string>>, edgeLabels: Partial<Record<EdgeMark, string>>): LegendEntry[] {
   const out: LegendEntry[] = [];
-  for (const m of NODE_MARKS) if (labels[m]) out.push({ what: 'node', mark: m, label: labels[m]!, count: nodes.filter((n) => n.mark === m).length });
-  for (const m of EDGE_MARKS) if (edgeLabels[m]) out.push({ what: 'edge', mark: m, label: edgeLabels[m]!, count: edges.filter((e) => e.mark === m).length });
+  for (const m of NODE_MARKS) if (labels[m]) out.push({ what: 'node', mark: m, label: labels[m], count: nodes.filter((n) => n.mark === m).length });
+  for (const m of EDGE_MARKS) if (edgeLabels[m]) out.push({ what: 'edge', mark: m, label: edgeLabels[m], count: edges.filter((e) => e.mark === m).length });
   return out;
 }
 

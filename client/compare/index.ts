@@ -180,7 +180,7 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): Panel {
       ctx.announce('Back to the map.');
     });
     // After the map takes focus for the node, the key's button takes it for the diff view.
-    requestAnimationFrame(() => requestAnimationFrame(() => (host.querySelector('#compare-map-back') as HTMLElement | null)?.focus()));
+    requestAnimationFrame(() => requestAnimationFrame(() => host.querySelector<HTMLElement>('#compare-map-back')?.focus()));
     ctx.announce(`Differences on the map: ${picture.legend.filter((l) => l.count > 0).map((l) => `${l.count} ${l.label}`).join(', ')}. Escape or “Back to the map” returns to the map.`);
   });
 
@@ -203,7 +203,7 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): Panel {
       el.remove();
     },
     focus() {
-      (el.querySelector('#compare-heading') as HTMLElement | null)?.focus();
+      el.querySelector<HTMLElement>('#compare-heading')?.focus();
     },
   };
 }

@@ -8,7 +8,7 @@ import { spokenRef, truncate } from '../graph/labels.js';
  * references repeat across plans; then the words, shortened for a table cell.
  */
 
-export type Nameable = { kind: NodeKind | string; label: string; ref: string | null; planShort?: string | null };
+export type Nameable = { kind: string; label: string; ref: string | null; planShort?: string | null };
 
 const kindName = (kind: string) => (KIND_STYLES as Record<string, { name: string } | undefined>)[kind]?.name ?? kind;
 

@@ -209,7 +209,7 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
 
   return {
     focus() {
-      (el.querySelector('#detail-heading') as HTMLElement | null)?.focus();
+      el.querySelector<HTMLElement>('#detail-heading')?.focus();
     },
     update(f) {
       const { state } = f;

@@ -13,11 +13,11 @@ import { reasonField } from './reason.js';
 export type EditForm = {
   readonly form: HTMLFormElement;
   /** The reason the planner gave, to spread into the change (`{ reason }` or nothing). */
-  reason(): { reason?: string };
+  reason: () => { reason?: string };
   /** Shown under the fields: a correction note or the server's refusal. */
   readonly problem: HTMLElement;
   /** Sends a change; `refused` runs before the refusal is shown (to mark fields the server named). */
-  send<T extends ChangeResponse>(change: Promise<T>, sent: (res: T) => void, refused?: (err: unknown) => void): void;
+  send: <T extends ChangeResponse>(change: Promise<T>, sent: (res: T) => void, refused?: (err: unknown) => void) => void;
 };
 
 export function editForm(options: {
@@ -28,7 +28,7 @@ export function editForm(options: {
   label?: string;
   saveLabel: string;
   fields: readonly (Node | null)[];
-  cancel(): void;
+  cancel: () => void;
   /** The submit, after the previous problem is cleared. */
   submit(form: EditForm): void;
 }): EditForm {

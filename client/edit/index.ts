@@ -69,7 +69,7 @@ export function createEditor(ctx: Ctx): Editor {
     open = { mode, nodeId: id, form };
     notice = null;
     repaint();
-    (form.querySelector('input, select, textarea') as HTMLElement | null)?.focus();
+    form.querySelector<HTMLElement>('input, select, textarea')?.focus();
     form.scrollIntoView({ block: 'nearest' });
   };
 

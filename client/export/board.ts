@@ -67,7 +67,7 @@ export function sheetOf(map: MapHandle, f: Frame, page: Sheet['page']): Sheet {
   const edges: SheetEdge[] = [];
   cy.edges().not('.hidden').forEach((e) => {
     const cls = e.classes();
-    edges.push({ source: e.data('source'), target: e.data('target'), type: e.data('type'), tone: cls.includes('em-path') ? 'path' : cls.includes('em-hit') ? 'hit' : cls.includes('dim') ? 'dim' : 'normal' });
+    edges.push({ source: e.data('source') as string, target: e.data('target') as string, type: e.data('type') as SheetEdge['type'], tone: cls.includes('em-path') ? 'path' : cls.includes('em-hit') ? 'hit' : cls.includes('dim') ? 'dim' : 'normal' });
   });
   const positions = new Map(nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
   const layered = state.layout === 'layered';

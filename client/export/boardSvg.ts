@@ -241,7 +241,10 @@ export function sheetSvg(sheet: Sheet): string {
   out.push(`<line x1="${margin}" y1="${fy - 4}" x2="${width - margin}" y2="${fy - 4}" stroke="#c6c1b7" stroke-width="1"/>`);
   const sources = sheet.sources.length > 5 ? [...sheet.sources.slice(0, 4), `and ${sheet.sources.length - 4} more`] : sheet.sources;
   out.push(`<text x="${margin}" y="${(fy += 13)}" font-size="12" font-weight="700" fill="#3b4148">Sources</text>`);
-  for (const s of sources) out.push(`<text x="${margin + 60}" y="${fy}" font-size="12" fill="#3b4148">${esc(s)}</text>`), (fy += 16);
+  for (const s of sources) {
+    out.push(`<text x="${margin + 60}" y="${fy}" font-size="12" fill="#3b4148">${esc(s)}</text>`);
+    fy += 16;
+  }
   out.push(`<text x="${width - margin}" y="${height - 8}" font-size="11" text-anchor="end" fill="#5b6168">Golden Thread · exported ${esc(sheet.date)}</text>`);
   out.push('</svg>');
   return out.join('\n');

@@ -65,6 +65,6 @@ export function fetchGap(api: Api, key: string, signal: AbortSignal): Promise<Ga
     return run ? Promise.resolve(run) : Promise.reject(new Error('no console result to show: run a query in the console'));
   }
   // A saved analysis takes only its own parameters (the server refuses others): plan and date only when it declares them.
-  if (isSavedAnalysis(id)) return api.gap(id, query as never, signal);
-  return api.gap(id, { ...(plan ? { plan } : {}), ...(asOf ? { asOf } : {}), ...query } as never, signal);
+  if (isSavedAnalysis(id)) return api.gap(id, query, signal);
+  return api.gap(id, { ...(plan ? { plan } : {}), ...(asOf ? { asOf } : {}), ...query }, signal);
 }

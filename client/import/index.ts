@@ -41,7 +41,7 @@ export function mountImport(root: HTMLElement, ctx: Ctx): Panel {
       el.remove();
     },
     focus() {
-      (el.querySelector('#import-heading') as HTMLElement | null)?.focus();
+      el.querySelector<HTMLElement>('#import-heading')?.focus();
     },
   };
 }

@@ -115,7 +115,7 @@ export function renderPreview(p: ImportPreview, mapping: ImportMapping, on: Prev
     h(
       'ul',
       { id: 'import-added' },
-      added.slice(0, LIMIT).map((n) => h('li', {}, h('span', { class: 'meta' }, `${n.kind} `), String(n.props.ref ? `${n.props.ref} ${n.props.title ?? ''}` : (n.props.title ?? n.props.name ?? n.props.text ?? n.id)))),
+      added.slice(0, LIMIT).map((n) => h('li', {}, h('span', { class: 'meta' }, `${n.kind} `), String(n.props.ref ? `${String(n.props.ref)} ${String(n.props.title ?? '')}` : (n.props.title ?? n.props.name ?? n.props.text ?? n.id)))),
       added.length > LIMIT ? h('li', { class: 'hint' }, `and ${added.length - LIMIT} more`) : null,
     ),
     p.diff.nodes.updated.length

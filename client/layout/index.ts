@@ -66,7 +66,7 @@ function forcePositions({ nodes, edges }: LayoutInput): Map<string, Position> {
       gravity: 0.6,
       numIter: nodes.length > 3000 ? 300 : 1000,
       nodeDimensionsIncludeLabels: false,
-    } as cytoscape.LayoutOptions).run();
+    }).run();
     const out = new Map<string, Position>();
     cy.nodes().forEach((n) => {
       const p = n.position();

@@ -172,17 +172,18 @@ export function createMap(opts: MapOptions): MapHandle {
 
   cy.on('tap', (e) => {
     if (e.target === cy) callbacks.onTap(null);
-    else if (e.target.isNode()) callbacks.onTap(e.target.id());
+    else if ((e.target as cytoscape.SingularElementReturnValue).isNode()) callbacks.onTap((e.target as cytoscape.NodeSingular).id());
   });
-  cy.on('dbltap', 'node', (e) => callbacks.onDoubleTap(e.target.id()));
-  cy.on('cxttap', 'node', (e) => callbacks.onContextMenu(e.target.id(), e.target.renderedPosition()));
+  cy.on('dbltap', 'node', (e) => callbacks.onDoubleTap((e.target as cytoscape.NodeSingular).id()));
+  cy.on('cxttap', 'node', (e) => callbacks.onContextMenu((e.target as cytoscape.NodeSingular).id(), (e.target as cytoscape.NodeSingular).renderedPosition()));
   cy.on('dragfree', 'node', () => callbacks.onArranged(positionsOf(cy)));
   cy.on('mouseover', 'node', (e) => {
-    e.target.addClass('hover');
-    callbacks.onHover(e.target.id(), e.target.renderedPosition());
+    const node = e.target as cytoscape.NodeSingular;
+    node.addClass('hover');
+    callbacks.onHover(node.id(), node.renderedPosition());
   });
   cy.on('mouseout', 'node', (e) => {
-    e.target.removeClass('hover');
+    (e.target as cytoscape.NodeSingular).removeClass('hover');
     callbacks.onHover(null, null);
   });
   cy.on('viewport', () => {
@@ -269,7 +270,7 @@ export function createMap(opts: MapOptions): MapHandle {
       const changed: [cytoscape.SingularElementReturnValue, string][] = [];
       cy.elements().forEach((ele) => {
         const id = ele.id();
-        const cls = ele.isEdge() ? classesFor(view, id, { source: ele.data('source'), target: ele.data('target') }) : classesFor(view, id);
+        const cls = ele.isEdge() ? classesFor(view, id, { source: ele.data('source') as string, target: ele.data('target') as string }) : classesFor(view, id);
         next.set(id, cls);
         if (applied.get(id) !== cls) changed.push([ele, cls]);
       });

@@ -153,7 +153,7 @@ export function mountMatrix(root: HTMLElement, ctx: Ctx): Panel {
     summary.textContent = `${m.rows.length} ${AXIS_NAMES[rowsAxis].toLowerCase()} by ${m.cols.length} ${AXIS_NAMES[colsAxis].toLowerCase()}: ${t.empty} of ${m.rows.length * m.cols.length} cells empty; ${emptyCols} ${emptyCols === 1 ? 'column is' : 'columns are'} served by no action at all.`;
     const focus = grid.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset : null;
     fill(grid, table);
-    if (focus?.row) (grid.querySelector(`button[data-row="${CSS.escape(focus.row)}"][data-col="${CSS.escape(focus.col ?? '')}"]`) as HTMLElement | null)?.focus();
+    if (focus?.row) grid.querySelector<HTMLElement>(`button[data-row="${CSS.escape(focus.row)}"][data-col="${CSS.escape(focus.col ?? '')}"]`)?.focus();
   };
 
   return {

@@ -59,10 +59,10 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
     try {
       const url = plan === PARTNERSHIP ? `/api/dashboard${query || `?period=${currentQuarter()}`}` : `/api/dashboard/${encodeURIComponent(plan)}${query}`;
       const res = await fetch(url, { headers: { accept: 'application/json' } });
-      const json = await res.json();
+      const json = (await res.json()) as { error?: { message?: string } };
       if (mine !== request) return;
       if (!res.ok) throw new Error(json.error?.message ?? `HTTP ${res.status}`);
-      render(json as Dashboard);
+      render(json as unknown as Dashboard);
     } catch (err) {
       if (mine === request) fill(body, h('p', { class: 'error', role: 'alert' }, `The progress dashboard could not be loaded: ${(err as Error).message}`));
     }

@@ -1,4 +1,4 @@
-import { parsePeriod, quarterOf, type Period } from '../../model/reports.js';
+import { parsePeriod, quarterOf} from '../../model/reports.js';
 import type { Ctx, Frame, Panel } from '../app/context.js';
 import { mountStatusBadges, type Badge } from '../map/statusBadges.js';
 import { setPeriod, setRollupOverlay } from '../state/actions.js';
@@ -21,7 +21,7 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
 export const currentQuarter = (): string => quarterOf(todayIso());
 
 export function mountMapProgress(mapHost: HTMLElement, ctx: Ctx): Panel {
-  const frameEl = (mapHost.querySelector('.map-frame') as HTMLElement | null) ?? mapHost;
+  const frameEl = mapHost.querySelector<HTMLElement>('.map-frame') ?? mapHost;
   const badges = mountStatusBadges(frameEl);
   const picker = h('select', { id: 'map-period', 'aria-label': 'Status as at the end of' });
   const rollupBox = h('input', { type: 'checkbox', id: 'map-rollup' });
@@ -96,7 +96,7 @@ export function mountMapProgress(mapHost: HTMLElement, ctx: Ctx): Panel {
       const s = frame.state;
       const period = s.period ?? current;
       if (![...picker.options].some((o) => o.value === period)) {
-        const p = parsePeriod(period) as Period | { error: string };
+        const p = parsePeriod(period);
         picker.prepend(h('option', { value: period }, 'error' in p ? period : p.label));
       }
       picker.value = period;

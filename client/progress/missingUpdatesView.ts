@@ -30,9 +30,9 @@ export function partnershipMissingUpdates(period: string, planName: (id: string)
   );
   void fetch(`/api/missing-updates?period=${encodeURIComponent(period)}`, { headers: { accept: 'application/json' } })
     .then(async (res) => {
-      const json = await res.json();
+      const json = (await res.json()) as Answer & { error?: { message?: string } };
       if (!res.ok) throw new Error(json.error?.message ?? `HTTP ${res.status}`);
-      return json as Answer;
+      return json;
     })
     .then(
       (a) => {

@@ -32,7 +32,7 @@ export function onCommitted(listener: Listener): () => void {
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { headers: { accept: 'application/json' } });
-  const json = await res.json();
+  const json = (await res.json()) as { error?: { message?: string } };
   if (!res.ok) throw new Error(json.error?.message ?? `HTTP ${res.status}`);
   return json as T;
 }

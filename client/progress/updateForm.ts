@@ -89,7 +89,7 @@ export function mountUpdateForm(onSaved: () => void) {
         headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': session.csrfToken },
         body: JSON.stringify({ operations: [{ op: 'addProgress', action: action.value, progress }], reason: `Progress update for ${period.code}, entered in the explorer` }),
       });
-      const json = await res.json();
+      const json = (await res.json()) as { error?: { message?: string; issues?: { field: string; reason: string }[] } };
       if (!res.ok) {
         const issues = (json.error?.issues ?? []).map((i: { field: string; reason: string }) => `${i.field}: ${i.reason}`).join('; ');
         throw new Error(`${json.error?.message ?? `HTTP ${res.status}`}${issues ? ` (${issues})` : ''}`);

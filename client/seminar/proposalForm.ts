@@ -93,7 +93,7 @@ export function mountProposalForm(host: HTMLElement, ctx: Ctx, c: Controller, da
         const current = n && d ? leadsOf(d.index, n.id).map((id) => d.index.nodes.get(id)).filter((x) => !!x) : [];
         fill(
           fields,
-          h('p', { class: 'meta' }, n?.kind === 'Action' ? `Led now by ${current.length ? current.map((o) => o!.label).join(', ') : 'nobody named'}.` : 'Select an action on the map.'),
+          h('p', { class: 'meta' }, n?.kind === 'Action' ? `Led now by ${current.length ? current.map((o) => o.label).join(', ') : 'nobody named'}.` : 'Select an action on the map.'),
           labelled('lead', 'Should be led by', nodeSelect(['Organisation'], 'Choose an organisation')),
           labelled('why', 'Why', h('textarea', { rows: '2' })),
         );

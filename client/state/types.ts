@@ -1,4 +1,4 @@
-import { MATRIX_AXES, type MatrixCount } from '../../model/api.js';
+import type { MATRIX_AXES, MatrixCount } from '../../model/api.js';
 import type { NodeKind } from '../../model/nodes.js';
 import type { RelationshipType } from '../../model/relationships.js';
 import type { Status } from '../../model/vocabulary.js';

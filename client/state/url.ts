@@ -180,8 +180,7 @@ const NeighbourhoodParam = z.string().transform((s, ctx) => {
 
 const LabelScaleParam = z.coerce
   .number()
-  .refine((n): n is LabelScale => (LABEL_SCALES as readonly number[]).includes(n), `must be one of ${LABEL_SCALES.join(', ')}`)
-  .transform((n) => n as LabelScale);
+  .refine((n): n is LabelScale => (LABEL_SCALES as readonly number[]).includes(n), `must be one of ${LABEL_SCALES.join(', ')}`);
 
 /** `cam=x,y,w,h`: the centre and size of the area shown, in graph coordinates. */
 function readCamera(p: URLSearchParams, problems: string[]): AppState['camera'] {

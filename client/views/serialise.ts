@@ -1,6 +1,6 @@
 import { NamedViewSchema, VIEW_FORMAT_VERSION, ViewsEnvelopeSchema, type NamedView } from '../../model/views.js';
 import type { Position } from '../layout/layered.js';
-import type { AppState, LabelScale } from '../state/types.js';
+import type { AppState } from '../state/types.js';
 
 /**
  * Named views: an arrangement a planner made (positions, lock), with the filters and
@@ -44,7 +44,7 @@ export function applyNamedView(state: AppState, view: NamedView): AppState {
     namedView: view.name,
     layout: view.layout,
     filters: { ...view.filters, statuses: [...view.filters.statuses], kinds: [...view.filters.kinds] },
-    labelScale: view.styling.labelScale as LabelScale,
+    labelScale: view.styling.labelScale,
     renderer: view.styling.renderer,
     styleBy: view.styling.styleBy,
     camera: view.camera ? { ...view.camera } : null,

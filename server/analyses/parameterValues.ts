@@ -1,5 +1,5 @@
 import type { AnalysisParameter, AnalysisParameterType } from '../../model/analyses.js';
-import type { NodeKind } from '../../model/index.js';
+import type { NodeElementData, NodeKind } from '../../model/index.js';
 import { HttpError } from '../api/errors.js';
 import { nodeSummaries } from '../graph/summaries.js';
 import type { GraphStore } from '../store/port.js';
@@ -41,7 +41,7 @@ export async function parameterValues(store: GraphStore, declared: readonly Anal
     values[p.name] = value;
   }
   const ids = declared.filter((p) => KINDS[p.type] && values[p.name]).map((p) => values[p.name]!);
-  const found = ids.length ? await nodeSummaries(store, ids) : new Map();
+  const found = ids.length ? await nodeSummaries(store, ids) : new Map<string, NodeElementData>();
   for (const p of declared) {
     const kinds = KINDS[p.type];
     const value = values[p.name];

@@ -59,7 +59,7 @@ export function errorBody(err: unknown): ApiErrorBody {
   return { error: { status: 500, code: 'internal_error', message: 'something went wrong on the server' } };
 }
 
-export const jsonErrors: ErrorRequestHandler = (err, req, res, _next) => {
+export const jsonErrors: ErrorRequestHandler = (err: unknown, req, res, _next) => {
   const body = errorBody(err);
   // With a request logger the line carries the request id; without one (tests, tools) the console serves.
   const log = (req as { log?: { error(o: object, m: string): void; warn(o: object, m: string): void } }).log;

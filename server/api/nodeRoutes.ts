@@ -48,7 +48,7 @@ export function nodeRoutes(store: GraphStore): Router {
       node: {
         ...summaryOf(raw, plans),
         version: node.version,
-        props: node.props as Record<string, unknown>,
+        props: node.props,
         provenance: node.provenance,
         ...(flagged.length ? { flagged } : {}),
       },

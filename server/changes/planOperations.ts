@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   EDIT_BASIS,
   NODE_SCHEMAS,
@@ -134,7 +134,7 @@ export function applyOperations(graph: WorkingGraph, operations: ChangeOperation
           issues.push(...issuesOf(parsed.error, `${at}.node.props`, kind));
           break;
         }
-        graph.setNode({ id, kind, version: existing ? existing.version : 1, props: fieldValues(kind, parsed.data as Record<string, unknown>), provenance: op.node.provenance ?? editProvenance(ctx) });
+        graph.setNode({ id, kind, version: existing ? existing.version : 1, props: fieldValues(kind, parsed.data), provenance: op.node.provenance ?? editProvenance(ctx) });
         break;
       }
       case 'update': {
@@ -166,7 +166,7 @@ export function applyOperations(graph: WorkingGraph, operations: ChangeOperation
           }
           break;
         }
-        graph.setNode({ ...node, props: fieldValues(node.kind, parsed.data as Record<string, unknown>) });
+        graph.setNode({ ...node, props: fieldValues(node.kind, parsed.data) });
         break;
       }
       case 'delete': {

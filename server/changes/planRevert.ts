@@ -43,7 +43,7 @@ export function applyInverse(graph: WorkingGraph, diff: ChangeDiff, changeId: st
     for (const f of u.fields) {
       if (f.field === 'provenance') {
         if (JSON.stringify(node.provenance) !== f.after) conflict(`${u.id}.provenance`, `changed after ${changeId}`, u.id);
-        else provenance = JSON.parse(String(f.before));
+        else provenance = JSON.parse(String(f.before)) as typeof provenance;
         continue;
       }
       if (!same(props[f.field], f.after)) conflict(`${u.id}.${f.field}`, `changed after ${changeId}: it is now ${show(props[f.field] ?? null)}, not ${show(f.after)}`, u.id);

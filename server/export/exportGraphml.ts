@@ -62,13 +62,13 @@ export function exportGraphml(graph: ExportGraph): string {
   const data = (prefix: string, values: [string, Value | undefined][]) =>
     values.filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `<data key="${prefix}_${k}">${xml(valueText(v!))}</data>`).join('');
   for (const n of graph.nodes) {
-    const props = Object.entries(n.props) as [string, Value][];
+    const props = Object.entries<Value>(n.props);
     const prov = Object.entries(flattenProvenance(n.provenance)) as [string, Value][];
     const label = n.props[LABEL_PROPERTY[n.kind]] ?? n.id;
     out.push(`    <node id="${xml(graphmlId(n.id))}">${data('n', [['gt_id', n.id], ['kind', n.kind], ['label', label], ...props, ...prov])}</node>`);
   }
   graph.relationships.forEach((r, i) => {
-    const props = Object.entries(r.props) as [string, Value][];
+    const props = Object.entries<Value>(r.props);
     const prov = Object.entries(flattenProvenance(r.provenance)) as [string, Value][];
     out.push(`    <edge id="e${i}" source="${xml(graphmlId(r.from))}" target="${xml(graphmlId(r.to))}">${data('e', [['type', r.type], ...props, ...prov])}</edge>`);
   });

@@ -36,7 +36,7 @@ export async function readExportGraph(store: Pick<GraphStore, 'read'>): Promise<
       const v = value.properties[col.name];
       if (v !== null && v !== undefined) raw[col.name] = v;
     }
-    return { kind, id: String(value.properties.id), props: NODE_SCHEMAS[kind].parse(raw) as Record<string, Value>, provenance: unflattenProvenance(value.properties) };
+    return { kind, id: String(value.properties.id), props: NODE_SCHEMAS[kind].parse(raw), provenance: unflattenProvenance(value.properties) };
   });
   const relationships = relRows.map((row) => {
     const value = row.r as RelationshipValue;

@@ -290,7 +290,7 @@ export const ANALYSES: Analysis[] = [
           ref: (r.ref as string) ?? '',
           plan: String(r.plan),
           title: String(r.title),
-          words: contentWords(`${r.title} ${r.objective ?? ''}`),
+          words: contentWords(`${String(r.title)} ${String(r.objective ?? '')}`),
         }))
         .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
       const pairs = alikePairs(

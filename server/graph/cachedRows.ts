@@ -44,7 +44,7 @@ function parseShown(text: string): Shown | null {
   if (/\bUNION\b/i.test(text)) return null;
   const returns = [...text.matchAll(/\bRETURN\b/gi)];
   if (returns.length !== 1) return null;
-  const tail = text.slice(returns[0]!.index! + 'RETURN'.length);
+  const tail = text.slice(returns[0]!.index + 'RETURN'.length);
   if (/\b(DISTINCT|ORDER|SKIP|LIMIT)\b/i.test(tail)) return null;
   const items = tail.split(',').map((item) => /^\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s+AS\s+([A-Za-z_]\w*)\s*;?\s*$/i.exec(item));
   const idVar = items.find((m) => m && m[2] === 'id' && m[3] === 'id')?.[1];

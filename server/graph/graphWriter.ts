@@ -63,6 +63,7 @@ function validate(changes: ChangeSet): Validated {
   };
   const nodes = (changes.nodes ?? []).map((n, i) => collect(() => parseOrThrow(NodeInput, n, ['nodes', i])));
   const relationships = (changes.relationships ?? []).map((r, i) =>
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the assertion sets the inferred type that the code after it relies on (tsc fails without it)
     collect(() => parseOrThrow(RelationshipInput, r, ['relationships', i]) as RelationshipInput),
   );
   const deleteNodes = (changes.deleteNodes ?? []).map((id, i) => collect(() => parseOrThrow(NodeId, id, ['deleteNodes', i])));
@@ -84,7 +85,7 @@ export function changeSetOperations(changes: ChangeSet): { operations: ChangeOpe
   const operations: ChangeOperation[] = [];
   const paths: string[] = [];
   valid.nodes.forEach((node, i) => {
-    operations.push({ op: 'create', node: { kind: node.kind, id: node.id, props: node.props as Record<string, unknown>, provenance: node.provenance } });
+    operations.push({ op: 'create', node: { kind: node.kind, id: node.id, props: node.props, provenance: node.provenance } });
     paths.push(`nodes.${i}`);
   });
   valid.relationships.forEach((rel, i) => {

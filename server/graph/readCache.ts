@@ -93,8 +93,8 @@ function recording(store: GraphStore, deps: ReadDependencies): GraphStore {
       if (prop === RECORDER) return { real, deps };
       if (prop === 'read') return read;
       if (prop === 'write') return () => Promise.reject(new Error('a read model must not write'));
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }
@@ -103,7 +103,7 @@ export function cached<T>(store: GraphStore, key: string, compute: (store: Graph
   const real = realStore(store);
   const outer = (store as Partial<Recording>)[RECORDER]?.deps;
   let cache = caches.get(real);
-  if (!cache) caches.set(real, (cache = new Map()));
+  if (!cache) caches.set(real, (cache = new Map<string, Entry>()));
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < MAX_AGE_MS) {
     // A read model built on another one depends on what that one read.
@@ -126,7 +126,7 @@ export function cached<T>(store: GraphStore, key: string, compute: (store: Graph
       entry.resolved = resolved;
       if (outer) merge(outer, deps);
     },
-    () => cache!.get(key) === entry && cache!.delete(key),
+    () => cache.get(key) === entry && cache.delete(key),
   );
   return value;
 }

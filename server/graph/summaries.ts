@@ -30,8 +30,8 @@ export function referenceOf(kind: NodeKind, props: Record<string, unknown>): str
   const key = REFERENCE_PROPERTY[kind];
   const value = key ? props[key] : undefined;
   if (value === undefined || value === null || value === '') return null;
-  if (kind === 'NationalOutcome') return `NO${value}`;
-  if (kind === 'StrategicAim') return `Aim ${value}`;
+  if (kind === 'NationalOutcome') return `NO${String(value)}`;
+  if (kind === 'StrategicAim') return `Aim ${String(value)}`;
   return String(value);
 }
 
@@ -82,7 +82,7 @@ export function elementDataFromRow(row: Row, plans?: PlanIndex): NodeElementData
   const id = String(row.id);
   const number = row.number;
   const ref =
-    kind === 'NationalOutcome' && number !== null ? `NO${number}` : kind === 'StrategicAim' && number !== null ? `Aim ${number}` : str(row.ref) || null;
+    kind === 'NationalOutcome' && number !== null ? `NO${String(number)}` : kind === 'StrategicAim' && number !== null ? `Aim ${String(number)}` : str(row.ref) || null;
   return {
     id,
     kind,

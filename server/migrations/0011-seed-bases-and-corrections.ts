@@ -84,13 +84,13 @@ export async function seedUpgradeOperations(store: GraphStore): Promise<ChangeOp
   for (const [id, seed] of seedNodes) {
     const now = stored.get(id);
     if (!now) {
-      ops.push({ op: 'create', node: { kind: seed.kind, id, props: seed.props as Record<string, unknown>, provenance: seed.provenance } });
+      ops.push({ op: 'create', node: { kind: seed.kind, id, props: seed.props, provenance: seed.provenance } });
       continue;
     }
     // Issue 10 changed no organisation: their names and aliases stay as stored.
     if (seed.kind === 'Organisation') continue;
     if (Number(now.properties.version) === 1 && now.properties.provSource === 'document') {
-      ops.push({ op: 'create', node: { kind: seed.kind, id, props: seed.props as Record<string, unknown>, provenance: seed.provenance } });
+      ops.push({ op: 'create', node: { kind: seed.kind, id, props: seed.props, provenance: seed.provenance } });
       continue;
     }
     const set: Record<string, unknown> = {};
@@ -122,7 +122,7 @@ export async function seedUpgradeOperations(store: GraphStore): Promise<ChangeOp
     if (now && now.properties.provSource !== 'document') continue;
     if (!nodeExists(seed.from) || !nodeExists(seed.to)) continue;
     if (now) ops.push({ op: 'unlink', type: seed.type, from: seed.from, to: seed.to });
-    ops.push({ op: 'link', type: seed.type, from: seed.from, to: seed.to, props: seed.props as Record<string, unknown>, provenance: seed.provenance });
+    ops.push({ op: 'link', type: seed.type, from: seed.from, to: seed.to, props: seed.props, provenance: seed.provenance });
   }
   for (const [id, now] of storedRels) {
     if (seedRels.has(id)) continue;

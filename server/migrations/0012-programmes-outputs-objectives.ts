@@ -96,7 +96,7 @@ export async function programmeUpgradeOperations(store: GraphStore): Promise<Cha
 
   // 2. The seed's nodes the store lacks.
   for (const [id, seed] of seedNodes) {
-    if (!stored.has(id)) ops.push({ op: 'create', node: { kind: seed.kind, id, props: seed.props as Record<string, unknown>, provenance: seed.provenance } });
+    if (!stored.has(id)) ops.push({ op: 'create', node: { kind: seed.kind, id, props: seed.props, provenance: seed.provenance } });
   }
 
   // 3. Document aliases: what "CJA" and "CJSW" mean in each document.
@@ -129,7 +129,7 @@ export async function programmeUpgradeOperations(store: GraphStore): Promise<Cha
   const exists = (id: string) => (stored.has(id) && id !== FORMER_ORGANISATION) || seedNodes.has(id);
   for (const [id, r] of seedRels) {
     if (have.has(id) || !exists(r.from) || !exists(r.to)) continue;
-    ops.push({ op: 'link', type: r.type, from: r.from, to: r.to, props: r.props as Record<string, unknown>, provenance: r.provenance });
+    ops.push({ op: 'link', type: r.type, from: r.from, to: r.to, props: r.props, provenance: r.provenance });
   }
   return ops;
 }

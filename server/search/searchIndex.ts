@@ -262,10 +262,10 @@ export class SearchIndex {
     const out = all.map((result) => ({ result, score: 0.5 + (0.5 * result.score) / top }));
     // Partial matches only when whole ones are few: they are the dearest run (common words have long postings).
     if (tokens.length > 1 && all.length < Math.min(wanted, PARTIAL_BELOW)) {
-      const seen = new Set(all.map((r) => r.id));
+      const seen = new Set(all.map((r) => r.id as string));
       // Partial matches: every word as typed or stemmed, none as a prefix (a short last word would match half the index).
       prefix = false;
-      const some = run('OR', true).filter((r) => !seen.has(r.id));
+      const some = run('OR', true).filter((r) => !seen.has(r.id as string));
       const someTop = some[0]?.score ?? 1;
       for (const result of some) {
         const held = tokens.filter((terms) => terms.some((t) => result.queryTerms.includes(t))).length / tokens.length;

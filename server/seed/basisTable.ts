@@ -49,7 +49,7 @@ export function basisTableMarkdown(rows: BasisRow[]): string {
       for (const k of ['links', 'statuses', 'dueDates'] as const) for (const c of ['printed', 'inferred', 'edit'] as const) acc[k][c] += r[k][c];
       return acc;
     },
-    { document: 'all documents', links: zero(), statuses: zero(), dueDates: zero() } as BasisRow,
+    { document: 'all documents', links: zero(), statuses: zero(), dueDates: zero() },
   );
   const lines = [
     '| document | links printed | links inferred | statuses printed | statuses inferred | due dates printed | due dates inferred |',

@@ -66,7 +66,7 @@ export class SeminarRoom {
   append(store: GraphStore, body: SeminarEventBody, writes: RowWrite[], announce: (event: SeminarEvent) => void): { done: Promise<SeminarEvent> } {
     const seq = this.nextSeq++;
     const at = new Date().toISOString();
-    const event = { seq, at, seminarId: this.id, ...body } as SeminarEvent;
+    const event = { seq, at, seminarId: this.id, ...body };
     const eventRow: RowWrite = { table: 'SeminarEvent', row: { id: `${this.id}|${String(seq).padStart(9, '0')}`, seminarId: this.id, seq, at, type: body.type, body: JSON.stringify(body) } };
     for (const w of writes) this.remember(w);
     const done = new Promise<SeminarEvent>((resolve, reject) => {
@@ -130,5 +130,5 @@ export class SeminarRoom {
 }
 
 export function eventOfRow(row: { seq: number; at: string; seminarId: string; body: string }): SeminarEvent {
-  return { seq: row.seq, at: row.at, seminarId: row.seminarId, ...(JSON.parse(row.body) as SeminarEventBody) } as SeminarEvent;
+  return { seq: row.seq, at: row.at, seminarId: row.seminarId, ...(JSON.parse(row.body) as SeminarEventBody) };
 }

@@ -111,7 +111,8 @@ export function attachSeminarSockets(http: HttpServer, service: SeminarService, 
     for (;;) {
       if (socket.disconnected) return;
       if (sent === room.lastSeq) {
-        socket.join(room.id);
+        // The default in-memory adapter joins at once; join() returns a promise only with other adapters.
+        void socket.join(room.id);
         return;
       }
       if (sent > room.lastSeq) {
@@ -135,10 +136,10 @@ export function attachSeminarSockets(http: HttpServer, service: SeminarService, 
     let overRate = 0;
     const refuse = (event: string, error: ErrorBody, ack: unknown) => {
       socket.emit('refused', { ...error, event });
-      if (typeof ack === 'function') ack({ ok: false, error });
+      if (typeof ack === 'function') (ack as (answer: unknown) => void)({ ok: false, error });
     };
     socket.use(([event, ...args], next) => {
-      const ack = args.at(-1);
+      const ack: unknown = args.at(-1);
       if (!bucket.take()) {
         overRate++;
         refuse(event, { status: 429, code: 'rate_limited', message: `at most ${settings.ratePerSecond} messages a second`, issues: [] }, ack);
@@ -161,7 +162,7 @@ export function attachSeminarSockets(http: HttpServer, service: SeminarService, 
       socket.on(name as never, (async (payload: unknown, ack?: unknown) => {
         try {
           const answer = await run(caller, name, payload ?? {});
-          if (typeof ack === 'function') ack({ ok: true, ...answer });
+          if (typeof ack === 'function') (ack as (answer: unknown) => void)({ ok: true, ...answer });
         } catch (err) {
           refuse(name, asErrorBody(err), ack);
         }

@@ -1,7 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ExportFile, exportJson } from '../export/exportJson.js';
 import type { ExportGraph } from '../export/readGraph.js';
-import type { Value } from '../store/port.js';
 
 /**
  * How a snapshot's graph is kept: the JSON export (the format that already round-trips
@@ -18,7 +17,7 @@ export function decodeSnapshotGraph(encoded: string): ExportGraph {
   const file = ExportFile.parse(JSON.parse(gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8')));
   const kindOf = new Map(file.nodes.map((n) => [n.id, n.kind]));
   return {
-    nodes: file.nodes.map((n) => ({ kind: n.kind, id: n.id, props: n.props as Record<string, Value>, provenance: n.provenance })),
+    nodes: file.nodes.map((n) => ({ kind: n.kind, id: n.id, props: n.props, provenance: n.provenance })),
     relationships: file.relationships.map((r) => ({
       type: r.type,
       from: r.from,
@@ -26,7 +25,7 @@ export function decodeSnapshotGraph(encoded: string): ExportGraph {
       // The file names the ends' ids only; their kinds are the nodes' (the export has both ends of every relationship).
       fromKind: kindOf.get(r.from)!,
       toKind: kindOf.get(r.to)!,
-      props: r.props as Record<string, Value>,
+      props: r.props,
       provenance: r.provenance,
     })),
   };

@@ -84,8 +84,8 @@ describe('saving an analysis', () => {
     const before = (await viewer.call<GapCatalogueResponse>('GET', '/api/gaps')).body.analyses.length;
     const reply = await analyst.call('POST', '/api/analyses', { title: 'Bad one', cypher });
     expect(reply.status, JSON.stringify(reply.body)).toBe(400);
-    expect((reply.body as any).error.message).toMatch(why);
-    expect((reply.body as any).error.issues[0].field).toBe('cypher');
+    expect(reply.body.error.message).toMatch(why);
+    expect(reply.body.error.issues[0].field).toBe('cypher');
     expect((await viewer.call<GapCatalogueResponse>('GET', '/api/gaps')).body.analyses.length).toBe(before);
   });
 
@@ -99,13 +99,13 @@ describe('saving an analysis', () => {
   ])('refuses a malformed body with 400 naming the field (%#)', async (body, field, reason) => {
     const reply = await analyst.call('POST', '/api/analyses', body);
     expect(reply.status).toBe(400);
-    expect((reply.body as any).error.issues).toEqual(expect.arrayContaining([{ field, reason: expect.stringMatching(reason) }]));
+    expect(reply.body.error.issues).toEqual(expect.arrayContaining([{ field, reason: expect.stringMatching(reason) }]));
   });
 
   it('a viewer cannot save (403), nor an anonymous caller (401)', async () => {
     const v = await viewer.call('POST', '/api/analyses', ACTION_BY_REF);
     expect(v.status).toBe(403);
-    expect((v.body as any).error.message).toBe('the role viewer may not save, change or delete analyses');
+    expect(v.body.error.message).toBe('the role viewer may not save, change or delete analyses');
     expect((await anonymous.call('POST', '/api/analyses', ACTION_BY_REF)).status).toBe(401);
     expect((await viewer.call('DELETE', `/api/analyses/${saved.analysis.id}`)).status).toBe(403);
   });
@@ -117,7 +117,7 @@ describe('saving an analysis', () => {
   ])('a run with bad parameters is a 400 naming the parameter: %s', async (query, field, reason) => {
     const reply = await viewer.call('GET', `/api/gaps/${saved.analysis.id}?${query}`);
     expect(reply.status).toBe(400);
-    expect((reply.body as any).error.issues).toEqual([{ field, reason: expect.stringMatching(reason) }]);
+    expect(reply.body.error.issues).toEqual([{ field, reason: expect.stringMatching(reason) }]);
   });
 
   it('checks dates and organisations and outcomes by kind', async () => {
@@ -129,7 +129,7 @@ describe('saving an analysis', () => {
     expect(reply.status, JSON.stringify(reply.body)).toBe(201);
     const id = reply.body.analysis.id;
     const bad = await viewer.call('GET', `/api/gaps/${id}?org=plan:lcja-2008&since=2010-13-01&target=lcja-2008:action:2.5.7`);
-    expect((bad.body as any).error.issues.map((i: { field: string }) => i.field).sort()).toEqual(['org', 'since', 'target']);
+    expect(bad.body.error.issues.map((i: { field: string }) => i.field).sort()).toEqual(['org', 'since', 'target']);
     const good = await viewer.call<GapResponse>('GET', `/api/gaps/${id}?org=org:mappa-steering-group&since=2010-12-01&target=no:9`);
     expect(good.status).toBe(200);
     expect(good.body.rows).toHaveLength(1);

@@ -97,7 +97,7 @@ function provider(p: Partial<OidcProvider> & Pick<OidcProvider, 'id' | 'name' | 
 const atApp = (u: URL) => u.origin === base;
 
 async function sessionOf(browser: FetchBrowser) {
-  return (await (await browser.request(`${base}/api/auth/session`)).json()) as any;
+  return (await (await browser.request(`${base}/api/auth/session`)).json());
 }
 
 /** Starts at `providerId`, passes the provider's pages as `login`, and stops before the app's callback: its URL. */
@@ -192,7 +192,7 @@ describe('signing in through a provider', () => {
     expect(local).toMatchObject({ username: 'alice', name: 'Local Alice', role: 'viewer', organisationId: null });
     const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'alice', password: LOCAL_PASSWORD }) });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any).user).toMatchObject({ username: 'alice', role: 'viewer', organisationId: null });
+    expect(((await res.json())).user).toMatchObject({ username: 'alice', role: 'viewer', organisationId: null });
     // A provider's username cannot be used to sign in locally at all.
     const providerUser = (await identities()).find((i) => i.subject === 'alice')!.username;
     const tried = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: providerUser, password: '!oidc' }) });
@@ -217,7 +217,7 @@ describe("an administrator managing a provider's account", () => {
 describe('refused callbacks sign nobody in', () => {
   async function expectNoSession(browser: FetchBrowser, res: Response, status: number, code: string) {
     expect(res.status).toBe(status);
-    expect(((await res.json()) as any).error.code).toBe(code);
+    expect(((await res.json())).error.code).toBe(code);
     expect(browser.cookie(base, 'gt_session')).toBeUndefined();
     expect((await sessionOf(browser)).signedIn).toBe(false);
   }
@@ -264,7 +264,7 @@ describe('refused callbacks sign nobody in', () => {
     expect(callback.searchParams.get('code')).toBeTruthy();
     const res = await browser.request(callback.href);
     expect(res.status).toBe(401);
-    expect(((await res.clone().json()) as any).error.message).toMatch(/\(nonce\)/);
+    expect(((await res.clone().json())).error.message).toMatch(/\(nonce\)/);
     await expectNoSession(browser, res, 401, 'oidc_sign_in_failed');
   });
 
@@ -295,10 +295,10 @@ describe('refused callbacks sign nobody in', () => {
     const browser = new FetchBrowser();
     const bad = await browser.request(`${base}/api/auth/oidc/NOT_AN_ID/start`);
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as any).error.issues[0].field).toBe('id');
+    expect(((await bad.json())).error.issues[0].field).toBe('id');
     const long = await browser.request(`${base}/api/auth/oidc/city-council/callback?state=${'x'.repeat(600)}`);
     expect(long.status).toBe(400);
-    expect(((await long.json()) as any).error.issues[0].field).toBe('state');
+    expect(((await long.json())).error.issues[0].field).toBe('state');
   });
 
   it('wrote no identity for anyone refused', async () => {

@@ -41,7 +41,8 @@ export async function listenProvider(): Promise<TestProvider> {
       });
       // Its development-only warnings say what these tests already know.
       provider.on('server_error', (_ctx, err) => console.error('test provider error', err));
-      handler = provider.callback();
+      const callback = provider.callback();
+      handler = (req, res) => void callback(req, res);
     },
     async close() {
       server.closeAllConnections();

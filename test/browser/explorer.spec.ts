@@ -133,7 +133,7 @@ describe('the explorer', { timeout: 120_000 }, () => {
     for (const hiddenKind of ['Milestone', 'ProgressUpdate', 'Plan']) expect(kinds.shown).not.toContain(hiddenKind);
     expect(kinds.hidden).toEqual(expect.arrayContaining(['Milestone', 'Plan']));
     // Bottom to top: an action below a local outcome below a national outcome.
-    const ys = await mapQuery<Record<string, number>>(page, "const y = (k) => cy.nodes('[kind = \"' + k + '\"]').not('.hidden')[0].position().y; return { a: y('Action'), l: y('LocalOutcome'), n: y('NationalOutcome') };");
+    const ys = await mapQuery<{ a: number; l: number; n: number }>(page, "const y = (k) => cy.nodes('[kind = \"' + k + '\"]').not('.hidden')[0].position().y; return { a: y('Action'), l: y('LocalOutcome'), n: y('NationalOutcome') };");
     expect(ys.a).toBeGreaterThan(ys.l);
     expect(ys.l).toBeGreaterThan(ys.n);
     expect(await page.locator('.legend li').first().textContent()).toContain('National Outcomes');
@@ -496,7 +496,7 @@ describe('the explorer', { timeout: 120_000 }, () => {
     const again = await open(`/?nv=${encodeURIComponent('Seminar layout')}&plan=plan:lcja-2007`);
     // Views may come from the server now (GET /api/views), so the view can open just after the first render.
     await again.page
-      .waitForFunction(([n, x]) => Math.abs((window as unknown as { goldenThread: { cy(): { getElementById(i: string): { position(): { x: number } } } } }).goldenThread.cy().getElementById(n as string).position().x - (x as number)) < 0.5, [id, dragged.x] as const, { timeout: 10_000 })
+      .waitForFunction(([n, x]) => Math.abs((window as unknown as { goldenThread: { cy(): { getElementById(i: string): { position(): { x: number } } } } }).goldenThread.cy().getElementById(n as string).position().x - (x)) < 0.5, [id, dragged.x] as const, { timeout: 10_000 })
       .catch(() => undefined);
     const p2 = await mapQuery<{ x: number; y: number }>(again.page, `return cy.getElementById('${id}').position();`);
     expect(p2.x).toBeCloseTo(dragged.x, 0);

@@ -58,7 +58,7 @@ const badgeOf = async (page: Page, id: string) => {
   await b.waitFor({ state: 'attached' });
   return { status: await b.getAttribute('data-status'), basis: await b.getAttribute('data-basis'), overdue: await b.getAttribute('data-overdue'), text: (await b.textContent())?.trim() };
 };
-const rollupTexts = (page: Page) => page.$$eval('.map-badge.badge-rollup', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-node')!, e.textContent!.trim()])));
+const rollupTexts = (page: Page) => page.$$eval('.map-badge.badge-rollup', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-node')!, e.textContent.trim()])));
 
 describe('status badges on the map', () => {
   it('show each action\'s status as at the chosen period, by symbol and shape as well as colour', async () => {

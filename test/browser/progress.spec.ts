@@ -33,7 +33,7 @@ async function open(width: number, height: number): Promise<{ page: Page; errors
 }
 
 const counts = (page: Page) =>
-  page.$$eval('table.progress-counts tbody tr', (rows) => Object.fromEntries(rows.map((r) => [r.querySelector('th')!.textContent!.replace(/^\S+\s/, ''), Number(r.querySelector('td')!.textContent)])));
+  page.$$eval('table.progress-counts tbody tr', (rows) => Object.fromEntries(rows.map((r) => [r.querySelector('th')!.textContent.replace(/^\S+\s/, ''), Number(r.querySelector('td')!.textContent)])));
 
 describe('the progress panel', () => {
   it.each([

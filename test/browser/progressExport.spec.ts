@@ -56,7 +56,7 @@ async function hover(page: Page, id: string): Promise<void> {
   const at = await page.evaluate((nodeId) => {
     const cy = (window as unknown as { goldenThread: { cy(): Cy } }).goldenThread.cy();
     const n = cy.getElementById(nodeId);
-    cy.zoom({ level: 1.4 } as unknown);
+    cy.zoom({ level: 1.4 });
     cy.center(n);
     const p = n.renderedPosition();
     const r = document.querySelector('#map')!.getBoundingClientRect();

@@ -86,6 +86,7 @@ const OVERFLOW_PROBE = `(() => {
 })()`;
 
 async function noOverflow(page: Page, where: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the probe is a string evaluated in the page, so evaluate() cannot infer its result
   const problems = (await page.evaluate(OVERFLOW_PROBE)) as string[];
   expect(problems, `overflow at ${where}`).toEqual([]);
 }

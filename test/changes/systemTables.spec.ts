@@ -48,7 +48,7 @@ function walk(value: Value, labels: Set<string>, strings: Set<string>): void {
   }
   if (Array.isArray(value)) return value.forEach((v) => walk(v, labels, strings));
   if ('graph' in value && value.graph === 'node') labels.add(String(value.label));
-  for (const v of Object.values(value)) walk(v as Value, labels, strings);
+  for (const v of Object.values(value)) walk(v, labels, strings);
 }
 
 describe('system tables and domain reads', () => {
@@ -66,7 +66,7 @@ describe('system tables and domain reads', () => {
     const rows = await store.read(name, entry.params.parse(entry.example) as Record<string, unknown>);
     const labels = new Set<string>();
     const strings = new Set<string>();
-    for (const row of rows) walk(row as Value, labels, strings);
+    for (const row of rows) walk(row, labels, strings);
     expect([...labels].filter((l) => (SYSTEM_TABLE_NAMES as string[]).includes(l))).toEqual([]);
     expect([...strings].filter((s) => /^(change|pending):|^0001$/.test(s) || SYSTEM_TABLE_NAMES.includes(s as never))).toEqual([]);
   });

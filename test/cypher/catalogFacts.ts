@@ -114,7 +114,7 @@ export const SEED_FACTS: Record<string, Fact> = {
   },
   'graph/relationships-out': (rows) => {
     expect(rows.every((r) => r.source === 'lcja-2008:action:2.5.7')).toBe(true);
-    expect(rows.map((r) => `${(r.r as { type: string }).type} ${r.target}`)).toEqual(
+    expect(rows.map((r) => `${(r.r as { type: string }).type} ${String(r.target)}`)).toEqual(
       expect.arrayContaining(['HAS_MILESTONE lcja-2008:milestone:2.5.7-1', 'SERVES lcja-2008:local-outcome:accommodation']),
     );
   },
@@ -257,7 +257,7 @@ export const SEED_FACTS: Record<string, Fact> = {
   },
   'reports/actions-beneath': (rows) => {
     // Each action of the 2010 report reaches the National Outcome whose heading it stands under (lines 6, 15, 20).
-    const national = rows.filter((r) => String(r.target).startsWith('no:')).map((r) => `${r.target} ${r.action}`).sort();
+    const national = rows.filter((r) => String(r.target).startsWith('no:')).map((r) => `${String(r.target)} ${String(r.action)}`).sort();
     expect(national).toEqual([
       'no:11 lcja-2010:action:3',
       'no:15 lcja-2010:action:4', 'no:15 lcja-2010:action:4-b', 'no:15 lcja-2010:action:4-c',

@@ -157,7 +157,7 @@ describe('every gap analysis on plan:lcja-2010, its whole row set', () => {
 
   it('coverage matrix: NO9 by the ADP (2-b, 2-c), the MAPPA steering group (1) and SPS (1-b); NO11 and NO15 by the LCJA; action 2 credits nobody', async () => {
     const got = (await rows('coverage-matrix')).map((r) => [r.id, r.organisationId, r.count, [...(r.actions as string[])].sort()]);
-    const byOutcomeThenOrg = (a: unknown[], b: unknown[]) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`);
+    const byOutcomeThenOrg = (a: unknown[], b: unknown[]) => `${String(a[0])} ${String(a[1])}`.localeCompare(`${String(b[0])} ${String(b[1])}`);
     expect(got.sort(byOutcomeThenOrg)).toEqual([
       ['no:11', 'org:lanarkshire-cja', 1, ['lcja-2010:action:3']],
       ['no:15', 'org:lanarkshire-cja', 3, ['lcja-2010:action:4', 'lcja-2010:action:4-b', 'lcja-2010:action:4-c']],

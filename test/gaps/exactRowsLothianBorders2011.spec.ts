@@ -236,7 +236,7 @@ describe('gap analyses on plan:lbcja-2011, their whole row sets', () => {
     };
     for (const printedOnly of [false, true]) {
       const got = await rows('coverage-matrix', printedOnly ? { basis: 'printed' } : {});
-      expect(new Map(got.map((r) => [`${r.id} ${r.organisationId}`, [...(r.actions as string[])].sort()]))).toEqual(cells(printedOnly));
+      expect(new Map(got.map((r) => [`${String(r.id)} ${String(r.organisationId)}`, [...(r.actions as string[])].sort()]))).toEqual(cells(printedOnly));
       expect(got.every((r) => r.count === (r.actions as string[]).length)).toBe(true);
     }
     expect(cells(false).size).toBe(17);

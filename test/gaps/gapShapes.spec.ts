@@ -132,7 +132,7 @@ describe('summaries, columns and highlights', () => {
     const refs = r.rows.map((row) => String(row.ref));
     expect(new Set(r.rows.map((row) => row.plan)).size).toBeGreaterThan(1);
     expect(refs.every((ref) => / · /.test(ref))).toBe(true);
-    const keys = r.rows.map((row) => `${row.plan} ${String(row.ref).split(' · ')[1]}`);
+    const keys = r.rows.map((row) => `${String(row.plan)} ${String(row.ref).split(' · ')[1]}`);
     expect(keys).toEqual([...keys].sort(byNumericRef));
   });
 
@@ -157,7 +157,7 @@ describe('summaries, columns and highlights', () => {
     // Several plans: each action reference names its plan.
     expect(new Set(r.rows.map((row) => row.plan)).size).toBeGreaterThan(1);
     expect(r.rows.every((row) => / · /.test(String(row.action)))).toBe(true);
-    const keys = r.rows.map((row) => `${row.plan}${String(row.action).split(' · ')[1]}${row.id}`);
+    const keys = r.rows.map((row) => `${String(row.plan)}${String(row.action).split(' · ')[1]}${String(row.id)}`);
     expect(keys).toEqual([...keys].sort(byNumericRef));
     const early = await run('overdue-milestones', { plan: '', asOf: '1990-01-01' });
     expect(early.summary).toBe('0 milestones overdue as of 1990-01-01 across all plans.');
@@ -222,7 +222,7 @@ describe('summaries, columns and highlights', () => {
   it('organisation load', async () => {
     const r = await run('organisation-load', inPlan);
     const leaders = r.rows.filter((row) => Number(row.leads) > 0);
-    expect(r.summary).toBe(`${n(leaders.length, 'organisation leads', 'organisations lead')} actions in ${NAME}; the busiest leads ${r.rows[0]!.leads}.`);
+    expect(r.summary).toBe(`${n(leaders.length, 'organisation leads', 'organisations lead')} actions in ${NAME}; the busiest leads ${String(r.rows[0]!.leads)}.`);
     expect(r.columns.map((c) => c.key)).toEqual(['name', 'leads', 'partners']);
     expect(r.highlight).toEqual(ids(leaders));
     expect(r.rows.every((row) => Number(row.leads) > 0 || Number(row.partners) > 0)).toBe(true);

@@ -72,6 +72,6 @@ export function neo4jSchema(options: { propertyKeys: string[]; extraLabels?: str
 
 /** Every diagnostic, of any severity, as one line with its position. */
 export function lintAgainst(text: string, schema: DbSchema): string[] {
-  const show = (d: SyntaxDiagnostic) => `severity ${d.severity} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`;
+  const show = (d: SyntaxDiagnostic) => `severity ${d.severity} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${typeof d.message === 'string' ? d.message : d.message.value}`;
   return lintCypherQuery(text, schema).diagnostics.map(show);
 }

@@ -14,7 +14,7 @@ import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
  */
 
 /** The seed, loaded whole (every file must load) into an in-memory store for this spec file. */
-export function seededStore(): { store(): LadybugStore } {
+export function seededStore(): { store: () => LadybugStore } {
   let store: LadybugStore;
   beforeAll(async () => {
     store = new LadybugStore({ dataDir: ':memory:', bufferPoolMb: 256 });

@@ -54,7 +54,7 @@ async function buildOldDirectory(): Promise<void> {
   const run = async (text: string, params: Record<string, unknown> = {}) => {
     const prepared = await conn.prepare(text);
     if (!prepared.isSuccess()) throw new Error(`${prepared.getErrorMessage()}\n${text}`);
-    const result = await conn.execute(prepared, toLadybugParams(params) as never);
+    const result = await conn.execute(prepared, toLadybugParams(params));
     for (const r of Array.isArray(result) ? result : [result]) r.close();
   };
   for (const statement of [...statementsOf(OLD_SCHEMA), ...statementsOf(SYSTEM_SCHEMA)]) await run(statement);
@@ -68,7 +68,7 @@ async function buildOldDirectory(): Promise<void> {
     await run(`CREATE (n:${node.kind} {${cols.map((c) => `${c}: $${c}`).join(', ')}})`, Object.fromEntries(cols.map((c) => [c, params[c]])));
   }
   for (const [id, rel] of seedRels) {
-    const params = relationshipParams(rel as never, id);
+    const params = relationshipParams(rel, id);
     const cols = columns.get(rel.type)!.filter((c) => params[c] !== null && params[c] !== undefined);
     await run(
       `MATCH (a:${seedNodes.get(rel.from)!.kind} {id: $from}), (b:${seedNodes.get(rel.to)!.kind} {id: $to}) CREATE (a)-[:${rel.type} {${cols.map((c) => `${c}: $${c}`).join(', ')}}]->(b)`,

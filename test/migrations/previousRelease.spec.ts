@@ -106,7 +106,7 @@ describe('a data directory made by the previous release', () => {
     for (const [id, rel] of seedRels) {
       const stored = found.get(id);
       expect(stored, id).toBeDefined();
-      const expected = relationshipParams(rel as never, id);
+      const expected = relationshipParams(rel, id);
       for (const col of oldColumns().get(rel.type) ?? []) expect([id, col, stored!.properties[col] ?? null]).toEqual([id, col, expected[col] ?? null]);
     }
   });

@@ -26,7 +26,7 @@ function editAfter(lines: string[], anchor: string, pattern: RegExp, replace: (l
   const before = lines[at]!;
   lines[at] = replace(before);
   expect(lines[at]).not.toBe(before);
-  return { lineNumber: at + 1, before, after: lines[at]! };
+  return { lineNumber: at + 1, before, after: lines[at] };
 }
 
 /** The line the checker names for a provenance: the first line of the provenance block, `source: document`. */

@@ -16,7 +16,7 @@ function byId(id: string) {
   return node;
 }
 function props(id: string): Record<string, unknown> {
-  return byId(id).props as Record<string, unknown>;
+  return byId(id).props;
 }
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 

@@ -17,6 +17,7 @@ function byId(id: string) {
   return node;
 }
 function props(id: string): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the assertion sets the inferred type that the code after it relies on (tsc fails without it)
   return byId(id).props as Record<string, unknown>;
 }
 const rels = (type: string, filter: { from?: string; to?: string } = {}) =>

@@ -30,7 +30,7 @@ describe('Lothian & Borders outputs (issue 10)', () => {
     expect(printed).toHaveLength(30);
     expect(printed[0]).toEqual({ line: 776, ref: '1.1.1', title: 'Establish shared services to effectively meet need and manage risk' });
     expect(printed.at(-1)).toEqual({ line: 908, ref: '5.3.3', title: 'CJA to link in to community councils to ensure effective communication' });
-    const seeded = lb.nodes.filter((n) => n.kind === 'Output').map((n) => ({ line: n.provenance.source === 'document' ? n.provenance.lines[0] : 0, ...(n.props as { ref: string; title: string }) }));
+    const seeded = lb.nodes.filter((n) => n.kind === 'Output').map((n) => ({ line: n.provenance.source === 'document' ? n.provenance.lines[0] : 0, ...(n.props) }));
     expect(seeded).toEqual(printed);
   });
 

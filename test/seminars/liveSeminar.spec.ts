@@ -17,7 +17,7 @@ let srv: SeminarServer;
 let start: StartSeminarAnswer;
 let facilitator: SeminarClient;
 let clients: SeminarClient[] = [];
-let joins: JoinAnswer[] = [];
+const joins: JoinAnswer[] = [];
 
 async function storeLog(): Promise<SeminarEvent[]> {
   const res = await srv.call<{ events: SeminarEvent[] }>('GET', `/api/seminars/${start.id}/events?after=0`, undefined, { token: start.facilitatorToken });

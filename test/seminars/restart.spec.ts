@@ -22,7 +22,7 @@ async function startChild(): Promise<{ child: ChildProcess; base: string }> {
   children.push(child);
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /listening (\d+)/.exec(out);
       if (m) resolve(Number(m[1]));

@@ -283,7 +283,7 @@ describe('SerialQueue', () => {
       order.push('first');
       return 1;
     });
-    const failed = queue.run(failing as () => Promise<never>);
+    const failed = queue.run(failing);
     const after = queue.run(async () => {
       order.push('after');
       return 3;

@@ -34,7 +34,7 @@ export async function checkZip(buffer: Buffer, file: string, limits: ImportLimit
       `the archive unpacks to more than ${budget} bytes (entry ${entry}); refused as a possible zip bomb`,
     );
   await new Promise<void>((resolve, reject) => {
-    const fail = (err: unknown) => {
+    const fail = (err: Error) => {
       zip.close();
       reject(err);
     };

@@ -54,7 +54,7 @@ const foldedCache = new WeakMap<ReferenceData, AliasedOrganisation[]>();
 /** Each organisation's names (and its aliases in `document`) folded once per reference set and document, not once per row. */
 function namesOf(ref: ReferenceData, document: string | null) {
   let byDocument = namesCache.get(ref);
-  if (!byDocument) namesCache.set(ref, (byDocument = new Map()));
+  if (!byDocument) namesCache.set(ref, (byDocument = new Map<string, Names>()));
   let names = byDocument.get(document ?? '');
   if (!names) {
     names = ref.organisations.map((org) => {

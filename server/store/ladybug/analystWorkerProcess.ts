@@ -104,7 +104,7 @@ export class AnalystWorkerProcess {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.child.send({ ...message, id } as WorkerRequest);
+      this.child.send({ ...message, id });
     });
   }
 

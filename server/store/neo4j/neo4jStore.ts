@@ -9,7 +9,7 @@ import {
   type Row,
   type Transaction,
 } from '../port.js';
-import { judgeNeo4jPlan, type Neo4jPlan } from './planPolicy.js';
+import { judgeNeo4jPlan } from './planPolicy.js';
 import { rowOf, toNeo4jParams } from './values.js';
 
 /**
@@ -92,7 +92,7 @@ export class Neo4jStore implements GraphStore {
 
   async engineVersion(): Promise<string> {
     const info = await (await this.ready()).getServerInfo({ database: this.options.database });
-    return `Neo4j ${info.agent ?? 'unknown'} (protocol ${info.protocolVersion ?? '?'})`;
+    return `Neo4j ${info.agent ?? 'unknown'} (protocol ${info.protocolVersion?.toString() ?? '?'})`;
   }
 
   async read(name: string, params: Params = {}): Promise<Row[]> {
@@ -165,7 +165,7 @@ export class Neo4jStore implements GraphStore {
     return session.executeRead(
       passingToDriver('ad hoc', async (tx: ManagedTransaction) => {
         const explained = await tx.run(`EXPLAIN ${cypher}`, neo4jParams);
-        const verdict = judgeNeo4jPlan(explained.summary.plan as Neo4jPlan | false);
+        const verdict = judgeNeo4jPlan(explained.summary.plan);
         if (!verdict.allowed) throw new StoreError(verdict.reason, 'ad hoc', 'refused');
         if (limits.explainOnly) return { columns: [], rows: [], truncated: false };
         const result = tx.run(cypher, neo4jParams);

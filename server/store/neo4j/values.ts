@@ -1,4 +1,4 @@
-import neo4j, { type Integer } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { DOUBLE_PROPERTY_NAMES } from '../../../model/index.js';
 import type { NodeValue, RelationshipValue, Value } from '../port.js';
 
@@ -44,25 +44,25 @@ function propertiesOf(props: Record<string, unknown>): Record<string, Value> {
 
 function nodeOf(node: InstanceType<typeof neo4j.types.Node>): NodeValue {
   const label = node.labels.find((l) => l !== ANY_NODE_LABEL) ?? node.labels[0] ?? '';
-  return { graph: 'node', label, properties: propertiesOf(node.properties as Record<string, unknown>) };
+  return { graph: 'node', label, properties: propertiesOf(node.properties) };
 }
 
 function relationshipOf(rel: InstanceType<typeof neo4j.types.Relationship>): RelationshipValue {
-  return { graph: 'relationship', type: rel.type, properties: propertiesOf(rel.properties as Record<string, unknown>) };
+  return { graph: 'relationship', type: rel.type, properties: propertiesOf(rel.properties) };
 }
 
 export function fromNeo4j(value: unknown): Value {
   if (value === null || value === undefined) return null;
   if (neo4j.isInt(value)) {
-    const int = value as Integer;
+    const int = value;
     return int.inSafeRange() ? int.toNumber() : int.toString();
   }
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (Array.isArray(value)) return value.map(fromNeo4j);
-  if (neo4j.isNode(value as object)) return nodeOf(value as InstanceType<typeof neo4j.types.Node>);
-  if (neo4j.isRelationship(value as object)) return relationshipOf(value as InstanceType<typeof neo4j.types.Relationship>);
-  if (neo4j.isPath(value as object)) {
+  if (neo4j.isNode(value)) return nodeOf(value);
+  if (neo4j.isRelationship(value)) return relationshipOf(value);
+  if (neo4j.isPath(value)) {
     const path = value as InstanceType<typeof neo4j.types.Path>;
     return {
       graph: 'path',
@@ -71,16 +71,16 @@ export function fromNeo4j(value: unknown): Value {
     };
   }
   if (
-    neo4j.isDate(value as object) ||
-    neo4j.isDateTime(value as object) ||
-    neo4j.isLocalDateTime(value as object) ||
-    neo4j.isTime(value as object) ||
-    neo4j.isLocalTime(value as object) ||
-    neo4j.isDuration(value as object)
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
   ) {
     return String(value);
   }
-  if (neo4j.isPoint(value as object)) {
+  if (neo4j.isPoint(value)) {
     const p = value as InstanceType<typeof neo4j.types.Point>;
     return { srid: fromNeo4j(p.srid), x: p.x, y: p.y, ...(p.z === undefined ? {} : { z: p.z }) };
   }
