@@ -1,4 +1,5 @@
 import { BASES, basesOfClass, type GapBasisChoice, type GapCatalogueEntry, type GapParams, type GapResponse, type NodeSummary } from '../../model/index.js';
+import { byNumbers } from '../graph/byNumbers.js';
 import { cachedRows } from '../graph/cachedRows.js';
 import { planShortNames, qualifiedRef } from '../graph/planNames.js';
 import { nodeSummaries, summaryFromElementData, summaryOf } from '../graph/summaries.js';
@@ -87,7 +88,7 @@ async function actionsAnalysis(
       dueDate: text(r.dueDate),
       status: text(r.status),
     }))
-    .sort((x, y) => `${x.plan} ${x.ref}`.localeCompare(`${y.plan} ${y.ref}`, 'en', { numeric: true }) || x.id.localeCompare(y.id));
+    .sort((x, y) => byNumbers(`${x.plan} ${x.ref}`, `${y.plan} ${y.ref}`) || x.id.localeCompare(y.id));
   const qualify = severalPlans(actions.map((a) => a.plan));
   return {
     summary: summarise(actions.length),
@@ -142,10 +143,10 @@ async function organisationsPerOutcome(store: GraphStore, input: GapInput): Prom
       target: summaryFromElementData(summaries.get(id)!),
       organisations: [...e.organisations.keys()].sort(),
       names: [...e.organisations.values()].sort(),
-      actions: [...e.actions].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+      actions: [...e.actions].sort(byNumbers),
       plans: [...e.plans],
     }))
-    .sort((a, b) => b.organisations.length - a.organisations.length || a.target.id.localeCompare(b.target.id, 'en', { numeric: true }));
+    .sort((a, b) => b.organisations.length - a.organisations.length || byNumbers(a.target.id, b.target.id));
 }
 
 const outcomeColumns = [
@@ -168,7 +169,7 @@ export const ANALYSES: Analysis[] = [
       const rows = await store.read('gaps/unserved-outcomes', { plan: input.plan, bases: input.bases });
       const items = rows
         .map((r) => summaryOf(r.t as NodeValue))
-        .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+        .sort((a, b) => byNumbers(a.id, b.id));
       return {
         summary: `${plural(items.length, 'national outcome, aim or framework outcome', 'national outcomes, aims and framework outcomes')} served by no action${inPlan(input)}.`,
         columns: [
@@ -233,7 +234,7 @@ export const ANALYSES: Analysis[] = [
           dueDate: text(r.dueDate),
           status: text(r.status),
         }))
-        .sort((a, b) => `${a.plan}${a.action}${a.id}`.localeCompare(`${b.plan}${b.action}${b.id}`, 'en', { numeric: true }));
+        .sort((a, b) => byNumbers(`${a.plan}${a.action}${a.id}`, `${b.plan}${b.action}${b.id}`));
       const qualify = severalPlans(items.map((i) => i.plan));
       for (const i of items) if (qualify) i.action = qualifiedRef(i.plan ? names.get(i.plan) : null, i.action);
       return {
@@ -341,7 +342,7 @@ export const ANALYSES: Analysis[] = [
         const ref = qualify ? qualifiedRef(t.planShort, t.ref) : t.ref;
         return `${KIND_NAMES[t.kind]} ${ref ? `${ref} ` : ''}“${t.label}”`;
       };
-      const byRef = (a: NodeSummary, b: NodeSummary) => a.kind.localeCompare(b.kind) || (a.ref ?? a.label).localeCompare(b.ref ?? b.label, 'en', { numeric: true });
+      const byRef = (a: NodeSummary, b: NodeSummary) => a.kind.localeCompare(b.kind) || byNumbers(a.ref ?? a.label, b.ref ?? b.label);
       return {
         summary: `${plural(sole.length, 'outcome or aim', 'outcomes and aims')} served through exactly one organisation${inPlan(input)}, resting on ${plural(items.length, 'organisation')}.`,
         columns: [
@@ -356,7 +357,7 @@ export const ANALYSES: Analysis[] = [
           count: e.outcomes.length,
           outcomes: e.outcomes.sort(byRef).map(outcomeName),
           outcomeIds: e.outcomes.map((t) => t.id),
-          actions: [...e.actions].sort((a, b) => refs.get(a)!.localeCompare(refs.get(b)!, 'en', { numeric: true })).map((a) => refs.get(a)!),
+          actions: [...e.actions].sort((a, b) => byNumbers(refs.get(a)!, refs.get(b)!)).map((a) => refs.get(a)!),
         })),
         highlight: [...new Set(items.flatMap(([id, e]) => [id, ...e.outcomes.map((t) => t.id)]))],
       };
@@ -419,7 +420,7 @@ export const ANALYSES: Analysis[] = [
       const names = new Map([...matrix.rows, ...matrix.cols].map((s) => [s.id, s]));
       const cells = matrix.cells
         .map((c) => ({ org: names.get(c.row)!, outcome: names.get(c.col)!, actions: c.actions }))
-        .sort((a, b) => a.outcome.id.localeCompare(b.outcome.id, 'en', { numeric: true }) || b.actions.length - a.actions.length);
+        .sort((a, b) => byNumbers(a.outcome.id, b.outcome.id) || b.actions.length - a.actions.length);
       const served = new Set(matrix.columns.filter((c) => c.actions > 0).map((c) => c.col));
       const uncovered = matrix.cols.filter((s) => !served.has(s.id));
       return {

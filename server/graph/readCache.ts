@@ -18,10 +18,15 @@ import type { GraphStore, Params, Row } from '../store/port.js';
  * the entry's queries read. A one-field edit of an action's timescale therefore leaves
  * the golden threads, the matrix and most gap analyses warm. Whatever cannot be
  * recorded (a compute that ignores the store it is given) is dropped on every change.
- * A maximum age covers writes made by another process on a shared Neo4j.
+ * A maximum age covers writes made by another process on a shared Neo4j. The embedded
+ * store belongs to this process alone, and every domain write reaches it through the
+ * change pipeline, so there an entry lives until a change affects it: with an age, a
+ * seminar's read models were computed afresh every ten seconds however few the edits.
  */
 
 const MAX_AGE_MS = 10_000;
+/** Whether an entry made at `at` may still be served: always on the embedded store, for MAX_AGE_MS on Neo4j. */
+const fresh = (store: GraphStore, at: number) => store.kind !== 'neo4j' || Date.now() - at < MAX_AGE_MS;
 /** Entries kept per store; the oldest go first. */
 const MAX_ENTRIES = 500;
 
@@ -105,7 +110,7 @@ export function cached<T>(store: GraphStore, key: string, compute: (store: Graph
   let cache = caches.get(real);
   if (!cache) caches.set(real, (cache = new Map<string, Entry>()));
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < MAX_AGE_MS) {
+  if (hit && fresh(real, hit.at)) {
     // A read model built on another one depends on what that one read.
     if (outer) {
       if (hit.deps) merge(outer, hit.deps);
@@ -134,7 +139,7 @@ export function cached<T>(store: GraphStore, key: string, compute: (store: Graph
 /** Whether a fresh value for `key` is at hand, so that a caller can choose a cheaper path when it is not. */
 export function isCached(store: GraphStore, key: string): boolean {
   const hit = caches.get(realStore(store))?.get(key);
-  return hit !== undefined && Date.now() - hit.at < MAX_AGE_MS;
+  return hit !== undefined && fresh(realStore(store), hit.at);
 }
 
 const generations = new WeakMap<GraphStore, number>();

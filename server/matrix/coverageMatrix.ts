@@ -1,5 +1,6 @@
 import { BASES, basesOfClass, type MatrixCell, type MatrixParams, type MatrixResponse, type NodeKind } from '../../model/index.js';
 import { HttpError } from '../api/errors.js';
+import { byNumbers } from '../graph/byNumbers.js';
 import { cached } from '../graph/readCache.js';
 import { nodeSummaries, summaryFromElementData } from '../graph/summaries.js';
 import type { GraphStore, Row } from '../store/port.js';
@@ -69,7 +70,7 @@ export async function coverageMatrix(store: GraphStore, params: MatrixParams): P
   const summaries = new Map([...data].map(([id, d]) => [id, summaryFromElementData(d)]));
   const cols = [...summaries.values()]
     .filter((s) => s.kind === colKind)
-    .sort((a, b) => (a.ref ?? '').localeCompare(b.ref ?? '', 'en', { numeric: true }));
+    .sort((a, b) => byNumbers(a.ref ?? '', b.ref ?? ''));
   const colIds = new Set(cols.map((c) => c.id));
 
   const grouped = new Map<string, { row: string; col: string; roles: Map<string, Credit['role']> }>();
@@ -84,7 +85,7 @@ export async function coverageMatrix(store: GraphStore, params: MatrixParams): P
     creditedPerCol.set(c.col, (creditedPerCol.get(c.col) ?? new Set()).add(c.action));
   }
   const cells: MatrixCell[] = [...grouped.values()].map((c) => {
-    const actions = [...c.roles.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const actions = [...c.roles.keys()].sort(byNumbers);
     const roles = [...c.roles.values()];
     return { row: c.row, col: c.col, count: actions.length, actions, leads: roles.filter((r) => r === 'lead').length, partners: roles.filter((r) => r === 'partner').length };
   });
