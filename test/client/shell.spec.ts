@@ -205,6 +205,6 @@ describe('the panel registry', () => {
     for (const p of SIDE_PANELS) expect(typeof p.load).toBe('function');
     expect(decodeState('?panel=gaps').state.panel).toBe('gaps');
     expect(decodeState('?panel=seminar').state.panel).toBe('seminar');
-    expect(decodeState('?panel=workshop').problems[0]).toMatch(/^panel: must be one of details, gaps, views, progress, changes, seminar, import, console/);
+    expect(decodeState('?panel=workshop').problems[0]).toMatch(/^panel: must be one of details, gaps, views, progress, changes, seminar, import, compare, console/);
   });
 });
