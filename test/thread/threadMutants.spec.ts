@@ -95,6 +95,10 @@ describe('maximalPaths', () => {
     expect(maximalPaths(paths)).toEqual([{ nodes: ['a', 'b', 'c'] }, { nodes: ['a', 'bc', 'd'] }, { nodes: ['x'] }]);
   });
 
+  it('a chain whose last id is only a text prefix of another chain’s is not extended by it', () => {
+    expect(maximalPaths([{ nodes: ['a', 'b'] }, { nodes: ['a', 'bc'] }])).toEqual([{ nodes: ['a', 'b'] }, { nodes: ['a', 'bc'] }]);
+  });
+
   it('keeps a chain that is extended by nothing, and a chain that is the prefix of none', () => {
     expect(maximalPaths([{ nodes: ['a', 'b', 'c'] }, { nodes: ['b', 'c'] }])).toEqual([{ nodes: ['a', 'b', 'c'] }, { nodes: ['b', 'c'] }]);
   });
