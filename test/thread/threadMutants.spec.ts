@@ -260,6 +260,13 @@ describe('the thread of every origin kind, on the seed', () => {
     expect([`${first} ${ACTION_WORDS} ${TO_O2} ${ACTION_WORDS} ${TO_O8}`, `${first} ${ACTION_WORDS} ${TO_O8} ${ACTION_WORDS} ${TO_O2}`]).toContain(t.description);
   });
 
+  it('a progress update says whose progress it is', async () => {
+    const t = await goldenThread(api.store, 'lcja-2008:progress:2.5.7-slc');
+    expect(t.belongsTo?.map((b) => b.id)).toEqual([ACTION]);
+    expect(t.elements.edges.filter((e) => e.data.type === 'HAS_PROGRESS').map((e) => [e.data.source, e.data.target])).toEqual([[ACTION, 'lcja-2008:progress:2.5.7-slc']]);
+    expect(t.description).toMatch(/^progress update “SLC are currently implementing the NASSO guidance .* finalised by March 2009” is a progress update of Action 2\.5\.7 “Ensure the effective implementation of NASSO”\. /);
+  });
+
   it('an indicator of a priority that serves nothing: the one MEASURES step, indicator to priority', async () => {
     const I = 'gcjsw-2013:indicator:new-cpos';
     const P = 'gcjsw-2013:priority:2.4-community-payback-orders';
