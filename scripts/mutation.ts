@@ -8,12 +8,18 @@
  *   npm run test:mutation -- server/gaps/textSimilarity.ts   only that file (a folder too slow whole)
  *
  * Incremental: each folder (or file) keeps its results in reports/mutation/<name>.incremental.json,
- * and the next run re-tests only the mutants whose code or covering tests changed, so the
- * "after" run of a folder costs minutes instead of the first run's quarter hour. Set
- * MUTATION_FULL=1 to re-test every mutant.
+ * and the next run keeps each killed mutant whose killing test is unchanged, re-testing
+ * only the survivors and what changed: after tests are added, only the survivors run again.
+ * Set MUTATION_FULL=1 to re-test every mutant.
  *
  * Stryker runs with concurrency 1 (the machine is shared) and, for each mutant, only the
  * tests vitest finds related to the mutated file. Reports land in reports/mutation/.
+ *
+ * "Related" is narrower than it sounds for server code: on server/thread it found only
+ * spec files that import the module (test/gaps/exactRowsGlasgow2013.spec.ts), not the
+ * HTTP-level specs in test/api/ that reach it through the app, so 141 of its 304 mutants
+ * were "no coverage" though test/api/thread.spec.ts runs that code. A folder's score
+ * counts the specs that import its modules; tests meant to lift it must do so.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { Stryker } from '@stryker-mutator/core';

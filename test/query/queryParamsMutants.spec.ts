@@ -84,6 +84,15 @@ describe('query parameters', () => {
     expect(issues({ a: 1, b: 2, c: Number.NaN })).toEqual([{ path: ['c'], message: 'must be a finite number' }]);
   });
 
+  it('every refusal is a custom issue, as the error body reports it', () => {
+    const codes = (params: unknown) => (QueryParams.safeParse(params).error?.issues ?? []).map((i) => i.code);
+    const many = Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`p${i}`, i]));
+    expect(codes(many)).toEqual(['custom']);
+    expect(codes({ '1a': 1 })).toEqual(['custom']);
+    expect(codes({ a: Number.NaN })).toEqual(['custom']);
+    expect(codes({ a: 'é'.repeat(10_000), b: 'é'.repeat(10_000) })).toEqual(['custom']);
+  });
+
   it('reports only the first problem', () => {
     expect(issues({ a: Number.NaN, b: Number.NaN })).toEqual([{ path: ['a'], message: 'must be a finite number' }]);
     expect(issues({ '1a': 1, b: Number.NaN })).toEqual([{ path: ['1a'], message: `parameter names ${NAME_RULE}` }]);

@@ -95,6 +95,10 @@ describe('maximalPaths', () => {
     expect(maximalPaths(paths)).toEqual([{ nodes: ['a', 'b', 'c'] }, { nodes: ['a', 'bc', 'd'] }, { nodes: ['x'] }]);
   });
 
+  it('a chain whose last id is only a text prefix of another chain’s is not extended by it', () => {
+    expect(maximalPaths([{ nodes: ['a', 'b'] }, { nodes: ['a', 'bc'] }])).toEqual([{ nodes: ['a', 'b'] }, { nodes: ['a', 'bc'] }]);
+  });
+
   it('keeps a chain that is extended by nothing, and a chain that is the prefix of none', () => {
     expect(maximalPaths([{ nodes: ['a', 'b', 'c'] }, { nodes: ['b', 'c'] }])).toEqual([{ nodes: ['a', 'b', 'c'] }, { nodes: ['b', 'c'] }]);
   });
@@ -254,6 +258,13 @@ describe('the thread of every origin kind, on the seed', () => {
     expect(t.elements.edges.filter((e) => e.data.type === 'SERVES')).toHaveLength(4);
     const first = 'milestone “Ensure NASSO fully integrated within MAPPA arrangements (through MAPPA annual report)” is a milestone of Action 2.5.7 “Ensure the effective implementation of NASSO”.';
     expect([`${first} ${ACTION_WORDS} ${TO_O2} ${ACTION_WORDS} ${TO_O8}`, `${first} ${ACTION_WORDS} ${TO_O8} ${ACTION_WORDS} ${TO_O2}`]).toContain(t.description);
+  });
+
+  it('a progress update says whose progress it is', async () => {
+    const t = await goldenThread(api.store, 'lcja-2008:progress:2.5.7-slc');
+    expect(t.belongsTo?.map((b) => b.id)).toEqual([ACTION]);
+    expect(t.elements.edges.filter((e) => e.data.type === 'HAS_PROGRESS').map((e) => [e.data.source, e.data.target])).toEqual([[ACTION, 'lcja-2008:progress:2.5.7-slc']]);
+    expect(t.description).toMatch(/^progress update “SLC are currently implementing the NASSO guidance .* finalised by March 2009” is a progress update of Action 2\.5\.7 “Ensure the effective implementation of NASSO”\. /);
   });
 
   it('an indicator of a priority that serves nothing: the one MEASURES step, indicator to priority', async () => {
