@@ -42,7 +42,33 @@ export type ApiBenchResult = {
 export const SEARCH_QUERIES = ['2.5.7', 'victim support', 'evidence best value', 'accomodation', 'learning disabilities'];
 
 /** 300 different two-word searches (words of the plans, some mistyped), so that nearly every call under load is a first ask. */
-const WORDS = ['accommodation', 'victims', 'housing', 'employment', 'prison', 'throughcare', 'mental', 'health', 'substance', 'misuse', 'women', 'offenders', 'community', 'payback', 'training', 'information', 'sharing', 'partnership', 'reoffending', 'sentencers', 'families', 'learning', 'disabilities', 'performance', 'framework'];
+const WORDS = [
+  'accommodation',
+  'victims',
+  'housing',
+  'employment',
+  'prison',
+  'throughcare',
+  'mental',
+  'health',
+  'substance',
+  'misuse',
+  'women',
+  'offenders',
+  'community',
+  'payback',
+  'training',
+  'information',
+  'sharing',
+  'partnership',
+  'reoffending',
+  'sentencers',
+  'families',
+  'learning',
+  'disabilities',
+  'performance',
+  'framework',
+];
 const mistype = (w: string) => (w.length > 6 ? `${w.slice(0, 3)}${w.slice(4)}` : w);
 export const DISTINCT_QUERIES = WORDS.flatMap((a, i) => WORDS.slice(i + 1).map((b, j) => `${(i + j) % 4 === 0 ? mistype(a) : a} ${b}`)).slice(0, 300);
 const CLIENTS = 50;

@@ -53,7 +53,7 @@ export async function consoleSaturationBench(runs: number, concurrency = 2): Pro
   const idleTimes = new Map<string, number[]>(endpoints.map(([name]) => [name, []]));
   const saturatedTimes = new Map<string, number[]>(endpoints.map(([name]) => [name, []]));
   const sample = async (into: Map<string, number[]>, n: number) => {
-    for (const [name, call] of endpoints) into.get(name)!.push(...(await measure(call, n, 1)).times ?? []);
+    for (const [name, call] of endpoints) into.get(name)!.push(...((await measure(call, n, 1)).times ?? []));
   };
   // Rounds of idle then saturated, so that the machine's other load falls on both alike.
   const rounds = 3;

@@ -24,7 +24,12 @@ import { syntheticPlans } from './syntheticPlans.js';
 
 const ACTOR: Actor = { id: 'bench', name: 'bench', role: 'administrator' };
 const AIMS = ['Improve Joint Working Practices', 'Improve Information Sharing', 'Improve Community Integration', '-'];
-const OUTCOMES = ['We live our lives safe from crime, disorder and danger', 'We live longer, healthier lives', 'Our public services are high quality, continually improving, efficient and responsive to local people\'s needs', '-'];
+const OUTCOMES = [
+  'We live our lives safe from crime, disorder and danger',
+  'We live longer, healthier lives',
+  "Our public services are high quality, continually improving, efficient and responsive to local people's needs",
+  '-',
+];
 const LEADS = ['SPS', 'NHS Lothian', 'City of Edinburgh Council', 'Lothian and Borders Police', 'Voluntary sector'];
 
 async function thousandRowWorkbook(rows: number): Promise<Buffer> {
@@ -58,7 +63,16 @@ async function thousandRowProgressWorkbook(rows: number): Promise<Buffer> {
     }
     const outcome = i % 10 === 0 ? `Synthetic local outcome ${Math.floor(i / 10) + 1}` : '-';
     const month = ['March', 'June', 'September', 'December'][i % 4];
-    sheet.addRow([String(i + 1), outcome, `Local target ${i}: reduce reoffending in area ${i % 7}`, `• Agree the plan for action ${i}\n• Report to the board on action ${i}`, 'Quarterly report', `${month} 2011`, L10_LEADS[i % L10_LEADS.length], L10_PROGRESS[i % 4]]);
+    sheet.addRow([
+      String(i + 1),
+      outcome,
+      `Local target ${i}: reduce reoffending in area ${i % 7}`,
+      `• Agree the plan for action ${i}\n• Report to the board on action ${i}`,
+      'Quarterly report',
+      `${month} 2011`,
+      L10_LEADS[i % L10_LEADS.length],
+      L10_PROGRESS[i % 4],
+    ]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -96,9 +110,13 @@ export async function importExportBench(): Promise<void> {
         const rssGrowth = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
         const ops = preview.prepared.operations.length;
         const c = preview.prepared.graph.counts;
-        console.log(`import of a ${rows}-row .xlsx, ${layout.name} (${Math.round(buffer.length / 1024)} KB, built by exceljs in ${seconds(buildMs)}; ${c.actions} actions, ${c.milestones} milestones, ${c.progress} progress updates, ${c.leads} leads, ${ops} operations):`);
+        console.log(
+          `import of a ${rows}-row .xlsx, ${layout.name} (${Math.round(buffer.length / 1024)} KB, built by exceljs in ${seconds(buildMs)}; ${c.actions} actions, ${c.milestones} milestones, ${c.progress} progress updates, ${c.leads} leads, ${ops} operations):`,
+        );
         console.log(`  preview (dry run)   ${seconds(previewMs).padStart(9)}  ${Math.round(rows / (previewMs / 1000))} rows/s`);
-        console.log(`  commit              ${seconds(commitMs).padStart(9)}  ${Math.round(rows / (commitMs / 1000))} rows/s; ${commit.diff.nodes.added.length} nodes and ${commit.diff.relationships.added.length} links added`);
+        console.log(
+          `  commit              ${seconds(commitMs).padStart(9)}  ${Math.round(rows / (commitMs / 1000))} rows/s; ${commit.diff.nodes.added.length} nodes and ${commit.diff.relationships.added.length} links added`,
+        );
         console.log(`  same file again     ${seconds(againMs).padStart(9)}  committed: ${again.committed} (nothing to change)`);
         console.log(`  commit / preview    ${(commitMs / previewMs).toFixed(2)}; resident memory grew ${rssGrowth.toFixed(0)} MB over the three runs\n`);
       }
@@ -124,7 +142,9 @@ export async function importExportBench(): Promise<void> {
         const out = await exportFiles(store, format);
         const ms = performance.now() - t;
         const bytes = [...out.values()].reduce((s, x) => s + Buffer.byteLength(x), 0);
-        console.log(`  ${format.padEnd(8)} ${seconds(ms).padStart(9)}  ${(bytes / 1024 / 1024).toFixed(1).padStart(6)} MB in ${out.size} file${out.size === 1 ? '' : 's'}  ${Math.round((counts.nodes + counts.relationships) / (ms / 1000))} items/s`);
+        console.log(
+          `  ${format.padEnd(8)} ${seconds(ms).padStart(9)}  ${(bytes / 1024 / 1024).toFixed(1).padStart(6)} MB in ${out.size} file${out.size === 1 ? '' : 's'}  ${Math.round((counts.nodes + counts.relationships) / (ms / 1000))} items/s`,
+        );
       }
     } finally {
       await store.close();

@@ -16,21 +16,29 @@ const TARGET_MS = 50;
 const fmt = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString()).padStart(7);
 
 function printAfterEdit(small: ApiBenchResult, large: ApiBenchResult): void {
-  console.log(`${'right after a one-field edit (timescale)'.padEnd(46)} ${'p95 10x'.padStart(7)} ${'/warm'.padStart(6)} ${'p95 100x'.padStart(8)} ${'/warm'.padStart(6)} ${'100x/10x'.padStart(8)}  target`);
+  console.log(
+    `${'right after a one-field edit (timescale)'.padEnd(46)} ${'p95 10x'.padStart(7)} ${'/warm'.padStart(6)} ${'p95 100x'.padStart(8)} ${'/warm'.padStart(6)} ${'100x/10x'.padStart(8)}  target`,
+  );
   for (const [name, e10] of small.afterEditFigures) {
     const e100 = large.afterEditFigures.get(name)!;
     const w10 = small.figures.get(name)!;
     const w100 = large.figures.get(name)!;
     const ratio = e100.p95 / e10.p95;
     const target = `p95 10x under ${TARGET_MS} ms: ${e10.p95 <= TARGET_MS ? 'yes' : 'NO'}; 100x/10x at most 10: ${ratio <= 10 ? 'yes' : 'NO'}`;
-    console.log(`${name.padEnd(46)} ${fmt(e10.p95)} ${(e10.p95 / w10.p95).toFixed(1).padStart(6)} ${fmt(e100.p95).padStart(8)} ${(e100.p95 / w100.p95).toFixed(1).padStart(6)} ${ratio.toFixed(1).padStart(8)}  ${target}`);
+    console.log(
+      `${name.padEnd(46)} ${fmt(e10.p95)} ${(e10.p95 / w10.p95).toFixed(1).padStart(6)} ${fmt(e100.p95).padStart(8)} ${(e100.p95 / w100.p95).toFixed(1).padStart(6)} ${ratio.toFixed(1).padStart(8)}  ${target}`,
+    );
   }
-  console.log(`(milliseconds; each read follows a committed edit. The edit itself: p50 ${small.editFigures.p50.toFixed(0)} / p95 ${small.editFigures.p95.toFixed(0)} ms at 10x, p50 ${large.editFigures.p50.toFixed(0)} / p95 ${large.editFigures.p95.toFixed(0)} ms at 100x)`);
+  console.log(
+    `(milliseconds; each read follows a committed edit. The edit itself: p50 ${small.editFigures.p50.toFixed(0)} / p95 ${small.editFigures.p95.toFixed(0)} ms at 10x, p50 ${large.editFigures.p50.toFixed(0)} / p95 ${large.editFigures.p95.toFixed(0)} ms at 100x)`,
+  );
 }
 
 function printApi(small: ApiBenchResult, large: ApiBenchResult): void {
   for (const r of [small, large]) {
-    console.log(`${r.factor}x seed: ${r.nodes} nodes, ${r.relationships} relationships; loaded in ${(r.loadMs / 1000).toFixed(1)} s (${Math.round((r.nodes + r.relationships) / (r.loadMs / 1000))} items/s); process RSS ${Math.round(r.rssMb)} MB`);
+    console.log(
+      `${r.factor}x seed: ${r.nodes} nodes, ${r.relationships} relationships; loaded in ${(r.loadMs / 1000).toFixed(1)} s (${Math.round((r.nodes + r.relationships) / (r.loadMs / 1000))} items/s); process RSS ${Math.round(r.rssMb)} MB`,
+    );
   }
   console.log('');
   console.log(`${'endpoint'.padEnd(46)} ${'p50 10x'.padStart(7)} ${'p95 10x'.padStart(7)} ${'p50 100x'.padStart(8)} ${'p95 100x'.padStart(8)} ${'100x/10x'.padStart(8)}  target`);
@@ -42,7 +50,9 @@ function printApi(small: ApiBenchResult, large: ApiBenchResult): void {
   }
   console.log('(milliseconds; warm: repeated calls with the cached read models in place)');
   console.log('');
-  console.log(`${'cold, every cache dropped before each call'.padEnd(46)} ${'p50 10x'.padStart(7)} ${'p95 10x'.padStart(7)} ${'p50 100x'.padStart(8)} ${'p95 100x'.padStart(8)} ${'100x/10x'.padStart(8)}  target`);
+  console.log(
+    `${'cold, every cache dropped before each call'.padEnd(46)} ${'p50 10x'.padStart(7)} ${'p95 10x'.padStart(7)} ${'p50 100x'.padStart(8)} ${'p95 100x'.padStart(8)} ${'100x/10x'.padStart(8)}  target`,
+  );
   for (const [name, f10] of small.coldFigures) {
     const f100 = large.coldFigures.get(name)!;
     const target = f10.p95 <= TARGET_MS ? `p95 10x under ${TARGET_MS} ms: yes` : `p95 10x under ${TARGET_MS} ms: NO`;
@@ -58,7 +68,6 @@ function printApi(small: ApiBenchResult, large: ApiBenchResult): void {
   }
   console.log('(milliseconds; each call timed on its own while the others wait their turn)');
   console.log('');
-
 }
 
 async function main(): Promise<void> {
@@ -79,7 +88,10 @@ async function main(): Promise<void> {
     // The 10x figures at once: loading 100x takes long on a small machine, and a stopped run should still have said something.
     console.log(`10x seed: ${small.nodes} nodes, ${small.relationships} relationships; loaded in ${(small.loadMs / 1000).toFixed(1)} s`);
     // p50 beside p95: on a shared machine one slow sample in ten is the p95, and p50 tells a recomputed read model from noise.
-    for (const [name, e] of small.afterEditFigures) console.log(`${name.padEnd(46)} after an edit p50 ${fmt(e.p50)} p95 ${fmt(e.p95)} ms (warm p95 ${fmt(small.figures.get(name)!.p95)})  p95 10x under ${TARGET_MS} ms: ${e.p95 <= TARGET_MS ? 'yes' : 'NO'}`);
+    for (const [name, e] of small.afterEditFigures)
+      console.log(
+        `${name.padEnd(46)} after an edit p50 ${fmt(e.p50)} p95 ${fmt(e.p95)} ms (warm p95 ${fmt(small.figures.get(name)!.p95)})  p95 10x under ${TARGET_MS} ms: ${e.p95 <= TARGET_MS ? 'yes' : 'NO'}`,
+      );
     console.log(`(the edit itself: p50 ${small.editFigures.p50.toFixed(0)} / p95 ${small.editFigures.p95.toFixed(0)} ms)\n`);
     const large = await apiBench(100, Math.max(5, Math.floor(runs / 2)), { afterEditOnly: true });
     for (const r of [small, large]) console.log(`${r.factor}x seed: ${r.nodes} nodes, ${r.relationships} relationships; loaded in ${(r.loadMs / 1000).toFixed(1)} s`);
@@ -114,7 +126,9 @@ async function main(): Promise<void> {
     const { runBrowserBench } = (await import(pathToFileURL(browserBench).href)) as { runBrowserBench: () => Promise<void> };
     await runBrowserBench();
     console.log('\n## Explorer start-up\n');
-    const { runStartupBench } = (await import(pathToFileURL(fileURLToPath(new URL('./browser/startup.ts', import.meta.url))).href)) as { runStartupBench: (o: { compare: string | null }) => Promise<unknown> };
+    const { runStartupBench } = (await import(pathToFileURL(fileURLToPath(new URL('./browser/startup.ts', import.meta.url))).href)) as {
+      runStartupBench: (o: { compare: string | null }) => Promise<unknown>;
+    };
     await runStartupBench({ compare: process.env.BENCH_COMPARE ?? null });
   }
 }

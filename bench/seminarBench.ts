@@ -43,10 +43,16 @@ async function followLatency(participants: number): Promise<SeminarBenchResult> 
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const sockList: Socket[] = [];
   try {
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-facilitator', password: 'bench-password-123' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench-facilitator', password: 'bench-password-123' }),
+    });
     const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const start = (await (await fetch(`${base}/api/seminars`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'bench' }) })).json()) as StartSeminarAnswer;
+    const start = (await (
+      await fetch(`${base}/api/seminars`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'bench' }) })
+    ).json()) as StartSeminarAnswer;
     const connect = (token: string) =>
       new Promise<Socket>((resolve, reject) => {
         const s = io(base, { path: SEMINAR_SOCKET_PATH, transports: ['websocket'], forceNew: true, auth: { token, lastSeq: 0 } });
@@ -56,7 +62,9 @@ async function followLatency(participants: number): Promise<SeminarBenchResult> 
       });
     const received = new Map<number, number[]>();
     for (let i = 0; i < participants; i++) {
-      const join = (await (await fetch(`${base}/api/seminars/${start.code}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ displayName: `P${i}` }) })).json()) as JoinAnswer;
+      const join = (await (
+        await fetch(`${base}/api/seminars/${start.code}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ displayName: `P${i}` }) })
+      ).json()) as JoinAnswer;
       const s = await connect(join.token);
       s.on('follow', (f: FollowState) => {
         const at = performance.now();

@@ -51,7 +51,10 @@ async function main(): Promise<void> {
       if (i >= 3) times.get(name)!.push(performance.now() - started);
     }
   }
-  const baseline = percentile([...times.get('known username, wrong password')!].sort((a, b) => a - b), 50);
+  const baseline = percentile(
+    [...times.get('known username, wrong password')!].sort((a, b) => a - b),
+    50,
+  );
   console.log(`${'failed sign-in'.padEnd(34)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p50 / known-wrong'.padStart(18)}`);
   for (const [name, list] of times) {
     const sorted = [...list].sort((a, b) => a - b);

@@ -10,9 +10,7 @@ export type AnalysisParameterType = (typeof ANALYSIS_PARAMETER_TYPES)[number];
 
 export const AnalysisParameter = z
   .object({
-    name: z
-      .string()
-      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,39}$/, 'must be a Cypher parameter name: a letter or _, then letters, digits or _ (at most 40)'),
+    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,39}$/, 'must be a Cypher parameter name: a letter or _, then letters, digits or _ (at most 40)'),
     type: z.enum(ANALYSIS_PARAMETER_TYPES, { error: `must be one of ${ANALYSIS_PARAMETER_TYPES.join(', ')}` }),
   })
   .strict();

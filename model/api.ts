@@ -67,7 +67,11 @@ const limit = (max: number, fallback: number) => z.coerce.number().int('must be 
 
 export const SearchParams = z
   .object({
-    q: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    q: z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200, 'must be at most 200 characters'),
     kind: NodeKindSchema.optional(),
     limit: limit(100, 20),
   })
@@ -163,13 +167,25 @@ export type ThreadResponse = {
 
 // ---------------------------------------------------------------- gaps
 
-export type GapParameter = { name: string; type: 'plan' | 'date' | 'number' | 'basis' | 'text' | 'organisation' | 'outcome'; description: string; default?: string | number; values?: readonly string[] };
+export type GapParameter = {
+  name: string;
+  type: 'plan' | 'date' | 'number' | 'basis' | 'text' | 'organisation' | 'outcome';
+  description: string;
+  default?: string | number;
+  values?: readonly string[];
+};
 
 /** Which links (and derived due dates) an analysis counts: every one, or only those the documents print. */
 export const GAP_BASIS_CHOICES = ['all', 'printed'] as const;
 export type GapBasisChoice = (typeof GAP_BASIS_CHOICES)[number];
 const basisChoice = z.enum(GAP_BASIS_CHOICES, { error: 'must be all or printed' });
-export type GapCatalogueEntry = { id: string; title: string; explanation: string; parameters: GapParameter[]; /** A saved analysis (issue 16): its author's query, or a template shipped with the product. */ saved?: { by: string; template: boolean; version: number } };
+export type GapCatalogueEntry = {
+  id: string;
+  title: string;
+  explanation: string;
+  parameters: GapParameter[];
+  /** A saved analysis (issue 16): its author's query, or a template shipped with the product. */ saved?: { by: string; template: boolean; version: number };
+};
 export type GapCatalogueResponse = { analyses: GapCatalogueEntry[] };
 
 export const GapParams = z

@@ -20,10 +20,7 @@ export const Username = z
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 /** A new password: long rather than complicated (any characters, spaces included). */
-export const NewPassword = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+export const NewPassword = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
 
 export const DisplayName = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 export const OrganisationId = z.string().trim().min(1, 'must not be empty').max(200);

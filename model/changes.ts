@@ -85,14 +85,7 @@ export const AddProgressOperation = z
   })
   .strict();
 
-export const ChangeOperation = z.discriminatedUnion('op', [
-  CreateOperation,
-  UpdateOperation,
-  DeleteOperation,
-  LinkOperation,
-  UnlinkOperation,
-  AddProgressOperation,
-]);
+export const ChangeOperation = z.discriminatedUnion('op', [CreateOperation, UpdateOperation, DeleteOperation, LinkOperation, UnlinkOperation, AddProgressOperation]);
 export type ChangeOperation = z.infer<typeof ChangeOperation>;
 export type ChangeOperationInput = z.input<typeof ChangeOperation>;
 export const CHANGE_OPERATIONS = ['create', 'update', 'delete', 'link', 'unlink', 'addProgress'] as const;
@@ -159,10 +152,7 @@ export function emptyDiff(): ChangeDiff {
 }
 
 export function isEmptyDiff(diff: ChangeDiff): boolean {
-  return (
-    diff.nodes.added.length + diff.nodes.updated.length + diff.nodes.removed.length + diff.relationships.added.length + diff.relationships.removed.length + (diff.records?.length ?? 0) ===
-    0
-  );
+  return diff.nodes.added.length + diff.nodes.updated.length + diff.nodes.removed.length + diff.relationships.added.length + diff.relationships.removed.length + (diff.records?.length ?? 0) === 0;
 }
 
 /** Counts for feeds and live events, where the whole diff is too much. */

@@ -64,10 +64,7 @@ export function relationshipPropertyColumns(type: RelationshipType): Column[] {
 
 /** Names of the properties the model stores as DOUBLE: adapters keep them floats whatever the value looks like. */
 export const DOUBLE_PROPERTY_NAMES: ReadonlySet<string> = new Set(
-  [
-    ...(Object.keys(NODE_SCHEMAS) as NodeKind[]).flatMap((k) => nodePropertyColumns(k)),
-    ...(Object.keys(RELATIONSHIP_SCHEMAS) as RelationshipType[]).flatMap((t) => relationshipPropertyColumns(t)),
-  ]
+  [...(Object.keys(NODE_SCHEMAS) as NodeKind[]).flatMap((k) => nodePropertyColumns(k)), ...(Object.keys(RELATIONSHIP_SCHEMAS) as RelationshipType[]).flatMap((t) => relationshipPropertyColumns(t))]
     .filter((c) => c.type === 'DOUBLE')
     .map((c) => c.name),
 );

@@ -22,10 +22,10 @@ function nodeInputOf<K extends NodeKind>(kind: K) {
 
 const nodeInputs = NODE_KINDS.map((k) => nodeInputOf(k));
 /** A node of any kind; the `kind` field picks the property schema, so errors name the right fields. */
-export const NodeInput = z.discriminatedUnion(
-  'kind',
-  nodeInputs as unknown as [ReturnType<typeof nodeInputOf<'Plan'>>, ...ReturnType<typeof nodeInputOf<NodeKind>>[]],
-) as unknown as z.ZodType<NodeInput, NodeInputDraft>;
+export const NodeInput = z.discriminatedUnion('kind', nodeInputs as unknown as [ReturnType<typeof nodeInputOf<'Plan'>>, ...ReturnType<typeof nodeInputOf<NodeKind>>[]]) as unknown as z.ZodType<
+  NodeInput,
+  NodeInputDraft
+>;
 
 type NodeInputOf<K extends NodeKind> = {
   kind: K;

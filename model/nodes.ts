@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  BASES,
-  EVENT_TYPES,
-  FRAMEWORK_GROUPS,
-  ORGANISATION_TYPES,
-  PLAN_TYPES,
-  PRIORITY_TYPES,
-  STATUSES,
-} from './vocabulary.js';
+import { BASES, EVENT_TYPES, FRAMEWORK_GROUPS, ORGANISATION_TYPES, PLAN_TYPES, PRIORITY_TYPES, STATUSES } from './vocabulary.js';
 
 /**
  * The node kinds of the golden thread and the properties each one holds.
@@ -96,7 +88,7 @@ export const MilestoneProps = z
     dueDateBasis: z.enum(BASES).optional(),
     leadAsPrinted: optionalText.describe('the lead the document pairs with this milestone, where it pairs one'),
     leadVague: z.boolean().optional(),
-    status: z.enum(STATUSES).optional().describe('the milestone\'s own status, where the document gives one'),
+    status: z.enum(STATUSES).optional().describe("the milestone's own status, where the document gives one"),
     statusAsPrinted: optionalText,
     statusBasis: z.enum(BASES).optional(),
   })

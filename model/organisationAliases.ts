@@ -32,7 +32,11 @@ export function documentAliasesOf(org: Pick<AliasedOrganisation, 'documentAliase
 export function resolveOrganisationName(printed: string, document: string | null, organisations: readonly AliasedOrganisation[]): string[] {
   const name = fold(printed);
   if (name === '') return [];
-  const ids = (match: (o: AliasedOrganisation) => boolean) => organisations.filter(match).map((o) => o.id).sort();
+  const ids = (match: (o: AliasedOrganisation) => boolean) =>
+    organisations
+      .filter(match)
+      .map((o) => o.id)
+      .sort();
   if (document !== null) {
     const scoped = ids((o) => documentAliasesOf(o).some(([d, a]) => d === document && fold(a) === name));
     if (scoped.length) return scoped;

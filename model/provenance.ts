@@ -12,9 +12,7 @@ export const DocumentProvenance = z
   .object({
     source: z.literal('document'),
     file: z.string().regex(SOURCE_FILE_PATTERN, 'must be a source file name such as lothian-borders-cja-area-plan-2011-14.txt'),
-    lines: z
-      .tuple([z.int().min(1), z.int().min(1)])
-      .refine(([from, to]) => to >= from, 'the last line must not come before the first'),
+    lines: z.tuple([z.int().min(1), z.int().min(1)]).refine(([from, to]) => to >= from, 'the last line must not come before the first'),
     /** Verbatim text from those lines; whitespace may be folded but not reworded. */
     quote: z.string().trim().min(1, 'must quote the source text'),
   })
@@ -44,9 +42,7 @@ export const ImportProvenance = z
       .max(200, 'must be at most 200 characters')
       .regex(/^[^\\/\u0000-\u001f]+$/, 'must be a file name without folders'),
     table: z.string().trim().min(1, 'must name the sheet or table').max(200),
-    rows: z
-      .tuple([z.int().min(1), z.int().min(1)])
-      .refine(([from, to]) => to >= from, 'the last row must not come before the first'),
+    rows: z.tuple([z.int().min(1), z.int().min(1)]).refine(([from, to]) => to >= from, 'the last row must not come before the first'),
     quote: z.string().trim().min(1, 'must quote the row').max(2000),
   })
   .strict();

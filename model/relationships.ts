@@ -73,7 +73,7 @@ export const RELATIONSHIP_SCHEMAS = {
     props: BasisProps,
   },
   HAS_PROGRESS: {
-    description: 'action (or a key objective reported on, as Glasgow\'s MAPPA objectives) has progress update',
+    description: "action (or a key objective reported on, as Glasgow's MAPPA objectives) has progress update",
     endpoints: pairs(['Action', 'Priority'], ['ProgressUpdate']),
     props: BasisProps,
   },

@@ -38,7 +38,7 @@ export function parsePeriod(code: string): Period | { error: string } {
     }
     const quarter = Number(q[3]);
     // Q1 is April to June of the first year; Q4 is January to March of the second.
-    const startMonth = ((quarter - 1) * 3 + 3) % 12 + 1;
+    const startMonth = (((quarter - 1) * 3 + 3) % 12) + 1;
     const startYear = quarter === 4 ? year + 1 : year;
     const endMonth = startMonth + 2;
     return {
@@ -95,7 +95,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const ReportParams = z
   .object({
-    period: PeriodCode.optional().describe('2010-11-Q2 (financial-year quarter), 2010-09 (month) or 2010-09-30 (date); the quarter of the plan\'s latest progress when left out'),
+    period: PeriodCode.optional().describe("2010-11-Q2 (financial-year quarter), 2010-09 (month) or 2010-09-30 (date); the quarter of the plan's latest progress when left out"),
     format: z.enum(REPORT_FORMATS, { message: `must be one of ${REPORT_FORMATS.join(', ')}` }).default('html'),
   })
   .strict();
@@ -105,7 +105,7 @@ export const ReportPlanParam = z.object({ plan: NodeId }).strict();
 
 export const RollupParams = z
   .object({
-    period: PeriodCode.optional().describe('as for reports; today\'s quarter when left out'),
+    period: PeriodCode.optional().describe("as for reports; today's quarter when left out"),
     plan: NodeId.optional().describe('count only the actions of this plan'),
   })
   .strict();

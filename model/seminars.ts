@@ -262,7 +262,10 @@ export const OpenRoundMessage = z
   .object({
     title: shortText(200),
     /** Gaps (analysis ids) or outcomes (node ids), with the label shown. */
-    targets: z.array(z.object({ id: z.string().min(1).max(200), label: shortText(200) }).strict()).min(2, 'must offer at least two targets').max(50),
+    targets: z
+      .array(z.object({ id: z.string().min(1).max(200), label: shortText(200) }).strict())
+      .min(2, 'must offer at least two targets')
+      .max(50),
     dotsPerPerson: z.int().min(1).max(20).optional(),
     anonymous: z.boolean().optional(),
     /** The timer; left out: open until closed. */

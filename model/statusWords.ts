@@ -37,7 +37,12 @@ const WORDINGS: Record<string, Status> = {
 };
 
 function fold(word: string): string {
-  return word.toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').replace(/[.!]+$/, '').trim();
+  return word
+    .toLowerCase()
+    .replace(/[-_]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]+$/, '')
+    .trim();
 }
 
 /** The status a printed wording stands for, or null when the wording is not a status word. */

@@ -162,7 +162,7 @@ export const NamedViewRow = z
     id: z.string().min(1).describe('view:<uuid>'),
     name: z.string().min(1),
     nameKey: z.string().min(1).describe('the name folded to lower case: names are unique without regard to case'),
-    view: z.string().min(1).describe("the NamedView as JSON (model/views.ts)"),
+    view: z.string().min(1).describe('the NamedView as JSON (model/views.ts)'),
     createdAt: isoTime,
     createdBy: z.string().min(1),
     updatedAt: isoTime,
@@ -308,7 +308,7 @@ export const OidcIdentityRow = z
   .object({
     id: z.string().min(1).describe('hex SHA-256 of issuer, a newline and subject'),
     issuer: z.string().min(1).describe("the provider's issuer URL, as in its ID tokens"),
-    subject: z.string().min(1).describe('the sub claim: the provider\'s stable id of the person'),
+    subject: z.string().min(1).describe("the sub claim: the provider's stable id of the person"),
     providerId: z.string().min(1).describe('the configured provider (GT_OIDC_PROVIDERS) that signed the person in first'),
     username: z.string().min(1).describe('the User row of this identity (oidc:<provider>:<hash>, never a local username)'),
     createdAt: isoTime,

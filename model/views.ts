@@ -63,7 +63,11 @@ export const NamedViewSchema = z
     locked: z.boolean(),
     positions: z.record(z.string(), z.tuple([Coordinate, Coordinate])),
     /** The area shown, in graph coordinates, so the view frames the same on any screen. */
-    camera: z.object({ x: Coordinate, y: Coordinate, w: Coordinate.refine((n) => n > 0, 'must be positive'), h: Coordinate.refine((n) => n > 0, 'must be positive') }).strict().nullable().default(null),
+    camera: z
+      .object({ x: Coordinate, y: Coordinate, w: Coordinate.refine((n) => n > 0, 'must be positive'), h: Coordinate.refine((n) => n > 0, 'must be positive') })
+      .strict()
+      .nullable()
+      .default(null),
     /** Views saved before the camera moved to graph coordinates kept screen pixels: read, and ignored (the view is fitted). */
     viewport: z.unknown().optional(),
   })

@@ -5,54 +5,19 @@
 
 export const PLAN_TYPES = ['area plan', 'action plan', 'progress report', 'strategic plan', 'board report'] as const;
 
-export const ORGANISATION_TYPES = [
-  'community justice authority',
-  'local authority',
-  'statutory partner',
-  'third sector',
-  'partnership or group',
-  'government',
-  'other',
-] as const;
+export const ORGANISATION_TYPES = ['community justice authority', 'local authority', 'statutory partner', 'third sector', 'partnership or group', 'government', 'other'] as const;
 
 /** Normalised progress status; the wording as printed is kept beside it. */
-export const STATUSES = [
-  'not started',
-  'on target',
-  'part complete',
-  'complete',
-  'ongoing',
-  'not required',
-  'delayed',
-  'at risk',
-  'unknown',
-] as const;
+export const STATUSES = ['not started', 'on target', 'part complete', 'complete', 'ongoing', 'not required', 'delayed', 'at risk', 'unknown'] as const;
 
 /** Statuses after which an action is no longer counted as outstanding. */
 export const FINISHED_STATUSES = ['complete', 'not required'] as const;
 
-export const PRIORITY_TYPES = [
-  'key priority',
-  'strategic priority',
-  'partner priority',
-  'strategic challenge',
-  'theme',
-  'review theme',
-  'key objective',
-] as const;
+export const PRIORITY_TYPES = ['key priority', 'strategic priority', 'partner priority', 'strategic challenge', 'theme', 'review theme', 'key objective'] as const;
 
 export const FRAMEWORK_GROUPS = ['communities', 'offenders', 'system'] as const;
 
-export const EVENT_TYPES = [
-  'seminar',
-  'conference',
-  'planning event',
-  'surgery',
-  'development session',
-  'consultation',
-  'review',
-  'meeting',
-] as const;
+export const EVENT_TYPES = ['seminar', 'conference', 'planning event', 'surgery', 'development session', 'consultation', 'review', 'meeting'] as const;
 
 /**
  * On what basis a relationship, a status or a derived date exists: printed in the

@@ -7,10 +7,7 @@
 
 export type AllowEntry = { package: string; reason: string; until?: string };
 export type Finding = { package: string; severity: string; title: string; allowed?: string };
-export type Verdict =
-  | { kind: 'pass'; findings: Finding[] }
-  | { kind: 'fail'; findings: Finding[]; blocking: Finding[] }
-  | { kind: 'unreachable'; reason: string };
+export type Verdict = { kind: 'pass'; findings: Finding[] } | { kind: 'fail'; findings: Finding[]; blocking: Finding[] } | { kind: 'unreachable'; reason: string };
 
 const BLOCKING = new Set(['high', 'critical']);
 

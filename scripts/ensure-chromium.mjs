@@ -13,8 +13,5 @@ if (hasApt && isRoot) {
   execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium', { stdio: 'inherit', shell: '/bin/bash' });
   if (existsSync('/usr/bin/chromium')) process.exit(0);
 }
-console.error(
-  `The browser tests need Chromium at ${wanted}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium)` +
-    ' or point CHROMIUM_PATH at a Chromium or Chrome executable.',
-);
+console.error(`The browser tests need Chromium at ${wanted}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium)` + ' or point CHROMIUM_PATH at a Chromium or Chrome executable.');
 process.exit(1);

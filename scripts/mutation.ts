@@ -26,16 +26,7 @@ import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult, PartialStrykerOptions } from '@stryker-mutator/api/core';
 
 /** The folders whose score the team tracks (issue 17); a folder that does not exist yet is skipped, saying so. */
-export const MUTATION_FOLDERS = [
-  'model',
-  'server/gaps',
-  'server/thread',
-  'server/search',
-  'server/query',
-  'server/changes',
-  'client/state',
-  'client/filters',
-] as const;
+export const MUTATION_FOLDERS = ['model', 'server/gaps', 'server/thread', 'server/search', 'server/query', 'server/changes', 'client/state', 'client/filters'] as const;
 
 /**
  * Files that draw the explorer's DOM: their tests are the browser tests (test/browser/), which
@@ -66,9 +57,7 @@ function score(t: Tally): number {
 
 function optionsFor(folder: string): PartialStrykerOptions {
   const name = folder.replaceAll('/', '-');
-  const mutate = folder.endsWith('.ts')
-    ? [folder]
-    : [`${folder}/**/*.ts`, `!${folder}/**/*.d.ts`, ...BROWSER_ONLY.filter((f) => f.startsWith(`${folder}/`)).map((f) => `!${f}`)];
+  const mutate = folder.endsWith('.ts') ? [folder] : [`${folder}/**/*.ts`, `!${folder}/**/*.d.ts`, ...BROWSER_ONLY.filter((f) => f.startsWith(`${folder}/`)).map((f) => `!${f}`)];
   return {
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
@@ -107,7 +96,9 @@ async function main(): Promise<void> {
     const byFile = new Map<string, MutantResult[]>();
     for (const r of results) byFile.set(r.fileName, [...(byFile.get(r.fileName) ?? []), r]);
     const t = tally(results);
-    summary.push(`${folder.padEnd(18)} ${score(t).toFixed(1).padStart(5)}%  killed ${t.killed + t.timeout} of ${t.killed + t.timeout + t.survived + t.noCoverage} (survived ${t.survived}, no coverage ${t.noCoverage})`);
+    summary.push(
+      `${folder.padEnd(18)} ${score(t).toFixed(1).padStart(5)}%  killed ${t.killed + t.timeout} of ${t.killed + t.timeout + t.survived + t.noCoverage} (survived ${t.survived}, no coverage ${t.noCoverage})`,
+    );
     for (const file of BROWSER_ONLY.filter((f) => f.startsWith(`${folder}/`))) summary.push(`  ${file.padEnd(40)} left out: browser tests only`);
     for (const [file, rs] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
       summary.push(`  ${file.replace(`${process.cwd()}/`, '').padEnd(40)} ${score(tally(rs)).toFixed(1).padStart(5)}%`);

@@ -17,9 +17,7 @@ export type ConsoleMode = (typeof CONSOLE_MODES)[number];
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
 
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const Settings = z
   .object({
@@ -43,7 +41,12 @@ const Settings = z
     GT_ALLOWED_HOSTS: z
       .string()
       .default('')
-      .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, 'must be a comma-separated list of host names such as seminar.local or 192.168.1.20'))),
     GT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
     GT_TRUST_PROXY: TrustProxySetting.default(false),
@@ -70,7 +73,11 @@ const Settings = z
     GT_ANONYMOUS_READ: flag.default(true),
     GT_ADMIN_USER: z.string().optional(),
     GT_ADMIN_PASSWORD: z.string().optional(),
-    GT_SESSION_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive('must be more than 0').max(24 * 90, 'must be at most 2160 (90 days)').default(12),
+    GT_SESSION_HOURS: z.coerce
+      .number({ message: 'must be a number of hours' })
+      .positive('must be more than 0')
+      .max(24 * 90, 'must be at most 2160 (90 days)')
+      .default(12),
     GT_COOKIE_SECURE: z.enum(['auto', 'always', 'never'], { message: 'must be auto, always or never' }).default('auto'),
     GT_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1, 'must be at least 1').max(10_000).default(10),
     GT_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1, 'must be at least 1').max(100_000).default(100),
@@ -118,10 +125,9 @@ const Settings = z
     logLevel: s.GT_LOG_LEVEL,
     shutdownGraceMs: s.GT_SHUTDOWN_GRACE_MS,
     trustProxy: s.GT_TRUST_PROXY,
-    store:
-      s.NEO4J_URI
-        ? ({ kind: 'neo4j', uri: s.NEO4J_URI, user: s.NEO4J_USER, password: s.NEO4J_PASSWORD, database: s.NEO4J_DATABASE, queryConcurrency: s.GT_QUERY_CONCURRENCY } as const)
-        : ({ kind: 'embedded', dataDir: s.GT_DATA_DIR, bufferPoolMb: s.GT_BUFFER_POOL_MB, queryConcurrency: s.GT_QUERY_CONCURRENCY, queryMemoryMb: s.GT_QUERY_MEMORY_MB } as const),
+    store: s.NEO4J_URI
+      ? ({ kind: 'neo4j', uri: s.NEO4J_URI, user: s.NEO4J_USER, password: s.NEO4J_PASSWORD, database: s.NEO4J_DATABASE, queryConcurrency: s.GT_QUERY_CONCURRENCY } as const)
+      : ({ kind: 'embedded', dataDir: s.GT_DATA_DIR, bufferPoolMb: s.GT_BUFFER_POOL_MB, queryConcurrency: s.GT_QUERY_CONCURRENCY, queryMemoryMb: s.GT_QUERY_MEMORY_MB } as const),
     auth: {
       anonymousRead: s.GT_ANONYMOUS_READ,
       sessionTtlMs: Math.round(s.GT_SESSION_HOURS * 3_600_000),

@@ -59,7 +59,9 @@ async function main(): Promise<void> {
     const { username, password } = config.initialAdministrator;
     // The password is never printed; an existing account keeps its own.
     const outcome = await auth.accounts.ensureAdministrator(username, password);
-    console.log(outcome === 'created' ? `created the administrator account ${username} from GT_ADMIN_USER` : `account ${username} already exists; GT_ADMIN_USER and GT_ADMIN_PASSWORD left it unchanged`);
+    console.log(
+      outcome === 'created' ? `created the administrator account ${username} from GT_ADMIN_USER` : `account ${username} already exists; GT_ADMIN_USER and GT_ADMIN_PASSWORD left it unchanged`,
+    );
   }
   const logger = createLogger(config.logLevel);
   const readiness = new Readiness();

@@ -31,11 +31,15 @@ export const TrustProxySetting = z
   .transform((v, ctx): number | string | false => {
     if (v === '' || v === 'false' || v === '0') return false;
     if (/^\d{1,2}$/.test(v)) return Number(v);
-    const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+    const entries = v
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
     if (v === 'true' || !entries.length || !entries.every(isAddressOrSubnet)) {
       ctx.addIssue({
         code: 'custom',
-        message: 'must be the number of proxies in front (1), or a comma-separated list of their addresses or subnets (loopback, 10.0.0.0/8); true is refused, since any client could then set the address the rate limits count',
+        message:
+          'must be the number of proxies in front (1), or a comma-separated list of their addresses or subnets (loopback, 10.0.0.0/8); true is refused, since any client could then set the address the rate limits count',
       });
       return z.NEVER;
     }

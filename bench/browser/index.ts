@@ -84,11 +84,17 @@ export async function runBrowserBench(options: { sizes?: number[]; print?: boole
 
 function printRows(rows: BrowserBenchRow[]): void {
   const f = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString()).padStart(8);
-  console.log(`${'elements'.padStart(8)} ${'nodes'.padStart(6)}  ${'renderer'.padEnd(28)} ${'layout'.padStart(8)} ${'mount'.padStart(8)} ${'1st frame'.padStart(9)} ${'frame avg'.padStart(9)} ${'frame p95'.padStart(9)} ${'draw avg'.padStart(8)} ${'draw p95'.padStart(8)}`);
+  console.log(
+    `${'elements'.padStart(8)} ${'nodes'.padStart(6)}  ${'renderer'.padEnd(28)} ${'layout'.padStart(8)} ${'mount'.padStart(8)} ${'1st frame'.padStart(9)} ${'frame avg'.padStart(9)} ${'frame p95'.padStart(9)} ${'draw avg'.padStart(8)} ${'draw p95'.padStart(8)}`,
+  );
   for (const r of rows) {
-    console.log(`${String(r.elements).padStart(8)} ${String(r.nodes).padStart(6)}  ${r.config.padEnd(28)} ${f(r.layoutMs)} ${f(r.mountMs)} ${f(r.firstFrameMs).padStart(9)} ${f(r.frameMeanMs).padStart(9)} ${f(r.frameP95Ms).padStart(9)} ${f(r.renderMeanMs)} ${f(r.renderP95Ms)}`);
+    console.log(
+      `${String(r.elements).padStart(8)} ${String(r.nodes).padStart(6)}  ${r.config.padEnd(28)} ${f(r.layoutMs)} ${f(r.mountMs)} ${f(r.firstFrameMs).padStart(9)} ${f(r.frameMeanMs).padStart(9)} ${f(r.frameP95Ms).padStart(9)} ${f(r.renderMeanMs)} ${f(r.renderP95Ms)}`,
+    );
   }
-  console.log(`(milliseconds; layout: the layered layout, computed once; mount: add elements, positions, classes, fit; 1st frame: until drawn; frame: interval between frames while dragging the map for ${PAN_MS / 1000} s at 2.5x the fitted zoom; draw: the renderer's own drawing per frame)`);
+  console.log(
+    `(milliseconds; layout: the layered layout, computed once; mount: add elements, positions, classes, fit; 1st frame: until drawn; frame: interval between frames while dragging the map for ${PAN_MS / 1000} s at 2.5x the fitted zoom; draw: the renderer's own drawing per frame)`,
+  );
   console.log('');
   const sizes = [...new Set(rows.map((r) => r.elements))];
   const get = (size: number, config: string) => rows.find((r) => r.elements === size && r.config === config)!;
@@ -106,7 +112,9 @@ function printRows(rows: BrowserBenchRow[]): void {
     const a = sizes[0]!;
     const b = sizes[sizes.length - 1]!;
     for (const c of CONFIGS) {
-      console.log(`  ${c.name}: ${b} / ${a} elements: layout ${(get(b, c.name).layoutMs / get(a, c.name).layoutMs).toFixed(1)}x, draw ${(get(b, c.name).renderMeanMs / get(a, c.name).renderMeanMs).toFixed(1)}x, frame ${(get(b, c.name).frameMeanMs / get(a, c.name).frameMeanMs).toFixed(1)}x`);
+      console.log(
+        `  ${c.name}: ${b} / ${a} elements: layout ${(get(b, c.name).layoutMs / get(a, c.name).layoutMs).toFixed(1)}x, draw ${(get(b, c.name).renderMeanMs / get(a, c.name).renderMeanMs).toFixed(1)}x, frame ${(get(b, c.name).frameMeanMs / get(a, c.name).frameMeanMs).toFixed(1)}x`,
+      );
     }
   }
 }

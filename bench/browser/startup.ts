@@ -112,7 +112,10 @@ async function loadOnce(browser: Browser, url: string) {
     const u = new URL(res.url());
     if (u.pathname.startsWith('/api/')) (ready ? apiAfter : apiBefore).push(u.pathname);
     if (ready || res.request().resourceType() !== 'script') return;
-    void res.body().then((body) => scripts.push({ url: u.pathname, bytes: body.length, gzipBytes: gzipSync(body).length }), () => undefined);
+    void res.body().then(
+      (body) => scripts.push({ url: u.pathname, bytes: body.length, gzipBytes: gzipSync(body).length }),
+      () => undefined,
+    );
   });
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { __tti?: number }).__tti !== undefined, null, { timeout: 60_000 });
@@ -166,7 +169,9 @@ function printStartup(all: StartupFigures[]): void {
     const total = f.scripts.reduce((a, s) => a + s.bytes, 0);
     const gz = f.scripts.reduce((a, s) => a + s.gzipBytes, 0);
     console.log(`\n  ${f.label}`);
-    console.log(`    time to interactive: median ${Math.round(median(f.ttiMs))} ms (min ${Math.round(sorted[0] ?? 0)}, max ${Math.round(sorted[sorted.length - 1] ?? 0)}); under ${TARGET_MS} ms: ${median(f.ttiMs) < TARGET_MS ? 'yes' : 'NO'}`);
+    console.log(
+      `    time to interactive: median ${Math.round(median(f.ttiMs))} ms (min ${Math.round(sorted[0] ?? 0)}, max ${Math.round(sorted[sorted.length - 1] ?? 0)}); under ${TARGET_MS} ms: ${median(f.ttiMs) < TARGET_MS ? 'yes' : 'NO'}`,
+    );
     console.log(`    JavaScript on first load: ${f.scripts.length} files, ${kb(total)} (${kb(gz)} gzip)`);
     for (const s of [...f.scripts].sort((a, b) => b.bytes - a.bytes)) console.log(`      ${s.url.padEnd(44)} ${kb(s.bytes).padStart(10)} ${kb(s.gzipBytes).padStart(10)} gzip`);
     const names = [...new Set(f.marks.flatMap((m) => Object.keys(m)))].sort((a, b) => median(f.marks.map((m) => m[a] ?? 0)) - median(f.marks.map((m) => m[b] ?? 0)));

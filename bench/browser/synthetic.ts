@@ -21,7 +21,9 @@ export function syntheticGraph(elements: number, seed = 1): GraphElements {
   const nodes: { data: NodeElementData }[] = [];
   const edges: { data: EdgeElementData }[] = [];
   const add = (id: string, kind: NodeKind, label: string, ref: string | null, plan: string | null, status: string | null = null) => {
-    nodes.push({ data: { id, kind, label, ref, plan, status, yearBand: plan ? pick(['1', '2', '3', '1-3']) : null, dueDate: null, leadVague: null, orgType: kind === 'Organisation' ? 'statutory partner' : null } });
+    nodes.push({
+      data: { id, kind, label, ref, plan, status, yearBand: plan ? pick(['1', '2', '3', '1-3']) : null, dueDate: null, leadVague: null, orgType: kind === 'Organisation' ? 'statutory partner' : null },
+    });
     return id;
   };
   const link = (source: string, type: RelationshipType, target: string) => {
@@ -29,7 +31,9 @@ export function syntheticGraph(elements: number, seed = 1): GraphElements {
   };
 
   const nos = Array.from({ length: 16 }, (_, i) => add(`no:${i + 1}`, 'NationalOutcome', `National Outcome ${i + 1}`, `NO${i + 1}`, null));
-  const fos = ['C', 'O', 'S'].flatMap((g, gi) => Array.from({ length: [7, 9, 7][gi]! }, (_, i) => add(`nsmo:${g}${i + 1}`, 'FrameworkOutcome', `Framework outcome ${g}${i + 1}`, `${g}${i + 1}`, null)));
+  const fos = ['C', 'O', 'S'].flatMap((g, gi) =>
+    Array.from({ length: [7, 9, 7][gi]! }, (_, i) => add(`nsmo:${g}${i + 1}`, 'FrameworkOutcome', `Framework outcome ${g}${i + 1}`, `${g}${i + 1}`, null)),
+  );
   const aims = Array.from({ length: 4 }, (_, i) => add(`aim:${i + 1}`, 'StrategicAim', `Aim ${i + 1}`, `Aim ${i + 1}`, null));
   const national = [...nos, ...fos, ...aims];
 

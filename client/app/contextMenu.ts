@@ -28,11 +28,28 @@ export function mountContextMenu(frame: HTMLElement, ctx: Ctx, mapEl: HTMLElemen
     if (refocus) mapEl.focus({ preventScroll: true });
   };
   const item = (label: string, run: () => void) =>
-    h('button', { type: 'button', role: 'menuitem', class: 'context-item', tabindex: '-1', onclick: () => { run(); close(); } }, label);
+    h(
+      'button',
+      {
+        type: 'button',
+        role: 'menuitem',
+        class: 'context-item',
+        tabindex: '-1',
+        onclick: () => {
+          run();
+          close();
+        },
+      },
+      label,
+    );
 
   const open = (id: string, at: { x: number; y: number }) => {
     const current = ctx.store.get().neighbourhood;
-    const familySelect = h('select', { id: 'context-family', 'aria-label': 'Along which links' }, FAMILIES.map((f, i) => h('option', { value: String(i), selected: i === family }, f.label)));
+    const familySelect = h(
+      'select',
+      { id: 'context-family', 'aria-label': 'Along which links' },
+      FAMILIES.map((f, i) => h('option', { value: String(i), selected: i === family }, f.label)),
+    );
     familySelect.addEventListener('change', () => (family = Number(familySelect.value)));
     fill(
       menu,

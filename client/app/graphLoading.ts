@@ -90,7 +90,18 @@ export function createGraphLoading(options: {
       fill(
         loading,
         h('p', {}, `The graph could not be loaded: ${(err as Error).message}`),
-        h('button', { type: 'button', class: 'button', onclick: () => { fill(loading, 'Loading the graph…'); void start(); } }, 'Try again'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button',
+            onclick: () => {
+              fill(loading, 'Loading the graph…');
+              void start();
+            },
+          },
+          'Try again',
+        ),
       );
     }
   }

@@ -189,7 +189,10 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
   cleanups.push(() => contextMenu.destroy());
 
   const account = mountAccountControl(shell.accountSlot, ctx.session);
-  cleanups.push(() => account.destroy(), () => ctx.live.destroy());
+  cleanups.push(
+    () => account.destroy(),
+    () => ctx.live.destroy(),
+  );
   cleanups.push(ctx.live.onCommitted((e) => refreshAfterCommit(ctx, e, loaded.updater)));
   cleanups.push(ctx.session.subscribe(requestRender));
   void ctx.session.refresh().catch((err: unknown) => console.error('golden-thread: the session could not be read', err));
@@ -306,7 +309,10 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     renderBanner(shell, ctx, frame);
     const edgeCount = drawn.map.cy.edges().not('.hidden').length;
     shell.statusBar.textContent = `${view.visible.size} of ${d.index.nodes.size} nodes and ${edgeCount} links on the map${arrangement.sharedAs ? ` · ${arrangement.sharedAs}` : `${arrangement.positions.size > 0 ? ' · arranged by hand' : ''}${arrangement.locked ? ', locked' : ''}`}${state.namedView ? ` · view “${state.namedView}”` : ''} · ${drawn.map.renderer === 'webgl' ? 'WebGL' : 'canvas'}`;
-    stage.mapEl.setAttribute('aria-label', state.selected && d.index.nodes.has(state.selected) ? `Map of the golden thread; selected: ${nodeName(d.index.nodes.get(state.selected)!)}` : 'Map of the golden thread; nothing selected');
+    stage.mapEl.setAttribute(
+      'aria-label',
+      state.selected && d.index.nodes.has(state.selected) ? `Map of the golden thread; selected: ${nodeName(d.index.nodes.get(state.selected)!)}` : 'Map of the golden thread; nothing selected',
+    );
 
     for (const p of fixedPanels) p.update(frame);
     for (const p of panels.visible(state)) p.update(frame);

@@ -62,10 +62,20 @@ export function bindKeyboard(doc: Document, deps: KeyboardDeps): () => void {
       }
     } else if (!currentShown) {
       const ext = cy.extent();
-      next = nearestTo({ x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 }, cy.nodes().not('.hidden').map((n) => pointOf(n as cytoscape.NodeSingular)));
+      next = nearestTo(
+        { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 },
+        cy
+          .nodes()
+          .not('.hidden')
+          .map((n) => pointOf(n as cytoscape.NodeSingular)),
+      );
     } else {
       const neighbours = current.neighborhood('node').not('.hidden');
-      next = neighbourInDirection(pointOf(current), neighbours.map((n) => pointOf(n as cytoscape.NodeSingular)), dir);
+      next = neighbourInDirection(
+        pointOf(current),
+        neighbours.map((n) => pointOf(n as cytoscape.NodeSingular)),
+        dir,
+      );
       if (!next) {
         ctx.announce(`No linked node ${dir === 'up' ? 'above' : dir === 'down' ? 'below' : `to the ${dir}`}.`);
         return;

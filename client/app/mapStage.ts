@@ -77,8 +77,28 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
   const help = h(
     'p',
     { id: 'map-help', class: 'map-help' },
-    h('kbd', {}, '←↑→↓'), ' move along links (along the thread in thread mode) · ', h('kbd', {}, 'Enter'), ' details · ', h('kbd', {}, 'T'), ' golden thread · ',
-    h('kbd', {}, 'N'), ' neighbours (', h('kbd', {}, 'Shift'), h('kbd', {}, 'N'), ' fewer) · ', h('kbd', {}, 'Esc'), ' back · ', h('kbd', {}, '+'), h('kbd', {}, '−'), ' zoom · ', h('kbd', {}, '0'), ' fit · ', h('kbd', {}, 'Shift'), '+arrows pan · ', h('kbd', {}, '/'), ' search',
+    h('kbd', {}, '←↑→↓'),
+    ' move along links (along the thread in thread mode) · ',
+    h('kbd', {}, 'Enter'),
+    ' details · ',
+    h('kbd', {}, 'T'),
+    ' golden thread · ',
+    h('kbd', {}, 'N'),
+    ' neighbours (',
+    h('kbd', {}, 'Shift'),
+    h('kbd', {}, 'N'),
+    ' fewer) · ',
+    h('kbd', {}, 'Esc'),
+    ' back · ',
+    h('kbd', {}, '+'),
+    h('kbd', {}, '−'),
+    ' zoom · ',
+    h('kbd', {}, '0'),
+    ' fit · ',
+    h('kbd', {}, 'Shift'),
+    '+arrows pan · ',
+    h('kbd', {}, '/'),
+    ' search',
   );
   host.append(frameEl, help);
   const bands = mountBands(frameEl);
@@ -131,7 +151,11 @@ export function mountMapStage(host: HTMLElement, options: { storage: Storage | n
     if (sig !== visibleSignature || !layoutCacheKey.startsWith(`${s.layout}:`)) {
       visibleSignature = sig;
       const edges = d.elements.edges.filter((e) => view.visible.has(e.data.source) && view.visible.has(e.data.target));
-      layoutCacheKey = layoutKey(s.layout, view.visible, edges.map((e) => e.data.id));
+      layoutCacheKey = layoutKey(
+        s.layout,
+        view.visible,
+        edges.map((e) => e.data.id),
+      );
     }
     let positions = positionCache.get(layoutCacheKey);
     if (!positions) {

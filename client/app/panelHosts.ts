@@ -35,7 +35,11 @@ export function mountPanelHosts(hosts: { side: ReadonlyMap<string, HTMLElement>;
       },
       (err: unknown) => {
         loading.delete(entry.id);
-        fill(host, h('p', { class: 'error' }, `This panel could not be loaded: ${err instanceof Error ? err.message : String(err)}`), h('button', { type: 'button', class: 'button small', onclick: () => ensure(entry, host) }, 'Try again'));
+        fill(
+          host,
+          h('p', { class: 'error' }, `This panel could not be loaded: ${err instanceof Error ? err.message : String(err)}`),
+          h('button', { type: 'button', class: 'button small', onclick: () => ensure(entry, host) }, 'Try again'),
+        );
       },
     );
     return null;

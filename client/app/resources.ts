@@ -4,11 +4,7 @@
  * and the explorer re-renders when a fetch settles.
  */
 
-export type Resource<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'error'; error: string };
+export type Resource<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
 
 export const IDLE: Resource<never> = { status: 'idle' };
 
@@ -24,11 +20,7 @@ export type ResourceCache<T> = {
   destroy(): void;
 };
 
-export function createResourceCache<T>(
-  fetcher: (key: string, signal: AbortSignal) => Promise<T>,
-  onSettle: () => void,
-  maxEntries = 60,
-): ResourceCache<T> {
+export function createResourceCache<T>(fetcher: (key: string, signal: AbortSignal) => Promise<T>, onSettle: () => void, maxEntries = 60): ResourceCache<T> {
   const entries = new Map<string, Resource<T>>();
   const controllers = new Map<string, AbortController>();
   let destroyed = false;

@@ -21,10 +21,20 @@ export function buildShell(root: HTMLElement, handlers: { onView: (id: View) => 
   const searchSlot = h('div', { class: 'search-slot' });
 
   const viewHosts = new Map<View, HTMLElement>(MAIN_VIEWS.map((v) => [v.id, h('section', { class: `view view-${v.id}`, 'aria-label': v.label })]));
-  const viewTabs = createTabs('Views', 'view', MAIN_VIEWS.map((v) => ({ id: v.id, label: v.label, panel: viewHosts.get(v.id)! })), handlers.onView);
+  const viewTabs = createTabs(
+    'Views',
+    'view',
+    MAIN_VIEWS.map((v) => ({ id: v.id, label: v.label, panel: viewHosts.get(v.id)! })),
+    handlers.onView,
+  );
 
   const panelHosts = new Map<PanelId, HTMLElement>(SIDE_PANELS.map((p) => [p.id, h('div', { class: 'side-panel' })]));
-  const sideTabs = createTabs('Details, gaps and views', 'side', SIDE_PANELS.map((p) => ({ id: p.id, label: p.label, panel: panelHosts.get(p.id)! })), handlers.onPanel);
+  const sideTabs = createTabs(
+    'Details, gaps and views',
+    'side',
+    SIDE_PANELS.map((p) => ({ id: p.id, label: p.label, panel: panelHosts.get(p.id)! })),
+    handlers.onPanel,
+  );
 
   const toolsMenu = h('div', { class: 'menu tools-menu', id: 'tools-menu', role: 'group', 'aria-label': 'Map tools', hidden: true });
   const exportMenu = h('div', { class: 'menu export-menu', id: 'export-menu', role: 'group', 'aria-label': 'Export the map', hidden: true });
@@ -35,7 +45,10 @@ export function buildShell(root: HTMLElement, handlers: { onView: (id: View) => 
   };
   const toolsButton = menuButton('tools-button', 'Tools', toolsMenu, 'Layout, labels, styling and renderer');
   const exportButton = menuButton('export-button', 'Export', exportMenu, 'Export the map as PNG, SVG or PDF');
-  const menus: [HTMLElement, HTMLButtonElement][] = [[toolsMenu, toolsButton], [exportMenu, exportButton]];
+  const menus: [HTMLElement, HTMLButtonElement][] = [
+    [toolsMenu, toolsButton],
+    [exportMenu, exportButton],
+  ];
   function toggleMenu(menu: HTMLElement, _button: HTMLButtonElement, open = menu.hidden) {
     for (const [m, b] of menus) {
       const on = m === menu && open;
@@ -60,14 +73,23 @@ export function buildShell(root: HTMLElement, handlers: { onView: (id: View) => 
   const panelsButton = drawerButton('toggle-panels', 'Panels', 'right', 'panels-drawer');
 
   const closeButton = (drawer: Drawer) =>
-    h('button', { type: 'button', class: 'button small secondary drawer-close', 'aria-label': drawer === 'left' ? 'Close the filters' : 'Close the panels', onclick: () => setDrawer(null, true) }, 'Close');
+    h(
+      'button',
+      { type: 'button', class: 'button small secondary drawer-close', 'aria-label': drawer === 'left' ? 'Close the filters' : 'Close the panels', onclick: () => setDrawer(null, true) },
+      'Close',
+    );
 
   const accountSlot = h('div', { class: 'account-slot' });
   const banner = h('div', { class: 'banner', hidden: true });
   const mapHost = viewHosts.get('map')!;
   const statusBar = h('p', { class: 'status-bar' });
   const filtersHost = h('div', { class: 'filters-host' });
-  const left = h('aside', { class: 'left drawer', id: 'filters-drawer', 'aria-label': 'Filters and map key' }, h('div', { class: 'drawer-head' }, h('span', { class: 'drawer-title' }, 'Filters and key'), closeButton('left')), filtersHost);
+  const left = h(
+    'aside',
+    { class: 'left drawer', id: 'filters-drawer', 'aria-label': 'Filters and map key' },
+    h('div', { class: 'drawer-head' }, h('span', { class: 'drawer-title' }, 'Filters and key'), closeButton('left')),
+    filtersHost,
+  );
   const right = h(
     'aside',
     { class: 'right drawer', id: 'panels-drawer', 'aria-label': 'Details, gaps and views' },

@@ -36,7 +36,12 @@ export function mountToolbar(shell: Shell, ctx: Ctx, frame: () => Frame | null) 
   };
   renderer.addEventListener('focus', probe);
   renderer.addEventListener('pointerdown', probe);
-  shell.toolsMenu.append(field('layout-select', 'Layout', layout), field('label-select', 'Labels', labels), field('style-select', 'Colour by', styleBy), field('renderer-select', 'Renderer', renderer));
+  shell.toolsMenu.append(
+    field('layout-select', 'Layout', layout),
+    field('label-select', 'Labels', labels),
+    field('style-select', 'Colour by', styleBy),
+    field('renderer-select', 'Renderer', renderer),
+  );
 
   const status = h('p', { class: 'hint export-status', role: 'status' });
   const run = async (format: ExportFormat) => {
@@ -70,12 +75,38 @@ export function mountToolbar(shell: Shell, ctx: Ctx, frame: () => Frame | null) 
   return {
     update(f: Frame) {
       const s = f.state;
-      syncSelect(layout, LAYOUT_IDS.map((id) => ({ value: id, label: LAYOUTS[id].name })), s.layout);
-      syncSelect(labels, LABEL_SCALES.map((l) => ({ value: String(l), label: l === 2 ? 'Projector (200%)' : `${Math.round(l * 100)}%` })), String(s.labelScale));
-      syncSelect(styleBy, STYLE_RULES.map((r) => ({ value: r, label: STYLE_RULE_NAMES[r] })), s.styleBy);
+      syncSelect(
+        layout,
+        LAYOUT_IDS.map((id) => ({ value: id, label: LAYOUTS[id].name })),
+        s.layout,
+      );
+      syncSelect(
+        labels,
+        LABEL_SCALES.map((l) => ({ value: String(l), label: l === 2 ? 'Projector (200%)' : `${Math.round(l * 100)}%` })),
+        String(s.labelScale),
+      );
+      syncSelect(
+        styleBy,
+        STYLE_RULES.map((r) => ({ value: r, label: STYLE_RULE_NAMES[r] })),
+        s.styleBy,
+      );
       syncSelect(
         renderer,
-        RENDERER_CHOICES.map((r) => ({ value: r, label: r === 'auto' ? `Auto (${f.renderer === 'webgl' ? 'WebGL' : 'canvas'})` : r === 'webgl' ? (!webgl ? 'WebGL' : webgl.available ? (webgl.software ? 'WebGL (software)' : 'WebGL') : 'WebGL (unavailable)') : 'Canvas' })),
+        RENDERER_CHOICES.map((r) => ({
+          value: r,
+          label:
+            r === 'auto'
+              ? `Auto (${f.renderer === 'webgl' ? 'WebGL' : 'canvas'})`
+              : r === 'webgl'
+                ? !webgl
+                  ? 'WebGL'
+                  : webgl.available
+                    ? webgl.software
+                      ? 'WebGL (software)'
+                      : 'WebGL'
+                    : 'WebGL (unavailable)'
+                : 'Canvas',
+        })),
         s.renderer,
       );
     },

@@ -47,7 +47,9 @@ export function diffLayout(picture: DiffPicture, hints: LayoutHints = {}): Map<s
     slot.set(to, i);
   });
   const byMark = (a: PictureNode, b: PictureNode) =>
-    (a.mark === null ? 9 : MARK_ORDER[a.mark]) - (b.mark === null ? 9 : MARK_ORDER[b.mark]) || naturalCompare(a.data.planShort ?? '', b.data.planShort ?? '') || naturalCompare(a.data.ref ?? a.data.label, b.data.ref ?? b.data.label);
+    (a.mark === null ? 9 : MARK_ORDER[a.mark]) - (b.mark === null ? 9 : MARK_ORDER[b.mark]) ||
+    naturalCompare(a.data.planShort ?? '', b.data.planShort ?? '') ||
+    naturalCompare(a.data.ref ?? a.data.label, b.data.ref ?? b.data.label);
 
   const placed = new Map<string, (PictureNode | null)[]>();
   for (const key of order) {

@@ -128,7 +128,10 @@ function listOf(picture: DiffPicture): HTMLElement {
 /** One swatch per mark, drawn with the same border style, colour and badge as on the map. */
 function legendOf(entries: LegendEntry[], open: boolean): HTMLElement {
   // Folded on a phone, where it would cover half the picture; its summary still gives each mark's badge and count.
-  const summary = entries.filter((e) => e.what === 'node' && e.count > 0).map((e) => `${BADGES[e.mark as NodeMark]} ${e.count}`).join(' · ');
+  const summary = entries
+    .filter((e) => e.what === 'node' && e.count > 0)
+    .map((e) => `${BADGES[e.mark as NodeMark]} ${e.count}`)
+    .join(' · ');
   return h(
     'details',
     { class: 'compare-legend', id: 'compare-legend', open, 'aria-label': 'Key to the differences' },
@@ -137,7 +140,13 @@ function legendOf(entries: LegendEntry[], open: boolean): HTMLElement {
       'ul',
       {},
       entries.map((e) =>
-        h('li', { 'data-mark': `${e.what}:${e.mark}` }, e.what === 'node' ? nodeSwatch(e.mark as NodeMark) : edgeSwatch(e.mark as EdgeMark), h('span', { class: 'compare-legend-label' }, e.label), h('span', { class: 'compare-legend-count' }, String(e.count))),
+        h(
+          'li',
+          { 'data-mark': `${e.what}:${e.mark}` },
+          e.what === 'node' ? nodeSwatch(e.mark as NodeMark) : edgeSwatch(e.mark as EdgeMark),
+          h('span', { class: 'compare-legend-label' }, e.label),
+          h('span', { class: 'compare-legend-count' }, String(e.count)),
+        ),
       ),
     ),
     h('p', { class: 'hint' }, 'Faint: unchanged, shown for context.'),
@@ -146,7 +155,11 @@ function legendOf(entries: LegendEntry[], open: boolean): HTMLElement {
 
 function nodeSwatch(mark: NodeMark): HTMLElement {
   const look = NODE_LOOKS[mark];
-  return h('span', { class: 'compare-swatch', style: `border: ${Math.min(look.width / 2, 6)}px ${look.border} ${look.colour};${look.faded ? ' background: #f6dcd6;' : ''}`, 'aria-hidden': 'true' }, BADGES[mark]);
+  return h(
+    'span',
+    { class: 'compare-swatch', style: `border: ${Math.min(look.width / 2, 6)}px ${look.border} ${look.colour};${look.faded ? ' background: #f6dcd6;' : ''}`, 'aria-hidden': 'true' },
+    BADGES[mark],
+  );
 }
 
 function edgeSwatch(mark: EdgeMark): SVGElement {

@@ -149,7 +149,19 @@ export function planPicture(cmp: PlanComparison, index: GraphIndex): DiffPicture
     nodes,
     edges,
     plans: { earlier: cmp.a, later: cmp.b, pairs: cmp.continued.map((p) => [p.from, p.to] as [string, string]) },
-    legend: legendOf(nodes, edges, { continued: 'continued (drawn in both plans)', added: `new in ${b?.planShort ?? 'the later plan'}`, removed: `dropped from ${a?.planShort ?? 'the earlier plan'}`, changed: 'continued, lead changed', gained: 'outcome gained actions', lost: 'outcome lost actions' }, { 'continued-as': 'continued as (score)' }),
+    legend: legendOf(
+      nodes,
+      edges,
+      {
+        continued: 'continued (drawn in both plans)',
+        added: `new in ${b?.planShort ?? 'the later plan'}`,
+        removed: `dropped from ${a?.planShort ?? 'the earlier plan'}`,
+        changed: 'continued, lead changed',
+        gained: 'outcome gained actions',
+        lost: 'outcome lost actions',
+      },
+      { 'continued-as': 'continued as (score)' },
+    ),
   };
 }
 

@@ -67,7 +67,16 @@ export function diffStyle(): cytoscape.StylesheetJson {
   }
   sheet.push({
     selector: 'edge[caption]',
-    style: { label: 'data(caption)', 'font-size': 24, 'font-weight': 700, color: '#00466e', 'text-background-color': '#ffffff', 'text-background-opacity': 1, 'text-background-padding': '2px', 'target-arrow-shape': 'triangle' },
+    style: {
+      label: 'data(caption)',
+      'font-size': 24,
+      'font-weight': 700,
+      color: '#00466e',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 1,
+      'text-background-padding': '2px',
+      'target-arrow-shape': 'triangle',
+    },
   });
   return sheet;
 }

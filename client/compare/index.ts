@@ -36,19 +36,22 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): Panel {
   const showMap = h('button', { type: 'button', class: 'button', id: 'compare-show-map', hidden: true }, 'Show on the map');
   const snapName = h('input', { type: 'text', id: 'compare-snapshot-name', autocomplete: 'off', maxlength: '80', placeholder: 'e.g. End of Q2 2010' });
   const snapTake = h('button', { type: 'button', class: 'button secondary small', id: 'compare-snapshot-take' }, 'Freeze the graph now');
-  const snapForm = h('div', { class: 'compare-freeze', hidden: true }, h('label', { for: 'compare-snapshot-name' }, 'Name a snapshot of the graph as it is now'), h('div', { class: 'compare-freeze-row' }, snapName, snapTake));
+  const snapForm = h(
+    'div',
+    { class: 'compare-freeze', hidden: true },
+    h('label', { for: 'compare-snapshot-name' }, 'Name a snapshot of the graph as it is now'),
+    h('div', { class: 'compare-freeze-row' }, snapName, snapTake),
+  );
   const snapHint = h('p', { class: 'hint', hidden: true }, 'Editors and administrators can freeze the graph as a named snapshot.');
 
   const modeRadio = (value: 'plans' | 'snapshots', label: string) =>
-    h('label', { class: 'compare-mode' }, h('input', { type: 'radio', name: 'compare-mode', value, id: `compare-mode-${value}`, checked: value === mode, onchange: () => setMode(value) }), ` ${label}`);
-  const plansBox = h(
-    'div',
-    { class: 'compare-pick', id: 'compare-plans' },
-    h('label', { for: 'compare-a' }, 'Earlier plan'),
-    planA,
-    h('label', { for: 'compare-b' }, 'Later plan'),
-    planB,
-  );
+    h(
+      'label',
+      { class: 'compare-mode' },
+      h('input', { type: 'radio', name: 'compare-mode', value, id: `compare-mode-${value}`, checked: value === mode, onchange: () => setMode(value) }),
+      ` ${label}`,
+    );
+  const plansBox = h('div', { class: 'compare-pick', id: 'compare-plans' }, h('label', { for: 'compare-a' }, 'Earlier plan'), planA, h('label', { for: 'compare-b' }, 'Later plan'), planB);
   const snapsBox = h(
     'div',
     { class: 'compare-pick', id: 'compare-snapshots', hidden: true },
@@ -60,8 +63,23 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): Panel {
     snapHint,
   );
   const run = h('button', { type: 'submit', class: 'button primary', id: 'compare-run' }, 'Compare');
-  const form = h('form', { class: 'compare-form', onsubmit: (e: Event) => (e.preventDefault(), void compare()) }, h('fieldset', { class: 'compare-modes' }, h('legend', {}, 'What to compare'), modeRadio('plans', 'two plans'), modeRadio('snapshots', 'two snapshots, or a snapshot and now')), plansBox, snapsBox, run);
-  const el = h('section', { class: 'compare-panel', 'aria-labelledby': 'compare-heading' }, h('h2', { id: 'compare-heading', tabindex: '-1' }, 'Compare plans or snapshots'), form, status, showMap, out);
+  const form = h(
+    'form',
+    { class: 'compare-form', onsubmit: (e: Event) => (e.preventDefault(), void compare()) },
+    h('fieldset', { class: 'compare-modes' }, h('legend', {}, 'What to compare'), modeRadio('plans', 'two plans'), modeRadio('snapshots', 'two snapshots, or a snapshot and now')),
+    plansBox,
+    snapsBox,
+    run,
+  );
+  const el = h(
+    'section',
+    { class: 'compare-panel', 'aria-labelledby': 'compare-heading' },
+    h('h2', { id: 'compare-heading', tabindex: '-1' }, 'Compare plans or snapshots'),
+    form,
+    status,
+    showMap,
+    out,
+  );
   root.append(el);
 
   function setMode(m: 'plans' | 'snapshots') {
@@ -95,7 +113,11 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): Panel {
     const keepTo = snapTo.value;
     const when = (s: SnapshotRow) => `${s.name} (${new Date(s.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })})`;
     fill(snapFrom, snapshots.length ? snapshots.map((s) => h('option', { value: s.id, selected: s.id === keepFrom }, when(s))) : h('option', { value: '' }, 'No snapshot yet'));
-    fill(snapTo, h('option', { value: 'current', selected: !keepTo || keepTo === 'current' }, 'The graph now'), snapshots.map((s) => h('option', { value: s.id, selected: s.id === keepTo }, when(s))));
+    fill(
+      snapTo,
+      h('option', { value: 'current', selected: !keepTo || keepTo === 'current' }, 'The graph now'),
+      snapshots.map((s) => h('option', { value: s.id, selected: s.id === keepTo }, when(s))),
+    );
     const s = await session().catch(() => null);
     if (destroyed) return;
     const editor = can(s, 'edit');
@@ -181,7 +203,12 @@ export function mountCompare(root: HTMLElement, ctx: Ctx): Panel {
     });
     // After the map takes focus for the node, the key's button takes it for the diff view.
     requestAnimationFrame(() => requestAnimationFrame(() => host.querySelector<HTMLElement>('#compare-map-back')?.focus()));
-    ctx.announce(`Differences on the map: ${picture.legend.filter((l) => l.count > 0).map((l) => `${l.count} ${l.label}`).join(', ')}. Escape or “Back to the map” returns to the map.`);
+    ctx.announce(
+      `Differences on the map: ${picture.legend
+        .filter((l) => l.count > 0)
+        .map((l) => `${l.count} ${l.label}`)
+        .join(', ')}. Escape or “Back to the map” returns to the map.`,
+    );
   });
 
   function closeMap() {

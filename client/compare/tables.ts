@@ -23,7 +23,21 @@ function namer(index: GraphIndex): Named {
 
 const table = (id: string, caption: string, head: string[], rows: HTMLElement[], empty: string) =>
   rows.length
-    ? h('table', { class: 'compare-table', id }, h('caption', {}, caption), h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, rows))
+    ? h(
+        'table',
+        { class: 'compare-table', id },
+        h('caption', {}, caption),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            head.map((c) => h('th', { scope: 'col' }, c)),
+          ),
+        ),
+        h('tbody', {}, rows),
+      )
     : h('div', { class: 'compare-empty', id }, h('h3', {}, caption), h('p', { class: 'hint' }, empty));
 
 const cell = (n: Nameable, max = 120) => h('td', {}, h('span', { class: 'compare-ref' }, referenceName(n) ?? kindLabel(n.kind)), ' ', truncate(n.label, max));
@@ -56,7 +70,13 @@ export function planTables(cmp: PlanComparison, index: GraphIndex): HTMLElement[
     'No action of the earlier plan continues in the later one.',
   );
   const single = (id: string, caption: string, list: { id: string; bestScore: number }[], empty: string) =>
-    table(id, caption, ['Action', 'Closest match'], list.map((d) => h('tr', {}, cell(name(d.id)), h('td', { class: 'compare-score' }, d.bestScore.toFixed(2)))), empty);
+    table(
+      id,
+      caption,
+      ['Action', 'Closest match'],
+      list.map((d) => h('tr', {}, cell(name(d.id)), h('td', { class: 'compare-score' }, d.bestScore.toFixed(2)))),
+      empty,
+    );
   const dropped = single('compare-dropped', `Dropped from ${a.planShort ?? 'the earlier plan'} (${cmp.dropped.length})`, cmp.dropped, 'Every action continues.');
   const added = single('compare-new', `New in ${b.planShort ?? 'the later plan'} (${cmp.added.length})`, cmp.added, 'No new actions.');
   const moved = cmp.coverage.filter((c) => c.change !== 'same');
@@ -103,7 +123,11 @@ export function snapshotTables(diff: SnapshotComparison, index: GraphIndex): HTM
       'compare-changed',
       `Changed (${diff.nodes.changed.length})`,
       ['Item', 'Field', 'Before', 'After'],
-      diff.nodes.changed.flatMap((n) => n.fields.map((f, i) => h('tr', {}, i === 0 ? h('td', { rowspan: String(n.fields.length) }, fullName(name(n.id))) : null, h('td', {}, f.field), h('td', {}, shown(f.before)), h('td', {}, shown(f.after))))),
+      diff.nodes.changed.flatMap((n) =>
+        n.fields.map((f, i) =>
+          h('tr', {}, i === 0 ? h('td', { rowspan: String(n.fields.length) }, fullName(name(n.id))) : null, h('td', {}, f.field), h('td', {}, shown(f.before)), h('td', {}, shown(f.after))),
+        ),
+      ),
       'Nothing was changed.',
     ),
     table(

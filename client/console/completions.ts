@@ -8,7 +8,36 @@ import { nodePropertyColumns, relationshipPropertyColumns } from '../../model/co
  * with, when the text says so), elsewhere Cypher's keywords and the labels.
  */
 
-const KEYWORDS = ['MATCH', 'OPTIONAL MATCH', 'WHERE', 'RETURN', 'WITH', 'DISTINCT', 'ORDER BY', 'LIMIT', 'SKIP', 'AND', 'OR', 'NOT', 'EXISTS', 'IN', 'AS', 'COUNT', 'COLLECT', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'UNWIND', 'CONTAINS', 'STARTS WITH', 'IS NULL', 'IS NOT NULL', 'DESC'];
+const KEYWORDS = [
+  'MATCH',
+  'OPTIONAL MATCH',
+  'WHERE',
+  'RETURN',
+  'WITH',
+  'DISTINCT',
+  'ORDER BY',
+  'LIMIT',
+  'SKIP',
+  'AND',
+  'OR',
+  'NOT',
+  'EXISTS',
+  'IN',
+  'AS',
+  'COUNT',
+  'COLLECT',
+  'CASE',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'END',
+  'UNWIND',
+  'CONTAINS',
+  'STARTS WITH',
+  'IS NULL',
+  'IS NOT NULL',
+  'DESC',
+];
 
 const labels: Completion[] = NODE_KINDS.map((k) => ({ label: k, type: 'class', detail: 'label' }));
 const types: Completion[] = RELATIONSHIP_TYPES.map((t) => ({ label: t, type: 'type', detail: 'relationship' }));

@@ -109,7 +109,9 @@ export function mountConsole(root: HTMLElement, ctx: Ctx): Panel {
   const drawHistory = (list: string[]) =>
     fill(
       historyList,
-      list.map((q, i) => h('li', {}, h('button', { type: 'button', class: 'link', id: `console-history-${i}`, title: q, onclick: () => (editor.setText(q), editor.focus()) }, q.replace(/\s+/g, ' ').slice(0, 90)))),
+      list.map((q, i) =>
+        h('li', {}, h('button', { type: 'button', class: 'link', id: `console-history-${i}`, title: q, onclick: () => (editor.setText(q), editor.focus()) }, q.replace(/\s+/g, ' ').slice(0, 90))),
+      ),
     );
   drawHistory(readHistory());
 
@@ -167,8 +169,18 @@ export function mountConsole(root: HTMLElement, ctx: Ctx): Panel {
     fill(
       templates,
       h('option', { value: '' }, 'Start from a template…'),
-      h('optgroup', { label: 'Templates' }, group(true).map((a) => h('option', { value: a.id }, a.title))),
-      group(false).length ? h('optgroup', { label: 'Saved analyses' }, group(false).map((a) => h('option', { value: a.id }, a.title))) : null,
+      h(
+        'optgroup',
+        { label: 'Templates' },
+        group(true).map((a) => h('option', { value: a.id }, a.title)),
+      ),
+      group(false).length
+        ? h(
+            'optgroup',
+            { label: 'Saved analyses' },
+            group(false).map((a) => h('option', { value: a.id }, a.title)),
+          )
+        : null,
     );
     templates.onchange = () => {
       const chosen = analyses.find((a) => a.id === templates.value);
@@ -179,7 +191,14 @@ export function mountConsole(root: HTMLElement, ctx: Ctx): Panel {
 
   // Who may use it: the server's console gate decides (role, GT_CONSOLE, loopback); the panel asks it.
   void (async () => {
-    const [kind, session, gate] = await Promise.all([storeKind().catch(() => 'embedded'), currentSession(true), checkQuery('RETURN 1 AS one', {}).then(() => null, (e: unknown) => e)]);
+    const [kind, session, gate] = await Promise.all([
+      storeKind().catch(() => 'embedded'),
+      currentSession(true),
+      checkQuery('RETURN 1 AS one', {}).then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    ]);
     dialect.textContent = `Dialect: ${DIALECTS[kind] ?? kind}`;
     if (gate instanceof ConsoleError && gate.status === 403) {
       gateNote.hidden = false;

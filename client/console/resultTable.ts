@@ -27,7 +27,12 @@ export function resultTable(gap: GapResponse, onRow: (id: string) => void): HTML
     const shown = rows();
     const csv = h(
       'button',
-      { type: 'button', class: 'button small', id: 'console-csv', onclick: () => download(new Blob([gapTableCsv({ ...gap, rows: shown })], { type: 'text/csv;charset=utf-8' }), datedName('console-query', 'csv')) },
+      {
+        type: 'button',
+        class: 'button small',
+        id: 'console-csv',
+        onclick: () => download(new Blob([gapTableCsv({ ...gap, rows: shown })], { type: 'text/csv;charset=utf-8' }), datedName('console-query', 'csv')),
+      },
       'Download CSV',
     );
     const head = gap.columns.map((c) => {
@@ -41,14 +46,23 @@ export function resultTable(gap: GapResponse, onRow: (id: string) => void): HTML
     const body = shown.map((row, i) =>
       h(
         'tr',
-        { id: `console-row-${i}`, tabindex: row.id ? '0' : '-1', 'data-node': row.id, class: row.id ? 'has-node' : '', onclick: () => row.id && onRow(row.id), onkeydown: (e: KeyboardEvent) => e.key === 'Enter' && row.id && onRow(row.id) },
+        {
+          id: `console-row-${i}`,
+          tabindex: row.id ? '0' : '-1',
+          'data-node': row.id,
+          class: row.id ? 'has-node' : '',
+          onclick: () => row.id && onRow(row.id),
+          onkeydown: (e: KeyboardEvent) => e.key === 'Enter' && row.id && onRow(row.id),
+        },
         gap.columns.map((c) => h('td', {}, formatCell(row[c.key]))),
       ),
     );
     fill(
       el,
       h('div', { class: 'gap-tools' }, h('p', { class: 'gap-summary', role: 'status' }, gap.summary), csv),
-      gap.rows.length === 0 ? h('p', { class: 'hint' }, 'The query returned no rows.') : h('div', { class: 'table-scroll' }, h('table', { class: 'data-table console-result' }, h('thead', {}, h('tr', {}, head)), h('tbody', {}, body))),
+      gap.rows.length === 0
+        ? h('p', { class: 'hint' }, 'The query returned no rows.')
+        : h('div', { class: 'table-scroll' }, h('table', { class: 'data-table console-result' }, h('thead', {}, h('tr', {}, head)), h('tbody', {}, body))),
     );
   };
   draw();

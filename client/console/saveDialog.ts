@@ -17,7 +17,11 @@ export function openSaveDialog(cypher: string, names: string[], onSaved: (id: st
       'div',
       { class: 'field inline' },
       h('label', { for: `save-param-${i}` }, `$${name}`),
-      h('select', { id: `save-param-${i}`, 'data-param': name }, ANALYSIS_PARAMETER_TYPES.map((t) => h('option', { value: t, ...(guessType(name) === t ? { selected: true } : {}) }, t))),
+      h(
+        'select',
+        { id: `save-param-${i}`, 'data-param': name },
+        ANALYSIS_PARAMETER_TYPES.map((t) => h('option', { value: t, ...(guessType(name) === t ? { selected: true } : {}) }, t)),
+      ),
     ),
   );
   const dialog = h(

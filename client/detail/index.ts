@@ -66,7 +66,12 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
         : h('details', { class: 'provenance', open }, h('summary', {}, `Edited by ${p.author}, ${p.at.slice(0, 10)}`), p.note ? h('p', {}, p.note) : null);
 
   const threadSection = (t: ThreadResponse, f: Frame) => {
-    const head = h('div', { class: 'thread-head' }, h('h2', { id: 'thread-heading' }, 'Golden thread'), h('button', { type: 'button', class: 'button small', onclick: () => ctx.dispatch(exitThread) }, 'Back to the whole map'));
+    const head = h(
+      'div',
+      { class: 'thread-head' },
+      h('h2', { id: 'thread-heading' }, 'Golden thread'),
+      h('button', { type: 'button', class: 'button small', onclick: () => ctx.dispatch(exitThread) }, 'Back to the whole map'),
+    );
     const body: HTMLElement[] = [h('p', { class: 'thread-headline' }, threadHeadline(t))];
     if (t.direction === 'down') {
       const groups = groupThreadByLead(t, f.data.index);
@@ -77,7 +82,11 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
             'section',
             { class: 'thread-group', 'aria-label': g.lead ?? 'No named lead' },
             h('h3', {}, g.lead ?? 'No named lead', h('span', { class: 'count' }, ` ${g.actions.length}`)),
-            h('ul', { class: 'links' }, g.actions.map((a) => h('li', {}, nodeButton(a, a.status ?? undefined)))),
+            h(
+              'ul',
+              { class: 'links' },
+              g.actions.map((a) => h('li', {}, nodeButton(a, a.status ?? undefined))),
+            ),
           ),
         ),
       );
@@ -152,7 +161,20 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
         { class: 'props' },
         displayedProps(n.props).flatMap(([key, value]) => {
           const v = formatProp(key, value);
-          return [h('dt', {}, propTitle(key)), h('dd', {}, Array.isArray(v) ? h('ul', {}, v.map((x) => h('li', {}, x))) : v)];
+          return [
+            h('dt', {}, propTitle(key)),
+            h(
+              'dd',
+              {},
+              Array.isArray(v)
+                ? h(
+                    'ul',
+                    {},
+                    v.map((x) => h('li', {}, x)),
+                  )
+                : v,
+            ),
+          ];
         }),
       ),
       progressIds.length > 0
@@ -194,7 +216,11 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
             { class: 'links' },
             list.map((nb) => {
               const r = nb.relationship;
-              const notes = [r.role ? `role: ${r.role}` : null, r.linkBasis ? `link: ${r.linkBasis}` : null, r.printedAs && r.printedAs !== nb.label ? `printed as “${truncate(r.printedAs, 80)}”` : null].filter(Boolean);
+              const notes = [
+                r.role ? `role: ${r.role}` : null,
+                r.linkBasis ? `link: ${r.linkBasis}` : null,
+                r.printedAs && r.printedAs !== nb.label ? `printed as “${truncate(r.printedAs, 80)}”` : null,
+              ].filter(Boolean);
               return h('li', {}, nodeButton(nb), notes.length > 0 ? h('p', { class: 'meta' }, notes.join(' · ')) : null, provenance(r.provenance));
             }),
           ),
@@ -216,7 +242,17 @@ export function mountDetail(root: HTMLElement, ctx: Ctx): Panel {
       const detail = ctx.resources.node.get(state.selected);
       const progressKeys = detail.status === 'ready' ? (detail.value.neighbours['HAS_PROGRESS out'] ?? []).map((p) => `${p.id}:${ctx.resources.node.get(p.id).status}`).join(',') : '';
       const version = detail.status === 'ready' ? detail.value.node.version : 0;
-      const key = [state.selected, state.mode, detail.status, f.thread.status, progressKeys, version, ctx.live.revision, ctx.session.user()?.role ?? '', detail.status === 'ready' ? stampOf(detail.value) : 0].join('|');
+      const key = [
+        state.selected,
+        state.mode,
+        detail.status,
+        f.thread.status,
+        progressKeys,
+        version,
+        ctx.live.revision,
+        ctx.session.user()?.role ?? '',
+        detail.status === 'ready' ? stampOf(detail.value) : 0,
+      ].join('|');
       if (key === renderedKey) return;
       renderedKey = key;
       const parts: (HTMLElement | null)[] = [];

@@ -49,8 +49,18 @@ export function rollupSection(node: { id: string; kind: string }, ctx: Ctx): HTM
           h(
             'table',
             { class: 'rollup-table' },
-            h('caption', {}, `${row.actions} ${row.actions === 1 ? 'action' : 'actions'}${plan ? ' of the chosen plan' : ' of every plan'} beneath, by status at the end of ${'error' in p ? period : p.label}`),
-            h('tbody', {}, ...BADGE_ORDER.filter((s) => (row.byStatus[s] ?? 0) > 0).map((s) => h('tr', { 'data-status': s }, h('th', { scope: 'row' }, `${STATUS_LOOKS[s].symbol} ${s}`), h('td', {}, row.byStatus[s])))),
+            h(
+              'caption',
+              {},
+              `${row.actions} ${row.actions === 1 ? 'action' : 'actions'}${plan ? ' of the chosen plan' : ' of every plan'} beneath, by status at the end of ${'error' in p ? period : p.label}`,
+            ),
+            h(
+              'tbody',
+              {},
+              ...BADGE_ORDER.filter((s) => (row.byStatus[s] ?? 0) > 0).map((s) =>
+                h('tr', { 'data-status': s }, h('th', { scope: 'row' }, `${STATUS_LOOKS[s].symbol} ${s}`), h('td', {}, row.byStatus[s])),
+              ),
+            ),
           ),
           h('p', { 'data-count': 'overdue' }, `${OVERDUE_MARK} Overdue: ${row.overdue}`),
           h('p', { 'data-count': 'no-update' }, `No update this period: ${row.noUpdateThisPeriod}`),

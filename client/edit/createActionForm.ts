@@ -16,7 +16,14 @@ const ASKED = ['ref', 'title', 'objective', 'section', 'localTarget', 'timescale
 
 export function newActionId(planId: string, ref: string, title: string): string {
   const key = planId.replace(/^plan:/, '');
-  return `${key}:action:${ref.trim() ? ref.trim().toLowerCase().replace(/[^a-z0-9.-]+/g, '-') : slug(title).slice(0, 40) || 'new'}`;
+  return `${key}:action:${
+    ref.trim()
+      ? ref
+          .trim()
+          .toLowerCase()
+          .replace(/[^a-z0-9.-]+/g, '-')
+      : slug(title).slice(0, 40) || 'new'
+  }`;
 }
 
 export function createActionForm(ctx: Ctx, plan: { id: string; label: string }, done: (message: string, id: string) => void, cancel: () => void): HTMLElement {

@@ -63,7 +63,13 @@ function whatGoes(diff: ChangeDiff, id: string, name: (id: string) => string): H
           links.map((r) => h('li', {}, r.from === id ? `${groupTitle(`${r.type} out`)}: ${name(r.to)}` : `${groupTitle(`${r.type} in`)}: ${name(r.from)}`)),
         )
       : null,
-    others.length > 0 ? h('ul', { class: 'removed-list', 'aria-label': 'Nodes removed' }, others.map((n) => h('li', {}, `${n.kind}: ${name(n.id)}`))) : null,
+    others.length > 0
+      ? h(
+          'ul',
+          { class: 'removed-list', 'aria-label': 'Nodes removed' },
+          others.map((n) => h('li', {}, `${n.kind}: ${name(n.id)}`)),
+        )
+      : null,
   ];
   return parts.filter((x): x is HTMLElement => x !== null);
 }

@@ -27,7 +27,13 @@ export function createFieldSet(fields: readonly FieldSpec[], start: Record<strin
   const elements = fields.map((spec) => {
     const id = uid(`edit-${spec.name}`);
     let el: Input;
-    if (spec.input === 'choice') el = h('select', { id, name: spec.name }, spec.required ? null : h('option', { value: '' }, '— none —'), spec.options.map((o) => h('option', { value: o }, o)));
+    if (spec.input === 'choice')
+      el = h(
+        'select',
+        { id, name: spec.name },
+        spec.required ? null : h('option', { value: '' }, '— none —'),
+        spec.options.map((o) => h('option', { value: o }, o)),
+      );
     else if (spec.input === 'longText' || spec.input === 'lines') el = h('textarea', { id, name: spec.name, rows: spec.input === 'lines' ? 4 : 3 });
     else if (spec.input === 'yesNo') el = h('input', { id, name: spec.name, type: 'checkbox' });
     else {
@@ -39,7 +45,13 @@ export function createFieldSet(fields: readonly FieldSpec[], start: Record<strin
     const hint = [spec.input === 'lines' ? 'one per line' : null, spec.required ? null : 'may be left empty', spec.hint].filter(Boolean).join(' · ');
     const label = h('label', { for: id }, propTitle(spec.name), spec.required ? h('span', { class: 'meta' }, ' (required)') : null);
     el.setAttribute('aria-describedby', error.id);
-    const box = h('div', { class: spec.input === 'yesNo' ? 'field check' : 'field', 'data-field': spec.name }, ...(spec.input === 'yesNo' ? [el, label] : [label, el]), hint ? h('p', { class: 'field-hint' }, hint) : null, error);
+    const box = h(
+      'div',
+      { class: spec.input === 'yesNo' ? 'field check' : 'field', 'data-field': spec.name },
+      ...(spec.input === 'yesNo' ? [el, label] : [label, el]),
+      hint ? h('p', { class: 'field-hint' }, hint) : null,
+      error,
+    );
     inputs.set(spec.name, { spec, el, box, error });
     return box;
   });

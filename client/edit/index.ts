@@ -61,11 +61,32 @@ export function createEditor(ctx: Ctx): Editor {
     const id = d.node.id;
     const done = (text: string) => finish(text, id);
     const form =
-      mode === 'fields' ? nodeFieldsForm(ctx, d.node, done, cancel)
-      : mode === 'lead' ? leadForm(ctx, f, d, done, cancel)
-      : mode === 'progress' ? progressForm(ctx, id, d.node.version, done, cancel)
-      : mode === 'delete' ? deleteForm(ctx, f, d, (text) => { finish(text, id); ctx.dispatch((s) => select(s, null)); }, cancel)
-      : createActionForm(ctx, { id, label: d.node.label }, (text, newId) => { finish(text, newId); ctx.dispatch((s) => select(s, newId)); }, cancel);
+      mode === 'fields'
+        ? nodeFieldsForm(ctx, d.node, done, cancel)
+        : mode === 'lead'
+          ? leadForm(ctx, f, d, done, cancel)
+          : mode === 'progress'
+            ? progressForm(ctx, id, d.node.version, done, cancel)
+            : mode === 'delete'
+              ? deleteForm(
+                  ctx,
+                  f,
+                  d,
+                  (text) => {
+                    finish(text, id);
+                    ctx.dispatch((s) => select(s, null));
+                  },
+                  cancel,
+                )
+              : createActionForm(
+                  ctx,
+                  { id, label: d.node.label },
+                  (text, newId) => {
+                    finish(text, newId);
+                    ctx.dispatch((s) => select(s, newId));
+                  },
+                  cancel,
+                );
     open = { mode, nodeId: id, form };
     notice = null;
     repaint();
@@ -86,7 +107,18 @@ export function createEditor(ctx: Ctx): Editor {
     }
     const n = d.node;
     if (open && open.nodeId !== n.id) open = null;
-    const b = (mode: Mode, label: string, extra = '') => h('button', { type: 'button', class: `button small ${extra}`, 'data-edit': mode, 'aria-pressed': String(open?.mode === mode), onclick: () => (open?.mode === mode ? cancel() : start(mode, last?.d ?? d, last?.f ?? f)) }, label);
+    const b = (mode: Mode, label: string, extra = '') =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `button small ${extra}`,
+          'data-edit': mode,
+          'aria-pressed': String(open?.mode === mode),
+          onclick: () => (open?.mode === mode ? cancel() : start(mode, last?.d ?? d, last?.f ?? f)),
+        },
+        label,
+      );
     const fullEditor = ctx.session.can('edit');
     const bar = h(
       'div',
@@ -95,15 +127,63 @@ export function createEditor(ctx: Ctx): Editor {
       allowsEndpoints('LEADS', 'Organisation', n.kind) ? b('lead', 'Change lead') : null,
       n.kind === 'Action' ? b('progress', 'Add progress') : null,
       n.kind === 'Plan' && fullEditor ? b('create', 'Add an action') : null,
-      h('button', { type: 'button', class: 'button small', 'data-edit': 'link', 'aria-pressed': String(linkFrom?.id === n.id), onclick: () => { linkFrom = linkFrom?.id === n.id ? null : { id: n.id, kind: n.kind, label: n.label }; linkTarget = null; open = null; repaint(); } }, 'Link from here…'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button small',
+          'data-edit': 'link',
+          'aria-pressed': String(linkFrom?.id === n.id),
+          onclick: () => {
+            linkFrom = linkFrom?.id === n.id ? null : { id: n.id, kind: n.kind, label: n.label };
+            linkTarget = null;
+            open = null;
+            repaint();
+          },
+        },
+        'Link from here…',
+      ),
       fullEditor ? b('delete', 'Delete', 'danger') : null,
     );
     const parts: (HTMLElement | null)[] = [];
     if (linkFrom && linkFrom.id !== n.id) {
-      if (!linkTarget || linkTarget.id !== n.id) linkTarget = { id: n.id, form: linkForm(ctx, f, linkFrom, { id: n.id, kind: n.kind, label: n.label }, (text) => finish(text, n.id), () => { linkFrom = null; linkTarget = null; repaint(); }) };
+      if (!linkTarget || linkTarget.id !== n.id)
+        linkTarget = {
+          id: n.id,
+          form: linkForm(
+            ctx,
+            f,
+            linkFrom,
+            { id: n.id, kind: n.kind, label: n.label },
+            (text) => finish(text, n.id),
+            () => {
+              linkFrom = null;
+              linkTarget = null;
+              repaint();
+            },
+          ),
+        };
       parts.push(linkTarget.form);
     } else if (linkFrom) {
-      parts.push(h('p', { class: 'edit-done picking-banner', role: 'status' }, 'Now pick the other end: click a node on the map, or find it with the search box. ', h('button', { type: 'button', class: 'button small secondary', onclick: () => { linkFrom = null; repaint(); } }, 'Stop linking')));
+      parts.push(
+        h(
+          'p',
+          { class: 'edit-done picking-banner', role: 'status' },
+          'Now pick the other end: click a node on the map, or find it with the search box. ',
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small secondary',
+              onclick: () => {
+                linkFrom = null;
+                repaint();
+              },
+            },
+            'Stop linking',
+          ),
+        ),
+      );
     }
     if (notice && notice.nodeId === n.id) parts.push(h('p', { class: 'edit-done', role: 'status' }, notice.text));
     parts.push(bar);

@@ -24,7 +24,11 @@ export function linkForm(ctx: Ctx, f: Frame, source: LinkSource, target: LinkSou
     form.append(h('p', {}, `The model allows no link between a ${source.kind} and a ${target.kind}. Pick another node on the map or by search.`), h('div', { class: 'form-actions' }, cancelButton));
     return form;
   }
-  const select = h('select', { id, name: 'type' }, choices.map((c, i) => h('option', { value: String(i) }, choiceLabel(c, name))));
+  const select = h(
+    'select',
+    { id, name: 'type' },
+    choices.map((c, i) => h('option', { value: String(i) }, choiceLabel(c, name))),
+  );
   const rationale = h('textarea', { id: whyId, name: 'rationale', rows: 2 });
   const rationaleBox = h('div', { class: 'field' }, h('label', { for: whyId }, 'Rationale (why it serves)'), rationale, h('p', { class: 'field-hint' }, 'may be left empty'));
   const syncRationale = () => (rationaleBox.hidden = choices[Number(select.value)]!.type !== 'SERVES');

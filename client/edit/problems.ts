@@ -24,7 +24,13 @@ export function problemBox(err: unknown, options: { typed?: Record<string, unkno
       { class: 'conflict', role: 'alert' },
       h('strong', {}, 'Someone changed this while you were editing. '),
       err.message,
-      err.issues.length > 0 ? h('ul', {}, err.issues.map((i) => h('li', {}, h('strong', {}, propTitle(fieldOfIssuePath(i.field) ?? i.field)), ': ', i.reason))) : null,
+      err.issues.length > 0
+        ? h(
+            'ul',
+            {},
+            err.issues.map((i) => h('li', {}, h('strong', {}, propTitle(fieldOfIssuePath(i.field) ?? i.field)), ': ', i.reason)),
+          )
+        : null,
       current
         ? h(
             'table',
@@ -49,17 +55,24 @@ export function problemBox(err: unknown, options: { typed?: Record<string, unkno
     { class: 'form-problem', role: 'alert' },
     h('strong', {}, err.status === 403 ? 'Not allowed: ' : err.status === 401 ? 'Please sign in again: ' : 'The server refused the change: '),
     err.message,
-    loose.length > 0 ? h('ul', {}, loose.map((i) => h('li', {}, `${i.field}: ${i.reason}`))) : null,
+    loose.length > 0
+      ? h(
+          'ul',
+          {},
+          loose.map((i) => h('li', {}, `${i.field}: ${i.reason}`)),
+        )
+      : null,
   );
 }
 
 /** Field issues of a refusal, by the form field they name. */
 export function serverFieldErrors(err: unknown): Map<string, string> {
   const out = new Map<string, string>();
-  if (err instanceof WriteError) for (const i of err.issues) {
-    const f = fieldOfIssuePath(i.field);
-    if (f && !out.has(f)) out.set(f, i.reason);
-  }
+  if (err instanceof WriteError)
+    for (const i of err.issues) {
+      const f = fieldOfIssuePath(i.field);
+      if (f && !out.has(f)) out.set(f, i.reason);
+    }
   return out;
 }
 

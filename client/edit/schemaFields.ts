@@ -54,7 +54,10 @@ export function valueFromInput(spec: FieldSpec, raw: string | boolean): unknown 
   if (spec.input === 'yesNo') return raw === true;
   const text = String(raw);
   if (spec.input === 'lines') {
-    const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0);
     return lines.length > 0 ? lines : undefined;
   }
   // An emptied required text goes to the schema as it is, which names the fault ("must not be empty").

@@ -45,33 +45,54 @@ export function sheetOf(map: MapHandle, f: Frame, page: Sheet['page']): Sheet {
   const cy = map.cy;
   const { state, data, view } = f;
   const nodes: SheetNode[] = [];
-  cy.nodes().not('.hidden').forEach((n) => {
-    const d = data.index.nodes.get(n.id());
-    if (!d) return;
-    const p = n.position();
-    const cls = n.classes();
-    const tone: SheetNode['tone'] = cls.includes('em-origin') ? 'origin' : cls.includes('em-path') ? 'path' : cls.includes('em-hit') ? 'hit' : cls.includes('sel') ? 'selected' : cls.includes('dim') ? 'dim' : 'normal';
-    const k = KIND_STYLES[d.kind];
-    nodes.push({
-      id: d.id,
-      kind: d.kind,
-      x: p.x,
-      y: p.y,
-      label: String(n.data('short') ?? nodeName(d)),
-      fill: String(n.style('background-color') ? rgbToHex(String(n.style('background-color'))) : k.colour),
-      border: k.border,
-      tone,
-      priority: (tone === 'origin' ? 100 : tone === 'selected' ? 90 : tone === 'path' || tone === 'hit' ? 50 : 0) + k.layer * 5 + (d.ref ? 1 : 0),
+  cy.nodes()
+    .not('.hidden')
+    .forEach((n) => {
+      const d = data.index.nodes.get(n.id());
+      if (!d) return;
+      const p = n.position();
+      const cls = n.classes();
+      const tone: SheetNode['tone'] = cls.includes('em-origin')
+        ? 'origin'
+        : cls.includes('em-path')
+          ? 'path'
+          : cls.includes('em-hit')
+            ? 'hit'
+            : cls.includes('sel')
+              ? 'selected'
+              : cls.includes('dim')
+                ? 'dim'
+                : 'normal';
+      const k = KIND_STYLES[d.kind];
+      nodes.push({
+        id: d.id,
+        kind: d.kind,
+        x: p.x,
+        y: p.y,
+        label: String(n.data('short') ?? nodeName(d)),
+        fill: String(n.style('background-color') ? rgbToHex(String(n.style('background-color'))) : k.colour),
+        border: k.border,
+        tone,
+        priority: (tone === 'origin' ? 100 : tone === 'selected' ? 90 : tone === 'path' || tone === 'hit' ? 50 : 0) + k.layer * 5 + (d.ref ? 1 : 0),
+      });
     });
-  });
   const edges: SheetEdge[] = [];
-  cy.edges().not('.hidden').forEach((e) => {
-    const cls = e.classes();
-    edges.push({ source: e.data('source') as string, target: e.data('target') as string, type: e.data('type') as SheetEdge['type'], tone: cls.includes('em-path') ? 'path' : cls.includes('em-hit') ? 'hit' : cls.includes('dim') ? 'dim' : 'normal' });
-  });
+  cy.edges()
+    .not('.hidden')
+    .forEach((e) => {
+      const cls = e.classes();
+      edges.push({
+        source: e.data('source') as string,
+        target: e.data('target') as string,
+        type: e.data('type') as SheetEdge['type'],
+        tone: cls.includes('em-path') ? 'path' : cls.includes('em-hit') ? 'hit' : cls.includes('dim') ? 'dim' : 'normal',
+      });
+    });
   const positions = new Map(nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
   const layered = state.layout === 'layered';
-  const bands = layered ? bandExtents(positions, (id) => (data.index.nodes.get(id) ? KIND_STYLES[data.index.nodes.get(id)!.kind].layer : undefined), view.visible).map((b) => ({ name: b.name, y1: b.y1, y2: b.y2 })) : [];
+  const bands = layered
+    ? bandExtents(positions, (id) => (data.index.nodes.get(id) ? KIND_STYLES[data.index.nodes.get(id)!.kind].layer : undefined), view.visible).map((b) => ({ name: b.name, y1: b.y1, y2: b.y2 }))
+    : [];
   const planIds = new Set(nodes.map((n) => data.index.nodes.get(n.id)?.plan).filter((p): p is string => !!p));
   const sources = [...planIds].map((id) => data.index.nodes.get(id)?.label ?? id).sort();
   return {
@@ -106,7 +127,13 @@ function badgesOf(nodes: readonly SheetNode[]): { badges: SheetBadge[]; badgeKey
     badges,
     badgeKey: {
       title: `Progress at ${'error' in p ? shown.period : p.end}`,
-      entries: BADGE_ORDER.filter((s) => present.has(s)).map((s) => ({ status: s, symbol: STATUS_LOOKS[s].symbol, shape: STATUS_LOOKS[s].shape, fill: STATUS_LOOKS[s].fill, ink: STATUS_LOOKS[s].ink })),
+      entries: BADGE_ORDER.filter((s) => present.has(s)).map((s) => ({
+        status: s,
+        symbol: STATUS_LOOKS[s].symbol,
+        shape: STATUS_LOOKS[s].shape,
+        fill: STATUS_LOOKS[s].fill,
+        ink: STATUS_LOOKS[s].ink,
+      })),
       overdueMark: OVERDUE_MARK,
       anyInferred: badges.some((b) => b.inferred),
       anyOverdue: badges.some((b) => b.overdue),

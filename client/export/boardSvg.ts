@@ -88,7 +88,9 @@ export function sheetSvg(sheet: Sheet): string {
 
   // Header: title, what is shown, date.
   out.push(`<text x="${margin}" y="36" font-size="26" font-weight="700" fill="#0b0c0c">${esc(sheet.title)}</text>`);
-  wrap(sheet.caption, Math.floor((width - 2 * margin - 160) / 7.4)).slice(0, 2).forEach((line, i) => out.push(`<text x="${margin}" y="${60 + i * 18}" font-size="15" fill="#3b4148">${esc(line)}</text>`));
+  wrap(sheet.caption, Math.floor((width - 2 * margin - 160) / 7.4))
+    .slice(0, 2)
+    .forEach((line, i) => out.push(`<text x="${margin}" y="${60 + i * 18}" font-size="15" fill="#3b4148">${esc(line)}</text>`));
   out.push(`<text x="${width - margin}" y="36" font-size="15" text-anchor="end" fill="#3b4148">${esc(sheet.date)}</text>`);
   out.push(`<line x1="${margin}" y1="${headerH}" x2="${width - margin}" y2="${headerH}" stroke="#d39e00" stroke-width="3"/>`);
 
@@ -99,7 +101,9 @@ export function sheetSvg(sheet: Sheet): string {
     const y2 = Y(b.y2) + 34;
     if (i % 2 === 0) out.push(`<rect x="${margin}" y="${y1}" width="${width - 2 * margin - legendW}" height="${Math.max(8, y2 - y1)}" fill="#f6f4ef"/>`);
     const mid = Math.max(bandTop + 10, (y1 + y2) / 2);
-    wrap(b.name.toUpperCase(), 18).forEach((line, j, all) => out.push(`<text x="${margin + 6}" y="${round(mid + (j - (all.length - 1) / 2) * 15 + 5)}" font-size="12" font-weight="700" letter-spacing="0.5" fill="#3b4148">${esc(line)}</text>`));
+    wrap(b.name.toUpperCase(), 18).forEach((line, j, all) =>
+      out.push(`<text x="${margin + 6}" y="${round(mid + (j - (all.length - 1) / 2) * 15 + 5)}" font-size="12" font-weight="700" letter-spacing="0.5" fill="#3b4148">${esc(line)}</text>`),
+    );
   });
 
   // Edges first, under the nodes; the thread's on top of the rest.
@@ -153,10 +157,12 @@ export function sheetSvg(sheet: Sheet): string {
   }
 
   // Labels by level of detail: the most important first, each where it overlaps no label or node already placed.
-  const placed: Box[] = sheet.nodes.filter((n) => n.tone !== 'dim').map((n) => {
-    const r = (KIND_STYLES[n.kind].size * scale) / 2;
-    return { x1: X(n.x) - r, y1: Y(n.y) - r, x2: X(n.x) + r, y2: Y(n.y) + r, id: n.id };
-  });
+  const placed: Box[] = sheet.nodes
+    .filter((n) => n.tone !== 'dim')
+    .map((n) => {
+      const r = (KIND_STYLES[n.kind].size * scale) / 2;
+      return { x1: X(n.x) - r, y1: Y(n.y) - r, x2: X(n.x) + r, y2: Y(n.y) + r, id: n.id };
+    });
   const candidates = [...sheet.nodes].filter((n) => n.tone !== 'dim').sort((a, b) => b.priority - a.priority);
   for (const n of candidates) {
     const k = KIND_STYLES[n.kind];
@@ -177,7 +183,9 @@ export function sheetSvg(sheet: Sheet): string {
     if (label.x1 < margin + gutter - 10 || label.x2 > width - margin - legendW + 10) continue;
     if (placed.some((b) => b.id !== n.id && overlaps(b, label))) continue;
     placed.push(label);
-    out.push(`<text x="${cx}" y="${round(top + font * 0.9)}" font-size="${round(font)}" font-weight="${k.layer >= 3 ? 700 : 600}" text-anchor="middle" fill="#111111" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(text)}</text>`);
+    out.push(
+      `<text x="${cx}" y="${round(top + font * 0.9)}" font-size="${round(font)}" font-weight="${k.layer >= 3 ? 700 : 600}" text-anchor="middle" fill="#111111" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(text)}</text>`,
+    );
   }
 
   // Legend: the kinds and links drawn, then the styling rule's colours.
@@ -269,7 +277,9 @@ function badgeSvg(b: SheetBadge, cx: number, cy: number, r: number, opacity: num
           ? `<path d="${shapePath('triangle', cx, cy + 1, 2.3 * r, 2.1 * r)}" ${outline}/>`
           : `<circle cx="${round(cx)}" cy="${round(cy)}" r="${r}" ${outline}/>`;
   const symbol = `<text x="${round(cx)}" y="${round(cy + r * 0.45)}" font-size="${round(r * 1.25)}" font-weight="700" text-anchor="middle" fill="${b.ink}">${esc(b.symbol)}</text>`;
-  const mark = b.overdue ? `<text x="${round(cx + r + 1)}" y="${round(cy + r * 0.45)}" font-size="${round(r * 1.3)}" fill="#000000" stroke="#ffffff" stroke-width="2.5" paint-order="stroke">◷</text>` : '';
+  const mark = b.overdue
+    ? `<text x="${round(cx + r + 1)}" y="${round(cy + r * 0.45)}" font-size="${round(r * 1.3)}" fill="#000000" stroke="#ffffff" stroke-width="2.5" paint-order="stroke">◷</text>`
+    : '';
   const data = role === 'badge' ? ` data-node="${esc(b.id)}" data-overdue="${b.overdue}" data-basis="${b.inferred ? 'inferred' : 'printed'}"` : '';
   return `<g class="status-${role}" data-status="${esc(b.status)}"${data}${opacity < 1 ? ` opacity="${opacity}"` : ''}>${shape}${symbol}${mark}</g>`;
 }
@@ -319,25 +329,59 @@ export function shapePath(shape: string, x: number, y: number, w: number, h: num
     case 'pentagon':
       return regular(5, -Math.PI / 2);
     case 'triangle':
-      return poly([[0, -1], [1, 1], [-1, 1]]);
+      return poly([
+        [0, -1],
+        [1, 1],
+        [-1, 1],
+      ]);
     case 'diamond':
-      return poly([[0, -1], [1, 0], [0, 1], [-1, 0]]);
+      return poly([
+        [0, -1],
+        [1, 0],
+        [0, 1],
+        [-1, 0],
+      ]);
     case 'star':
-      return poly(Array.from({ length: 10 }, (_, i) => {
-        const a = -Math.PI / 2 + (i * Math.PI) / 5;
-        const r = i % 2 === 0 ? 1 : 0.42;
-        return [r * Math.cos(a), r * Math.sin(a)] as [number, number];
-      }));
+      return poly(
+        Array.from({ length: 10 }, (_, i) => {
+          const a = -Math.PI / 2 + (i * Math.PI) / 5;
+          const r = i % 2 === 0 ? 1 : 0.42;
+          return [r * Math.cos(a), r * Math.sin(a)] as [number, number];
+        }),
+      );
     case 'vee':
-      return poly([[-1, -1], [0, -0.33], [1, -1], [0, 1]]);
+      return poly([
+        [-1, -1],
+        [0, -0.33],
+        [1, -1],
+        [0, 1],
+      ]);
     case 'round-tag':
-      return `${poly([[-1, -1], [0.4, -1], [1, 0], [0.4, 1], [-1, 1]])}`;
+      return `${poly([
+        [-1, -1],
+        [0.4, -1],
+        [1, 0],
+        [0.4, 1],
+        [-1, 1],
+      ])}`;
     case 'barrel':
       return `M ${round(x - rx * 0.8)} ${round(y - ry)} L ${round(x + rx * 0.8)} ${round(y - ry)} Q ${round(x + rx * 1.1)} ${round(y)} ${round(x + rx * 0.8)} ${round(y + ry)} L ${round(x - rx * 0.8)} ${round(y + ry)} Q ${round(x - rx * 1.1)} ${round(y)} ${round(x - rx * 0.8)} ${round(y - ry)} Z`;
     case 'concave-hexagon':
-      return poly([[-1, -0.9], [1, -0.9], [0.7, 0], [1, 0.9], [-1, 0.9], [-0.7, 0]]);
+      return poly([
+        [-1, -0.9],
+        [1, -0.9],
+        [0.7, 0],
+        [1, 0.9],
+        [-1, 0.9],
+        [-0.7, 0],
+      ]);
     case 'rectangle':
-      return poly([[-1, -1], [1, -1], [1, 1], [-1, 1]]);
+      return poly([
+        [-1, -1],
+        [1, -1],
+        [1, 1],
+        [-1, 1],
+      ]);
     case 'round-rectangle':
     default: {
       const c = Math.min(rx, ry) * 0.3;

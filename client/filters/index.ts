@@ -133,7 +133,7 @@ export function createFilterer(index: GraphIndex) {
     // Plans: the chosen one, or those holding something kept.
     for (const n of index.nodes.values()) {
       if (n.kind !== 'Plan') continue;
-      if (inPlan(n) && (outEdges(index, n.id, 'CONTAINS').some((e) => kept.has(e.target)))) kept.add(n.id);
+      if (inPlan(n) && outEdges(index, n.id, 'CONTAINS').some((e) => kept.has(e.target))) kept.add(n.id);
     }
 
     // Organisations: those linked to what is kept.

@@ -109,10 +109,7 @@ export function mountFilters(root: HTMLElement, ctx: Ctx): Panel {
         setText(count, c.visible === c.total ? String(c.total) : `${c.visible} of ${c.total}`);
       }
       clear.disabled = !filtersActive(fl);
-      setText(
-        summary,
-        `${filter.matchedActions} of ${filter.totalActions} actions match; ${filter.visible.size} of ${data.index.nodes.size} nodes on the map.`,
-      );
+      setText(summary, `${filter.matchedActions} of ${filter.totalActions} actions match; ${filter.visible.size} of ${data.index.nodes.size} nodes on the map.`);
     },
     destroy() {
       section.remove();

@@ -49,17 +49,18 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
     }
     const r = f.gap;
     const parts: (HTMLElement | null)[] = [];
-    const dateInput = entry && takesDate(entry.parameters)
-      ? h('input', {
-          type: 'date',
-          id: 'gap-asof',
-          value: state.asOf ?? todayIso(),
-          onchange: (e: Event) => {
-            const v = (e.target as HTMLInputElement).value;
-            ctx.dispatch((s) => ({ ...s, asOf: v && v !== todayIso() ? v : null }));
-          },
-        })
-      : null;
+    const dateInput =
+      entry && takesDate(entry.parameters)
+        ? h('input', {
+            type: 'date',
+            id: 'gap-asof',
+            value: state.asOf ?? todayIso(),
+            onchange: (e: Event) => {
+              const v = (e.target as HTMLInputElement).value;
+              ctx.dispatch((s) => ({ ...s, asOf: v && v !== todayIso() ? v : null }));
+            },
+          })
+        : null;
     parts.push(
       h(
         'div',
@@ -100,7 +101,15 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
       'table',
       { class: 'data-table gap-table', 'aria-describedby': 'gap-result-heading' },
       h('caption', { class: 'visually-hidden' }, `${g.title}: ${g.rows.length} rows. Press Enter on a row to show it on the map.`),
-      h('thead', {}, h('tr', {}, g.columns.map((c) => h('th', { scope: 'col' }, c.title)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          g.columns.map((c) => h('th', { scope: 'col' }, c.title)),
+        ),
+      ),
       h(
         'tbody',
         {},

@@ -47,19 +47,44 @@ export const OKABE_ITO = {
 } as const;
 
 /** Band names as the map prints them down its left edge, bottom band first. */
-export const LAYER_NAMES = [
-  'Organisations and resources',
-  'Actions',
-  'Local outcomes and priorities',
-  'National strategic aims',
-  'NSMO framework outcomes',
-  'National Outcomes',
-] as const;
+export const LAYER_NAMES = ['Organisations and resources', 'Actions', 'Local outcomes and priorities', 'National strategic aims', 'NSMO framework outcomes', 'National Outcomes'] as const;
 
 export const KIND_STYLES: Record<NodeKind, KindStyle> = {
-  NationalOutcome: { name: 'National Outcome', plural: 'National Outcomes', colour: OKABE_ITO.blue, border: '#00466e', shape: 'hexagon', size: 96, layer: 5, shownByDefault: true, fontSize: 30, inside: '#ffffff' },
-  FrameworkOutcome: { name: 'Framework outcome', plural: 'Framework outcomes', colour: OKABE_ITO.bluishGreen, border: '#005c43', shape: 'diamond', size: 80, layer: 4, shownByDefault: true, fontSize: 28, inside: '#000000' },
-  StrategicAim: { name: 'National strategic aim', plural: 'National strategic aims', colour: OKABE_ITO.reddishPurple, border: '#8a3f69', shape: 'star', size: 104, layer: 3, shownByDefault: true, fontSize: 30 },
+  NationalOutcome: {
+    name: 'National Outcome',
+    plural: 'National Outcomes',
+    colour: OKABE_ITO.blue,
+    border: '#00466e',
+    shape: 'hexagon',
+    size: 96,
+    layer: 5,
+    shownByDefault: true,
+    fontSize: 30,
+    inside: '#ffffff',
+  },
+  FrameworkOutcome: {
+    name: 'Framework outcome',
+    plural: 'Framework outcomes',
+    colour: OKABE_ITO.bluishGreen,
+    border: '#005c43',
+    shape: 'diamond',
+    size: 80,
+    layer: 4,
+    shownByDefault: true,
+    fontSize: 28,
+    inside: '#000000',
+  },
+  StrategicAim: {
+    name: 'National strategic aim',
+    plural: 'National strategic aims',
+    colour: OKABE_ITO.reddishPurple,
+    border: '#8a3f69',
+    shape: 'star',
+    size: 104,
+    layer: 3,
+    shownByDefault: true,
+    fontSize: 30,
+  },
   LocalOutcome: { name: 'Local outcome', plural: 'Local outcomes', colour: OKABE_ITO.skyBlue, border: '#1f6f9c', shape: 'round-rectangle', size: 48, layer: 2, shownByDefault: true, fontSize: 19 },
   Priority: { name: 'Priority', plural: 'Priorities', colour: OKABE_ITO.yellow, border: '#7a7200', shape: 'round-tag', size: 48, layer: 2, shownByDefault: true, fontSize: 19 },
   Indicator: { name: 'Indicator', plural: 'Indicators', colour: '#b3e3d5', border: OKABE_ITO.bluishGreen, shape: 'pentagon', size: 34, layer: 2, shownByDefault: true, fontSize: 16 },

@@ -48,11 +48,7 @@ export function describeLinks(entry: Pick<NodeHistoryEntry, 'relationships'>, no
 
 /** One sentence for one entry of a node's history. */
 export function describeEntry(entry: NodeHistoryEntry, nodeId: string, name: Names): string {
-  const what = [
-    entry.action === 'created' ? 'created' : entry.action === 'removed' ? 'deleted' : null,
-    ...entry.fields.map(describeField),
-    ...describeLinks(entry, nodeId, name),
-  ].filter(Boolean);
+  const what = [entry.action === 'created' ? 'created' : entry.action === 'removed' ? 'deleted' : null, ...entry.fields.map(describeField), ...describeLinks(entry, nodeId, name)].filter(Boolean);
   const body = what.length > 0 ? what.join('; ') : entry.action;
   const by = entry.origin.kind === 'seed' ? 'loaded from the curated seed' : `by ${entry.author}`;
   const undo = entry.origin.kind === 'revert' ? ' (an undo)' : '';

@@ -16,7 +16,10 @@ export function describeChange(diff: ChangeDiff, name: Names): string[] {
   // Links read from the end they point at (the action), where a lead change is one line.
   const removedIds = new Set([...diff.nodes.removed, ...diff.nodes.added].map((n) => n.id));
   const byTarget = new Map<string, { type: ChangeDiff['relationships']['added'][number]['type']; from: string; to: string; change: 'added' | 'removed' }[]>();
-  for (const [list, change] of [[diff.relationships.added, 'added'], [diff.relationships.removed, 'removed']] as const) {
+  for (const [list, change] of [
+    [diff.relationships.added, 'added'],
+    [diff.relationships.removed, 'removed'],
+  ] as const) {
     for (const r of list) {
       if (removedIds.has(r.to) || removedIds.has(r.from)) continue;
       const l = byTarget.get(r.to) ?? [];

@@ -72,7 +72,13 @@ export function mountFeed(root: HTMLElement, ctx: Ctx): Panel {
             { class: err instanceof WriteError && err.status === 409 ? 'conflict' : 'form-problem', role: 'alert' },
             h('strong', {}, err instanceof WriteError && err.status === 409 ? 'Cannot undo: a later change touched the same fields. ' : 'Cannot undo: '),
             (err as Error).message,
-            fields.length > 0 ? h('ul', { class: 'conflict-fields' }, fields.map((f) => h('li', {}, f))) : null,
+            fields.length > 0
+              ? h(
+                  'ul',
+                  { class: 'conflict-fields' },
+                  fields.map((f) => h('li', {}, f)),
+                )
+              : null,
           ),
         );
         renderList();
@@ -81,15 +87,29 @@ export function mountFeed(root: HTMLElement, ctx: Ctx): Panel {
   };
 
   const entryEl = (e: FeedEntry) => {
-    const lines = e.diff ? describeChange(e.diff, names) : [`${e.summary.nodesAdded + e.summary.nodesUpdated + e.summary.nodesRemoved} nodes and ${e.summary.relationshipsAdded + e.summary.relationshipsRemoved} links changed`];
+    const lines = e.diff
+      ? describeChange(e.diff, names)
+      : [`${e.summary.nodesAdded + e.summary.nodesUpdated + e.summary.nodesRemoved} nodes and ${e.summary.relationshipsAdded + e.summary.relationshipsRemoved} links changed`];
     const undoButton = h('button', { type: 'button', class: 'button small', 'data-undo': e.changeId }, 'Undo');
     undoButton.addEventListener('click', () => undo(e, undoButton));
     const first = e.summary.nodeIds[0];
     return h(
       'li',
       { class: 'feed-entry', 'data-change': e.changeId },
-      h('p', {}, h('strong', {}, e.origin.kind === 'seed' ? 'Seed loaded' : e.actor.name), e.origin.kind === 'revert' ? ' (undo)' : '', h('span', { class: 'when' }, ` · ${formatWhen(e.at)}`), e.approvedBy ? h('span', { class: 'meta' }, ` · approved by ${e.approvedBy}`) : null),
-      h('ul', { class: 'change-fields' }, lines.slice(0, 8).map((l) => h('li', {}, l)), lines.length > 8 ? h('li', { class: 'meta' }, `and ${lines.length - 8} more`) : null),
+      h(
+        'p',
+        {},
+        h('strong', {}, e.origin.kind === 'seed' ? 'Seed loaded' : e.actor.name),
+        e.origin.kind === 'revert' ? ' (undo)' : '',
+        h('span', { class: 'when' }, ` · ${formatWhen(e.at)}`),
+        e.approvedBy ? h('span', { class: 'meta' }, ` · approved by ${e.approvedBy}`) : null,
+      ),
+      h(
+        'ul',
+        { class: 'change-fields' },
+        lines.slice(0, 8).map((l) => h('li', {}, l)),
+        lines.length > 8 ? h('li', { class: 'meta' }, `and ${lines.length - 8} more`) : null,
+      ),
       e.reason ? h('p', { class: 'meta' }, `Because ${e.reason}`) : null,
       // Accepted in a seminar: its record (decisions, declined proposals, votes, attendance) once it has ended.
       e.origin.kind === 'seminar' && e.origin.ref
@@ -100,7 +120,20 @@ export function mountFeed(root: HTMLElement, ctx: Ctx): Panel {
         'div',
         { class: 'entry-actions' },
         ctx.session.can('edit') && e.origin.kind !== 'seed' ? undoButton : null,
-        first && e.origin.kind !== 'seed' ? h('button', { type: 'button', class: 'button small secondary', onclick: () => { ctx.dispatch((s) => select(s, first)); ctx.focusNode(first); } }, 'Show') : null,
+        first && e.origin.kind !== 'seed'
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'button small secondary',
+                onclick: () => {
+                  ctx.dispatch((s) => select(s, first));
+                  ctx.focusNode(first);
+                },
+              },
+              'Show',
+            )
+          : null,
       ),
     );
   };
@@ -130,8 +163,18 @@ export function mountFeed(root: HTMLElement, ctx: Ctx): Panel {
     const li = h(
       'li',
       { class: 'feed-entry pending-entry', 'data-pending': p.changeId },
-      h('p', {}, h('strong', {}, p.actor.name), h('span', { class: 'meta' }, ` (${p.actor.role}${p.actor.organisationId ? `, ${names(p.actor.organisationId)}` : ''})`), h('span', { class: 'when' }, ` · ${formatWhen(p.submittedAt)}`)),
-      h('ul', { class: 'change-fields' }, describeChange(p.diff, names).map((l) => h('li', {}, l))),
+      h(
+        'p',
+        {},
+        h('strong', {}, p.actor.name),
+        h('span', { class: 'meta' }, ` (${p.actor.role}${p.actor.organisationId ? `, ${names(p.actor.organisationId)}` : ''})`),
+        h('span', { class: 'when' }, ` · ${formatWhen(p.submittedAt)}`),
+      ),
+      h(
+        'ul',
+        { class: 'change-fields' },
+        describeChange(p.diff, names).map((l) => h('li', {}, l)),
+      ),
       p.request.reason ? h('p', { class: 'meta' }, `Because ${p.request.reason}`) : null,
       ctx.session.can('approve')
         ? [h('div', { class: 'field' }, h('label', { for: noteId }, 'Note to the author'), note), h('div', { class: 'entry-actions' }, approve, reject)]

@@ -19,7 +19,13 @@ export function createNodeHistory(ctx: Ctx): NodeHistoryView {
 
   const render = (res: NodeHistoryResponse) => {
     const p = res.provenance;
-    const origin = !p ? null : p.source === 'document' ? `From ${p.file}, ${p.lines[0] === p.lines[1] ? `line ${p.lines[0]}` : `lines ${p.lines[0]}–${p.lines[1]}`}` : p.source === 'import' ? `Imported from ${p.file}, ${p.table}` : `Entered in Golden Thread by ${p.author}`;
+    const origin = !p
+      ? null
+      : p.source === 'document'
+        ? `From ${p.file}, ${p.lines[0] === p.lines[1] ? `line ${p.lines[0]}` : `lines ${p.lines[0]}–${p.lines[1]}`}`
+        : p.source === 'import'
+          ? `Imported from ${p.file}, ${p.table}`
+          : `Entered in Golden Thread by ${p.author}`;
     const edits = res.history.filter((e) => e.origin.kind !== 'seed').reverse();
     fill(
       root,
@@ -27,7 +33,11 @@ export function createNodeHistory(ctx: Ctx): NodeHistoryView {
       origin ? h('p', { class: 'meta history-origin' }, origin, '.') : null,
       edits.length === 0
         ? h('p', { class: 'hint' }, 'No edits since it was loaded.')
-        : h('ol', { class: 'history-list' }, edits.map((e) => h('li', { class: 'history-entry', 'data-change': e.changeId }, h('p', {}, describeEntry(e, res.id, name))))),
+        : h(
+            'ol',
+            { class: 'history-list' },
+            edits.map((e) => h('li', { class: 'history-entry', 'data-change': e.changeId }, h('p', {}, describeEntry(e, res.id, name)))),
+          ),
     );
   };
 

@@ -70,8 +70,7 @@ export const api = {
   health: (signal?: AbortSignal) => get<HealthResponse>('/health', {}, signal),
   search: (params: Partial<SearchParams> & { q: string }, signal?: AbortSignal) => get<SearchResponse>('/search', params, signal),
   node: (id: string, signal?: AbortSignal) => get<NodeDetailResponse>(`/nodes/${enc(id)}`, {}, signal),
-  graph: (params: Partial<Omit<GraphParams, 'kind'>> & { kind?: readonly string[] } = {}, signal?: AbortSignal) =>
-    get<GraphResponse>('/graph', params, signal),
+  graph: (params: Partial<Omit<GraphParams, 'kind'>> & { kind?: readonly string[] } = {}, signal?: AbortSignal) => get<GraphResponse>('/graph', params, signal),
   thread: (id: string, signal?: AbortSignal) => get<ThreadResponse>(`/thread/${enc(id)}`, {}, signal),
   gapCatalogue: (signal?: AbortSignal) => get<GapCatalogueResponse>('/gaps', {}, signal),
   gap: (id: string, params: GapParams = {}, signal?: AbortSignal) => get<GapResponse>(`/gaps/${enc(id)}`, params, signal),

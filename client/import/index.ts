@@ -27,8 +27,18 @@ export function mountImport(root: HTMLElement, ctx: Ctx): Panel {
   const start = async () => {
     const s = await session();
     if (destroyed) return;
-    if (can(s, 'edit')) return fill(body, wizard(ctx, () => organisations));
-    fill(body, signInForm(s.signedIn ? `Signed in as ${s.user.name} (${s.user.role}): importing needs an editor or administrator.` : 'Importing changes the plans: sign in as an editor or administrator.', start));
+    if (can(s, 'edit'))
+      return fill(
+        body,
+        wizard(ctx, () => organisations),
+      );
+    fill(
+      body,
+      signInForm(
+        s.signedIn ? `Signed in as ${s.user.name} (${s.user.role}): importing needs an editor or administrator.` : 'Importing changes the plans: sign in as an editor or administrator.',
+        start,
+      ),
+    );
   };
   void start();
 
@@ -156,7 +166,13 @@ function wizard(ctx: Ctx, organisations: () => readonly { id: string; label: str
     },
     h('div', { class: 'field' }, h('label', { for: 'import-file' }, 'Word, Excel or CSV file'), file),
     h('div', { class: 'field' }, h('label', { for: 'import-paste' }, 'Or paste a table'), pasted),
-    h('div', { class: 'field' }, h('label', { for: 'import-plan' }, 'Plan key'), plan, h('span', { class: 'hint' }, 'Lower-case letters, digits and hyphens; ids are made from it and the printed references.')),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'import-plan' }, 'Plan key'),
+      plan,
+      h('span', { class: 'hint' }, 'Lower-case letters, digits and hyphens; ids are made from it and the printed references.'),
+    ),
     h('div', { class: 'field' }, h('label', { for: 'import-title' }, 'Plan title (optional)'), title),
     h('button', { type: 'submit', class: 'button primary', id: 'import-preview' }, 'Preview'),
   );

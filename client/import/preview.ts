@@ -51,7 +51,12 @@ export function renderPreview(p: ImportPreview, mapping: ImportMapping, on: Prev
           h('option', { value: '', selected: row.field === null }, row.recognised ? '' : '— not recognised —'),
           IMPORT_FIELDS.map((f) => h('option', { value: f, selected: row.field === f }, FIELD_NAMES[f] ?? f)),
         );
-        return h('tr', { class: row.field === null ? 'is-unmapped' : '' }, h('th', { scope: 'row' }, row.heading, row.recognised ? h('span', { class: 'meta' }, ' · recognised') : null), h('td', {}, select));
+        return h(
+          'tr',
+          { class: row.field === null ? 'is-unmapped' : '' },
+          h('th', { scope: 'row' }, row.heading, row.recognised ? h('span', { class: 'meta' }, ' · recognised') : null),
+          h('td', {}, select),
+        );
       }),
     ),
   );
@@ -81,7 +86,13 @@ export function renderPreview(p: ImportPreview, mapping: ImportMapping, on: Prev
                 },
                 h('option', { value: '', selected: !(u.value in mapping.organisations) }, 'leave unmatched'),
                 h('option', { value: 'none', selected: mapping.organisations[u.value] === null }, 'names no organisation (a vague lead)'),
-                u.suggestions.length ? h('optgroup', { label: 'Suggested' }, u.suggestions.map((s) => h('option', { value: s.id, selected: mapping.organisations[u.value] === s.id }, `${s.name} (${Math.round(s.score * 100)}%)`))) : null,
+                u.suggestions.length
+                  ? h(
+                      'optgroup',
+                      { label: 'Suggested' },
+                      u.suggestions.map((s) => h('option', { value: s.id, selected: mapping.organisations[u.value] === s.id }, `${s.name} (${Math.round(s.score * 100)}%)`)),
+                    )
+                  : null,
                 h(
                   'optgroup',
                   { label: 'Every organisation' },
@@ -103,7 +114,11 @@ export function renderPreview(p: ImportPreview, mapping: ImportMapping, on: Prev
         { class: 'import-table import-problems', id: 'import-problems' },
         h('caption', {}, 'Problems, by row and column'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Row'), h('th', { scope: 'col' }, 'Column'), h('th', { scope: 'col' }, 'Reason'))),
-        h('tbody', {}, p.problems.slice(0, LIMIT).map((pr) => h('tr', {}, h('td', {}, `${pr.table} ${pr.row}`), h('td', {}, pr.column ?? '—'), h('td', {}, pr.reason)))),
+        h(
+          'tbody',
+          {},
+          p.problems.slice(0, LIMIT).map((pr) => h('tr', {}, h('td', {}, `${pr.table} ${pr.row}`), h('td', {}, pr.column ?? '—'), h('td', {}, pr.reason))),
+        ),
       )
     : h('p', { class: 'hint' }, 'No problems found in the rows.');
 
@@ -115,11 +130,27 @@ export function renderPreview(p: ImportPreview, mapping: ImportMapping, on: Prev
     h(
       'ul',
       { id: 'import-added' },
-      added.slice(0, LIMIT).map((n) => h('li', {}, h('span', { class: 'meta' }, `${n.kind} `), String(n.props.ref ? `${String(n.props.ref)} ${String(n.props.title ?? '')}` : (n.props.title ?? n.props.name ?? n.props.text ?? n.id)))),
+      added
+        .slice(0, LIMIT)
+        .map((n) =>
+          h(
+            'li',
+            {},
+            h('span', { class: 'meta' }, `${n.kind} `),
+            String(n.props.ref ? `${String(n.props.ref)} ${String(n.props.title ?? '')}` : (n.props.title ?? n.props.name ?? n.props.text ?? n.id)),
+          ),
+        ),
       added.length > LIMIT ? h('li', { class: 'hint' }, `and ${added.length - LIMIT} more`) : null,
     ),
     p.diff.nodes.updated.length
-      ? h('p', {}, `To be updated: ${p.diff.nodes.updated.map((u) => `${u.id} (${u.fields.map((f) => f.field).join(', ')})`).slice(0, LIMIT).join('; ')}`)
+      ? h(
+          'p',
+          {},
+          `To be updated: ${p.diff.nodes.updated
+            .map((u) => `${u.id} (${u.fields.map((f) => f.field).join(', ')})`)
+            .slice(0, LIMIT)
+            .join('; ')}`,
+        )
       : null,
   );
 

@@ -51,11 +51,7 @@ export const DEFAULT_LAYERED_OPTIONS: LayeredOptions = {
   maxFixedRows: 2,
 };
 
-export function layeredPositions(
-  nodes: readonly LayeredNode[],
-  edges: readonly LayeredEdge[],
-  options: LayeredOptions = DEFAULT_LAYERED_OPTIONS,
-): Map<string, Position> {
+export function layeredPositions(nodes: readonly LayeredNode[], edges: readonly LayeredEdge[], options: LayeredOptions = DEFAULT_LAYERED_OPTIONS): Map<string, Position> {
   const out = new Map<string, Position>();
   if (nodes.length === 0) return out;
 
@@ -172,10 +168,7 @@ function insertTied(ordered: LayeredNode[], tied: LayeredNode[], adj: ReadonlyMa
 
 function chooseWidth(layers: readonly number[], members: ReadonlyMap<number, LayeredNode[]>, o: LayeredOptions): number {
   const need = (l: number) => members.get(l)!.length * o.spacing(l);
-  const minWidth = Math.max(
-    600,
-    ...layers.filter((l) => o.fixedLayers.includes(l)).map((l) => need(l) / o.maxFixedRows),
-  );
+  const minWidth = Math.max(600, ...layers.filter((l) => o.fixedLayers.includes(l)).map((l) => need(l) / o.maxFixedRows));
   const maxWidth = Math.max(minWidth, ...layers.map(need));
   let best = minWidth;
   let bestScore = Infinity;

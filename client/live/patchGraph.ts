@@ -44,7 +44,16 @@ export function patchGraph(graph: GraphElements, diff: ChangeDiff): GraphElement
     // A link to a node the map does not hold (filtered out by the server) is left to the reload.
     if (!ids.has(r.from) || !ids.has(r.to)) return null;
     if (have.has(r.id)) continue;
-    edges.push({ data: { id: r.id, source: r.from, target: r.to, type: r.type, role: typeof r.props.role === 'string' ? r.props.role : null, linkBasis: typeof r.props.linkBasis === 'string' ? r.props.linkBasis : null } });
+    edges.push({
+      data: {
+        id: r.id,
+        source: r.from,
+        target: r.to,
+        type: r.type,
+        role: typeof r.props.role === 'string' ? r.props.role : null,
+        linkBasis: typeof r.props.linkBasis === 'string' ? r.props.linkBasis : null,
+      },
+    });
   }
   return { nodes, edges };
 }

@@ -39,12 +39,9 @@ export function refreshAfterCommit(ctx: Ctx, event: CommittedEvent | null, graph
     if (graph.patch(event.diff)) performance.mark('gt:live-patched');
     return rest();
   }
-  ctx.writes.changeById(event.changeId).then(
-    (change) => {
-      performance.mark('gt:live-diff');
-      if (graph.patch(change.diff)) performance.mark('gt:live-patched');
-      rest();
-    },
-    rest,
-  );
+  ctx.writes.changeById(event.changeId).then((change) => {
+    performance.mark('gt:live-diff');
+    if (graph.patch(change.diff)) performance.mark('gt:live-patched');
+    rest();
+  }, rest);
 }

@@ -24,9 +24,7 @@ export function bandExtents(positions: ReadonlyMap<string, Position>, layerOf: (
       e.y2 = Math.max(e.y2, p.y);
     } else ext.set(layer, { y1: p.y, y2: p.y });
   }
-  return [...ext.entries()]
-    .sort(([a], [b]) => b - a)
-    .map(([layer, e]) => ({ layer, name: LAYER_NAMES[layer] ?? `Band ${layer}`, y1: e.y1, y2: e.y2 }));
+  return [...ext.entries()].sort(([a], [b]) => b - a).map(([layer, e]) => ({ layer, name: LAYER_NAMES[layer] ?? `Band ${layer}`, y1: e.y1, y2: e.y2 }));
 }
 
 export function mountBands(frame: HTMLElement) {

@@ -66,7 +66,16 @@ export function styleLegend(rule: StyleRule, data: Data): { title: string; entri
   if (rule === 'kind') return null;
   const title = STYLE_RULE_NAMES[rule];
   if (rule === 'status') return { title, entries: Object.entries(STATUS_COLOURS).map(([label, colour]) => ({ label, colour })) };
-  if (rule === 'due') return { title, entries: [{ label: 'overdue', colour: DUE_COLOURS.overdue }, { label: 'due within a year', colour: DUE_COLOURS.soon }, { label: 'due later, or done', colour: DUE_COLOURS.later }, { label: 'no due date', colour: DUE_COLOURS.none }] };
+  if (rule === 'due')
+    return {
+      title,
+      entries: [
+        { label: 'overdue', colour: DUE_COLOURS.overdue },
+        { label: 'due within a year', colour: DUE_COLOURS.soon },
+        { label: 'due later, or done', colour: DUE_COLOURS.later },
+        { label: 'no due date', colour: DUE_COLOURS.none },
+      ],
+    };
   const categories = categoriesOf(rule, data);
   return { title, entries: [...categories].map(([key, colour]) => ({ label: rule === 'plan' ? (data.index.nodes.get(key)?.label ?? key) : key, colour })) };
 }

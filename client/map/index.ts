@@ -104,14 +104,17 @@ export function createMap(opts: MapOptions): MapHandle {
   // Cytoscape measures its container once; a panel opening or the window resizing needs a re-measure.
   // The centre of the view stays put when the container changes size (a banner, a drawer, a window).
   let size = { w: 0, h: 0 };
-  const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-    if (destroyed) return;
-    cy.resize();
-    const w = cy.width();
-    const hh = cy.height();
-    if (size.w > 0 && size.h > 0 && (w !== size.w || hh !== size.h)) cy.panBy({ x: (w - size.w) / 2, y: (hh - size.h) / 2 });
-    size = { w, h: hh };
-  });
+  const resizeObserver =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          if (destroyed) return;
+          cy.resize();
+          const w = cy.width();
+          const hh = cy.height();
+          if (size.w > 0 && size.h > 0 && (w !== size.w || hh !== size.h)) cy.panBy({ x: (w - size.w) / 2, y: (hh - size.h) / 2 });
+          size = { w, h: hh };
+        });
   resizeObserver?.observe(container);
   size = { w: cy.width(), h: cy.height() };
 
@@ -160,7 +163,10 @@ export function createMap(opts: MapOptions): MapHandle {
       const em = n.hasClass('sel') || n.hasClass('em-origin') ? 1000 : n.hasClass('em-path') || n.hasClass('em-hit') ? 500 : 0;
       labels.push({ id: n.id(), x1: p.x - lw / 2, y1: top, x2: p.x + lw / 2, y2: top + lines * fontPx * 1.2, priority: em + Number(n.data('layer') ?? 0) * 10 + w / 100 });
     });
-    const shown = chooseLabels(labels.filter((l) => !calledOutIds.has(l.id)), boxes);
+    const shown = chooseLabels(
+      labels.filter((l) => !calledOutIds.has(l.id)),
+      boxes,
+    );
     cy.batch(() => {
       for (const l of labels) {
         const n = cy.getElementById(l.id);
@@ -331,8 +337,7 @@ export function createMap(opts: MapOptions): MapHandle {
       const ext = cy.extent();
       const p = n.position();
       const margin = 0.12;
-      const inside =
-        p.x > ext.x1 + ext.w * margin && p.x < ext.x2 - ext.w * margin && p.y > ext.y1 + ext.h * margin && p.y < ext.y2 - ext.h * margin;
+      const inside = p.x > ext.x1 + ext.w * margin && p.x < ext.x2 - ext.w * margin && p.y > ext.y1 + ext.h * margin && p.y < ext.y2 - ext.h * margin;
       if (inside && cy.zoom() >= 0.5) return;
       cy.stop();
       const zoom = Math.max(cy.zoom(), 0.9);

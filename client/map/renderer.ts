@@ -55,4 +55,3 @@ function probeWebgl(): WebglSupport {
     return { available: false, software: false, renderer: 'none' };
   }
 }
-

@@ -56,7 +56,12 @@ export function mountStatusBadges(frame: HTMLElement) {
       overlay.replace(badges.map((b) => `${b.id}:${b.className}:${b.text}:${b.mark ?? ''}:${b.title}`).join('|'), () => {
         placed = badges.map((badge) => {
           const data = Object.fromEntries(Object.entries(badge.data ?? {}).map(([k, v]) => [`data-${k}`, v]));
-          const el = h('div', { class: `map-badge ${badge.className}`, 'data-node': badge.id, title: badge.title, style: badge.style, ...data }, h('span', {}, badge.text), badge.mark ? h('span', { class: 'overdue-mark' }, badge.mark) : null);
+          const el = h(
+            'div',
+            { class: `map-badge ${badge.className}`, 'data-node': badge.id, title: badge.title, style: badge.style, ...data },
+            h('span', {}, badge.text),
+            badge.mark ? h('span', { class: 'overdue-mark' }, badge.mark) : null,
+          );
           return { badge, el };
         });
         return placed.map((p) => p.el);

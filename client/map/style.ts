@@ -112,7 +112,9 @@ export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }
   // Printed or inferred: a link curation inferred (by wording, structure, context or narrative) is
   // drawn dashed and fainter than one the document prints, on the map and on the golden thread alike.
   // The WebGL renderer has no dashes, so there it is thinner and fainter only.
-  const inferred = basesOfClass('inferred').map((b) => `edge[linkBasis = "${b}"]`).join(', ');
+  const inferred = basesOfClass('inferred')
+    .map((b) => `edge[linkBasis = "${b}"]`)
+    .join(', ');
   const inferredLook = webgl ? { width: 1, opacity: 0.35 } : { 'line-style': 'dashed' as const, 'line-dash-pattern': [2, 4], opacity: 0.45 };
 
   sheet.push(
@@ -135,7 +137,13 @@ export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }
       style: { 'line-color': THREAD_COLOUR, 'target-arrow-color': THREAD_COLOUR, width: 6, opacity: 1, 'line-style': 'solid', 'z-index': 15 },
     },
     // On the thread, an inferred link keeps its dashes so the planner sees which step was worked out.
-    { selector: inferred.split(', ').map((s) => `${s}.em-path`).join(', '), style: webgl ? { width: 3, opacity: 0.7 } : { 'line-style': 'dashed', 'line-dash-pattern': [4, 5] } },
+    {
+      selector: inferred
+        .split(', ')
+        .map((s) => `${s}.em-path`)
+        .join(', '),
+      style: webgl ? { width: 3, opacity: 0.7 } : { 'line-style': 'dashed', 'line-dash-pattern': [4, 5] },
+    },
     { selector: 'node.em-hit', style: { 'border-color': HIT_COLOUR, 'border-width': 5, 'z-index': 20 } },
     { selector: 'edge.em-hit', style: { opacity: 0.95, width: 3.5, 'z-index': 15 } },
     { selector: 'node.hover', style: { 'z-index': 40, 'border-color': '#000000', 'border-width': 4 } },

@@ -53,7 +53,11 @@ export function mountMatrix(root: HTMLElement, ctx: Ctx): Panel {
       csv,
     ),
     summary,
-    h('p', { class: 'hint' }, 'Each cell counts the actions a row takes part in towards a column, directly or through local outcomes and priorities. Hatched cells have none: point at one to see why. Choose a cell to see its actions on the map.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Each cell counts the actions a row takes part in towards a column, directly or through local outcomes and priorities. Hatched cells have none: point at one to see why. Choose a cell to see its actions on the map.',
+    ),
     grid,
   );
   root.append(el);
@@ -94,7 +98,12 @@ export function mountMatrix(root: HTMLElement, ctx: Ctx): Panel {
               const chosen = f.state.cell?.row === r.id && f.state.cell?.col === c.id;
               if (!hc) {
                 const why = emptyCellReason(m, truncate(r.label, 60), c.id, colName(c), rowsAxis === 'organisation', f.state.filters.plan !== null);
-                return h('td', { class: 'empty', title: why }, h('span', { class: 'visually-hidden' }, `${truncate(r.label, 60)}, ${colName(c)}: none. ${why}`), h('span', { 'aria-hidden': 'true' }, '·'));
+                return h(
+                  'td',
+                  { class: 'empty', title: why },
+                  h('span', { class: 'visually-hidden' }, `${truncate(r.label, 60)}, ${colName(c)}: none. ${why}`),
+                  h('span', { 'aria-hidden': 'true' }, '·'),
+                );
               }
               return h(
                 'td',
@@ -164,7 +173,11 @@ export function mountMatrix(root: HTMLElement, ctx: Ctx): Panel {
       const opts = MATRIX_AXES.map((a) => ({ value: a, label: AXIS_NAMES[a] }));
       syncSelect(rows, opts, rowsAxis);
       syncSelect(cols, opts, colsAxis);
-      syncSelect(count, MATRIX_COUNTS.map((b) => ({ value: b, label: COUNT_NAMES[b] })), f.state.matrix.count ?? 'leads-else-partners');
+      syncSelect(
+        count,
+        MATRIX_COUNTS.map((b) => ({ value: b, label: COUNT_NAMES[b] })),
+        f.state.matrix.count ?? 'leads-else-partners',
+      );
       countField.hidden = rowsAxis !== 'organisation';
       const res = ctx.resources.matrix.get(ctx.matrixKey(f.state));
       const newKey = [ctx.matrixKey(f.state), res.status, f.state.cell?.row, f.state.cell?.col].join('|');

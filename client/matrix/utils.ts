@@ -73,8 +73,6 @@ export function emptyCellReason(matrix: MatrixResponse, rowLabel: string, col: s
   if (!rowsAreOrganisations) return `${rowLabel} has no action serving ${colName} (${others}).`;
   const unattributed = column?.unattributed ?? 0;
   const nobody =
-    unattributed > 0
-      ? `; ${unattributed === serving ? (serving === 1 ? 'it names' : 'they name') : `${unattributed} of them name`} no ${matrix.count === 'leads' ? 'lead' : 'lead or partner'}`
-      : '';
+    unattributed > 0 ? `; ${unattributed === serving ? (serving === 1 ? 'it names' : 'they name') : `${unattributed} of them name`} no ${matrix.count === 'leads' ? 'lead' : 'lead or partner'}` : '';
   return `${rowLabel} ${COUNT_VERBS[matrix.count]} no action serving ${colName} (${others}${nobody}).`;
 }

@@ -28,7 +28,8 @@ export type RollupRowData = {
 
 export function describeStatus(a: ActionStatusAt): string {
   if (a.status === 'no update') return 'No progress update by the end of the period';
-  const printed = a.basis === 'printed' ? (a.statusAsPrinted && a.statusAsPrinted.toLowerCase() !== a.status ? `printed “${a.statusAsPrinted}”` : 'as printed') : 'read from the narrative (not printed)';
+  const printed =
+    a.basis === 'printed' ? (a.statusAsPrinted && a.statusAsPrinted.toLowerCase() !== a.status ? `printed “${a.statusAsPrinted}”` : 'as printed') : 'read from the narrative (not printed)';
   return `Status: ${a.status}, ${printed}${a.updated ? `, update of ${a.updated}` : ''}${a.overdue ? '; overdue' : ''}`;
 }
 

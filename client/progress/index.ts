@@ -43,7 +43,16 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
   for (const p of quarterChoices(new Date().toISOString().slice(0, 10))) periodSelect.append(h('option', { value: p.code }, p.label));
   const body = h('div', { class: 'progress-body', 'aria-live': 'polite' });
   const heading = h('h2', { id: 'progress-panel-heading', tabindex: '-1' }, 'Progress');
-  fill(root, h('section', { class: 'progress-panel', 'aria-labelledby': 'progress-panel-heading' }, heading, h('div', { class: 'progress-controls' }, h('label', {}, 'Plan ', planSelect), h('label', {}, 'Period ', periodSelect)), body));
+  fill(
+    root,
+    h(
+      'section',
+      { class: 'progress-panel', 'aria-labelledby': 'progress-panel-heading' },
+      heading,
+      h('div', { class: 'progress-controls' }, h('label', {}, 'Plan ', planSelect), h('label', {}, 'Period ', periodSelect)),
+      body,
+    ),
+  );
 
   let plansKey = '';
   const updateForm = mountUpdateForm(() => void load());
@@ -72,7 +81,16 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
     destroyChart?.();
     destroyChart = null;
     const period = `period=${encodeURIComponent(d.period.code)}`;
-    const report = (format: string, label: string) => h('a', { class: 'button small secondary', href: `/api/reports/${encodeURIComponent(d.plan)}?${period}&format=${format}`, ...(format === 'html' || format === 'pdf' ? { target: '_blank', rel: 'noopener' } : { download: '' }) }, label);
+    const report = (format: string, label: string) =>
+      h(
+        'a',
+        {
+          class: 'button small secondary',
+          href: `/api/reports/${encodeURIComponent(d.plan)}?${period}&format=${format}`,
+          ...(format === 'html' || format === 'pdf' ? { target: '_blank', rel: 'noopener' } : { download: '' }),
+        },
+        label,
+      );
     const canvas = h('canvas', { id: 'progress-chart', role: 'img', 'aria-label': `Actions by status at the end of ${d.period.label}, against ${d.previous.label}` });
     const table = h(
       'table',
@@ -84,14 +102,20 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
     const nodeLink = (id: string, text: string) => h('button', { type: 'button', class: 'link', onclick: () => ctx.focusNode(id) }, text);
     fill(
       body,
-      d.plans ? planRows(d.plans, d.period.label) : h('div', { class: 'progress-reports' }, h('span', {}, 'Report: '), report('html', 'Print'), report('pdf', 'PDF'), report('docx', 'Word'), report('xlsx', 'Excel')),
+      d.plans
+        ? planRows(d.plans, d.period.label)
+        : h('div', { class: 'progress-reports' }, h('span', {}, 'Report: '), report('html', 'Print'), report('pdf', 'PDF'), report('docx', 'Word'), report('xlsx', 'Excel')),
       h('div', { class: 'progress-chart-box' }, canvas),
       table,
       h('h3', {}, `Overdue actions (${d.overdueActions.length})`),
-      d.overdueActions.length ? h('ul', { class: 'progress-list' }, ...d.overdueActions.map((a) => h('li', {}, nodeLink(a.id, `${a.ref || 'Action'} · due ${a.dueDate}`), ` ${a.title}`))) : h('p', { class: 'muted' }, 'None overdue at the end of the period.'),
+      d.overdueActions.length
+        ? h('ul', { class: 'progress-list' }, ...d.overdueActions.map((a) => h('li', {}, nodeLink(a.id, `${a.ref || 'Action'} · due ${a.dueDate}`), ` ${a.title}`)))
+        : h('p', { class: 'muted' }, 'None overdue at the end of the period.'),
       overdueMilestoneList(d.overdueMilestones, nodeLink),
       h('h3', {}, `Outcomes with no update this period (${d.outcomesWithoutProgress.length})`),
-      d.outcomesWithoutProgress.length ? h('ul', { class: 'progress-list' }, ...d.outcomesWithoutProgress.map((o) => h('li', {}, nodeLink(o.id, o.label)))) : h('p', { class: 'muted' }, 'Every outcome had an update.'),
+      d.outcomesWithoutProgress.length
+        ? h('ul', { class: 'progress-list' }, ...d.outcomesWithoutProgress.map((o) => h('li', {}, nodeLink(o.id, o.label))))
+        : h('p', { class: 'muted' }, 'Every outcome had an update.'),
       ...(d.indicators.length
         ? [
             h('h3', {}, 'Indicators against targets'),
@@ -100,7 +124,22 @@ export function mountProgress(root: HTMLElement, ctx: Ctx): Panel {
               { class: 'progress-indicators' },
               h('thead', {}, h('tr', {}, ...['Measure', 'Baseline', 'Target', 'Actual', 'Against target', 'Next target'].map((t) => h('th', { scope: 'col' }, t)))),
               // No document prints a baseline: an empty one says so, rather than reading as 0 or as a figure left out.
-              h('tbody', {}, ...d.indicators.map((i) => h('tr', {}, h('td', {}, i.planShort ? `${i.planShort} · ${i.measure}` : i.measure), i.baseline ? h('td', {}, i.baseline) : h('td', { class: 'muted not-printed' }, 'not printed'), h('td', {}, i.target ?? '–'), h('td', {}, i.actual ?? '–'), h('td', {}, i.gap ?? ''), h('td', {}, i.nextTarget ?? '–')))),
+              h(
+                'tbody',
+                {},
+                ...d.indicators.map((i) =>
+                  h(
+                    'tr',
+                    {},
+                    h('td', {}, i.planShort ? `${i.planShort} · ${i.measure}` : i.measure),
+                    i.baseline ? h('td', {}, i.baseline) : h('td', { class: 'muted not-printed' }, 'not printed'),
+                    h('td', {}, i.target ?? '–'),
+                    h('td', {}, i.actual ?? '–'),
+                    h('td', {}, i.gap ?? ''),
+                    h('td', {}, i.nextTarget ?? '–'),
+                  ),
+                ),
+              ),
             ),
           ]
         : []),

@@ -1,4 +1,4 @@
-import { parsePeriod, quarterOf} from '../../model/reports.js';
+import { parsePeriod, quarterOf } from '../../model/reports.js';
 import type { Ctx, Frame, Panel } from '../app/context.js';
 import { mountStatusBadges, type Badge } from '../map/statusBadges.js';
 import { setPeriod, setRollupOverlay } from '../state/actions.js';
@@ -31,7 +31,12 @@ export function mountMapProgress(mapHost: HTMLElement, ctx: Ctx): Panel {
     { class: 'status-key', 'aria-label': 'Key to the status badges' },
     ...BADGE_ORDER.map((s) => {
       const look = STATUS_LOOKS[s];
-      return h('li', {}, h('span', { class: `map-badge badge-status badge-shape-${look.shape}`, style: `--fill:${look.fill};--ink:${look.ink}`, 'aria-hidden': 'true' }, h('span', {}, look.symbol)), s);
+      return h(
+        'li',
+        {},
+        h('span', { class: `map-badge badge-status badge-shape-${look.shape}`, style: `--fill:${look.fill};--ink:${look.ink}`, 'aria-hidden': 'true' }, h('span', {}, look.symbol)),
+        s,
+      );
     }),
   );
   const note = h('p', { class: 'hint' }, `${OVERDUE_MARK} overdue at the end of the period · dashed edge: status read from the narrative, not printed. Roll-up: actions beneath, by status.`);
@@ -40,7 +45,15 @@ export function mountMapProgress(mapHost: HTMLElement, ctx: Ctx): Panel {
     'details',
     { class: 'map-progress', id: 'map-progress' },
     summary,
-    h('div', { class: 'map-progress-body' }, h('label', { for: 'map-period' }, 'Status as at the end of', picker), h('label', { class: 'inline' }, rollupBox, 'Roll-up on outcomes'), key, note, problem),
+    h(
+      'div',
+      { class: 'map-progress-body' },
+      h('label', { for: 'map-period' }, 'Status as at the end of', picker),
+      h('label', { class: 'inline' }, rollupBox, 'Roll-up on outcomes'),
+      key,
+      note,
+      problem,
+    ),
   );
   // Open where there is room beside the map for it; a summary line elsewhere (one tap opens it).
   if (window.innerWidth >= 1600) box.open = true;

@@ -43,7 +43,11 @@ export function partnershipMissingUpdates(period: string, planName: (id: string)
                 { class: 'progress-counts progress-missing-leads' },
                 h('caption', {}, `${a.rows.length} updates owed for ${a.period.label}`),
                 h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Lead'), h('th', { scope: 'col' }, 'Owed'), h('th', { scope: 'col' }, 'Plans'))),
-                h('tbody', {}, ...a.leads.map((l) => h('tr', { 'data-lead': l.lead }, h('th', { scope: 'row' }, l.lead), h('td', {}, l.missing), h('td', { class: 'plans' }, l.plans.map(planName).join(', '))))),
+                h(
+                  'tbody',
+                  {},
+                  ...a.leads.map((l) => h('tr', { 'data-lead': l.lead }, h('th', { scope: 'row' }, l.lead), h('td', {}, l.missing), h('td', { class: 'plans' }, l.plans.map(planName).join(', ')))),
+                ),
               )
             : h('p', { class: 'muted' }, 'Every unfinished action has an update for the period.'),
         );

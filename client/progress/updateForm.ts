@@ -83,7 +83,13 @@ export function mountUpdateForm(onSaved: () => void) {
     submit.disabled = true;
     message.textContent = 'Saving…';
     try {
-      const progress = { period: printedPeriod(period), asOf: period.end, status: status.value, narrative: narrative.value.trim(), ...(printed.value.trim() ? { statusAsPrinted: printed.value.trim() } : {}) };
+      const progress = {
+        period: printedPeriod(period),
+        asOf: period.end,
+        status: status.value,
+        narrative: narrative.value.trim(),
+        ...(printed.value.trim() ? { statusAsPrinted: printed.value.trim() } : {}),
+      };
       const res = await fetch('/api/changes', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': session.csrfToken },

@@ -55,7 +55,11 @@ export function mountSearch(root: HTMLElement, ctx: Ctx): Panel & { focus(): voi
     h('label', { for: 'search-input', class: 'visually-hidden' }, 'Search the graph'),
     h('span', { class: 'search-icon', 'aria-hidden': 'true' }, '⌕'),
     input,
-    h('span', { id: 'search-hint', class: 'visually-hidden' }, 'Type a reference number, a name or an alias; use the arrow keys to pick a suggestion and Enter to select it. Press slash to come back here.'),
+    h(
+      'span',
+      { id: 'search-hint', class: 'visually-hidden' },
+      'Type a reference number, a name or an alias; use the arrow keys to pick a suggestion and Enter to select it. Press slash to come back here.',
+    ),
     list,
     status,
   );
@@ -81,7 +85,9 @@ export function mountSearch(root: HTMLElement, ctx: Ctx): Panel & { focus(): voi
       suggestions.map((s, i) => {
         const ref = refWithPlan(spokenRef(s.kind, s.ref), s.planShort);
         const planLabel = !ref && !s.parent && s.plan ? (s.planShort ?? frame?.data.index.nodes.get(s.plan)?.label ?? null) : null;
-        const title = s.labelRanges ? marks(highlightParts(s.label, s.labelRanges, TITLE_CHARS)) : markMatches(truncate(s.label, TITLE_CHARS), query).map((p) => (p.match ? h('mark', {}, p.text) : p.text));
+        const title = s.labelRanges
+          ? marks(highlightParts(s.label, s.labelRanges, TITLE_CHARS))
+          : markMatches(truncate(s.label, TITLE_CHARS), query).map((p) => (p.match ? h('mark', {}, p.text) : p.text));
         const parentRef = s.parent ? (refWithPlan(spokenRef(s.parent.kind, s.parent.ref), s.parent.planShort) ?? truncate(s.parent.label, 40)) : null;
         return h(
           'li',

@@ -29,7 +29,11 @@ export function localSearch(index: GraphIndex, query: string, limit = 12): Local
 
 /** Splits a label around the query's words so that the list can mark them. */
 export function markMatches(text: string, query: string): { text: string; match: boolean }[] {
-  const words = query.trim().split(/\s+/).filter((w) => w.length > 0).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = query
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (words.length === 0) return [{ text, match: false }];
   const re = new RegExp(`(${words.join('|')})`, 'gi');
   return text

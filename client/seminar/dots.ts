@@ -78,18 +78,37 @@ export function mountDots(host: HTMLElement, ctx: Ctx, c: Controller, data: () =
       return h(
         'li',
         { class: 'dot-row' },
-        h('div', { class: 'dot-label' }, h('span', {}, t.label), h('span', { class: 'dot-bar', style: `width:${Math.round(((s?.score ?? 0) / max) * 100)}%`, 'aria-hidden': 'true' }), h('span', { class: 'meta' }, `${s?.score ?? 0} dots${s?.voters?.length ? ` · ${s.voters.join(', ')}` : ''}`)),
+        h(
+          'div',
+          { class: 'dot-label' },
+          h('span', {}, t.label),
+          h('span', { class: 'dot-bar', style: `width:${Math.round(((s?.score ?? 0) / max) * 100)}%`, 'aria-hidden': 'true' }),
+          h('span', { class: 'meta' }, `${s?.score ?? 0} dots${s?.voters?.length ? ` · ${s.voters.join(', ')}` : ''}`),
+        ),
         open && !c.isFacilitator
-          ? h('div', { class: 'dot-buttons' }, h('button', { type: 'button', class: 'dot-minus', 'aria-label': `One dot fewer on ${t.label}`, disabled: n === 0, onclick: () => change(-1) }, '−'), h('span', { class: 'dot-mine', 'aria-label': 'your dots' }, String(n)), h('button', { type: 'button', class: 'dot-plus', 'aria-label': `One more dot on ${t.label}`, onclick: () => change(1) }, '+'))
+          ? h(
+              'div',
+              { class: 'dot-buttons' },
+              h('button', { type: 'button', class: 'dot-minus', 'aria-label': `One dot fewer on ${t.label}`, disabled: n === 0, onclick: () => change(-1) }, '−'),
+              h('span', { class: 'dot-mine', 'aria-label': 'your dots' }, String(n)),
+              h('button', { type: 'button', class: 'dot-plus', 'aria-label': `One more dot on ${t.label}`, onclick: () => change(1) }, '+'),
+            )
           : null,
       );
     };
-    const close = c.isFacilitator && r.status === 'open' ? h('button', { type: 'button', class: 'button small', onclick: () => void c.send('close-round', { roundId: r.id }) }, 'Close the vote') : null;
+    const close =
+      c.isFacilitator && r.status === 'open' ? h('button', { type: 'button', class: 'button small', onclick: () => void c.send('close-round', { roundId: r.id }) }, 'Close the vote') : null;
     return h(
       'section',
       { class: `dot-round dot-round-${r.status}`, 'aria-label': r.title },
       h('h3', {}, r.title),
-      h('p', { class: 'meta' }, r.status === 'closed' ? 'Closed: the final ranking.' : `${r.dotsPerPerson} dots each${r.anonymous ? ', anonymous' : ''}. `, r.endsAt && r.status === 'open' ? h('strong', { class: 'timer', 'data-ends': r.endsAt }, '') : null, !c.isFacilitator && open ? ` You have ${r.dotsPerPerson - used} left.` : ''),
+      h(
+        'p',
+        { class: 'meta' },
+        r.status === 'closed' ? 'Closed: the final ranking.' : `${r.dotsPerPerson} dots each${r.anonymous ? ', anonymous' : ''}. `,
+        r.endsAt && r.status === 'open' ? h('strong', { class: 'timer', 'data-ends': r.endsAt }, '') : null,
+        !c.isFacilitator && open ? ` You have ${r.dotsPerPerson - used} left.` : '',
+      ),
       h('ol', { class: 'dot-ranking' }, ordered.map(row)),
       close,
     );

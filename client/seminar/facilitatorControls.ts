@@ -22,7 +22,11 @@ export function mountFacilitatorControls(host: HTMLElement, c: Controller, prese
       if (!ack.ok) c.setNotice(`The seminar could not be ended: ${ack.error.message}`);
     });
   });
-  host.append(h('div', { class: 'join-box' }, h('div', {}, h('div', { class: 'meta' }, 'Join code'), code, link), qr), h('div', { class: 'control-row' }, present, recall, lock), h('div', { class: 'control-row' }, end));
+  host.append(
+    h('div', { class: 'join-box' }, h('div', {}, h('div', { class: 'meta' }, 'Join code'), code, link), qr),
+    h('div', { class: 'control-row' }, present, recall, lock),
+    h('div', { class: 'control-row' }, end),
+  );
 
   let qrFor = '';
   let qrObjectUrl: string | null = null;

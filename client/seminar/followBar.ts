@@ -46,7 +46,8 @@ export function mountFollowBar(ctx: Ctx, c: Controller, doc: Document = document
     // The room's latest decision, as it happens: everyone sees the outcome without opening a panel.
     const last = room ? [...room.proposals].filter((p) => p.status !== 'open').sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''))[0] : undefined;
     decision.hidden = !last;
-    if (last) decision.textContent = `${last.status === 'accepted' ? '✔ Accepted' : '✘ Declined'}: “${last.comment.length > 70 ? `${last.comment.slice(0, 69)}…` : last.comment}”${last.status === 'declined' && last.declineReason ? ` — ${last.declineReason}` : ''}`;
+    if (last)
+      decision.textContent = `${last.status === 'accepted' ? '✔ Accepted' : '✘ Declined'}: “${last.comment.length > 70 ? `${last.comment.slice(0, 69)}…` : last.comment}”${last.status === 'declined' && last.declineReason ? ` — ${last.declineReason}` : ''}`;
   }
   return {
     render,

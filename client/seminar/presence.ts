@@ -13,7 +13,11 @@ export function mountPresence(host: HTMLElement) {
       fill(
         host,
         h('h3', { id: 'seminar-presence-h' }, `Present (${p.count})`),
-        h('ul', { class: 'presence-list' }, people.map((x) => h('li', {}, x.displayName, x.role === 'facilitator' ? h('span', { class: 'meta' }, ' · facilitator') : null))),
+        h(
+          'ul',
+          { class: 'presence-list' },
+          people.map((x) => h('li', {}, x.displayName, x.role === 'facilitator' ? h('span', { class: 'meta' }, ' · facilitator') : null)),
+        ),
       );
     },
   };

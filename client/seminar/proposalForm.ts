@@ -30,11 +30,17 @@ export function mountProposalForm(host: HTMLElement, ctx: Ctx, c: Controller, da
   const about = h('p', { class: 'propose-about' });
   const fields = h('div', { class: 'propose-fields' });
   const message = h('p', { class: 'propose-message', role: 'status' });
-  const kindButtons = KINDS.map((k) =>
-    h('button', { type: 'button', class: 'seg', 'data-kind': k.id, 'aria-pressed': String(k.id === kind), onclick: () => choose(k.id) }, k.label),
-  );
+  const kindButtons = KINDS.map((k) => h('button', { type: 'button', class: 'seg', 'data-kind': k.id, 'aria-pressed': String(k.id === kind), onclick: () => choose(k.id) }, k.label));
   const send = h('button', { type: 'submit', class: 'button big primary propose-send' }, 'Send proposal');
-  const form = h('form', { class: 'propose', 'aria-label': 'Propose a change' }, h('div', { class: 'segmented', role: 'group', 'aria-label': 'Kind of proposal' }, kindButtons), about, fields, send, message);
+  const form = h(
+    'form',
+    { class: 'propose', 'aria-label': 'Propose a change' },
+    h('div', { class: 'segmented', role: 'group', 'aria-label': 'Kind of proposal' }, kindButtons),
+    about,
+    fields,
+    send,
+    message,
+  );
   host.append(form);
 
   const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>();
@@ -51,7 +57,14 @@ export function mountProposalForm(host: HTMLElement, ctx: Ctx, c: Controller, da
     if (!d) return sel;
     for (const k of kinds) {
       const nodes = [...d.index.nodes.values()].filter((n) => n.kind === k).sort((a, b) => nodeName(a).localeCompare(nodeName(b), 'en-GB', { numeric: true }));
-      if (nodes.length) sel.append(h('optgroup', { label: KIND_STYLES[k].name }, nodes.map((n) => h('option', { value: n.id }, `${n.planShort ? `${n.planShort} · ` : ''}${nodeName(n)}`.slice(0, 110)))));
+      if (nodes.length)
+        sel.append(
+          h(
+            'optgroup',
+            { label: KIND_STYLES[k].name },
+            nodes.map((n) => h('option', { value: n.id }, `${n.planShort ? `${n.planShort} · ` : ''}${nodeName(n)}`.slice(0, 110))),
+          ),
+        );
     }
     return sel;
   };
@@ -77,20 +90,39 @@ export function mountProposalForm(host: HTMLElement, ctx: Ctx, c: Controller, da
     const typed = sameKind ? new Map([...inputs].filter(([k, el]) => el instanceof HTMLTextAreaElement && k !== 'value').map(([k, el]) => [k, el.value])) : new Map<string, string>();
     inputs.clear();
     const d = data();
-    fill(about, n ? h('span', {}, 'About: ', h('strong', {}, nodeName(n)), n.label && !nodeName(n).includes(n.label) ? ` · ${n.label.length > 90 ? `${n.label.slice(0, 89)}…` : n.label}` : '') : h('span', { class: 'meta' }, kind === 'action' ? 'A new action in a plan.' : 'Select an item on the map (or follow the facilitator’s) to propose about it.'));
+    fill(
+      about,
+      n
+        ? h('span', {}, 'About: ', h('strong', {}, nodeName(n)), n.label && !nodeName(n).includes(n.label) ? ` · ${n.label.length > 90 ? `${n.label.slice(0, 89)}…` : n.label}` : '')
+        : h('span', { class: 'meta' }, kind === 'action' ? 'A new action in a plan.' : 'Select an item on the map (or follow the facilitator’s) to propose about it.'),
+    );
     switch (kind) {
       case 'link':
-        fill(fields, labelled('to', n ? `${nodeName(n)} serves…` : 'Serves…', nodeSelect(SERVED_KINDS, 'Choose an outcome or aim')), labelled('rationale', 'Why (rationale)', h('textarea', { rows: '3', required: true })));
+        fill(
+          fields,
+          labelled('to', n ? `${nodeName(n)} serves…` : 'Serves…', nodeSelect(SERVED_KINDS, 'Choose an outcome or aim')),
+          labelled('rationale', 'Why (rationale)', h('textarea', { rows: '3', required: true })),
+        );
         break;
       case 'action': {
         const plan = nodeSelect(['Plan'], 'Choose the plan');
         const planId = n?.kind === 'Plan' ? n.id : ([...(d?.index.edges.values() ?? [])].find((e) => e.type === 'CONTAINS' && e.target === n?.id)?.source ?? ctx.store.get().filters.plan ?? '');
         plan.value = planId;
-        fill(fields, labelled('plan', 'Plan', plan), labelled('title', 'What the action does', h('textarea', { rows: '3' })), labelled('serves', 'It serves (optional)', nodeSelect(SERVED_KINDS, 'Nothing yet')));
+        fill(
+          fields,
+          labelled('plan', 'Plan', plan),
+          labelled('title', 'What the action does', h('textarea', { rows: '3' })),
+          labelled('serves', 'It serves (optional)', nodeSelect(SERVED_KINDS, 'Nothing yet')),
+        );
         break;
       }
       case 'lead': {
-        const current = n && d ? leadsOf(d.index, n.id).map((id) => d.index.nodes.get(id)).filter((x) => !!x) : [];
+        const current =
+          n && d
+            ? leadsOf(d.index, n.id)
+                .map((id) => d.index.nodes.get(id))
+                .filter((x) => !!x)
+            : [];
         fill(
           fields,
           h('p', { class: 'meta' }, n?.kind === 'Action' ? `Led now by ${current.length ? current.map((o) => o.label).join(', ') : 'nobody named'}.` : 'Select an action on the map.'),
@@ -171,6 +203,20 @@ export function mountProposalForm(host: HTMLElement, ctx: Ctx, c: Controller, da
 }
 
 function labelOf(field: string): string {
-  const names: Record<string, string> = { from: 'The item', to: 'What it serves', rationale: 'The rationale', plan: 'The plan', title: 'The action', serves: 'What it serves', action: 'The action', lead: 'The lead', why: 'The reason', node: 'The item', field: 'The field', value: 'The corrected text', text: 'The comment' };
+  const names: Record<string, string> = {
+    from: 'The item',
+    to: 'What it serves',
+    rationale: 'The rationale',
+    plan: 'The plan',
+    title: 'The action',
+    serves: 'What it serves',
+    action: 'The action',
+    lead: 'The lead',
+    why: 'The reason',
+    node: 'The item',
+    field: 'The field',
+    value: 'The corrected text',
+    text: 'The comment',
+  };
   return names[field] ?? field;
 }

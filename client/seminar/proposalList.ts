@@ -37,7 +37,11 @@ export function mountProposalList(host: HTMLElement, c: Controller, data: () => 
   const card = (p: ProposalInfo) => {
     const mine = myVotes.get(p.id) ?? 0;
     const vote = (v: 1 | -1, label: string) => {
-      const b = h('button', { type: 'button', class: `vote-button vote-${v > 0 ? 'up' : 'down'}`, 'aria-pressed': String(mine === v), 'aria-label': label, disabled: p.status !== 'open' }, v > 0 ? '▲ For' : '▼ Against');
+      const b = h(
+        'button',
+        { type: 'button', class: `vote-button vote-${v > 0 ? 'up' : 'down'}`, 'aria-pressed': String(mine === v), 'aria-label': label, disabled: p.status !== 'open' },
+        v > 0 ? '▲ For' : '▼ Against',
+      );
       b.addEventListener('click', () => {
         const next = mine === v ? 0 : v;
         myVotes.set(p.id, next);
@@ -76,7 +80,13 @@ export function mountProposalList(host: HTMLElement, c: Controller, data: () => 
       h('p', { class: 'proposal-comment' }, p.comment),
       c.isFacilitator ? diff : h('details', { class: 'proposal-diff' }, h('summary', {}, 'What it changes'), diff),
       outcome,
-      h('div', { class: 'votes', role: 'group', 'aria-label': 'Vote' }, vote(1, 'Vote for'), h('span', { class: 'net-support', 'aria-label': 'net support' }, signed(netSupport(p.votes))), vote(-1, 'Vote against')),
+      h(
+        'div',
+        { class: 'votes', role: 'group', 'aria-label': 'Vote' },
+        vote(1, 'Vote for'),
+        h('span', { class: 'net-support', 'aria-label': 'net support' }, signed(netSupport(p.votes))),
+        vote(-1, 'Vote against'),
+      ),
       ...decide,
     );
   };

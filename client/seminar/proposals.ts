@@ -62,7 +62,8 @@ export function buildProposal(d: ProposalDraft, index: GraphIndex, newId: () => 
       ];
       if (d.serves) {
         const to = kindOf(d.serves);
-        if (!to || !allowsEndpoints('SERVES', 'Action', to)) return { ok: false, field: 'serves', reason: 'an action can serve a local outcome, a priority, a national outcome, an aim or a framework outcome' };
+        if (!to || !allowsEndpoints('SERVES', 'Action', to))
+          return { ok: false, field: 'serves', reason: 'an action can serve a local outcome, a priority, a national outcome, an aim or a framework outcome' };
         ops.push({ op: 'link', type: 'SERVES', from: id, to: d.serves, props: { rationale: `proposed with the new action “${d.title.trim()}”` } });
       }
       return message('action', ops, `New action: ${d.title.trim()}`);

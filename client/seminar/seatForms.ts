@@ -58,7 +58,15 @@ export function mountSeatForms(host: HTMLElement, ctx: Ctx, o: { code: string | 
       const user = h('input', { type: 'text', name: 'username', autocomplete: 'username' });
       const pass = h('input', { type: 'password', name: 'password', autocomplete: 'current-password' });
       const msg = h('p', { class: 'form-message', role: 'status' });
-      const f = h('form', { class: 'sign-in' }, h('p', { class: 'meta' }, 'Facilitators sign in to start one.'), field('Username', user), field('Password', pass), h('button', { type: 'submit', class: 'button' }, 'Sign in'), msg);
+      const f = h(
+        'form',
+        { class: 'sign-in' },
+        h('p', { class: 'meta' }, 'Facilitators sign in to start one.'),
+        field('Username', user),
+        field('Password', pass),
+        h('button', { type: 'submit', class: 'button' }, 'Sign in'),
+        msg,
+      );
       f.addEventListener('submit', async (e) => {
         e.preventDefault();
         try {

@@ -39,12 +39,12 @@ export function mountSummary(host: HTMLElement, c: Controller) {
                 'data-format': f.id,
                 onclick: (e: MouseEvent) => {
                   e.preventDefault();
-                  void fetch(summaryUrl(room.seminar.id, f.id), { headers: { authorization: `Bearer ${c.seat.token}` } }).then(
-                    async (res) => {
+                  void fetch(summaryUrl(room.seminar.id, f.id), { headers: { authorization: `Bearer ${c.seat.token}` } })
+                    .then(async (res) => {
                       if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
                       download(await res.blob(), `seminar-${room.seminar.code}-summary.${f.ext}`);
-                    },
-                  ).catch((err: Error) => (msg.textContent = `The ${f.label} summary could not be downloaded: ${err.message}`));
+                    })
+                    .catch((err: Error) => (msg.textContent = `The ${f.label} summary could not be downloaded: ${err.message}`));
                 },
               },
               `Summary (${f.label})`,

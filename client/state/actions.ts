@@ -1,7 +1,20 @@
 import type { NodeKind } from '../../model/nodes.js';
 import type { Status } from '../../model/vocabulary.js';
 import type { RelationshipType } from '../../model/relationships.js';
-import { MAX_NEIGHBOURHOOD_STEPS, type AppState, type Camera, type CellSelection, type Filters, type LabelScale, type LayoutId, type MatrixAxis, type Panel, type RendererChoice, type StyleRule, type View } from './types.js';
+import {
+  MAX_NEIGHBOURHOOD_STEPS,
+  type AppState,
+  type Camera,
+  type CellSelection,
+  type Filters,
+  type LabelScale,
+  type LayoutId,
+  type MatrixAxis,
+  type Panel,
+  type RendererChoice,
+  type StyleRule,
+  type View,
+} from './types.js';
 
 /**
  * Every change the explorer makes to its state, as small pure functions. The UI

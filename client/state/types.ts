@@ -34,7 +34,6 @@ export const FRAMEWORK_NAMES: Record<Framework, string> = {
   'nsmo-system': 'NSMO outcomes in the system (S)',
 };
 
-
 export type MatrixAxis = (typeof MATRIX_AXES)[number];
 
 export type Filters = {

@@ -6,20 +6,7 @@ import { NODE_KINDS, NodeKindSchema, type NodeKind } from '../../model/nodes.js'
 import { STATUSES, type Status } from '../../model/vocabulary.js';
 import { RelationshipTypeSchema, type RelationshipType } from '../../model/relationships.js';
 import { DEFAULT_KINDS } from '../graph/kinds.js';
-import {
-  DEFAULT_STATE,
-  FRAMEWORKS,
-  LABEL_SCALES,
-  LAYOUT_IDS,
-  MODES,
-  PANELS,
-  MAX_NEIGHBOURHOOD_STEPS,
-  RENDERER_CHOICES,
-  STYLE_RULES,
-  VIEWS,
-  type AppState,
-  type LabelScale,
-} from './types.js';
+import { DEFAULT_STATE, FRAMEWORKS, LABEL_SCALES, LAYOUT_IDS, MODES, PANELS, MAX_NEIGHBOURHOOD_STEPS, RENDERER_CHOICES, STYLE_RULES, VIEWS, type AppState, type LabelScale } from './types.js';
 
 /**
  * The URL codec: the state a pasted link must reopen (selection, filters, mode, view,
@@ -125,7 +112,10 @@ export function decodeState(search: string): DecodeResult {
 
 const StatusList = z.string().transform((s, ctx) => {
   const out: Status[] = [];
-  for (const part of s.split(',').map((x) => x.trim()).filter(Boolean)) {
+  for (const part of s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     if (!(STATUSES as readonly string[]).includes(part)) {
       ctx.addIssue({ code: 'custom', message: `unknown status ${part}; statuses are ${STATUSES.join(', ')}` });
       return z.NEVER;
@@ -138,7 +128,10 @@ const StatusList = z.string().transform((s, ctx) => {
 const KindList = z.string().transform((s, ctx) => {
   if (s === 'none') return [] as NodeKind[];
   const out: NodeKind[] = [];
-  for (const part of s.split(',').map((x) => x.trim()).filter(Boolean)) {
+  for (const part of s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     const k = NodeKindSchema.safeParse(part);
     if (!k.success) {
       ctx.addIssue({ code: 'custom', message: `unknown kind ${part}; kinds are ${NODE_KINDS.join(', ')}` });
@@ -178,9 +171,7 @@ const NeighbourhoodParam = z.string().transform((s, ctx) => {
   return { id, steps, types };
 });
 
-const LabelScaleParam = z.coerce
-  .number()
-  .refine((n): n is LabelScale => (LABEL_SCALES as readonly number[]).includes(n), `must be one of ${LABEL_SCALES.join(', ')}`);
+const LabelScaleParam = z.coerce.number().refine((n): n is LabelScale => (LABEL_SCALES as readonly number[]).includes(n), `must be one of ${LABEL_SCALES.join(', ')}`);
 
 /** `cam=x,y,w,h`: the centre and size of the area shown, in graph coordinates. */
 function readCamera(p: URLSearchParams, problems: string[]): AppState['camera'] {

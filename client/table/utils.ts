@@ -39,7 +39,9 @@ export function tableRows(index: GraphIndex, visible: ReadonlySet<string>): Tabl
   for (const id of visible) {
     const n = index.nodes.get(id);
     if (!n) continue;
-    const leads = inEdges(index, id, 'LEADS').map((e) => index.nodes.get(e.source)?.label).filter((x): x is string => !!x);
+    const leads = inEdges(index, id, 'LEADS')
+      .map((e) => index.nodes.get(e.source)?.label)
+      .filter((x): x is string => !!x);
     const serves = outEdges(index, id, 'SERVES')
       .map((e) => index.nodes.get(e.target))
       .filter((x): x is NodeElementData => !!x)

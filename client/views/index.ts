@@ -78,7 +78,8 @@ export function mountViews(root: HTMLElement, ctx: Ctx): Panel {
     h('div', { class: 'inline-row' }, name, save),
   );
 
-  const hintText = () => `Drag nodes to arrange the map, then lock it and save it as a named view. A view keeps the positions, filters, styling rules, label size and camera, and reopens exactly. ${ctx.views.where}.`;
+  const hintText = () =>
+    `Drag nodes to arrange the map, then lock it and save it as a named view. A view keeps the positions, filters, styling rules, label size and camera, and reopens exactly. ${ctx.views.where}.`;
   const hint = h('p', { class: 'hint' }, hintText());
   const el = h(
     'div',
@@ -117,7 +118,9 @@ export function mountViews(root: HTMLElement, ctx: Ctx): Panel {
           'li',
           { class: v.name === current ? 'is-current' : '' },
           h('span', { class: 'view-name' }, v.name, h('span', { class: 'meta' }, ` · saved ${new Date(v.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`)),
-          h('span', { class: 'inline-row' },
+          h(
+            'span',
+            { class: 'inline-row' },
             h('button', { type: 'button', class: 'button small', 'aria-label': `Open the view ${v.name}`, onclick: () => open(v) }, 'Open'),
             h(
               'button',

@@ -13,15 +13,7 @@ import type { AppState } from '../state/types.js';
 /** The schema lives in model/views.ts, shared with the server; re-exported for the explorer's modules. */
 export { NamedViewSchema, VIEW_FORMAT_VERSION, type NamedView };
 
-
-
-export function captureView(
-  state: AppState,
-  name: string,
-  positions: ReadonlyMap<string, Position>,
-  locked: boolean,
-  now: Date = new Date(),
-): NamedView {
+export function captureView(state: AppState, name: string, positions: ReadonlyMap<string, Position>, locked: boolean, now: Date = new Date()): NamedView {
   const table: NamedView['positions'] = {};
   for (const [id, p] of positions) table[id] = [Math.round(p.x * 100) / 100, Math.round(p.y * 100) / 100];
   return {

@@ -27,7 +27,8 @@ const WHAT: Record<AnalysisParameterType, string> = {
 export async function parameterValues(store: GraphStore, declared: readonly AnalysisParameter[], query: Record<string, unknown>): Promise<Record<string, string>> {
   const issues: { field: string; reason: string }[] = [];
   const known = new Set(declared.map((p) => p.name));
-  for (const name of Object.keys(query)) if (!known.has(name)) issues.push({ field: name, reason: `is not a parameter of this analysis${declared.length ? ` (it takes ${declared.map((p) => p.name).join(', ')})` : ' (it takes none)'}` });
+  for (const name of Object.keys(query))
+    if (!known.has(name)) issues.push({ field: name, reason: `is not a parameter of this analysis${declared.length ? ` (it takes ${declared.map((p) => p.name).join(', ')})` : ' (it takes none)'}` });
   const values: Record<string, string> = {};
   for (const p of declared) {
     const raw = query[p.name];

@@ -46,13 +46,29 @@ export class SavedAnalyses {
 
   private templateAnalysis(t: Template): SavedAnalysis {
     const cypher = queries().text(t.query, this.store.kind === 'neo4j' ? 'neo4j' : 'ladybug');
-    return { id: t.id, version: 1, title: t.title, explanation: t.explanation, cypher, engine: this.engine, parameters: t.parameters, createdBy: 'Golden Thread', createdAt: '2026-12-02T00:00:00.000Z', updatedBy: 'Golden Thread', updatedAt: '2026-12-02T00:00:00.000Z', template: true };
+    return {
+      id: t.id,
+      version: 1,
+      title: t.title,
+      explanation: t.explanation,
+      cypher,
+      engine: this.engine,
+      parameters: t.parameters,
+      createdBy: 'Golden Thread',
+      createdAt: '2026-12-02T00:00:00.000Z',
+      updatedBy: 'Golden Thread',
+      updatedAt: '2026-12-02T00:00:00.000Z',
+      template: true,
+    };
   }
 
   /** Templates first, then what people saved, oldest first; deleted ones are left out. */
   async list(): Promise<SavedAnalysis[]> {
     const rows = (await this.store.read('system/all-saved-analysis')).map((r) => systemRowOf('SavedAnalysis', r.n as NodeValue));
-    const saved = rows.filter((r) => !r.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map(analysisOf);
+    const saved = rows
+      .filter((r) => !r.deleted)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .map(analysisOf);
     return [...TEMPLATES.map((t) => this.templateAnalysis(t)), ...saved];
   }
 
@@ -177,7 +193,15 @@ function usedParameters(cypher: string): Set<string> {
 }
 
 function slug(title: string): string {
-  return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '') || 'analysis';
+  return (
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || 'analysis'
+  );
 }
 
 /** Every node id a result may name: node values' ids and text cells (a query may RETURN a.id). */

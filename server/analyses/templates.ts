@@ -39,8 +39,7 @@ export const TEMPLATES: readonly Template[] = [
     id: 'template-actions-serving-outcome-but-no-aim',
     query: 'analyses/actions-serving-outcome-but-no-aim',
     title: 'Actions serving a national outcome but no strategic aim',
-    explanation:
-      'Template: actions whose thread reaches the chosen national outcome but no strategic aim, e.g. the Lothian & Borders actions serving NO9 and no aim.',
+    explanation: 'Template: actions whose thread reaches the chosen national outcome but no strategic aim, e.g. the Lothian & Borders actions serving NO9 and no aim.',
     parameters: [
       { name: 'outcome', type: 'outcome' },
       { name: 'plan', type: 'plan' },

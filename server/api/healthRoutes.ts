@@ -21,7 +21,9 @@ export function healthRoutes(store: GraphStore, readiness?: Readiness): Router {
   router.get('/health/ready', async (_req, res) => {
     const state = readiness?.current ?? 'ready';
     if (state !== 'ready') {
-      res.status(503).json({ error: { status: 503, code: state === 'stopping' ? 'shutting_down' : 'starting', message: state === 'stopping' ? 'the server is shutting down' : 'the server is still starting' } });
+      res
+        .status(503)
+        .json({ error: { status: 503, code: state === 'stopping' ? 'shutting_down' : 'starting', message: state === 'stopping' ? 'the server is shutting down' : 'the server is still starting' } });
       return;
     }
     try {

@@ -36,9 +36,7 @@ export function hostGuard(listenHost: string, configured: readonly string[]): Re
     const host = req.headers.host;
     const refuse = (err: HttpError) => res.status(err.status).json(errorBody(err));
     if (!host || !allowed.has(hostName(host))) {
-      return refuse(
-        new HttpError(403, 'host_refused', `this server does not answer to the name ${JSON.stringify(host ?? '')}; add it to GT_ALLOWED_HOSTS to serve it`),
-      );
+      return refuse(new HttpError(403, 'host_refused', `this server does not answer to the name ${JSON.stringify(host ?? '')}; add it to GT_ALLOWED_HOSTS to serve it`));
     }
     if (!SAFE_METHODS.has(req.method)) {
       if (req.headers['sec-fetch-site'] === 'cross-site') return refuse(new HttpError(403, 'cross_origin', 'a request from another site may not change anything here'));

@@ -26,7 +26,12 @@ import { parseRequest } from './validateRequest.js';
 
 export const ImportUpload = ImportPlanOptions.omit({ key: true, planType: true })
   .extend({
-    file: z.string().trim().min(1, 'must name the file').max(200).regex(/^[^\\/\u0000-\u001f]+$/, 'must be a file name without folders'),
+    file: z
+      .string()
+      .trim()
+      .min(1, 'must name the file')
+      .max(200)
+      .regex(/^[^\\/\u0000-\u001f]+$/, 'must be a file name without folders'),
     plan: ImportPlanOptions.shape.key,
     planType: ImportPlanOptions.shape.planType,
   })
@@ -50,8 +55,17 @@ function previewOf(id: string, result: ImportResult) {
     headings: { recognised: interpretation.recognisedHeadings, unrecognised: interpretation.unrecognisedHeadings },
     problems: interpretation.problems,
     unmatched: graph.unmatched,
-    inferredLinks: graph.links.filter((l) => l.inferred).map((l) => ({ type: l.type, from: l.from, to: l.to, printedAs: l.props.printedAs ?? null, score: l.score ?? null, table: l.provenance.table, row: l.provenance.rows[0] })),
-    counts: { ...graph.counts, actionsAdded: added('Action'), nodesAdded: result.diff.nodes.added.length, nodesUpdated: result.diff.nodes.updated.length, linksAdded: result.diff.relationships.added.length, linksRemoved: result.diff.relationships.removed.length },
+    inferredLinks: graph.links
+      .filter((l) => l.inferred)
+      .map((l) => ({ type: l.type, from: l.from, to: l.to, printedAs: l.props.printedAs ?? null, score: l.score ?? null, table: l.provenance.table, row: l.provenance.rows[0] })),
+    counts: {
+      ...graph.counts,
+      actionsAdded: added('Action'),
+      nodesAdded: result.diff.nodes.added.length,
+      nodesUpdated: result.diff.nodes.updated.length,
+      linksAdded: result.diff.relationships.added.length,
+      linksRemoved: result.diff.relationships.removed.length,
+    },
     diff: result.diff satisfies ChangeDiff,
   };
 }

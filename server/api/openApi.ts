@@ -74,14 +74,37 @@ export function openApiDocument() {
           summary:
             'The golden thread: from an action, local outcome or priority every path up to national outcomes, aims and framework outcomes; from a milestone, progress update or indicator the thread of what it belongs to, starting from itself; from a national outcome, aim or framework outcome every action beneath it with its path and lead',
           parameters: [idParam],
-          responses: { 200: ok('paths as ordered node and edge ids, elements, and a plain-language description'), 400: errorResponse('a node kind with no thread'), 404: errorResponse('no such node') },
+          responses: {
+            200: ok('paths as ordered node and edge ids, elements, and a plain-language description'),
+            400: errorResponse('a node kind with no thread'),
+            404: errorResponse('no such node'),
+          },
         },
       },
-      '/api/gaps': { get: { summary: 'The catalogue of gap analyses', responses: { 200: ok(catalogue().map((a) => a.id).join(', ')) } } },
+      '/api/gaps': {
+        get: {
+          summary: 'The catalogue of gap analyses',
+          responses: {
+            200: ok(
+              catalogue()
+                .map((a) => a.id)
+                .join(', '),
+            ),
+          },
+        },
+      },
       '/api/gaps/{id}': {
         get: {
           summary: 'Runs one gap analysis: rows, a one-line summary and the node ids to highlight',
-          parameters: [{ ...idParam, description: `one of ${catalogue().map((a) => a.id).join(', ')}` }, ...queryParams(GapParams)],
+          parameters: [
+            {
+              ...idParam,
+              description: `one of ${catalogue()
+                .map((a) => a.id)
+                .join(', ')}`,
+            },
+            ...queryParams(GapParams),
+          ],
           responses: { 200: ok('the analysis'), 400: errorResponse('a bad parameter, named'), 404: errorResponse('no such analysis') },
         },
       },
@@ -109,9 +132,15 @@ export function openApiDocument() {
           },
         },
         get: {
-          summary: 'The audit feed, newest first, filtered by node, author, plan and time and paged with before; status=pending|approved|rejected lists the approval queue (editors all of it, a partner editor their own)',
+          summary:
+            'The audit feed, newest first, filtered by node, author, plan and time and paged with before; status=pending|approved|rejected lists the approval queue (editors all of it, a partner editor their own)',
           parameters: queryParams(ChangeFeedParams),
-          responses: { 200: ok('changes and next (the before of the following page)'), 400: errorResponse('a bad parameter, named'), 401: errorResponse('the queue needs an account'), 403: errorResponse('the queue is for editors and partner editors') },
+          responses: {
+            200: ok('changes and next (the before of the following page)'),
+            400: errorResponse('a bad parameter, named'),
+            401: errorResponse('the queue needs an account'),
+            403: errorResponse('the queue is for editors and partner editors'),
+          },
         },
       },
       '/api/changes/{id}': {
@@ -126,7 +155,14 @@ export function openApiDocument() {
           summary: 'Undo: the inverse of a committed change committed as a new change (origin revert); reverting a revert redoes',
           parameters: [{ ...idParam, description: 'a change id' }],
           requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(RevertBody, { io: 'input' }) } } },
-          responses: { 201: ok('the new change'), 400: errorResponse('a malformed id'), 401: errorResponse('not signed in'), 403: errorResponse('needs the edit capability'), 404: errorResponse('no such change'), 409: errorResponse('a later change touched these fields (issues name them)') },
+          responses: {
+            201: ok('the new change'),
+            400: errorResponse('a malformed id'),
+            401: errorResponse('not signed in'),
+            403: errorResponse('needs the edit capability'),
+            404: errorResponse('no such change'),
+            409: errorResponse('a later change touched these fields (issues name them)'),
+          },
         },
       },
       '/api/changes/{id}/approve': {
@@ -134,7 +170,13 @@ export function openApiDocument() {
           summary: 'Commits a partner editor’s queued change as theirs, recording the approving editor',
           parameters: [{ ...idParam, description: 'a pending id' }],
           requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(DecisionBody, { io: 'input' }) } } },
-          responses: { 201: ok('the committed change'), 401: errorResponse('not signed in'), 403: errorResponse('needs the approve capability'), 404: errorResponse('no such pending change'), 409: errorResponse('already decided, or stale') },
+          responses: {
+            201: ok('the committed change'),
+            401: errorResponse('not signed in'),
+            403: errorResponse('needs the approve capability'),
+            404: errorResponse('no such pending change'),
+            409: errorResponse('already decided, or stale'),
+          },
         },
       },
       '/api/changes/{id}/reject': {
@@ -142,7 +184,13 @@ export function openApiDocument() {
           summary: 'Refuses a partner editor’s queued change; nothing of it is applied',
           parameters: [{ ...idParam, description: 'a pending id' }],
           requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(DecisionBody, { io: 'input' }) } } },
-          responses: { 200: ok('rejected'), 401: errorResponse('not signed in'), 403: errorResponse('needs the approve capability'), 404: errorResponse('no such pending change'), 409: errorResponse('already decided') },
+          responses: {
+            200: ok('rejected'),
+            401: errorResponse('not signed in'),
+            403: errorResponse('needs the approve capability'),
+            404: errorResponse('no such pending change'),
+            409: errorResponse('already decided'),
+          },
         },
       },
       '/api/nodes/{id}/history': {
@@ -154,7 +202,8 @@ export function openApiDocument() {
       },
       '/api/events': {
         get: {
-          summary: 'Server-sent events: one committed event per commit (change id, actor, reason, origin, diff summary with node ids, and the whole diff when it is small), so open explorers refresh within a second',
+          summary:
+            'Server-sent events: one committed event per commit (change id, actor, reason, origin, diff summary with node ids, and the whole diff when it is small), so open explorers refresh within a second',
           responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
         },
       },
@@ -180,7 +229,9 @@ export function openApiDocument() {
       },
       '/api/auth/session': {
         get: {
-          summary: `Who is signed in: signedIn, anonymousRead, the user with role and capabilities (${Object.entries(ROLE_CAPABILITIES).map(([r, c]) => `${r}: ${c.join(' ')}`).join('; ')}), and the csrfToken to send in the x-csrf-token header with every POST, PUT, PATCH and DELETE`,
+          summary: `Who is signed in: signedIn, anonymousRead, the user with role and capabilities (${Object.entries(ROLE_CAPABILITIES)
+            .map(([r, c]) => `${r}: ${c.join(' ')}`)
+            .join('; ')}), and the csrfToken to send in the x-csrf-token header with every POST, PUT, PATCH and DELETE`,
           responses: { 200: ok('the session, or {signedIn: false}') },
         },
       },
@@ -233,8 +284,10 @@ export function openApiDocument() {
           requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(AdHocQueryBody, { io: 'input' }) } } },
           responses: {
             200: ok('columns, rows, truncated, elapsedMs'),
-            400: errorResponse('a bad body, parameters over their bounds, or a query the engine rejects (in our words, never the engine\'s)'),
-            403: errorResponse('query_refused: the plan does more than read, with the reason; or the console is closed to this caller (console_off, sign_in_required, forbidden); or a foreign Host or Origin'),
+            400: errorResponse("a bad body, parameters over their bounds, or a query the engine rejects (in our words, never the engine's)"),
+            403: errorResponse(
+              'query_refused: the plan does more than read, with the reason; or the console is closed to this caller (console_off, sign_in_required, forbidden); or a foreign Host or Origin',
+            ),
             429: errorResponse('too many queries'),
             503: errorResponse('query_timeout, query_too_large, query_crashed, or busy: the console already runs its most queries at once'),
           },

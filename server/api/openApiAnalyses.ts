@@ -18,7 +18,7 @@ export function analysisPaths() {
       },
       post: {
         summary:
-          'Saves a query as a named analysis for everyone (analyst, editor, facilitator, administrator): refused with 400 naming why when the console would not run it (the engine\'s plan decides), saved through the change pipeline (audited, undone by revert)',
+          "Saves a query as a named analysis for everyone (analyst, editor, facilitator, administrator): refused with 400 naming why when the console would not run it (the engine's plan decides), saved through the change pipeline (audited, undone by revert)",
         requestBody: body(SavedAnalysisBody),
         responses: { 201: ok('{analysis, changeId}'), 400: errorResponse('a malformed field, or a query the console refuses, named'), 401: errorResponse('not signed in'), 403: forbidden() },
       },
@@ -29,7 +29,13 @@ export function analysisPaths() {
         summary: 'Changes a saved analysis (a new version); a changed query is checked as on saving; expectedVersion refuses a stale edit with 409',
         parameters: [idParam],
         requestBody: body(SavedAnalysisPatch),
-        responses: { 200: ok('{analysis, changeId}'), 400: errorResponse('a malformed field or a refused query'), 403: forbidden(), 404: errorResponse('no such analysis'), 409: errorResponse('a stale expectedVersion') },
+        responses: {
+          200: ok('{analysis, changeId}'),
+          400: errorResponse('a malformed field or a refused query'),
+          403: forbidden(),
+          404: errorResponse('no such analysis'),
+          409: errorResponse('a stale expectedVersion'),
+        },
       },
       delete: {
         summary: 'Deletes a saved analysis (audited; POST /api/changes/{changeId}/revert restores it)',

@@ -81,13 +81,18 @@ export function importPaths() {
     },
     '/api/snapshots/compare': {
       get: {
-        summary: 'What changed between two snapshots, or a snapshot and the graph now: nodes added, removed and changed (each field before and after), relationships added, removed and changed, counts per kind',
+        summary:
+          'What changed between two snapshots, or a snapshot and the graph now: nodes added, removed and changed (each field before and after), relationships added, removed and changed, counts per kind',
         parameters: queryParams(SnapshotCompareParams),
         responses: { 200: ok('from, to, counts, byKind, nodes, relationships'), 400: errorResponse('a malformed side, named'), 404: errorResponse('no such snapshot') },
       },
     },
     '/api/snapshots/{id}': {
-      get: { summary: 'One snapshot (without its graph)', parameters: [snapshotId], responses: { 200: ok('the snapshot'), 400: errorResponse('a malformed id'), 404: errorResponse('no such snapshot') } },
+      get: {
+        summary: 'One snapshot (without its graph)',
+        parameters: [snapshotId],
+        responses: { 200: ok('the snapshot'), 400: errorResponse('a malformed id'), 404: errorResponse('no such snapshot') },
+      },
       delete: {
         summary: 'Deletes a snapshot. Editors and administrators.',
         parameters: [snapshotId],
@@ -98,7 +103,11 @@ export function importPaths() {
       get: {
         summary: `A snapshot's graph as a download in any export format (${EXPORT_FORMATS.join(', ')}), dated when it was taken`,
         parameters: [snapshotId, ...queryParams(ExportParams)],
-        responses: { 200: { description: 'the file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, 400: errorResponse('an unknown format'), 404: errorResponse('no such snapshot') },
+        responses: {
+          200: { description: 'the file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          400: errorResponse('an unknown format'),
+          404: errorResponse('no such snapshot'),
+        },
       },
     },
   };

@@ -7,14 +7,22 @@ const providerId = { name: 'id', in: 'path', required: true, description: 'a pro
 export function oidcPaths() {
   return {
     '/api/auth/oidc/providers': {
-      get: { summary: 'The enabled OpenID providers (GT_OIDC_PROVIDERS) people may sign in with: id and display name, one button each on the sign-in form', responses: { 200: ok('providers: [{id, name}]') } },
+      get: {
+        summary: 'The enabled OpenID providers (GT_OIDC_PROVIDERS) people may sign in with: id and display name, one button each on the sign-in form',
+        responses: { 200: ok('providers: [{id, name}]') },
+      },
     },
     '/api/auth/oidc/{id}/start': {
       get: {
         summary:
           "Starts a sign-in at the provider: sets the HTTP-only cookie gt_oidc (10 minutes, path /api/auth/oidc) naming the state, nonce and PKCE verifier kept on the server, and redirects (303) to the provider's authorization endpoint (authorization code flow, PKCE S256)",
         parameters: [providerId],
-        responses: { 303: { description: "redirect to the provider's sign-in" }, 400: errorResponse('a malformed provider id'), 404: errorResponse('no such provider, or it is disabled'), 502: errorResponse('the provider could not be reached or described itself wrongly') },
+        responses: {
+          303: { description: "redirect to the provider's sign-in" },
+          400: errorResponse('a malformed provider id'),
+          404: errorResponse('no such provider, or it is disabled'),
+          502: errorResponse('the provider could not be reached or described itself wrongly'),
+        },
       },
     },
     '/api/auth/oidc/{id}/callback': {

@@ -32,7 +32,8 @@ export function reportPaths() {
     },
     '/api/missing-updates': {
       get: {
-        summary: "What needs updating across the partnership: every plan's unfinished actions with no update in the period, counted per lead organisation, with the rows behind the counts (CSV for a coordinator to send round); today's quarter when no period is given",
+        summary:
+          "What needs updating across the partnership: every plan's unfinished actions with no update in the period, counted per lead organisation, with the rows behind the counts (CSV for a coordinator to send round); today's quarter when no period is given",
         parameters: queryParams(MissingUpdatesParams),
         responses: { 200: ok('period, counts per lead, and rows of lead, plan, action, title, last status, last update'), 400: errorResponse('a bad parameter, named') },
       },
@@ -46,7 +47,8 @@ export function reportPaths() {
     },
     '/api/dashboard': {
       get: {
-        summary: "The partnership's dashboard: every plan's actions together by status now and at the end of the previous period, overdue actions and milestones, outcomes with no progress, every plan's indicators, and a row per plan",
+        summary:
+          "The partnership's dashboard: every plan's actions together by status now and at the end of the previous period, overdue actions and milestones, outcomes with no progress, every plan's indicators, and a row per plan",
         parameters: queryParams(ReportParams.pick({ period: true })),
         responses: { 200: ok('the dashboard with a row per plan'), 400: errorResponse('a bad parameter, named') },
       },

@@ -22,7 +22,14 @@ import { parseRequest } from './validateRequest.js';
  * A plan is named by its id (`plan:lcja-2010`) or without the prefix (`lcja-2010`).
  */
 
-const PlanPath = z.object({ plan: z.string().transform((p) => (p.startsWith('plan:') ? p : `plan:${p}`)).pipe(NodeId) }).strict();
+const PlanPath = z
+  .object({
+    plan: z
+      .string()
+      .transform((p) => (p.startsWith('plan:') ? p : `plan:${p}`))
+      .pipe(NodeId),
+  })
+  .strict();
 
 const asPeriod = (code: string | undefined): Period | undefined => (code ? (parsePeriod(code) as Period) : undefined);
 const todaysQuarter = () => parsePeriod(quarterOf(new Date().toISOString().slice(0, 10))) as Period;

@@ -7,8 +7,7 @@ export function parseRequest<T>(schema: z.ZodType<T>, input: unknown, where: 'qu
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => {
     const field = issue.path.filter((p) => typeof p !== 'symbol').join('.');
-    const reason =
-      issue.code === 'unrecognized_keys' ? `unknown ${where} parameter(s): ${issue.keys.join(', ')}` : issue.message;
+    const reason = issue.code === 'unrecognized_keys' ? `unknown ${where} parameter(s): ${issue.keys.join(', ')}` : issue.message;
     // A parameter with an empty name (`?=x`) names none: then the field is where it came from.
     return { field: field || (issue.code === 'unrecognized_keys' && issue.keys.join(', ')) || where, reason };
   });

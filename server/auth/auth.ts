@@ -6,11 +6,7 @@ import type { AuthSettings } from './settings.js';
 /** Everything sign-in needs, built once per server from its repositories and settings. */
 export type Auth = { accounts: Accounts; sessions: Sessions; settings: AuthSettings };
 
-export function createAuth(
-  repositories: { users: UserRepository; sessions: SessionRepository },
-  settings: AuthSettings,
-  organisationExists?: (id: string) => Promise<boolean>,
-): Auth {
+export function createAuth(repositories: { users: UserRepository; sessions: SessionRepository }, settings: AuthSettings, organisationExists?: (id: string) => Promise<boolean>): Auth {
   return {
     accounts: new Accounts(repositories.users, repositories.sessions, organisationExists),
     sessions: new Sessions(repositories.sessions, repositories.users, settings.sessionTtlMs),

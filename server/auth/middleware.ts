@@ -65,9 +65,7 @@ export const csrfProtection: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method) || !req.authSession) return next();
   const sent = req.get(CSRF_HEADER);
   if (!sent || !sameSecret(sent, csrfTokenOf(req.authSession.token))) {
-    return next(
-      new HttpError(403, 'csrf_token_invalid', `missing or wrong ${CSRF_HEADER} header: send the csrfToken from GET /api/auth/session with every change`),
-    );
+    return next(new HttpError(403, 'csrf_token_invalid', `missing or wrong ${CSRF_HEADER} header: send the csrfToken from GET /api/auth/session with every change`));
   }
   next();
 };

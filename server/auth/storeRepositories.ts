@@ -24,7 +24,10 @@ const Q = {
 
 /** Deletes, inside `tx`, the sessions `doomed` picks; answers how many. */
 async function removeSessionsWhere(tx: Transaction, doomed: (s: SessionRecord) => boolean): Promise<number> {
-  const ids = (await tx.run(Q.allSessions)).map((r) => SessionRow.parse(propertiesOf(r))).filter(doomed).map((s) => s.id);
+  const ids = (await tx.run(Q.allSessions))
+    .map((r) => SessionRow.parse(propertiesOf(r)))
+    .filter(doomed)
+    .map((s) => s.id);
   for (const id of ids) await tx.run(Q.deleteSession, { id });
   return ids.length;
 }

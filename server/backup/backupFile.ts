@@ -35,9 +35,7 @@ export const BackupFile = z
     counts: z.object({ nodes: z.int().min(0), relationships: z.int().min(0), system: z.record(z.string(), z.int().min(0)) }).strict(),
     checksum: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
     nodes: z.array(z.object({ kind: NodeKindSchema, properties: Properties.refine((p) => typeof p.id === 'string', 'must have an id') }).strict()),
-    relationships: z.array(
-      z.object({ type: RelationshipTypeSchema, fromKind: NodeKindSchema, toKind: NodeKindSchema, from: z.string(), to: z.string(), properties: Properties }).strict(),
-    ),
+    relationships: z.array(z.object({ type: RelationshipTypeSchema, fromKind: NodeKindSchema, toKind: NodeKindSchema, from: z.string(), to: z.string(), properties: Properties }).strict()),
     system: z.object(Object.fromEntries(BACKED_UP_TABLES.map((t) => [t, z.array(Properties)])) as Record<(typeof BACKED_UP_TABLES)[number], z.ZodArray<typeof Properties>>).strict(),
   })
   .strict();

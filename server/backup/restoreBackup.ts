@@ -1,4 +1,4 @@
-import { NODE_KINDS, RELATIONSHIP_SCHEMAS} from '../../model/index.js';
+import { NODE_KINDS, RELATIONSHIP_SCHEMAS } from '../../model/index.js';
 import { SYSTEM_TABLE_NAMES, SYSTEM_TABLES, systemQueryName, type SystemTable } from '../../model/system.js';
 import { writeSystemRows } from '../changes/audit.js';
 import { endpointQueryName, kebab, nodeColumns, relationshipColumns } from '../cypher/fromModel.js';
@@ -102,10 +102,18 @@ export async function restoreBackup(store: GraphStore, file: BackupFile, options
     if (options.force) await removeEverything(tx);
     else for (const row of await tx.run(systemQueryName('all', 'Migration'))) await tx.run(systemQueryName('delete', 'Migration'), { id: (row.n as NodeValue).properties.id });
     for (const [kind, nodes] of grouped(file.nodes, (n) => n.kind)) {
-      await inBatches(tx, `nodes/upsert-${kebab(kind)}`, nodes.map((n) => fullRow(nodeColumns(n.kind), n.properties)));
+      await inBatches(
+        tx,
+        `nodes/upsert-${kebab(kind)}`,
+        nodes.map((n) => fullRow(nodeColumns(n.kind), n.properties)),
+      );
     }
     for (const [query, rels] of grouped(file.relationships, (r) => `relationships/upsert-${endpointQueryName(r.type, r.fromKind, r.toKind)}`)) {
-      await inBatches(tx, query, rels.map((r) => ({ ...fullRow(relationshipColumns(r.type), r.properties), from: r.from, to: r.to })));
+      await inBatches(
+        tx,
+        query,
+        rels.map((r) => ({ ...fullRow(relationshipColumns(r.type), r.properties), from: r.from, to: r.to })),
+      );
     }
     for (const table of BACKED_UP_TABLES) await writeSystemRows(tx, table, file.system[table] as never[]);
   });

@@ -57,4 +57,3 @@ export async function takeBackup(store: GraphStore): Promise<BackupFile> {
 function present(properties: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(properties).filter(([k, v]) => v !== null && v !== undefined && !k.startsWith('_')));
 }
-

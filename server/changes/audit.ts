@@ -146,14 +146,25 @@ export function nodeChangeRows(input: AuditInput): NodeChangeRow[] {
     return row;
   };
   for (const n of input.diff.nodes.added) {
-    rowFor(n.id, 'created').fields = JSON.stringify(Object.entries(n.props).filter(([, v]) => v !== null).map(([field, after]) => ({ field, before: null, after })));
+    rowFor(n.id, 'created').fields = JSON.stringify(
+      Object.entries(n.props)
+        .filter(([, v]) => v !== null)
+        .map(([field, after]) => ({ field, before: null, after })),
+    );
   }
   for (const u of input.diff.nodes.updated) rowFor(u.id, 'updated').fields = JSON.stringify(u.fields);
   for (const n of input.diff.nodes.removed) {
-    rowFor(n.id, 'removed').fields = JSON.stringify(Object.entries(n.props).filter(([, v]) => v !== null).map(([field, before]) => ({ field, before, after: null })));
+    rowFor(n.id, 'removed').fields = JSON.stringify(
+      Object.entries(n.props)
+        .filter(([, v]) => v !== null)
+        .map(([field, before]) => ({ field, before, after: null })),
+    );
   }
   const links = new Map<string, { type: string; from: string; to: string; change: 'added' | 'removed' }[]>();
-  for (const [change, list] of [['added', input.diff.relationships.added], ['removed', input.diff.relationships.removed]] as const) {
+  for (const [change, list] of [
+    ['added', input.diff.relationships.added],
+    ['removed', input.diff.relationships.removed],
+  ] as const) {
     for (const r of list) {
       for (const end of new Set([r.from, r.to])) {
         rowFor(end, change === 'added' ? 'linked' : 'unlinked');

@@ -19,14 +19,13 @@ export async function checkPartnerScope(read: Reader, actor: Actor, diff: Change
   const actionEnd = (r: { type: string; from: string; to: string }) => (r.type === 'LEADS' || r.type === 'PARTNERS_IN' ? r.to : r.from);
   const linksOk = (r: { type: string; from: string; to: string }) => ACTION_LINKS.has(r.type) && allowed.has(actionEnd(r));
   // New progress updates and milestones hang off an allowed action through a link in the same change.
-  const newChildren = new Set(
-    diff.relationships.added.filter((r) => (r.type === 'HAS_PROGRESS' || r.type === 'HAS_MILESTONE') && allowed.has(r.from)).map((r) => r.to),
-  );
+  const newChildren = new Set(diff.relationships.added.filter((r) => (r.type === 'HAS_PROGRESS' || r.type === 'HAS_MILESTONE') && allowed.has(r.from)).map((r) => r.to));
   const refused: FieldIssue[] = [];
   const outside = `is not an action ${actor.organisationId} leads or partners in, nor one of their progress updates`;
   for (const n of diff.nodes.added) if (!newChildren.has(n.id) || (n.kind !== 'ProgressUpdate' && n.kind !== 'Milestone')) refused.push({ field: n.id, reason: outside });
   for (const n of diff.nodes.updated) if (!allowed.has(n.id)) refused.push({ field: n.id, reason: outside });
   for (const n of diff.nodes.removed) if (!allowed.has(n.id) || n.kind === 'Action') refused.push({ field: n.id, reason: n.kind === 'Action' ? 'a partner editor may not remove an action' : outside });
-  for (const r of [...diff.relationships.added, ...diff.relationships.removed]) if (!linksOk(r)) refused.push({ field: r.id, reason: `a link a partner editor of ${actor.organisationId} may not change` });
+  for (const r of [...diff.relationships.added, ...diff.relationships.removed])
+    if (!linksOk(r)) refused.push({ field: r.id, reason: `a link a partner editor of ${actor.organisationId} may not change` });
   if (refused.length) throw new ForbiddenError(`a partner editor of ${actor.organisationId} may change only the actions it leads or partners in, and their progress`, refused);
 }

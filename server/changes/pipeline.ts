@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import {
-  ChangeOperation,
-  ChangeRequest,
-  isEmptyDiff,
-  type ChangeDiff,
-  type ChangeOperationInput,
-  type ChangeOrigin,
-  type ChangeRequestInput,
-} from '../../model/changes.js';
+import { ChangeOperation, ChangeRequest, isEmptyDiff, type ChangeDiff, type ChangeOperationInput, type ChangeOrigin, type ChangeRequestInput } from '../../model/changes.js';
 import type { Actor } from '../../model/roles.js';
 import type { PendingChangeRow } from '../../model/system.js';
 import { parseOrThrow } from '../graph/validationError.js';
@@ -180,11 +172,7 @@ export class ChangePipeline {
    * `alsoWrite` adds, all or nothing; then announces the commit. An empty diff writes
    * nothing and is not announced (a second seed load, an edit to the same value).
    */
-  private async commit(
-    ctx: PlanContext & { approvedBy?: string },
-    planner: Planner,
-    alsoWrite?: (tx: Transaction, changeId: string | null, read: Reader) => Promise<void>,
-  ): Promise<SubmitResult> {
+  private async commit(ctx: PlanContext & { approvedBy?: string }, planner: Planner, alsoWrite?: (tx: Transaction, changeId: string | null, read: Reader) => Promise<void>): Promise<SubmitResult> {
     const changeId = newChangeId();
     const { diff, committed } = await this.store.write(async (tx) => {
       const read: Reader = (name, params) => tx.run(name, params);
@@ -197,10 +185,23 @@ export class ChangePipeline {
       const plansBefore = await plansOf(read, touched);
       await writeDiff(tx, planned);
       await writeRecords(tx, planned.diff.records ?? []);
-      const plansAfter = await plansOf(read, planned.diff.nodes.added.map((n) => n.id));
+      const plansAfter = await plansOf(
+        read,
+        planned.diff.nodes.added.map((n) => n.id),
+      );
       const planIds = [...new Set([...plansBefore, ...plansAfter, ...plansIn(planned.diff)])];
       const seq = await nextSeq(read);
-      const audit: AuditInput = { changeId, seq, at: ctx.at, actor: ctx.actor, ...(ctx.reason ? { reason: ctx.reason } : {}), origin: ctx.origin, ...(ctx.approvedBy ? { approvedBy: ctx.approvedBy } : {}), diff: planned.diff, planIds };
+      const audit: AuditInput = {
+        changeId,
+        seq,
+        at: ctx.at,
+        actor: ctx.actor,
+        ...(ctx.reason ? { reason: ctx.reason } : {}),
+        origin: ctx.origin,
+        ...(ctx.approvedBy ? { approvedBy: ctx.approvedBy } : {}),
+        diff: planned.diff,
+        planIds,
+      };
       await writeSystemRow(tx, 'AuditEntry', auditRow(audit));
       await writeSystemRows(tx, 'NodeChange', nodeChangeRows(audit));
       await alsoWrite?.(tx, changeId, read);

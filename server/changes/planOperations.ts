@@ -146,7 +146,9 @@ export function applyOperations(graph: WorkingGraph, operations: ChangeOperation
         checkVersion(i, op.id, op.expectedVersion);
         const known = new Set(nodePropertyColumns(node.kind).map((c) => c.name));
         const unknown = [
-          ...Object.keys(op.set).filter((f) => !known.has(f)).map((f) => ({ field: `${at}.set.${f}`, reason: `unknown field ${f}: a ${node.kind} has no such field` })),
+          ...Object.keys(op.set)
+            .filter((f) => !known.has(f))
+            .map((f) => ({ field: `${at}.set.${f}`, reason: `unknown field ${f}: a ${node.kind} has no such field` })),
           ...op.unset.flatMap((f, j) => (known.has(f) ? [] : [{ field: `${at}.unset.${j}`, reason: `unknown field ${f}: a ${node.kind} has no such field` }])),
         ];
         if (unknown.length) {

@@ -29,7 +29,11 @@ async function live(read: Reader, table: RecordTable, id: string, expectedVersio
   const row = await readSystemRow(read, table, id);
   if (!row || row.deleted) throw new NotFoundError(`no saved analysis with id ${id}`, [{ field: 'id', reason: `no saved analysis with id ${id}` }]);
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
-    throw new ConflictError(`${id} is at version ${row.version}, not ${expectedVersion}: someone changed it meanwhile`, [{ field: 'expectedVersion', reason: `is ${expectedVersion}; the record is at version ${row.version}` }], current(row));
+    throw new ConflictError(
+      `${id} is at version ${row.version}, not ${expectedVersion}: someone changed it meanwhile`,
+      [{ field: 'expectedVersion', reason: `is ${expectedVersion}; the record is at version ${row.version}` }],
+      current(row),
+    );
   }
   return row;
 }

@@ -91,7 +91,10 @@ export async function comparePlans(store: GraphStore, a: string, b: string): Pro
   }
   const best = (id: string, side: 'a' | 'b') => Math.round(Math.max(0, ...pairs.filter((p) => (side === 'a' ? p.x.id : p.y.id) === id).map((p) => p.score)) * 100) / 100;
   const coverage = new Map<string, { outcome: string; number: number; before: number; after: number }>();
-  for (const [rows, side] of [[coverageA, 'before'], [coverageB, 'after']] as const) {
+  for (const [rows, side] of [
+    [coverageA, 'before'],
+    [coverageB, 'after'],
+  ] as const) {
     for (const r of rows) {
       const c = coverage.get(String(r.outcome)) ?? { outcome: String(r.outcome), number: Number(r.number), before: 0, after: 0 };
       c[side] = Number(r.actions);

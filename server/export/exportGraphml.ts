@@ -60,7 +60,10 @@ export function exportGraphml(graph: ExportGraph): string {
   for (const [name, type] of edgeKeys) out.push(`  <key id="e_${name}" for="edge" attr.name="${name}" attr.type="${XML_TYPE[type]}"/>`);
   out.push('  <graph id="golden-thread" edgedefault="directed">');
   const data = (prefix: string, values: [string, Value | undefined][]) =>
-    values.filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `<data key="${prefix}_${k}">${xml(valueText(v!))}</data>`).join('');
+    values
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => `<data key="${prefix}_${k}">${xml(valueText(v!))}</data>`)
+      .join('');
   for (const n of graph.nodes) {
     const props = Object.entries<Value>(n.props);
     const prov = Object.entries(flattenProvenance(n.provenance)) as [string, Value][];

@@ -22,9 +22,7 @@ export const ExportFile = z
     exportedAt: z.string(),
     counts: z.object({ nodes: z.int().min(0), relationships: z.int().min(0) }).strict(),
     nodes: z.array(z.object({ kind: NodeKindSchema, id: NodeId, props: z.record(z.string(), Value), provenance: Provenance }).strict()),
-    relationships: z.array(
-      z.object({ type: RelationshipTypeSchema, from: NodeId, to: NodeId, props: z.record(z.string(), Value), provenance: Provenance }).strict(),
-    ),
+    relationships: z.array(z.object({ type: RelationshipTypeSchema, from: NodeId, to: NodeId, props: z.record(z.string(), Value), provenance: Provenance }).strict()),
   })
   .strict();
 export type ExportFile = z.infer<typeof ExportFile>;

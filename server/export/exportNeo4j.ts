@@ -19,13 +19,11 @@ function literal(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
-  if (typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')}}`;
-  const escaped = String(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/'/g, "\\'")
-    .replace(/\r/g, '\\r')
-    .replace(/\n/g, '\\n')
-    .replace(/\t/g, '\\t');
+  if (typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v)}`)
+      .join(', ')}}`;
+  const escaped = String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
   return `'${escaped}'`;
 }
 
@@ -40,7 +38,9 @@ function withRows(queryText: string, rows: Record<string, unknown>[]): string {
 
 /** The script's statements, each complete on its own (the test lints each one). */
 export function neo4jStatements(graph: ExportGraph, batch = BATCH, registry = QueryRegistry.load()): string[] {
-  const statements = statementsOf(registry.text('schema/schema', 'neo4j')).map((s) => s.trim()).filter(Boolean);
+  const statements = statementsOf(registry.text('schema/schema', 'neo4j'))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const groups = new Map<string, Record<string, unknown>[]>();
   const push = (query: string, row: Record<string, unknown>) => groups.set(query, [...(groups.get(query) ?? []), row]);
   for (const n of graph.nodes) {

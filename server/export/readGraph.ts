@@ -1,13 +1,4 @@
-import {
-  NODE_KINDS,
-  NODE_SCHEMAS,
-  nodePropertyColumns,
-  relationshipPropertyColumns,
-  unflattenProvenance,
-  type NodeKind,
-  type Provenance,
-  type RelationshipType,
-} from '../../model/index.js';
+import { NODE_KINDS, NODE_SCHEMAS, nodePropertyColumns, relationshipPropertyColumns, unflattenProvenance, type NodeKind, type Provenance, type RelationshipType } from '../../model/index.js';
 import type { GraphStore, NodeValue, RelationshipValue, Value } from '../store/port.js';
 
 /**
@@ -24,10 +15,7 @@ export type ExportGraph = { nodes: ExportNode[]; relationships: ExportRelationsh
 const kindOrder = new Map(NODE_KINDS.map((k, i) => [k, i]));
 
 export async function readExportGraph(store: Pick<GraphStore, 'read'>): Promise<ExportGraph> {
-  const [nodeRows, relRows] = await Promise.all([
-    store.read('export/all-nodes', { kinds: NODE_KINDS }),
-    store.read('export/all-relationships', { kinds: NODE_KINDS }),
-  ]);
+  const [nodeRows, relRows] = await Promise.all([store.read('export/all-nodes', { kinds: NODE_KINDS }), store.read('export/all-relationships', { kinds: NODE_KINDS })]);
   const nodes = nodeRows.map((row) => {
     const value = row.n as NodeValue;
     const kind = value.label as NodeKind;
@@ -46,7 +34,15 @@ export async function readExportGraph(store: Pick<GraphStore, 'read'>): Promise<
       const v = value.properties[col.name];
       if (v !== null && v !== undefined) props[col.name] = v;
     }
-    return { type, from: String(row.from), to: String(row.to), fromKind: String(row.fromKind) as NodeKind, toKind: String(row.toKind) as NodeKind, props, provenance: unflattenProvenance(value.properties) };
+    return {
+      type,
+      from: String(row.from),
+      to: String(row.to),
+      fromKind: String(row.fromKind) as NodeKind,
+      toKind: String(row.toKind) as NodeKind,
+      props,
+      provenance: unflattenProvenance(value.properties),
+    };
   });
   // Sorted here as well as in the query: both engines must give the same bytes.
   nodes.sort((a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -59,22 +59,19 @@ const severalPlans = (plans: (string | null)[]) => new Set(plans.filter(Boolean)
 /** "LCJA 2008 · 2.5.7" (or "2.5.7" when `qualify` is false) for each action, in reference order. */
 async function actionRefs(store: GraphStore, ids: string[], qualify: boolean): Promise<Map<string, string>> {
   const summaries = await nodeSummaries(store, ids);
-  return new Map(ids.map((id) => {
-    const s = summaries.get(id);
-    const ref = s?.ref || (s ? `“${s.label.length > 40 ? `${s.label.slice(0, 39)}…` : s.label}”` : id);
-    return [id, (qualify ? qualifiedRef(s?.planShort, ref) : ref) ?? ref];
-  }));
+  return new Map(
+    ids.map((id) => {
+      const s = summaries.get(id);
+      const ref = s?.ref || (s ? `“${s.label.length > 40 ? `${s.label.slice(0, 39)}…` : s.label}”` : id);
+      return [id, (qualify ? qualifiedRef(s?.planShort, ref) : ref) ?? ref];
+    }),
+  );
 }
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-async function actionsAnalysis(
-  store: GraphStore,
-  query: string,
-  input: GapInput,
-  summarise: (n: number) => string,
-): Promise<GapResult> {
+async function actionsAnalysis(store: GraphStore, query: string, input: GapInput, summarise: (n: number) => string): Promise<GapResult> {
   // Rows kept and patched per edited action (cachedRows.ts): an edit of a shown field does not run the query again.
   const [rows, names] = await Promise.all([cachedRows(store, query, { plan: input.plan, asOf: input.asOf, bases: input.bases }), planShortNames(store)]);
   const actions = rows
@@ -167,9 +164,7 @@ export const ANALYSES: Analysis[] = [
     async run(store, input) {
       // National outcomes, aims and framework outcomes belong to no plan: no plan index needed.
       const rows = await store.read('gaps/unserved-outcomes', { plan: input.plan, bases: input.bases });
-      const items = rows
-        .map((r) => summaryOf(r.t as NodeValue))
-        .sort((a, b) => byNumbers(a.id, b.id));
+      const items = rows.map((r) => summaryOf(r.t as NodeValue)).sort((a, b) => byNumbers(a.id, b.id));
       return {
         summary: `${plural(items.length, 'national outcome, aim or framework outcome', 'national outcomes, aims and framework outcomes')} served by no action${inPlan(input)}.`,
         columns: [
@@ -194,28 +189,23 @@ export const ANALYSES: Analysis[] = [
   {
     id: 'actions-without-lead',
     title: 'Actions with no lead, or only a vague lead',
-    explanation:
-      'Actions that no named organisation leads, including those whose lead as printed ("Responsible Authorities and Partners") names no body that can be held to it.',
+    explanation: 'Actions that no named organisation leads, including those whose lead as printed ("Responsible Authorities and Partners") names no body that can be held to it.',
     parameters: [PLAN, BASIS],
-    run: (store, input) =>
-      actionsAnalysis(store, 'gaps/actions-without-lead', input, (n) => `${plural(n, 'action')} with no named lead${inPlan(input)}.`),
+    run: (store, input) => actionsAnalysis(store, 'gaps/actions-without-lead', input, (n) => `${plural(n, 'action')} with no named lead${inPlan(input)}.`),
   },
   {
     id: 'actions-without-timescale',
     title: 'Actions with no timescale',
     explanation: 'Actions with no timescale, due date or year band: nobody can tell when they are late.',
     parameters: [PLAN],
-    run: (store, input) =>
-      actionsAnalysis(store, 'gaps/actions-without-timescale', input, (n) => `${plural(n, 'action')} with no timescale${inPlan(input)}.`),
+    run: (store, input) => actionsAnalysis(store, 'gaps/actions-without-timescale', input, (n) => `${plural(n, 'action')} with no timescale${inPlan(input)}.`),
   },
   {
     id: 'overdue-actions',
     title: 'Overdue actions',
-    explanation:
-      'Actions whose due date has passed by the chosen date while their latest progress is not complete (or "not required").',
+    explanation: 'Actions whose due date has passed by the chosen date while their latest progress is not complete (or "not required").',
     parameters: [PLAN, AS_OF, BASIS],
-    run: (store, input) =>
-      actionsAnalysis(store, 'gaps/overdue-actions', input, (n) => `${plural(n, 'action')} overdue as of ${input.asOf}${inPlan(input)}.`),
+    run: (store, input) => actionsAnalysis(store, 'gaps/overdue-actions', input, (n) => `${plural(n, 'action')} overdue as of ${input.asOf}${inPlan(input)}.`),
   },
   {
     id: 'overdue-milestones',
@@ -253,13 +243,16 @@ export const ANALYSES: Analysis[] = [
   {
     id: 'shared-outcomes',
     title: 'Outcomes several organisations work on',
-    explanation:
-      'Outcomes and aims served by actions that several different organisations lead. Worth a look for duplicated effort, or for a chance to work jointly.',
+    explanation: 'Outcomes and aims served by actions that several different organisations lead. Worth a look for duplicated effort, or for a chance to work jointly.',
     parameters: [PLAN, BASIS],
     async run(store, input) {
       const items = (await organisationsPerOutcome(store, input)).filter((o) => o.organisations.length >= 2);
       const qualify = severalPlans(items.flatMap((o) => o.plans));
-      const refs = await actionRefs(store, items.flatMap((o) => o.actions), qualify);
+      const refs = await actionRefs(
+        store,
+        items.flatMap((o) => o.actions),
+        qualify,
+      );
       return {
         summary: `${plural(items.length, 'outcome or aim', 'outcomes and aims')} with actions led by two or more organisations${inPlan(input)}.`,
         columns: outcomeColumns,
@@ -278,8 +271,7 @@ export const ANALYSES: Analysis[] = [
   {
     id: 'near-duplicate-actions',
     title: 'Near-duplicate actions across plans',
-    explanation:
-      'Pairs of actions in different plans whose wording is alike (share most of their content words). The threshold sets how alike: 1 means the same words.',
+    explanation: 'Pairs of actions in different plans whose wording is alike (share most of their content words). The threshold sets how alike: 1 means the same words.',
     parameters: [PLAN, THRESHOLD],
     async run(store, input) {
       const [rows, names] = await Promise.all([store.read('gaps/action-texts', { plan: '' }), planShortNames(store)]);
@@ -337,7 +329,11 @@ export const ANALYSES: Analysis[] = [
       }
       const items = [...byOrg].sort(([, a], [, b]) => b.outcomes.length - a.outcomes.length || a.name.localeCompare(b.name));
       const qualify = severalPlans(items.flatMap(([, e]) => [...e.plans]));
-      const refs = await actionRefs(store, items.flatMap(([, e]) => [...e.actions]), qualify);
+      const refs = await actionRefs(
+        store,
+        items.flatMap(([, e]) => [...e.actions]),
+        qualify,
+      );
       const outcomeName = (t: NodeSummary) => {
         const ref = qualify ? qualifiedRef(t.planShort, t.ref) : t.ref;
         return `${KIND_NAMES[t.kind]} ${ref ? `${ref} ` : ''}“${t.label}”`;
@@ -430,7 +426,14 @@ export const ANALYSES: Analysis[] = [
           { key: 'organisation', title: 'Organisation' },
           { key: 'count', title: 'Actions' },
         ],
-        rows: cells.map((c) => ({ id: c.outcome.id, organisationId: c.org.id, outcome: `${c.outcome.ref} ${c.outcome.label}`, organisation: c.org.label, count: c.actions.length, actions: c.actions })),
+        rows: cells.map((c) => ({
+          id: c.outcome.id,
+          organisationId: c.org.id,
+          outcome: `${c.outcome.ref} ${c.outcome.label}`,
+          organisation: c.org.label,
+          count: c.actions.length,
+          actions: c.actions,
+        })),
         highlight: uncovered.map((s) => s.id),
       };
     },

@@ -5,9 +5,7 @@
  */
 
 const STOPWORDS = new Set(
-  'a an and are as at be by for from has have in into is it its of on or our so that the their them these this to was we were which will with within all any each other such e.g i.e etc'.split(
-    ' ',
-  ),
+  'a an and are as at be by for from has have in into is it its of on or our so that the their them these this to was we were which will with within all any each other such e.g i.e etc'.split(' '),
 );
 
 export function stem(word: string): string {
@@ -37,11 +35,7 @@ export type AlikePair = { a: number; b: number; similarity: number };
  * actions compare in milliseconds, not the seconds an all-pairs loop takes.
  * `comparable(a, b)` filters pairs (for example, only across plans).
  */
-export function alikePairs(
-  texts: Set<string>[],
-  threshold: number,
-  comparable: (a: number, b: number) => boolean,
-): AlikePair[] {
+export function alikePairs(texts: Set<string>[], threshold: number, comparable: (a: number, b: number) => boolean): AlikePair[] {
   const postings = new Map<string, number[]>();
   texts.forEach((words, i) => {
     for (const w of words) postings.set(w, [...(postings.get(w) ?? []), i]);

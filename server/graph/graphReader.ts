@@ -18,10 +18,7 @@ export async function getNode(store: GraphStore, id: string): Promise<StoredNode
 }
 
 export async function countGraph(store: GraphStore): Promise<GraphCounts> {
-  const [nodeRows, relRows] = await Promise.all([
-    store.read('stats/count-nodes'),
-    store.read('stats/count-relationships'),
-  ]);
+  const [nodeRows, relRows] = await Promise.all([store.read('stats/count-nodes'), store.read('stats/count-relationships')]);
   const nodesByKind: Record<string, number> = {};
   for (const r of nodeRows) nodesByKind[String(r.kind)] = Number(r.count);
   const relationshipsByType: Record<string, number> = {};

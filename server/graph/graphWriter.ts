@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  NodeId,
-  NodeInput,
-  RelationshipInput,
-  RelationshipTypeSchema,
-  type ChangeDiff,
-  type ChangeOperation,
-  type ChangeOrigin,
-  type NodeInputDraft,
-} from '../../model/index.js';
+import { NodeId, NodeInput, RelationshipInput, RelationshipTypeSchema, type ChangeDiff, type ChangeOperation, type ChangeOrigin, type NodeInputDraft } from '../../model/index.js';
 import type { Actor } from '../../model/roles.js';
 import { SEED_ACTOR } from '../changes/actors.js';
 import { NotFoundError } from '../changes/errors.js';
@@ -67,9 +58,7 @@ function validate(changes: ChangeSet): Validated {
     collect(() => parseOrThrow(RelationshipInput, r, ['relationships', i]) as RelationshipInput),
   );
   const deleteNodes = (changes.deleteNodes ?? []).map((id, i) => collect(() => parseOrThrow(NodeId, id, ['deleteNodes', i])));
-  const deleteRelationships = (changes.deleteRelationships ?? []).map((key, i) =>
-    collect(() => parseOrThrow(RelationshipKey, key, ['deleteRelationships', i])),
-  );
+  const deleteRelationships = (changes.deleteRelationships ?? []).map((key, i) => collect(() => parseOrThrow(RelationshipKey, key, ['deleteRelationships', i])));
   if (issues.length) throw new ValidationError(issues);
   return {
     nodes: nodes as NodeInput[],

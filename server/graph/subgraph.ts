@@ -13,10 +13,7 @@ async function neighbourhood(store: GraphStore, start: Set<string>, depth: numbe
   const seen = new Set(start);
   let frontier = [...start];
   for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
-    const [out, inc] = await Promise.all([
-      store.read('graph/relationships-out', { ids: frontier }),
-      store.read('graph/relationships-in', { ids: frontier }),
-    ]);
+    const [out, inc] = await Promise.all([store.read('graph/relationships-out', { ids: frontier }), store.read('graph/relationships-in', { ids: frontier })]);
     const next: string[] = [];
     for (const r of [...out, ...inc]) {
       const id = String((r.m as NodeValue).properties.id);
@@ -34,20 +31,12 @@ async function filterSets(store: GraphStore, params: GraphParams): Promise<Set<s
   const sets: Promise<Set<string>>[] = [];
   if (params.plan) {
     const plan = params.plan;
-    sets.push(
-      store.read('graph/plan-membership').then((rows) =>
-        neighbourhood(store, new Set([plan, ...rows.filter((r) => r.plan === plan).map((r) => String(r.id))]), params.depth),
-      ),
-    );
+    sets.push(store.read('graph/plan-membership').then((rows) => neighbourhood(store, new Set([plan, ...rows.filter((r) => r.plan === plan).map((r) => String(r.id))]), params.depth)));
   }
   if (params.organisation) sets.push(neighbourhood(store, new Set([params.organisation]), params.depth));
   if (params.outcome) {
     const outcome = params.outcome;
-    sets.push(
-      threadDown(store, outcome).then(({ paths }) =>
-        neighbourhood(store, new Set([outcome, ...paths.flatMap((p) => p.nodes)]), Math.max(0, params.depth - 1)),
-      ),
-    );
+    sets.push(threadDown(store, outcome).then(({ paths }) => neighbourhood(store, new Set([outcome, ...paths.flatMap((p) => p.nodes)]), Math.max(0, params.depth - 1))));
   }
   return Promise.all(sets);
 }
@@ -59,14 +48,9 @@ function intersect(sets: Set<string>[]): Set<string> | null {
 
 export async function subgraph(store: GraphStore, params: GraphParams): Promise<GraphElements> {
   const keep = intersect(await filterSets(store, params));
-  const [nodeRows, plans] = await Promise.all([
-    keep ? store.read('graph/node-summaries', { ids: [...keep] }) : store.read('graph/all-node-summaries'),
-    planIndex(store),
-  ]);
+  const [nodeRows, plans] = await Promise.all([keep ? store.read('graph/node-summaries', { ids: [...keep] }) : store.read('graph/all-node-summaries'), planIndex(store)]);
   const kinds = params.kind ? new Set<string>(params.kind) : null;
-  const nodes = nodeRows
-    .filter((r) => !kinds || kinds.has(String(r.kind)))
-    .map((r) => ({ data: elementDataFromRow(r, plans) }));
+  const nodes = nodeRows.filter((r) => !kinds || kinds.has(String(r.kind))).map((r) => ({ data: elementDataFromRow(r, plans) }));
   const ids = new Set(nodes.map((n) => n.data.id));
   if (!keep) {
     const rows = await store.read('graph/all-relationships');
@@ -85,8 +69,6 @@ export async function subgraph(store: GraphStore, params: GraphParams): Promise<
     return { nodes, edges };
   }
   const rows = await store.read('graph/relationships-out', { ids: [...ids] });
-  const edges = rows
-    .filter((r) => ids.has(String(r.source)) && ids.has(String(r.target)))
-    .map((r) => ({ data: edgeElementData(r.r as RelationshipValue, String(r.source), String(r.target)) }));
+  const edges = rows.filter((r) => ids.has(String(r.source)) && ids.has(String(r.target))).map((r) => ({ data: edgeElementData(r.r as RelationshipValue, String(r.source), String(r.target)) }));
   return { nodes, edges };
 }

@@ -81,8 +81,7 @@ export function elementDataFromRow(row: Row, plans?: PlanIndex): NodeElementData
   const kind = String(row.kind) as NodeKind;
   const id = String(row.id);
   const number = row.number;
-  const ref =
-    kind === 'NationalOutcome' && number !== null ? `NO${String(number)}` : kind === 'StrategicAim' && number !== null ? `Aim ${String(number)}` : str(row.ref) || null;
+  const ref = kind === 'NationalOutcome' && number !== null ? `NO${String(number)}` : kind === 'StrategicAim' && number !== null ? `Aim ${String(number)}` : str(row.ref) || null;
   return {
     id,
     kind,
@@ -111,10 +110,7 @@ async function plansOf(store: GraphStore, ids: string[]): Promise<PlanIndex> {
 /** Element data of the given nodes, by id; unknown ids are left out. */
 export async function nodeSummaries(store: GraphStore, ids: Iterable<string>): Promise<Map<string, NodeElementData>> {
   const unique = [...new Set(ids)];
-  const [rows, plans] = await Promise.all([
-    unique.length ? store.read('graph/node-summaries', { ids: unique }) : Promise.resolve([]),
-    plansOf(store, unique),
-  ]);
+  const [rows, plans] = await Promise.all([unique.length ? store.read('graph/node-summaries', { ids: unique }) : Promise.resolve([]), plansOf(store, unique)]);
   return new Map(rows.map((r) => [String(r.id), elementDataFromRow(r, plans)]));
 }
 

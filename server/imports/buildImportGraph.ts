@@ -46,13 +46,7 @@ function withBasis(type: RelationshipType, props: Record<string, unknown>): Reco
   return { ...props, linkBasis: DEFAULT_BASIS[type] };
 }
 
-export function buildImportGraph(
-  interpretation: Interpretation,
-  file: string,
-  plan: ImportPlanOptions,
-  ref: ReferenceData,
-  mapping: ImportMapping,
-): ImportGraph {
+export function buildImportGraph(interpretation: Interpretation, file: string, plan: ImportPlanOptions, ref: ReferenceData, mapping: ImportMapping): ImportGraph {
   const key = plan.key;
   const planId = `plan:${key}`;
   const nodes: ImportNode[] = [];

@@ -59,11 +59,6 @@ function importErrorOf(err: ValidationError | NotFoundError, prepared: PreparedI
 /** A Golden Thread JSON export loaded back through the pipeline, as one import change. */
 export async function runJsonImport(store: GraphStore, buffer: Buffer, file: string, actor: Actor, options: { dryRun: boolean }): Promise<Omit<ImportResult, 'prepared'> & { operations: number }> {
   const operations = operationsOfJsonExport(buffer, file);
-  const result = await changePipelineFor(store).submit(
-    { operations, reason: `import of ${file}`, dryRun: options.dryRun },
-    actor,
-    { kind: 'import', ref: file },
-    { upsert: true },
-  );
+  const result = await changePipelineFor(store).submit({ operations, reason: `import of ${file}`, dryRun: options.dryRun }, actor, { kind: 'import', ref: file }, { upsert: true });
   return { ...result, operations: operations.length };
 }

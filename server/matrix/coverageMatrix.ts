@@ -51,26 +51,24 @@ export async function coverageMatrix(store: GraphStore, params: MatrixParams): P
   }
   const colKind = COLUMN_KINDS[params.cols];
   if (!colKind) {
-    throw new HttpError(400, 'bad_request', 'cols must be nationalOutcome, strategicAim or frameworkOutcome', [
-      { field: 'cols', reason: 'must be nationalOutcome, strategicAim or frameworkOutcome' },
-    ]);
+    throw new HttpError(400, 'bad_request', 'cols must be nationalOutcome, strategicAim or frameworkOutcome', [{ field: 'cols', reason: 'must be nationalOutcome, strategicAim or frameworkOutcome' }]);
   }
   const plan = params.plan ?? '';
   // Only links whose basis the caller counts (every link, or printed ones only), in every query alike.
   const bases = params.basis === 'printed' ? basesOfClass('printed') : [...BASES];
   // Every action serving a column, whoever runs it: the plan rows, and each column's total.
-  const [served, axisRows] = await Promise.all([
-    store.read('matrix/plan-by-target', { plan, bases }),
-    cached(store, 'matrix-axis', (reading) => reading.read('matrix/axis-nodes')),
-  ]);
+  const [served, axisRows] = await Promise.all([store.read('matrix/plan-by-target', { plan, bases }), cached(store, 'matrix-axis', (reading) => reading.read('matrix/axis-nodes'))]);
   const [credited, data] = await Promise.all([
     credits(store, params, plan, bases, served),
-    cached(store, 'matrix-axis-summaries', (reading) => nodeSummaries(reading, axisRows.map((r) => String(r.id)))),
+    cached(store, 'matrix-axis-summaries', (reading) =>
+      nodeSummaries(
+        reading,
+        axisRows.map((r) => String(r.id)),
+      ),
+    ),
   ]);
   const summaries = new Map([...data].map(([id, d]) => [id, summaryFromElementData(d)]));
-  const cols = [...summaries.values()]
-    .filter((s) => s.kind === colKind)
-    .sort((a, b) => byNumbers(a.ref ?? '', b.ref ?? ''));
+  const cols = [...summaries.values()].filter((s) => s.kind === colKind).sort((a, b) => byNumbers(a.ref ?? '', b.ref ?? ''));
   const colIds = new Set(cols.map((c) => c.id));
 
   const grouped = new Map<string, { row: string; col: string; roles: Map<string, Credit['role']> }>();

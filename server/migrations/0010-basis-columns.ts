@@ -10,9 +10,7 @@ import type { Migration } from './migration.js';
  * `ADD IF NOT EXISTS` makes every statement a no-op on a fresh store.
  */
 export const BASIS_COLUMN_QUERIES = [
-  ...['contains', 'leads', 'partners-in', 'publishes', 'member-of', 'has-milestone', 'has-progress', 'measures', 'continues', 'grants', 'funds'].map(
-    (type) => `migrations/0010-${type}-link-basis`,
-  ),
+  ...['contains', 'leads', 'partners-in', 'publishes', 'member-of', 'has-milestone', 'has-progress', 'measures', 'continues', 'grants', 'funds'].map((type) => `migrations/0010-${type}-link-basis`),
   'migrations/0010-action-status-basis',
   'migrations/0010-action-due-date-basis',
   'migrations/0010-progress-update-status-basis',

@@ -151,11 +151,6 @@ export const migration: Migration = {
     const operations = await seedUpgradeOperations(store);
     if (operations.length === 0) return;
     // One change: the upgrade lands whole or not at all, and is audited as the migration's.
-    await changePipelineFor(store).submit(
-      { operations, reason: 'issue 10: bases of links and statuses, and the corrections of review 10' },
-      MIGRATION_ACTOR,
-      { kind: 'seed' },
-      { upsert: true },
-    );
+    await changePipelineFor(store).submit({ operations, reason: 'issue 10: bases of links and statuses, and the corrections of review 10' }, MIGRATION_ACTOR, { kind: 'seed' }, { upsert: true });
   },
 };

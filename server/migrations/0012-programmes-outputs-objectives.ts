@@ -91,7 +91,8 @@ export async function programmeUpgradeOperations(store: GraphStore): Promise<Cha
     const links = [...(await storedRels(store, 'graph/relationships-out', [FORMER_ORGANISATION])), ...(await storedRels(store, 'graph/relationships-in', [FORMER_ORGANISATION]))];
     const untouched = Number(former.properties.version) === 1 && former.properties.provSource === 'document' && links.every((r) => r.properties.provSource === 'document');
     if (untouched) ops.push({ op: 'delete', id: FORMER_ORGANISATION });
-    else for (const r of links.filter((r) => r.properties.provSource === 'document' && !seedRels.has(String(r.properties.id)))) ops.push({ op: 'unlink', type: r.type as never, from: r.from, to: r.to });
+    else
+      for (const r of links.filter((r) => r.properties.provSource === 'document' && !seedRels.has(String(r.properties.id)))) ops.push({ op: 'unlink', type: r.type as never, from: r.from, to: r.to });
   }
 
   // 2. The seed's nodes the store lacks.
@@ -142,10 +143,6 @@ export const migration: Migration = {
     if ((await countGraph(store)).nodes === 0) return;
     const operations = await programmeUpgradeOperations(store);
     if (operations.length === 0) return;
-    await changePipelineFor(store).submit(
-      { operations, reason: 'issue 10: programmes, Lothian & Borders outputs, Glasgow MAPPA progress' },
-      MIGRATION_ACTOR,
-      { kind: 'seed' },
-    );
+    await changePipelineFor(store).submit({ operations, reason: 'issue 10: programmes, Lothian & Borders outputs, Glasgow MAPPA progress' }, MIGRATION_ACTOR, { kind: 'seed' });
   },
 };

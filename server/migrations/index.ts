@@ -49,4 +49,3 @@ export async function runMigrations(store: GraphStore, migrations: readonly Migr
   }
   return report;
 }
-

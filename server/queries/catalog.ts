@@ -98,7 +98,12 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'analyses/actions-under-outcome-without-lead', params: z.object({ plan: z.string(), outcome: z.string() }).strict(), example: { plan: '', outcome: 'no:9' }, expectsRows: true },
   { name: 'analyses/organisations-partnering-not-leading', params: z.object({ moreThan: z.string() }).strict(), example: { moreThan: '2' }, expectsRows: true },
   { name: 'analyses/outcomes-by-plan', params: plan, example: { plan: 'plan:lbcja-2011' }, expectsRows: true },
-  { name: 'analyses/actions-serving-outcome-but-no-aim', params: z.object({ plan: z.string(), outcome: z.string() }).strict(), example: { plan: 'plan:lbcja-2011', outcome: 'no:9' }, expectsRows: true },
+  {
+    name: 'analyses/actions-serving-outcome-but-no-aim',
+    params: z.object({ plan: z.string(), outcome: z.string() }).strict(),
+    example: { plan: 'plan:lbcja-2011', outcome: 'no:9' },
+    expectsRows: true,
+  },
   // Live seminars (system tables; the seed holds none, test/seminars/ runs them on real seminars).
   ...(['participants-of', 'proposals-of', 'rounds-of', 'votes-of', 'changes-of', 'last-event-seq'] as const).map((q) => ({
     name: `seminars/${q}`,
@@ -106,7 +111,12 @@ export const QUERY_CATALOG: CatalogEntry[] = [
     example: { seminarId: 'seminar:00000000-0000-0000-0000-000000000000' },
     expectsRows: q === 'last-event-seq',
   })),
-  { name: 'seminars/events-after', params: z.object({ seminarId: z.string().min(1), after: z.int().min(0), cap }).strict(), example: { seminarId: 'seminar:00000000-0000-0000-0000-000000000000', after: 0, cap: 100 }, expectsRows: false },
+  {
+    name: 'seminars/events-after',
+    params: z.object({ seminarId: z.string().min(1), after: z.int().min(0), cap }).strict(),
+    example: { seminarId: 'seminar:00000000-0000-0000-0000-000000000000', after: 0, cap: 100 },
+    expectsRows: false,
+  },
   { name: 'seminars/by-code', params: z.object({ code: z.string().min(1) }).strict(), example: { code: 'ABC234' }, expectsRows: false },
   { name: 'seminars/participant-by-token', params: z.object({ tokenHash: z.string().min(1) }).strict(), example: { tokenHash: '0'.repeat(64) }, expectsRows: false },
 ];

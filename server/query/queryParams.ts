@@ -50,26 +50,24 @@ function problemOf(value: unknown, path: (string | number)[], depth: number): Is
   return undefined;
 }
 
-export const QueryParams = z
-  .record(z.string(), z.unknown())
-  .superRefine((params, ctx) => {
-    const names = Object.keys(params);
-    if (names.length > L.maxParams) {
-      ctx.addIssue({ code: 'custom', message: `must hold at most ${L.maxParams} parameters` });
+export const QueryParams = z.record(z.string(), z.unknown()).superRefine((params, ctx) => {
+  const names = Object.keys(params);
+  if (names.length > L.maxParams) {
+    ctx.addIssue({ code: 'custom', message: `must hold at most ${L.maxParams} parameters` });
+    return;
+  }
+  for (const name of names) {
+    if (!NAME.test(name)) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `parameter names ${NAME_RULE}` });
       return;
     }
-    for (const name of names) {
-      if (!NAME.test(name)) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `parameter names ${NAME_RULE}` });
-        return;
-      }
-      const problem = problemOf(params[name], [name], 0);
-      if (problem) {
-        ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-        return;
-      }
+    const problem = problemOf(params[name], [name], 0);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+      return;
     }
-    if (Buffer.byteLength(JSON.stringify(params)) > L.maxTotalBytes) {
-      ctx.addIssue({ code: 'custom', message: `must be at most ${L.maxTotalBytes} bytes as JSON altogether` });
-    }
-  });
+  }
+  if (Buffer.byteLength(JSON.stringify(params)) > L.maxTotalBytes) {
+    ctx.addIssue({ code: 'custom', message: `must be at most ${L.maxTotalBytes} bytes as JSON altogether` });
+  }
+});

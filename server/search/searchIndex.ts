@@ -65,7 +65,10 @@ function indexTerms(token: string): string[] | null {
   const known = TERM_MEMO.get(token);
   if (known !== undefined) return known;
   const stem = termOf(token);
-  const raw = token.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const raw = token
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
   const terms = stem === null ? null : raw === stem ? [stem] : [stem, raw];
   if (TERM_MEMO.size >= TERM_MEMO_MAX) TERM_MEMO.clear();
   TERM_MEMO.set(token, terms);

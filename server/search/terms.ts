@@ -12,9 +12,7 @@ import { stemmer } from 'stemmer';
 const TOKEN = /\p{N}+(?:\.\p{N}+)+|[\p{L}\p{N}]+/gu;
 
 /** Words too common to say anything; dropped from queries and the index alike. */
-const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in into is it its of on or over that the their there these this those to was were which will with within'.split(' '),
-);
+const STOP_WORDS = new Set('a an and are as at be by for from has have in into is it its of on or over that the their there these this those to was were which will with within'.split(' '));
 
 export type Token = { text: string; start: number; end: number };
 

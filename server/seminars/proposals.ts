@@ -86,7 +86,12 @@ export class SeminarProposals {
       }
       const decidedAt = new Date().toISOString();
       const row = { ...proposal, status: 'accepted' as const, decidedAt, decidedBy: facilitator.displayName, ...(changeId ? { changeId } : {}) };
-      const { done } = room.append(this.ctx.store, { type: 'proposal-accepted', proposalId, changeId, diff, acceptedBy: facilitator.displayName }, [{ table: 'Proposal', row }], this.ctx.announce(room));
+      const { done } = room.append(
+        this.ctx.store,
+        { type: 'proposal-accepted', proposalId, changeId, diff, acceptedBy: facilitator.displayName },
+        [{ table: 'Proposal', row }],
+        this.ctx.announce(room),
+      );
       return { done, changeId, diff };
     });
     const event = await answer.done;

@@ -18,9 +18,7 @@ export function roundRanking(round: DotRoundRow, votes: Iterable<SeminarVoteRow>
       voters.get(a.targetId)!.push(nameOf(v.participantId));
     }
   }
-  return rank(
-    targets.map((t) => ({ targetId: t.id, label: t.label, score: score.get(t.id)!, ...(round.anonymous ? {} : { voters: voters.get(t.id)! }) })),
-  );
+  return rank(targets.map((t) => ({ targetId: t.id, label: t.label, score: score.get(t.id)!, ...(round.anonymous ? {} : { voters: voters.get(t.id)! }) })));
 }
 
 /** Proposals by net support (for minus against), among those still open or decided alike. */
@@ -37,5 +35,8 @@ export function proposalRanking(proposals: Iterable<ProposalRow>, votes: Iterabl
 }
 
 function rank(entries: RankingEntry[]): RankingEntry[] {
-  return entries.map((e, i) => ({ e, i })).sort((a, b) => b.e.score - a.e.score || a.i - b.i).map(({ e }) => e);
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.score - a.e.score || a.i - b.i)
+    .map(({ e }) => e);
 }

@@ -83,7 +83,12 @@ export class SeminarRoom {
       while (this.queue.length) {
         const batch = this.queue.splice(0);
         try {
-          await store.write((tx) => writeRows(tx, batch.flatMap((b) => b.writes)));
+          await store.write((tx) =>
+            writeRows(
+              tx,
+              batch.flatMap((b) => b.writes),
+            ),
+          );
         } catch (err) {
           for (const b of [...batch, ...this.queue.splice(0)]) b.reject(err);
           await this.reload();

@@ -124,10 +124,28 @@ export class SeminarService {
       dotsPerPerson: body.dotsPerPerson,
       facilitatorTokenHash: tokenHash(facilitatorToken),
     };
-    const facilitator: SeminarParticipantRow = { id: `participant:${randomUUID()}`, seminarId: id, displayName: actor.name, role: 'facilitator', username: actor.id, tokenHash: row.facilitatorTokenHash, joinedAt: at };
+    const facilitator: SeminarParticipantRow = {
+      id: `participant:${randomUUID()}`,
+      seminarId: id,
+      displayName: actor.name,
+      role: 'facilitator',
+      username: actor.id,
+      tokenHash: row.facilitatorTokenHash,
+      joinedAt: at,
+    };
     const room = new SeminarRoom(row, this.repo);
     this.rooms.set(id, Promise.resolve(room));
-    await logged(room, async () => room.append(this.store, { type: 'participant-joined', participant: participantInfo(facilitator) }, [{ table: 'Seminar', row }, { table: 'SeminarParticipant', row: facilitator }], this.announce(room)));
+    await logged(room, async () =>
+      room.append(
+        this.store,
+        { type: 'participant-joined', participant: participantInfo(facilitator) },
+        [
+          { table: 'Seminar', row },
+          { table: 'SeminarParticipant', row: facilitator },
+        ],
+        this.announce(room),
+      ),
+    );
     const seminar = seminarInfo(row, origin);
     return { id, code: row.code, joinUrl: seminar.joinUrl, qrUrl: `/api/seminars/${encodeURIComponent(id)}/qr`, facilitatorToken, seminar };
   }
@@ -170,7 +188,12 @@ export class SeminarService {
       const writes = [...room.rounds.values()].filter((r) => r.status === 'open').map((r) => ({ table: 'DotRound' as const, row: { ...r, status: 'closed' as const, closedAt: endedAt } }));
       const row: SeminarRow = { ...room.row, status: 'ended', endedAt, follow: JSON.stringify(room.follow) };
       for (const t of writes) this.disarmTimer(t.row.id);
-      return room.append(this.store, { type: 'seminar-ended', endedAt, summaryUrl: `/api/seminars/${encodeURIComponent(room.id)}/summary` }, [...writes, { table: 'Seminar', row }], this.announce(room));
+      return room.append(
+        this.store,
+        { type: 'seminar-ended', endedAt, summaryUrl: `/api/seminars/${encodeURIComponent(room.id)}/summary` },
+        [...writes, { table: 'Seminar', row }],
+        this.announce(room),
+      );
     });
   }
 
@@ -234,10 +257,15 @@ export class SeminarService {
   /** The timer: closes the round when it runs out (at once, for one that ran out while the server was down). */
   private armTimer(room: SeminarRoom, roundId: string, endsAt: string | undefined, status: string): void {
     if (!endsAt || status !== 'open') return;
-    const timer = setTimeout(() => {
-      this.timers.delete(roundId);
-      logged(room, async () => (room.rounds.get(roundId)?.status === 'open' ? this.closeRoundNow(room, roundId) : { done: Promise.resolve(null) })).catch((err: unknown) => console.error(`closing round ${roundId} on its timer failed:`, err));
-    }, Math.max(0, Date.parse(endsAt) - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(roundId);
+        logged(room, async () => (room.rounds.get(roundId)?.status === 'open' ? this.closeRoundNow(room, roundId) : { done: Promise.resolve(null) })).catch((err: unknown) =>
+          console.error(`closing round ${roundId} on its timer failed:`, err),
+        );
+      },
+      Math.max(0, Date.parse(endsAt) - Date.now()),
+    );
     timer.unref();
     this.timers.set(roundId, timer);
   }
@@ -280,11 +308,13 @@ export class SeminarService {
     if (!this.followSaves.has(room.id)) {
       const t = setTimeout(() => {
         this.followSaves.delete(room.id);
-        room.exclusive(async () => {
-          const row = { ...room.row, follow: JSON.stringify(room.follow) };
-          await this.store.write((tx) => writeRows(tx, [{ table: 'Seminar', row }]));
-          room.row = row;
-        }).catch((err: unknown) => console.error(`saving the follow state of ${room.id} failed:`, err));
+        room
+          .exclusive(async () => {
+            const row = { ...room.row, follow: JSON.stringify(room.follow) };
+            await this.store.write((tx) => writeRows(tx, [{ table: 'Seminar', row }]));
+            room.row = row;
+          })
+          .catch((err: unknown) => console.error(`saving the follow state of ${room.id} failed:`, err));
       }, FOLLOW_SAVE_MS);
       t.unref();
       this.followSaves.set(room.id, t);

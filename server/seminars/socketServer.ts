@@ -153,20 +153,32 @@ export function attachSeminarSockets(http: HttpServer, service: SeminarService, 
         return refuse(event, { status: 413, code: 'too_large', message: `the message is ${size} bytes; at most ${settings.maxMessageBytes}`, issues: [] }, ack);
       }
       if (!(event in CLIENT_MESSAGES)) {
-        return refuse(event, { status: 400, code: 'unknown_message', message: `no message named ${String(event).slice(0, 60)}`, issues: [{ field: 'event', reason: `must be one of ${Object.keys(CLIENT_MESSAGES).join(', ')}` }] }, ack);
+        return refuse(
+          event,
+          {
+            status: 400,
+            code: 'unknown_message',
+            message: `no message named ${String(event).slice(0, 60)}`,
+            issues: [{ field: 'event', reason: `must be one of ${Object.keys(CLIENT_MESSAGES).join(', ')}` }],
+          },
+          ack,
+        );
       }
       if (payload.length > 1) return refuse(event, { status: 400, code: 'bad_request', message: 'send one payload object (and an ack)', issues: [] }, ack);
       next();
     });
     for (const name of Object.keys(CLIENT_MESSAGES) as ClientMessageName[]) {
-      socket.on(name as never, (async (payload: unknown, ack?: unknown) => {
-        try {
-          const answer = await run(caller, name, payload ?? {});
-          if (typeof ack === 'function') (ack as (answer: unknown) => void)({ ok: true, ...answer });
-        } catch (err) {
-          refuse(name, asErrorBody(err), ack);
-        }
-      }) as never);
+      socket.on(
+        name as never,
+        (async (payload: unknown, ack?: unknown) => {
+          try {
+            const answer = await run(caller, name, payload ?? {});
+            if (typeof ack === 'function') (ack as (answer: unknown) => void)({ ok: true, ...answer });
+          } catch (err) {
+            refuse(name, asErrorBody(err), ack);
+          }
+        }) as never,
+      );
     }
   }
 
@@ -220,7 +232,10 @@ function refusal(code: string, message: string): Error {
 }
 
 function zodIssues(err: ZodError): { field: string; reason: string }[] {
-  return err.issues.map((i) => ({ field: i.path.filter((p) => typeof p !== 'symbol').join('.') || 'payload', reason: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message }));
+  return err.issues.map((i) => ({
+    field: i.path.filter((p) => typeof p !== 'symbol').join('.') || 'payload',
+    reason: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message,
+  }));
 }
 
 function asErrorBody(err: unknown): ErrorBody {

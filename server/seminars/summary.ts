@@ -10,7 +10,11 @@ import type { SeminarService } from './service.js';
  * from the audit log, the record of what was written, not what was proposed), the
  * declined proposals with reasons, the vote rankings and who came.
  */
-export async function buildSummary(service: SeminarService, room: SeminarRoom, origin: string): Promise<SeminarSummary & { changes: { changeId: string; seq: number; at: string; actor: string; reason: string | null }[] }> {
+export async function buildSummary(
+  service: SeminarService,
+  room: SeminarRoom,
+  origin: string,
+): Promise<SeminarSummary & { changes: { changeId: string; seq: number; at: string; actor: string; reason: string | null }[] }> {
   const audit = await service.repo.changes(room.id);
   const byChange = new Map(audit.map((a) => [a.id, a]));
   const votes = [...room.votes.values()];
@@ -23,7 +27,13 @@ export async function buildSummary(service: SeminarService, room: SeminarRoom, o
     decisions: decided.map((p) => ({ proposalId: p.id, decision: p.status as 'accepted' | 'declined', at: p.decidedAt ?? '', by: decidedBy(p.id), comment: p.comment, author: authorOf(p) })),
     accepted: decided
       .filter((p) => p.status === 'accepted')
-      .map((p) => ({ proposalId: p.id, changeId: p.changeId, author: authorOf(p), comment: p.comment, diff: p.changeId && byChange.has(p.changeId) ? (JSON.parse(byChange.get(p.changeId)!.diff) as ChangeDiff) : p.diff })),
+      .map((p) => ({
+        proposalId: p.id,
+        changeId: p.changeId,
+        author: authorOf(p),
+        comment: p.comment,
+        diff: p.changeId && byChange.has(p.changeId) ? (JSON.parse(byChange.get(p.changeId)!.diff) as ChangeDiff) : p.diff,
+      })),
     declined: decided.filter((p) => p.status === 'declined').map((p) => ({ proposalId: p.id, author: authorOf(p), comment: p.comment, reason: p.declineReason ?? '' })),
     open: proposals.filter((p) => p.status === 'open').map((p) => ({ proposalId: p.id, author: authorOf(p), comment: p.comment })),
     proposalVotes: proposalRanking(room.proposals.values(), votes, true, room.nameOf).map((r) => {

@@ -25,7 +25,10 @@ export async function sendSummary(res: Response, format: 'json' | 'md' | 'csv' |
     res.type('text/csv; charset=utf-8').attachment(`${base}.csv`).send(summaryCsv(summary));
     return;
   }
-  res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').attachment(`${base}.docx`).send(await summaryDocx(summary));
+  res
+    .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    .attachment(`${base}.docx`)
+    .send(await summaryDocx(summary));
 }
 
 /** One line per node or link the diff touches: "added Action x", "updated x: lead", "linked SERVES a -> b". */
@@ -44,11 +47,17 @@ type Section = { heading: string; lines: string[] };
 function sections(s: Summary): Section[] {
   return [
     { heading: 'Decisions', lines: s.decisions.map((d) => `${d.at} — ${d.decision} by ${d.by}: ${d.comment} (proposed by ${d.author})`) },
-    { heading: 'Accepted changes', lines: s.accepted.flatMap((a) => [`${a.comment} (proposed by ${a.author}; change ${a.changeId ?? 'none: a decision only'})`, ...diffLines(a.diff).map((l) => `  ${l}`)]) },
+    {
+      heading: 'Accepted changes',
+      lines: s.accepted.flatMap((a) => [`${a.comment} (proposed by ${a.author}; change ${a.changeId ?? 'none: a decision only'})`, ...diffLines(a.diff).map((l) => `  ${l}`)]),
+    },
     { heading: 'Declined proposals', lines: s.declined.map((d) => `${d.comment} (proposed by ${d.author}) — reason: ${d.reason}`) },
     { heading: 'Proposals still open', lines: s.open.map((o) => `${o.comment} (proposed by ${o.author})`) },
     { heading: 'Votes on proposals', lines: s.proposalVotes.map((v) => `${v.up} for, ${v.down} against: ${v.comment}`) },
-    ...s.rounds.map((r) => ({ heading: `Dot vote: ${r.title}`, lines: r.ranking.map((e, i) => `${i + 1}. ${e.label} — ${e.score} dot${e.score === 1 ? '' : 's'}${e.voters ? ` (${e.voters.join(', ')})` : ''}`) })),
+    ...s.rounds.map((r) => ({
+      heading: `Dot vote: ${r.title}`,
+      lines: r.ranking.map((e, i) => `${i + 1}. ${e.label} — ${e.score} dot${e.score === 1 ? '' : 's'}${e.voters ? ` (${e.voters.join(', ')})` : ''}`),
+    })),
     { heading: 'Attendance', lines: s.attendance.map((a) => `${a.displayName}${a.role === 'facilitator' ? ' (facilitator)' : ''}, joined ${a.joinedAt}`) },
     { heading: 'Audit entries', lines: s.changes.map((c) => `${c.changeId} (#${c.seq}, ${c.at}, by ${c.actor})`) },
   ];

@@ -14,16 +14,7 @@ export type StoreKind = (typeof STORE_KINDS)[number];
 export type NodeValue = { readonly graph: 'node'; label: string; properties: Record<string, Value> };
 export type RelationshipValue = { readonly graph: 'relationship'; type: string; properties: Record<string, Value> };
 export type PathValue = { readonly graph: 'path'; nodes: NodeValue[]; relationships: RelationshipValue[] };
-export type Value =
-  | null
-  | boolean
-  | number
-  | string
-  | Value[]
-  | NodeValue
-  | RelationshipValue
-  | PathValue
-  | { [key: string]: Value };
+export type Value = null | boolean | number | string | Value[] | NodeValue | RelationshipValue | PathValue | { [key: string]: Value };
 export type Row = Record<string, Value>;
 export type Params = Record<string, unknown>;
 

@@ -138,16 +138,21 @@ export async function goldenThread(store: GraphStore, id: string): Promise<Threa
   const nodes = await nodeSummaries(store, [id, ...raw.flatMap((p) => p.nodes), ...leadRows.map((r) => String(r.organisation))]);
   const elements = elementsOf(raw, nodes);
   for (const r of leadRows) {
-    elements.edges.push({ data: { id: String(r.relationship), source: String(r.organisation), target: String(r.action), type: 'LEADS', role: (r.role as string | null) ?? null, linkBasis: (r.linkBasis as string | null) ?? null } });
+    elements.edges.push({
+      data: {
+        id: String(r.relationship),
+        source: String(r.organisation),
+        target: String(r.action),
+        type: 'LEADS',
+        role: (r.role as string | null) ?? null,
+        linkBasis: (r.linkBasis as string | null) ?? null,
+      },
+    });
   }
   const summaries = new Map([...nodes].map(([k, d]) => [k, summaryFromElementData(d)]));
   const origin = summaries.get(id)!;
   const description =
-    paths.length === 0
-      ? up
-        ? `${spoken(origin)} is linked to no national outcome, aim or framework outcome.`
-        : `No action serves ${spoken(origin)}.`
-      : describePaths(paths, summaries);
+    paths.length === 0 ? (up ? `${spoken(origin)} is linked to no national outcome, aim or framework outcome.` : `No action serves ${spoken(origin)}.`) : describePaths(paths, summaries);
   return { origin, direction: up ? 'up' : 'down', paths, elements, description, belongsTo: [] };
 }
 
@@ -165,7 +170,10 @@ async function threadThrough(store: GraphStore, origin: NodeSummary): Promise<Th
     type: String(r.type) as RelationshipType,
     basis: r.basis == null ? null : String(r.basis),
   }));
-  const ownerData = await nodeSummaries(store, owners.map((o) => o.owner));
+  const ownerData = await nodeSummaries(
+    store,
+    owners.map((o) => o.owner),
+  );
   const raw: RawPath[] = [];
   const upward: RawPath[] = [];
   for (const o of owners) {
@@ -190,10 +198,7 @@ async function threadThrough(store: GraphStore, origin: NodeSummary): Promise<Th
   const description =
     owners.length === 0
       ? `${first} belongs to no action and measures nothing, so it has no golden thread.`
-      : [
-          ...owners.map((o) => `${first} ${BELONGS_WORDS[o.type] ?? 'belongs to'} ${spoken(summaries.get(o.owner)!, withPlan)}.`),
-          describePaths(toThreadPaths(upward), summaries, withPlan),
-        ]
+      : [...owners.map((o) => `${first} ${BELONGS_WORDS[o.type] ?? 'belongs to'} ${spoken(summaries.get(o.owner)!, withPlan)}.`), describePaths(toThreadPaths(upward), summaries, withPlan)]
           .filter(Boolean)
           .join(' ');
   return { origin, direction: 'up', paths, elements, description, belongsTo };

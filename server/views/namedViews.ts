@@ -23,7 +23,10 @@ const Q = {
 export type SharedView = { id: string; name: string; createdAt: string; createdBy: string; updatedAt: string; updatedBy: string; view: NamedView };
 
 export class ViewNameTaken extends Error {
-  constructor(readonly viewName: string, readonly id: string) {
+  constructor(
+    readonly viewName: string,
+    readonly id: string,
+  ) {
     super(`a view named “${viewName}” already exists (${id})`);
     this.name = 'ViewNameTaken';
   }
@@ -64,7 +67,16 @@ export async function getView(store: GraphStore, id: string): Promise<SharedView
 
 export function createView(store: GraphStore, view: NamedView, actor: Pick<Actor, 'id'>, now = new Date()): Promise<SharedView> {
   const at = now.toISOString();
-  const row = NamedViewRow.parse({ id: `view:${randomUUID()}`, name: view.name, nameKey: keyOf(view.name), view: JSON.stringify(view), createdAt: at, createdBy: actor.id, updatedAt: at, updatedBy: actor.id });
+  const row = NamedViewRow.parse({
+    id: `view:${randomUUID()}`,
+    name: view.name,
+    nameKey: keyOf(view.name),
+    view: JSON.stringify(view),
+    createdAt: at,
+    createdBy: actor.id,
+    updatedAt: at,
+    updatedBy: actor.id,
+  });
   return store.write(async (tx) => {
     const holder = await holderOf(tx, row.nameKey);
     if (holder) throw new ViewNameTaken(holder.name, holder.id);

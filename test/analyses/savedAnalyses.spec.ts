@@ -49,16 +49,30 @@ describe('saving an analysis', () => {
     const catalogue = (await viewer.call<GapCatalogueResponse>('GET', '/api/gaps')).body.analyses;
     expect(catalogue.map((a) => a.id)).toEqual(expect.arrayContaining(['unserved-outcomes', 'template-outcomes-by-plan', saved.analysis.id]));
     const entry = catalogue.find((a) => a.id === saved.analysis.id)!;
-    expect(entry.parameters.map((p) => [p.name, p.type])).toEqual([['plan', 'plan'], ['ref', 'text']]);
+    expect(entry.parameters.map((p) => [p.name, p.type])).toEqual([
+      ['plan', 'plan'],
+      ['ref', 'text'],
+    ]);
     expect(entry.saved).toEqual({ by: 'as-analyst', template: false, version: 1 });
   });
 
   it('anyone runs it under /api/gaps/:id with the gap list shape: nodes named by plan and reference, never by id, and highlighted', async () => {
     const run = await viewer.call<GapResponse>('GET', `/api/gaps/${saved.analysis.id}?plan=plan:lcja-2008&ref=2.5.7`);
     expect(run.status, JSON.stringify(run.body)).toBe(200);
-    expect(run.body.columns).toEqual([{ key: 'c0', title: 'action' }, { key: 'c1', title: 'title' }, { key: 'c2', title: 'planId' }]);
+    expect(run.body.columns).toEqual([
+      { key: 'c0', title: 'action' },
+      { key: 'c1', title: 'title' },
+      { key: 'c2', title: 'planId' },
+    ]);
     // Lanarkshire 2008-09, action 2.5.7 "Ensure the effective implementation of NASSO."; the plan's id cell is named too.
-    expect(run.body.rows).toEqual([{ id: 'lcja-2008:action:2.5.7', c0: 'LCJA 2008 · 2.5.7 Ensure the effective implementation of NASSO.', c1: 'Ensure the effective implementation of NASSO.', c2: expect.not.stringMatching(/^plan:/) }]);
+    expect(run.body.rows).toEqual([
+      {
+        id: 'lcja-2008:action:2.5.7',
+        c0: 'LCJA 2008 · 2.5.7 Ensure the effective implementation of NASSO.',
+        c1: 'Ensure the effective implementation of NASSO.',
+        c2: expect.not.stringMatching(/^plan:/),
+      },
+    ]);
     expect(run.body.highlight.sort()).toEqual(['lcja-2008:action:2.5.7', 'plan:lcja-2008']);
     expect(run.body.parameters).toEqual({ plan: 'plan:lcja-2008', ref: '2.5.7' });
     expect(run.body.summary).toBe('1 row; 2 nodes on the map.');
@@ -124,7 +138,11 @@ describe('saving an analysis', () => {
     const reply = await analyst.call<SavedAnalysisResponse>('POST', '/api/analyses', {
       title: 'Typed parameters',
       cypher: 'MATCH (o:Organisation) WHERE o.id = $org RETURN o, $since AS since, $target AS target',
-      parameters: [{ name: 'org', type: 'organisation' }, { name: 'since', type: 'date' }, { name: 'target', type: 'outcome' }],
+      parameters: [
+        { name: 'org', type: 'organisation' },
+        { name: 'since', type: 'date' },
+        { name: 'target', type: 'outcome' },
+      ],
     });
     expect(reply.status, JSON.stringify(reply.body)).toBe(201);
     const id = reply.body.analysis.id;

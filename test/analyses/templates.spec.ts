@@ -45,7 +45,12 @@ describe('templates', () => {
   it('outcomes by plan: Lothian & Borders serves NO9 most, and all four aims', async () => {
     const gap = await run('template-outcomes-by-plan', 'plan=plan:lbcja-2011');
     expect(gap.rows[0]!.id).toBe('no:9');
-    expect(gap.rows.map((r) => r.id).filter((id) => id.startsWith('aim:')).sort()).toEqual(['aim:1', 'aim:2', 'aim:3', 'aim:4']);
+    expect(
+      gap.rows
+        .map((r) => r.id)
+        .filter((id) => id.startsWith('aim:'))
+        .sort(),
+    ).toEqual(['aim:1', 'aim:2', 'aim:3', 'aim:4']);
   });
 
   it('L&B actions serving NO9 but no strategic aim include 1.2.1-a (line 784), and only L&B actions', async () => {

@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ApiError,
-  GraphResponse,
-  HealthResponse,
-  NodeDetailResponse,
-  SearchResponse,
-  ThreadResponse,
-} from '../../model/index.js';
+import type { ApiError, GraphResponse, HealthResponse, NodeDetailResponse, SearchResponse, ThreadResponse } from '../../model/index.js';
 import { startSeededServer, type SeededServer } from './seededServer.js';
 
 let api: SeededServer;
@@ -103,10 +96,7 @@ describe('GET /api/nodes/:id', () => {
 
 describe('GET /api/graph', () => {
   it('returns the whole graph as Cytoscape elements when unfiltered', async () => {
-    const [{ body }, { body: health }] = await Promise.all([
-      api.get<GraphResponse>('/api/graph'),
-      api.get<HealthResponse>('/api/health'),
-    ]);
+    const [{ body }, { body: health }] = await Promise.all([api.get<GraphResponse>('/api/graph'), api.get<HealthResponse>('/api/health')]);
     expect(body.counts).toEqual({ nodes: health.counts.nodes, edges: health.counts.relationships });
     const edge = body.elements.edges[0]!.data;
     expect(Object.keys(edge).sort()).toEqual(['id', 'linkBasis', 'role', 'source', 'target', 'type']);
@@ -162,9 +152,7 @@ describe('GET /api/thread/:id', () => {
     const { status, body } = await api.get<ThreadResponse>('/api/thread/lbcja-2011:action:3.1.2-c');
     expect(status).toBe(200);
     expect(body.direction).toBe('up');
-    expect(body.paths.map((p) => p.nodes)).toEqual([
-      ['lbcja-2011:action:3.1.2-c', 'lbcja-2011:local-outcome:3.1', 'lbcja-2011:priority:key-priority-3', 'lbcja-2011:priority:4.2.3'],
-    ]);
+    expect(body.paths.map((p) => p.nodes)).toEqual([['lbcja-2011:action:3.1.2-c', 'lbcja-2011:local-outcome:3.1', 'lbcja-2011:priority:key-priority-3', 'lbcja-2011:priority:4.2.3']]);
     // The last step is curation's: line 841 prints "Key Priority 3 –Communities of Prevention" and
     // line 291 the plan's priority "4.2.3 Communities of Prevention"; nothing prints that one is the
     // other, so the link's basis is "exact wording" (inferred) and the description says so.

@@ -35,8 +35,7 @@ async function serve(store: LadybugStore, cleanup: () => void = () => undefined)
   };
   return {
     get: (path) => call(path),
-    post: (path, body) =>
-      call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    post: (path, body) => call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
     async close() {
       await new Promise((resolve) => server.close(resolve));
       await store.close();
@@ -99,14 +98,21 @@ describe('errors in the request', () => {
     const { status, body } = await api.post('/api/query', { cypher: 'RETURN 1', params: 'x' });
     expect(status).toBe(400);
     expect(body).toEqual({
-      error: { status: 400, code: 'bad_request', message: 'params: Invalid input: expected record, received string', issues: [{ field: 'params', reason: 'Invalid input: expected record, received string' }] },
+      error: {
+        status: 400,
+        code: 'bad_request',
+        message: 'params: Invalid input: expected record, received string',
+        issues: [{ field: 'params', reason: 'Invalid input: expected record, received string' }],
+      },
     });
   });
 
   it('400 for a body that is not JSON, naming the body as the field', async () => {
     const { status, body } = await api.post('/api/query', '{not json');
     expect(status).toBe(400);
-    expect(body).toEqual({ error: { status: 400, code: 'bad_request', message: 'the request body is not valid JSON', issues: [{ field: 'body', reason: 'must be a JSON object (or array), well formed' }] } });
+    expect(body).toEqual({
+      error: { status: 400, code: 'bad_request', message: 'the request body is not valid JSON', issues: [{ field: 'body', reason: 'must be a JSON object (or array), well formed' }] },
+    });
   });
 
   it('413 for a body over 64 kB', async () => {

@@ -188,7 +188,11 @@ describe('no raw id reaches a user', () => {
     expect(r.rows.length).toBeGreaterThan(0);
     const shown = [r.summary, ...r.rows.flatMap((row) => r.columns.map((c) => row[c.key]).flat())].map((v) => String(v ?? ''));
     expect(shown.filter((v) => RAW_ID.test(v))).toEqual([]);
-    expect(gapTableCsv(r).split('\r\n').filter((line) => RAW_ID.test(line))).toEqual([]);
+    expect(
+      gapTableCsv(r)
+        .split('\r\n')
+        .filter((line) => RAW_ID.test(line)),
+    ).toEqual([]);
   });
 
   it('the check is live: an id in a cell is caught', () => {
@@ -196,7 +200,7 @@ describe('no raw id reaches a user', () => {
     expect(RAW_ID.test('LCJA 2008 · 2.5.7: Ensure the effective implementation of NASSO.')).toBe(false);
   });
 
-  it('near-duplicates name each action by its plan\'s short name', async () => {
+  it("near-duplicates name each action by its plan's short name", async () => {
     const r = await gap('near-duplicate-actions');
     const row = r.rows.find((x) => x.id === 'gcjsw-2013:action:2.6-2013')!;
     expect(row.first).toMatch(/^GCJSWS 2013 · 2\.6: /);

@@ -104,9 +104,13 @@ describe('console gate by setting and role', () => {
       (req as { actor?: Actor }).actor = actor;
       next();
     });
-    app.post('/q', (req, res, next) => consoleGate(mode, listen)(req, res, next), (_req, res) => {
-      res.json({ ran: true });
-    });
+    app.post(
+      '/q',
+      (req, res, next) => consoleGate(mode, listen)(req, res, next),
+      (_req, res) => {
+        res.json({ ran: true });
+      },
+    );
     app.use(jsonErrors);
     server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -103,9 +103,7 @@ describe('POST /api/query with anything that could write', () => {
   });
 
   it('is refused by the store itself, whoever calls it, and the data stays as it was', async () => {
-    const err = await api.store
-      .readOnlyQuery("MATCH (a:Action {ref: '2.5.7'}) SET a.title = 'changed'", {}, { timeoutMs: 1000, maxRows: 10 })
-      .catch((e: unknown) => e);
+    const err = await api.store.readOnlyQuery("MATCH (a:Action {ref: '2.5.7'}) SET a.title = 'changed'", {}, { timeoutMs: 1000, maxRows: 10 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).code).toBe('refused');
     const { body } = await api.post<AdHocQueryResponse>('/api/query', { cypher: "MATCH (a:Action {ref: '2.5.7'}) RETURN a.title AS t" });

@@ -121,7 +121,7 @@ function attacks(): Attack[] {
     ['the sessions', 'MATCH (s:Session) RETURN s.id, s.userId'],
     ['changes awaiting approval', 'MATCH (p:PendingChange) RETURN p.request'],
     ['accounts through a backticked label', 'MATCH (u:`User`) RETURN u.passwordHash'],
-    ['accounts found by property, no label', "MATCH (n) WHERE n.passwordHash IS NOT NULL RETURN n.passwordHash"],
+    ['accounts found by property, no label', 'MATCH (n) WHERE n.passwordHash IS NOT NULL RETURN n.passwordHash'],
   ];
   for (const fn of GUARDED_FUNCTIONS) {
     list.push([`table function ${fn}`, `CALL ${fn}('${secret}') RETURN *`]);
@@ -160,16 +160,20 @@ describe('POST /api/query when a query exhausts its worker', () => {
     ['a hundred million rows', 'UNWIND range(1, 100000000) AS x RETURN count(x) AS c'],
     ['a 100 MB string', "RETURN repeat('x', 100000000) AS s"],
     ['a path explosion', 'MATCH (a)-[*1..10]-(b) RETURN count(*) AS c'],
-  ])('answers %s without a 100 MB body and keeps serving', async (_name, cypher) => {
-    const rssBefore = process.memoryUsage.rss();
-    const res = await fetch(`${api.base}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cypher }) });
-    const text = await res.text();
-    expect(text.length).toBeLessThan(300_000);
-    expect([200, 503]).toContain(res.status);
-    expect(process.memoryUsage.rss() - rssBefore).toBeLessThan(300 * 1024 * 1024);
-    expect(await healthBestOf(api)).toBeLessThan(100);
-    expect(await countsOf(api)).toEqual(seedCounts);
-  }, 120_000);
+  ])(
+    'answers %s without a 100 MB body and keeps serving',
+    async (_name, cypher) => {
+      const rssBefore = process.memoryUsage.rss();
+      const res = await fetch(`${api.base}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cypher }) });
+      const text = await res.text();
+      expect(text.length).toBeLessThan(300_000);
+      expect([200, 503]).toContain(res.status);
+      expect(process.memoryUsage.rss() - rssBefore).toBeLessThan(300 * 1024 * 1024);
+      expect(await healthBestOf(api)).toBeLessThan(100);
+      expect(await countsOf(api)).toEqual(seedCounts);
+    },
+    120_000,
+  );
 
   it('keeps no memory in the server after a million-row query', async () => {
     const rssBefore = process.memoryUsage.rss();

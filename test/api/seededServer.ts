@@ -45,8 +45,7 @@ export async function startSeededServer(
     store,
     dir,
     get: (path) => call(path),
-    post: (path, body) =>
-      call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    post: (path, body) => call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
     async close() {
       await new Promise((resolve) => server.close(resolve));
       await store.close();

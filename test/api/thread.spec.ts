@@ -54,7 +54,9 @@ describe('the thread of what an item belongs to', () => {
   it('an indicator of a priority: Glasgow "Number of new CPOs" measures priority 2.4, which serves nothing above it', async () => {
     const t = await thread('gcjsw-2013:indicator:new-cpos');
     expect(t.belongsTo?.map((b) => b.id)).toEqual(['gcjsw-2013:priority:2.4-community-payback-orders']);
-    expect(t.paths).toEqual([{ nodes: ['gcjsw-2013:indicator:new-cpos', 'gcjsw-2013:priority:2.4-community-payback-orders'], edges: [expect.any(String)], lead: null, bases: ['narrative'], printed: false }]);
+    expect(t.paths).toEqual([
+      { nodes: ['gcjsw-2013:indicator:new-cpos', 'gcjsw-2013:priority:2.4-community-payback-orders'], edges: [expect.any(String)], lead: null, bases: ['narrative'], printed: false },
+    ]);
     expect(t.elements.edges[0]!.data).toMatchObject({ type: 'MEASURES', source: 'gcjsw-2013:indicator:new-cpos' });
   });
 

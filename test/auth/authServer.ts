@@ -31,9 +31,7 @@ export const PASSWORDS = {
   viewer: 'viewer password 1234',
 } as const;
 
-export async function startAuthServer(
-  options: { dir?: string; settings?: Partial<AuthSettings>; seed?: boolean } = {},
-): Promise<AuthServer> {
+export async function startAuthServer(options: { dir?: string; settings?: Partial<AuthSettings>; seed?: boolean } = {}): Promise<AuthServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'gt-auth-'));
   const store = new LadybugStore({ dataDir: dir, bufferPoolMb: 192 });
   await store.open();

@@ -68,10 +68,22 @@ describe('user add, then the server', () => {
     [['user', 'add', 'jane', '--role', 'viewer'], `${JANE_PASSWORD}\n`, 'golden-thread user: there is already an account named jane'],
     [['user', 'add', 'kim', '--role', 'viewer'], 'short\n', 'golden-thread user: password must be at least 12 characters'],
     [['user', 'add', 'kim', '--role', 'viewer'], '', 'golden-thread user: password for kim: expected a line on standard input'],
-    [['user', 'add', 'kim', '--role', 'boss'], `${JANE_PASSWORD}\n`, 'golden-thread user: role Invalid option: expected one of "viewer"|"analyst"|"partner-editor"|"editor"|"facilitator"|"administrator"'],
+    [
+      ['user', 'add', 'kim', '--role', 'boss'],
+      `${JANE_PASSWORD}\n`,
+      'golden-thread user: role Invalid option: expected one of "viewer"|"analyst"|"partner-editor"|"editor"|"facilitator"|"administrator"',
+    ],
     [['user', 'add', 'kim', '--role', 'partner-editor'], `${JANE_PASSWORD}\n`, 'golden-thread user: organisationId is required for the role partner-editor'],
-    [['user', 'add', 'kim', '--role', 'partner-editor', '--organisation', 'org:nowhere'], `${JANE_PASSWORD}\n`, 'golden-thread user: organisationId: is not the id of an organisation in the graph (org:nowhere)'],
-    [['user', 'add', 'kim', '--role', 'viewer', '--password', 'on the command line'], '', `golden-thread user: Unknown option '--password'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--password"`],
+    [
+      ['user', 'add', 'kim', '--role', 'partner-editor', '--organisation', 'org:nowhere'],
+      `${JANE_PASSWORD}\n`,
+      'golden-thread user: organisationId: is not the id of an organisation in the graph (org:nowhere)',
+    ],
+    [
+      ['user', 'add', 'kim', '--role', 'viewer', '--password', 'on the command line'],
+      '',
+      `golden-thread user: Unknown option '--password'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--password"`,
+    ],
     [['user', 'add', '--role', 'viewer'], '', 'golden-thread user: name one username: user add <username> --role ROLE'],
     [['user', 'rename', 'jane'], '', 'golden-thread user: unknown action "rename": one of add, list, password, remove (user --help)'],
   ])('refuses %j with exit code 1 and one line', async (args, stdin, line) => {

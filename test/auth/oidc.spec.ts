@@ -26,7 +26,12 @@ import { FetchBrowser, listenProvider, type TestProvider } from './oidcProvider.
 const COUNCIL = 'org:city-of-edinburgh-council';
 const NHS = 'org:nhs-lothian';
 /** The Lothian and Borders plan and the files that define the programmes it uses. */
-const LOTHIAN_SEED = ['seed/frameworks.yaml', 'seed/lanarkshire-cja-chief-officer-update-2007.yaml', 'seed/glasgow-cjsw-strategic-plan-2013-15.yaml', 'seed/lothian-borders-cja-area-plan-2011-14.yaml'];
+const LOTHIAN_SEED = [
+  'seed/frameworks.yaml',
+  'seed/lanarkshire-cja-chief-officer-update-2007.yaml',
+  'seed/glasgow-cjsw-strategic-plan-2013-15.yaml',
+  'seed/lothian-borders-cja-area-plan-2011-14.yaml',
+];
 const LOCAL_PASSWORD = 'local alice password';
 
 let idpA: TestProvider;
@@ -97,7 +102,7 @@ function provider(p: Partial<OidcProvider> & Pick<OidcProvider, 'id' | 'name' | 
 const atApp = (u: URL) => u.origin === base;
 
 async function sessionOf(browser: FetchBrowser) {
-  return (await (await browser.request(`${base}/api/auth/session`)).json());
+  return await (await browser.request(`${base}/api/auth/session`)).json();
 }
 
 /** Starts at `providerId`, passes the provider's pages as `login`, and stops before the app's callback: its URL. */
@@ -192,7 +197,7 @@ describe('signing in through a provider', () => {
     expect(local).toMatchObject({ username: 'alice', name: 'Local Alice', role: 'viewer', organisationId: null });
     const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'alice', password: LOCAL_PASSWORD }) });
     expect(res.status).toBe(200);
-    expect(((await res.json())).user).toMatchObject({ username: 'alice', role: 'viewer', organisationId: null });
+    expect((await res.json()).user).toMatchObject({ username: 'alice', role: 'viewer', organisationId: null });
     // A provider's username cannot be used to sign in locally at all.
     const providerUser = (await identities()).find((i) => i.subject === 'alice')!.username;
     const tried = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: providerUser, password: '!oidc' }) });
@@ -204,10 +209,18 @@ describe("an administrator managing a provider's account", () => {
   it('changes its role through PATCH /api/users/{username}; the next sign-in keeps it', async () => {
     const { session } = await signIn('city-council', 'henry');
     await auth.accounts.create({ username: 'root', role: 'administrator', password: 'administrator password' });
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'root', password: 'administrator password' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'root', password: 'administrator password' }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const patched = await fetch(`${base}/api/users/${encodeURIComponent(session.user.username)}`, { method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'editor' }) });
+    const patched = await fetch(`${base}/api/users/${encodeURIComponent(session.user.username)}`, {
+      method: 'PATCH',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'editor' }),
+    });
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ username: session.user.username, role: 'editor', organisationId: null });
     expect((await signIn('city-council', 'henry')).session.user).toMatchObject({ username: session.user.username, role: 'editor' });
@@ -217,7 +230,7 @@ describe("an administrator managing a provider's account", () => {
 describe('refused callbacks sign nobody in', () => {
   async function expectNoSession(browser: FetchBrowser, res: Response, status: number, code: string) {
     expect(res.status).toBe(status);
-    expect(((await res.json())).error.code).toBe(code);
+    expect((await res.json()).error.code).toBe(code);
     expect(browser.cookie(base, 'gt_session')).toBeUndefined();
     expect((await sessionOf(browser)).signedIn).toBe(false);
   }
@@ -264,7 +277,7 @@ describe('refused callbacks sign nobody in', () => {
     expect(callback.searchParams.get('code')).toBeTruthy();
     const res = await browser.request(callback.href);
     expect(res.status).toBe(401);
-    expect(((await res.clone().json())).error.message).toMatch(/\(nonce\)/);
+    expect((await res.clone().json()).error.message).toMatch(/\(nonce\)/);
     await expectNoSession(browser, res, 401, 'oidc_sign_in_failed');
   });
 
@@ -295,10 +308,10 @@ describe('refused callbacks sign nobody in', () => {
     const browser = new FetchBrowser();
     const bad = await browser.request(`${base}/api/auth/oidc/NOT_AN_ID/start`);
     expect(bad.status).toBe(400);
-    expect(((await bad.json())).error.issues[0].field).toBe('id');
+    expect((await bad.json()).error.issues[0].field).toBe('id');
     const long = await browser.request(`${base}/api/auth/oidc/city-council/callback?state=${'x'.repeat(600)}`);
     expect(long.status).toBe(400);
-    expect(((await long.json())).error.issues[0].field).toBe('state');
+    expect((await long.json()).error.issues[0].field).toBe('state');
   });
 
   it('wrote no identity for anyone refused', async () => {

@@ -60,7 +60,10 @@ describe('signing in, the session and signing out', () => {
       body: JSON.stringify({ username: 'jane', password: PASSWORDS.editor }),
     });
     const [cookie] = res.headers.getSetCookie();
-    const attributes = cookie!.split('; ').slice(1).map((a) => a.split('=')[0]!.toLowerCase());
+    const attributes = cookie!
+      .split('; ')
+      .slice(1)
+      .map((a) => a.split('=')[0]!.toLowerCase());
     expect(attributes.sort()).toEqual(['expires', 'httponly', 'max-age', 'path', 'samesite']);
     expect(cookie).toContain('; HttpOnly');
     expect(cookie).toContain('; SameSite=Lax');

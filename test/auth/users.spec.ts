@@ -72,7 +72,11 @@ describe('managing accounts', () => {
     const changed = await admin.call('PATCH', '/api/users/ravi', { role: 'partner-editor', organisationId: 'org:glasgow-city-council' });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ role: 'partner-editor', organisationId: 'org:glasgow-city-council' });
-    expect((await ravi.call('GET', '/api/auth/session')).body.user).toMatchObject({ role: 'partner-editor', organisationId: 'org:glasgow-city-council', capabilities: ['read', 'editOwnOrganisation'] });
+    expect((await ravi.call('GET', '/api/auth/session')).body.user).toMatchObject({
+      role: 'partner-editor',
+      organisationId: 'org:glasgow-city-council',
+      capabilities: ['read', 'editOwnOrganisation'],
+    });
 
     // Back to editor: the organisation goes with the role.
     expect((await admin.call('PATCH', '/api/users/ravi', { role: 'editor' })).body.organisationId).toBeNull();

@@ -24,8 +24,7 @@ const NO_PROPOSAL = 'proposal:00000000-0000-0000-0000-000000000000';
 const NO_ROUND = 'round:00000000-0000-0000-0000-000000000000';
 const dryRun = { operations: [{ op: 'update', id: 'lcja-2008:action:2.5.7', set: { timescale: 'role check' } }], dryRun: true };
 
-const only = (allowed: number, roles: Role[]): Expected =>
-  Object.fromEntries([['anonymous', 401], ...ROLES.map((r) => [r, roles.includes(r) ? allowed : 403])]) as Expected;
+const only = (allowed: number, roles: Role[]): Expected => Object.fromEntries([['anonymous', 401], ...ROLES.map((r) => [r, roles.includes(r) ? allowed : 403])]) as Expected;
 const everyone = (status: number): Expected => Object.fromEntries([['anonymous', status], ...ROLES.map((r) => [r, status])]) as Expected;
 
 /** `METHOD /api/path` (as the OpenAPI description names it) -> the request made -> who may. */
@@ -73,7 +72,17 @@ const WRITE_ROUTES: Record<string, { path: string; body?: unknown; expected: Exp
         ['/proposals/{pid}/accept', `/proposals/${NO_PROPOSAL}/accept`, {}],
         ['/proposals/{pid}/decline', `/proposals/${NO_PROPOSAL}/decline`, { reason: 'x' }],
         ['/votes', '/votes', { proposalId: NO_PROPOSAL, value: 1 }],
-        ['/rounds', '/rounds', { title: 'x', targets: [{ id: 'a', label: 'a' }, { id: 'b', label: 'b' }] }],
+        [
+          '/rounds',
+          '/rounds',
+          {
+            title: 'x',
+            targets: [
+              { id: 'a', label: 'a' },
+              { id: 'b', label: 'b' },
+            ],
+          },
+        ],
         ['/rounds/{rid}/close', `/rounds/${NO_ROUND}/close`, {}],
         ['/end', '/end', {}],
       ] as const

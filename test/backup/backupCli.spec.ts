@@ -20,7 +20,12 @@ beforeAll(async () => {
   // No seed: a handful of nodes keeps the child processes quick; the round trip of the seed is in backupRestore.spec.ts.
   server = await startBackupServer({ seed: false, accounts: true });
   const editor = await server.signIn(ACCOUNTS[1].username, ACCOUNTS[1].password);
-  const res = await server.call('POST', '/api/changes', { operations: [{ op: 'create', node: { kind: 'Organisation', id: 'org:cli-backup', props: { name: 'CLI backup', orgType: 'other' } } }], reason: 'for the cli' }, editor);
+  const res = await server.call(
+    'POST',
+    '/api/changes',
+    { operations: [{ op: 'create', node: { kind: 'Organisation', id: 'org:cli-backup', props: { name: 'CLI backup', orgType: 'other' } } }], reason: 'for the cli' },
+    editor,
+  );
   expect(res.status).toBe(201);
 }, 120_000);
 afterAll(async () => {
@@ -33,12 +38,16 @@ describe('npm run cli -- backup and restore', () => {
     const taken = await cli(['backup', file, '--server', server.base, '--user', ACCOUNTS[0].username], {}, `${ACCOUNTS[0].password}\n`);
     expect(taken.stderr).toBe('');
     expect(taken.code).toBe(0);
-    expect(taken.stdout).toMatch(/^wrote .*backup\.json: 1 nodes, 0 relationships, 1 AuditEntry, 1 NodeChange, 0 PendingChange, 4 Migration, 2 User, 0 Snapshot, 0 SnapshotGraph, 0 NamedView, 0 SavedAnalysis, 0 Seminar, 0 SeminarEvent, 0 SeminarParticipant, 0 Proposal, 0 DotRound, 0 SeminarVote, 0 OidcIdentity; graph checksum [0-9a-f]{64}/);
+    expect(taken.stdout).toMatch(
+      /^wrote .*backup\.json: 1 nodes, 0 relationships, 1 AuditEntry, 1 NodeChange, 0 PendingChange, 4 Migration, 2 User, 0 Snapshot, 0 SnapshotGraph, 0 NamedView, 0 SavedAnalysis, 0 Seminar, 0 SeminarEvent, 0 SeminarParticipant, 0 Proposal, 0 DotRound, 0 SeminarVote, 0 OidcIdentity; graph checksum [0-9a-f]{64}/,
+    );
     expect(existsSync(`${file}.partial`)).toBe(false);
 
     const restored = await cli(['restore', file], target);
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toMatch(/restored .*: 1 nodes, 0 relationships, 1 AuditEntry, 1 NodeChange, 0 PendingChange, 4 Migration, 2 User, 0 Snapshot, 0 SnapshotGraph, 0 NamedView, 0 SavedAnalysis, 0 Seminar, 0 SeminarEvent, 0 SeminarParticipant, 0 Proposal, 0 DotRound, 0 SeminarVote, 0 OidcIdentity\ngraph checksum [0-9a-f]{64} matches the backup/);
+    expect(restored.stdout).toMatch(
+      /restored .*: 1 nodes, 0 relationships, 1 AuditEntry, 1 NodeChange, 0 PendingChange, 4 Migration, 2 User, 0 Snapshot, 0 SnapshotGraph, 0 NamedView, 0 SavedAnalysis, 0 Seminar, 0 SeminarEvent, 0 SeminarParticipant, 0 Proposal, 0 DotRound, 0 SeminarVote, 0 OidcIdentity\ngraph checksum [0-9a-f]{64} matches the backup/,
+    );
 
     const again = await cli(['restore', file], target);
     expect(again.code).toBe(1);

@@ -76,7 +76,8 @@ const marked = (page: Page, id: string) =>
     if (!n || n.length === 0) return null;
     return { classes: ['d-continued', 'd-added', 'd-removed', 'd-changed', 'd-gained', 'd-lost', 'd-context'].filter((c) => n.hasClass(c)), short: String(n.data('short')) };
   }, id);
-const legend = (page: Page) => page.$$eval('#compare-legend li', (lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-mark'), Number(li.querySelector('.compare-legend-count')?.textContent)])));
+const legend = (page: Page) =>
+  page.$$eval('#compare-legend li', (lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-mark'), Number(li.querySelector('.compare-legend-count')?.textContent)])));
 /** The row whose first reference is exactly `ref`, as its references and its whole text. */
 const rowWith = (page: Page, table: string, ref: string) =>
   page.$$eval(
@@ -180,7 +181,13 @@ describe('the Compare panel', () => {
     const milestone = detail.neighbours['HAS_MILESTONE out']![0]!;
     const edit = await context.request.post(`${server.url}/api/changes`, {
       headers: { [CSRF_HEADER]: csrf },
-      data: { operations: [{ op: 'update', id: ACTION, set: { objective: 'All accommodation needs of registered sex offenders assessed within 10 days.' } }, { op: 'delete', id: milestone.id }], reason: 'compare browser test' },
+      data: {
+        operations: [
+          { op: 'update', id: ACTION, set: { objective: 'All accommodation needs of registered sex offenders assessed within 10 days.' } },
+          { op: 'delete', id: milestone.id },
+        ],
+        reason: 'compare browser test',
+      },
     });
     expect(edit.status(), await edit.text()).toBe(201);
 
@@ -199,7 +206,9 @@ describe('the Compare panel', () => {
     await page.waitForSelector('#compare-legend');
     expect(await marked(page, ACTION)).toEqual({ classes: ['d-changed'], short: 'Δ LCJA 2008 · 2.5.7' });
     // Gone from the graph, still drawn from the comparison.
-    expect(await page.evaluate((id) => (window as unknown as { goldenThread: { cy(): { getElementById(i: string): { length: number } } } }).goldenThread.cy().getElementById(id).length, milestone.id)).toBe(0);
+    expect(
+      await page.evaluate((id) => (window as unknown as { goldenThread: { cy(): { getElementById(i: string): { length: number } } } }).goldenThread.cy().getElementById(id).length, milestone.id),
+    ).toBe(0);
     expect((await marked(page, milestone.id))?.classes).toEqual(['d-removed']);
     const key = await legend(page);
     expect(key).toMatchObject({ 'node:changed': 1, 'node:removed': 1, 'node:added': 0 });

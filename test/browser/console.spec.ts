@@ -48,8 +48,7 @@ async function open(context: BrowserContext, path: string): Promise<{ page: Page
   return { page, errors };
 }
 
-const mapQuery = <T>(page: Page, body: string) =>
-  page.evaluate((b) => new Function('cy', b)((window as unknown as { goldenThread: { cy(): unknown } }).goldenThread.cy()) as T, body);
+const mapQuery = <T>(page: Page, body: string) => page.evaluate((b) => new Function('cy', b)((window as unknown as { goldenThread: { cy(): unknown } }).goldenThread.cy()) as T, body);
 
 async function typeQuery(page: Page, text: string): Promise<void> {
   const content = page.locator('#console-editor .cm-content');
@@ -80,16 +79,24 @@ describe('the console', () => {
     // Lothian & Borders line 784: 1.2.1-a serves NO9 ("safe from crime, disorder and danger").
     await expect.poll(() => page.locator('.console-result').innerText()).toContain('L&BCJA 2011 · 1.2.1 Agree with Community Planning Partnerships');
     expect(await page.locator('.console-result').innerText()).not.toMatch(/lbcja-2011:action/);
-    await page.waitForFunction(() => {
-      const cy = (window as unknown as { goldenThread: { cy(): { getElementById(id: string): { hasClass(c: string): boolean } } } }).goldenThread.cy();
-      return cy.getElementById('lbcja-2011:action:1.2.1-a').hasClass('em-hit') && cy.getElementById('no:9').hasClass('em-hit');
-    }, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const cy = (window as unknown as { goldenThread: { cy(): { getElementById(id: string): { hasClass(c: string): boolean } } } }).goldenThread.cy();
+        return cy.getElementById('lbcja-2011:action:1.2.1-a').hasClass('em-hit') && cy.getElementById('no:9').hasClass('em-hit');
+      },
+      null,
+      { timeout: 30_000 },
+    );
     const lit = await mapQuery<{ hits: number; dimmed: number }>(page, "return { hits: cy.nodes('.em-hit').length, dimmed: cy.nodes('.dim').length };");
     expect(lit.hits).toBe(count + 1);
     expect(lit.dimmed).toBeGreaterThan(50);
     // The history keeps it.
     expect(await page.locator('.console-history-list li').first().textContent()).toContain('MATCH (p:Plan)');
-    for (const [w, hgt] of [[1366, 768], [1920, 1080], [390, 844]] as const) {
+    for (const [w, hgt] of [
+      [1366, 768],
+      [1920, 1080],
+      [390, 844],
+    ] as const) {
       await page.setViewportSize({ width: w, height: hgt });
       await page.waitForTimeout(700);
       await page.screenshot({ path: `${SCREENS}/console-result-${w}x${hgt}.png` });
@@ -149,12 +156,25 @@ describe('the console', () => {
     await page.locator('#gap-param-0').waitFor();
     await page.locator('#gap-param-0').selectOption('plan:lcja-2010');
     const rows = page.locator('.gap-table tbody tr');
-    await expect.poll(() => page.locator('.gap-table').innerText().catch(() => ''), { timeout: 30_000 }).toContain('LCJA 2010 · 2 ');
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('.gap-table')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toContain('LCJA 2010 · 2 ');
     expect(await page.locator('.gap-table').innerText()).not.toContain('L&BCJA 2011');
-    await page.waitForFunction(() => {
-      const cy = (window as unknown as { goldenThread: { cy(): { getElementById(id: string): { hasClass(c: string): boolean } } } }).goldenThread.cy();
-      return cy.getElementById('lcja-2010:action:2').hasClass('em-hit');
-    }, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const cy = (window as unknown as { goldenThread: { cy(): { getElementById(id: string): { hasClass(c: string): boolean } } } }).goldenThread.cy();
+        return cy.getElementById('lcja-2010:action:2').hasClass('em-hit');
+      },
+      null,
+      { timeout: 30_000 },
+    );
     expect(await rows.count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENS}/gaps-saved-analysis-1366x768.png` });
     expect(errors).toEqual([]);

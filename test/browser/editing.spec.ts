@@ -83,7 +83,9 @@ async function signIn(page: Page, who: { username: string; password: string; nam
 const leadsEdge = (page: Page, org: string) =>
   page.evaluate(
     ([o, a]) => {
-      const cy = (window as unknown as { goldenThread: { cy(): { edges(): { data(k: string): string }[] & { filter(fn: (e: { data(k: string): string }) => boolean): { length: number } } } } }).goldenThread.cy();
+      const cy = (
+        window as unknown as { goldenThread: { cy(): { edges(): { data(k: string): string }[] & { filter(fn: (e: { data(k: string): string }) => boolean): { length: number } } } } }
+      ).goldenThread.cy();
       return cy.edges().filter((e) => e.data('type') === 'LEADS' && e.data('source') === o && e.data('target') === a).length > 0;
     },
     [org, ACTION] as const,
@@ -97,7 +99,10 @@ async function watchLeadsEdge(page: Page, org: string, change: 'add' | 'remove')
   await page.evaluate(
     ([o, a, ev]) => {
       type Ele = { isEdge(): boolean; data(k: string): string };
-      const w = window as unknown as { goldenThread: { cy(): { one(ev: string, sel: string, fn: (e: { target: Ele }) => void): void; on(ev: string, sel: string, fn: (e: { target: Ele }) => void): void } }; __edgeSeen?: number | null };
+      const w = window as unknown as {
+        goldenThread: { cy(): { one(ev: string, sel: string, fn: (e: { target: Ele }) => void): void; on(ev: string, sel: string, fn: (e: { target: Ele }) => void): void } };
+        __edgeSeen?: number | null;
+      };
       w.__edgeSeen = null;
       w.goldenThread.cy().on(ev, 'edge', (e) => {
         if (w.__edgeSeen == null && e.target.data('type') === 'LEADS' && e.target.data('source') === o && e.target.data('target') === a) w.__edgeSeen = Date.now();
@@ -106,10 +111,7 @@ async function watchLeadsEdge(page: Page, org: string, change: 'add' | 'remove')
     [org, ACTION, change] as const,
   );
   return {
-    seen: () =>
-      page
-        .waitForFunction(() => (window as unknown as { __edgeSeen?: number | null }).__edgeSeen ?? false, null, { timeout: 15_000 })
-        .then((h) => h.jsonValue() as Promise<number>),
+    seen: () => page.waitForFunction(() => (window as unknown as { __edgeSeen?: number | null }).__edgeSeen ?? false, null, { timeout: 15_000 }).then((h) => h.jsonValue() as Promise<number>),
   };
 }
 
@@ -117,7 +119,7 @@ const waitForLeadsEdge = (page: Page, org: string, present: boolean) =>
   page.waitForFunction(
     ([o, a, want]) => {
       const cy = (window as unknown as { goldenThread: { cy(): { edges(): { filter(fn: (e: { data(k: string): string }) => boolean): { length: number } } } } }).goldenThread.cy();
-      return (cy.edges().filter((e) => e.data('type') === 'LEADS' && e.data('source') === o && e.data('target') === a).length > 0) === want;
+      return cy.edges().filter((e) => e.data('type') === 'LEADS' && e.data('source') === o && e.data('target') === a).length > 0 === want;
     },
     [org, ACTION, present] as const,
     { timeout: 15_000 },
@@ -153,14 +155,21 @@ describe('an editor changes a lead and undoes it, and a second explorer follows 
     const committedAt = Date.now();
     expect(response.status()).toBe(201);
     const seenAt = await watched.seen();
-    console.log(`live update, change of lead: the second explorer's map held the new edge ${seenAt - committedAt} ms after the editor's change was acknowledged (${await liveMarks(watcher, committedAt)})`);
+    console.log(
+      `live update, change of lead: the second explorer's map held the new edge ${seenAt - committedAt} ms after the editor's change was acknowledged (${await liveMarks(watcher, committedAt)})`,
+    );
 
     // This explorer: the map, the detail panel's "Led by", the history in words.
     await waitForLeadsEdge(page, NEW_LEAD, true);
     expect(await leadsEdge(page, OLD_LEAD)).toBe(false);
-    await page.waitForFunction(() => [...document.querySelectorAll('.relations h3')].some((h) => h.textContent?.startsWith('Led by')) && document.querySelector('.relations')?.textContent?.includes('South Lanarkshire Council'));
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.relations h3')].some((h) => h.textContent?.startsWith('Led by')) && document.querySelector('.relations')?.textContent?.includes('South Lanarkshire Council'),
+    );
     const history = page.locator('.history-entry').first();
-    await expect.poll(() => history.textContent(), { timeout: 10_000 }).toMatch(/Lead changed from MAPPA steering group.* to South Lanarkshire Council.* by Jane Doe on \d+ \w+ \d{4}.*because South Lanarkshire Council took over the NASSO work/);
+    await expect
+      .poll(() => history.textContent(), { timeout: 10_000 })
+      .toMatch(/Lead changed from MAPPA steering group.* to South Lanarkshire Council.* by Jane Doe on \d+ \w+ \d{4}.*because South Lanarkshire Council took over the NASSO work/);
     expect(await page.textContent('.history-origin')).toContain('lanarkshire-cja-implementation-plan-2008-09-q2.txt, lines 121–122');
     // The watcher's detail panel follows too.
     await watcher.waitForFunction(() => document.querySelector('.history-entry')?.textContent?.includes('Jane Doe'), null, { timeout: 10_000 });
@@ -181,7 +190,9 @@ describe('an editor changes a lead and undoes it, and a second explorer follows 
 
     // The undo is in the node's history, newest first.
     await page.click('#side-tab-details');
-    await expect.poll(() => page.locator('.history-entry').first().textContent(), { timeout: 10_000 }).toMatch(/Lead changed from South Lanarkshire Council.* to MAPPA steering group.* by Jane Doe \(an undo\)/);
+    await expect
+      .poll(() => page.locator('.history-entry').first().textContent(), { timeout: 10_000 })
+      .toMatch(/Lead changed from South Lanarkshire Council.* to MAPPA steering group.* by Jane Doe \(an undo\)/);
     expect(errors).toEqual([]);
     expect(watcherErrors).toEqual([]);
   }, 120_000);
@@ -223,7 +234,11 @@ describe('an editor adds to the graph', () => {
     // The map reloaded with the new action, and the count says so without waiting for a filter change;
     // in the other explorer too.
     await expect.poll(() => page.textContent('.filter-summary'), { timeout: 10_000 }).toMatch(/^148 of 148 actions match/);
-    await watcher.waitForFunction((id) => !(window as unknown as { goldenThread: { cy(): { getElementById(i: string): { empty(): boolean } } } }).goldenThread.cy().getElementById(id).empty(), NEW_ACTION, { timeout: 15_000 });
+    await watcher.waitForFunction(
+      (id) => !(window as unknown as { goldenThread: { cy(): { getElementById(i: string): { empty(): boolean } } } }).goldenThread.cy().getElementById(id).empty(),
+      NEW_ACTION,
+      { timeout: 15_000 },
+    );
     await expect.poll(() => watcher.textContent('.filter-summary'), { timeout: 10_000 }).toMatch(/^148 of 148 actions match/);
     expect(watcherErrors).toEqual([]);
 
@@ -240,7 +255,11 @@ describe('an editor adds to the graph', () => {
     await page.click('.link-form button[type="submit"]');
     await page.waitForSelector('.edit-done:has-text("Linked")');
 
-    const detail = async (id: string) => (await (await fetch(`${server.url}/api/nodes/${encodeURIComponent(id)}`)).json()) as { node: { props: Record<string, unknown> }; neighbours: Record<string, { id: string; relationship: { linkBasis: string | null } }[]> };
+    const detail = async (id: string) =>
+      (await (await fetch(`${server.url}/api/nodes/${encodeURIComponent(id)}`)).json()) as {
+        node: { props: Record<string, unknown> };
+        neighbours: Record<string, { id: string; relationship: { linkBasis: string | null } }[]>;
+      };
     const created = await detail(NEW_ACTION);
     expect(created.neighbours['CONTAINS in']?.map((n) => n.id)).toEqual(['plan:lcja-2008']);
     expect(created.neighbours['SERVES out']?.map((n) => [n.id, n.relationship.linkBasis])).toEqual([[OUTCOME, 'added by an edit']]);
@@ -281,42 +300,46 @@ describe('screens of editing, history and the feed', () => {
     [390, 844],
     [1366, 768],
     [1920, 1080],
-  ])('at %i×%i', async (width, height) => {
-    const { page } = await open(width, height);
-    const panels = async () => {
+  ])(
+    'at %i×%i',
+    async (width, height) => {
+      const { page } = await open(width, height);
+      const panels = async () => {
+        if (width < 900) {
+          await page.click('#toggle-panels');
+          await page.waitForTimeout(300);
+        }
+      };
       if (width < 900) {
-        await page.click('#toggle-panels');
-        await page.waitForTimeout(300);
-      }
-    };
-    if (width < 900) {
-      await page.click('#account-button');
-      await page.fill('#sign-in-username', EDITOR.username);
-      await page.fill('#sign-in-password', EDITOR.password);
-      await page.screenshot({ path: join(SCREENS, `sign-in-${width}x${height}.png`) });
-      await page.click('.sign-in-form button[type="submit"]');
-      await page.waitForFunction((name) => document.querySelector('#account-button')?.textContent?.includes(name), EDITOR.name);
-    } else await signIn(page, EDITOR);
-    await panels();
-    await page.click('[data-edit="fields"]');
-    await page.fill('.node-form [data-field="title"] textarea', ' ');
-    await page.click('.node-form button[type="submit"]');
-    await page.waitForSelector('.node-form .field-error:not([hidden])');
-    await page.locator('.node-form').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENS, `edit-fields-${width}x${height}.png`) });
-    await page.click('.node-form button.secondary');
-    await page.click('[data-edit="lead"]');
-    await page.screenshot({ path: join(SCREENS, `edit-lead-${width}x${height}.png`) });
-    await page.click('.lead-form button.secondary');
-    await page.click('[data-edit="delete"]');
-    await page.waitForSelector('.delete-form .removed-list');
-    await page.locator('.delete-form').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENS, `delete-confirm-${width}x${height}.png`) });
-    await page.click('.delete-form button.secondary');
-    await page.locator('.history').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENS, `history-${width}x${height}.png`) });
-    await page.click('#side-tab-changes');
-    await page.waitForSelector('.feed-entry');
-    await page.screenshot({ path: join(SCREENS, `feed-${width}x${height}.png`) });
-  }, 90_000);
+        await page.click('#account-button');
+        await page.fill('#sign-in-username', EDITOR.username);
+        await page.fill('#sign-in-password', EDITOR.password);
+        await page.screenshot({ path: join(SCREENS, `sign-in-${width}x${height}.png`) });
+        await page.click('.sign-in-form button[type="submit"]');
+        await page.waitForFunction((name) => document.querySelector('#account-button')?.textContent?.includes(name), EDITOR.name);
+      } else await signIn(page, EDITOR);
+      await panels();
+      await page.click('[data-edit="fields"]');
+      await page.fill('.node-form [data-field="title"] textarea', ' ');
+      await page.click('.node-form button[type="submit"]');
+      await page.waitForSelector('.node-form .field-error:not([hidden])');
+      await page.locator('.node-form').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENS, `edit-fields-${width}x${height}.png`) });
+      await page.click('.node-form button.secondary');
+      await page.click('[data-edit="lead"]');
+      await page.screenshot({ path: join(SCREENS, `edit-lead-${width}x${height}.png`) });
+      await page.click('.lead-form button.secondary');
+      await page.click('[data-edit="delete"]');
+      await page.waitForSelector('.delete-form .removed-list');
+      await page.locator('.delete-form').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENS, `delete-confirm-${width}x${height}.png`) });
+      await page.click('.delete-form button.secondary');
+      await page.locator('.history').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENS, `history-${width}x${height}.png`) });
+      await page.click('#side-tab-changes');
+      await page.waitForSelector('.feed-entry');
+      await page.screenshot({ path: join(SCREENS, `feed-${width}x${height}.png`) });
+    },
+    90_000,
+  );
 });

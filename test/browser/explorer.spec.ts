@@ -133,7 +133,10 @@ describe('the explorer', { timeout: 120_000 }, () => {
     for (const hiddenKind of ['Milestone', 'ProgressUpdate', 'Plan']) expect(kinds.shown).not.toContain(hiddenKind);
     expect(kinds.hidden).toEqual(expect.arrayContaining(['Milestone', 'Plan']));
     // Bottom to top: an action below a local outcome below a national outcome.
-    const ys = await mapQuery<{ a: number; l: number; n: number }>(page, "const y = (k) => cy.nodes('[kind = \"' + k + '\"]').not('.hidden')[0].position().y; return { a: y('Action'), l: y('LocalOutcome'), n: y('NationalOutcome') };");
+    const ys = await mapQuery<{ a: number; l: number; n: number }>(
+      page,
+      "const y = (k) => cy.nodes('[kind = \"' + k + '\"]').not('.hidden')[0].position().y; return { a: y('Action'), l: y('LocalOutcome'), n: y('NationalOutcome') };",
+    );
     expect(ys.a).toBeGreaterThan(ys.l);
     expect(ys.l).toBeGreaterThan(ys.n);
     expect(await page.locator('.legend li').first().textContent()).toContain('National Outcomes');
@@ -195,7 +198,7 @@ describe('the explorer', { timeout: 120_000 }, () => {
     await page.locator('#map').focus();
     await page.keyboard.press('t');
     await page.locator('.thread-group h3').first().waitFor();
-    const actions = await mapQuery<number>(page, "return cy.nodes('.em-path[kind = \"Action\"]').length;");
+    const actions = await mapQuery<number>(page, 'return cy.nodes(\'.em-path[kind = "Action"]\').length;');
     expect(actions).toBeGreaterThan(5);
     const groups = await page.locator('.thread-group h3').allTextContents();
     expect(groups.length).toBeGreaterThan(1);
@@ -327,11 +330,14 @@ describe('the explorer', { timeout: 120_000 }, () => {
     // The camera in the state (and the URL) once the map has stopped moving and reported it.
     await settledViewport(page);
     await expect
-      .poll(async () => {
-        const s = await state(page);
-        const c = await mapQuery<{ x: number; y: number }>(page, 'const e = cy.extent(); return { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 };');
-        return s.camera !== null && Math.abs(s.camera.x - c.x) < 1 && Math.abs(s.camera.y - c.y) < 1 && page.url().includes(`cam=${s.camera.x.toFixed(1).replace(/\.0$/, '')}`);
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          const s = await state(page);
+          const c = await mapQuery<{ x: number; y: number }>(page, 'const e = cy.extent(); return { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 };');
+          return s.camera !== null && Math.abs(s.camera.x - c.x) < 1 && Math.abs(s.camera.y - c.y) < 1 && page.url().includes(`cam=${s.camera.x.toFixed(1).replace(/\.0$/, '')}`);
+        },
+        { timeout: 10_000 },
+      )
       .toBe(true);
     const url = page.url();
     const before = await state(page);
@@ -496,7 +502,17 @@ describe('the explorer', { timeout: 120_000 }, () => {
     const again = await open(`/?nv=${encodeURIComponent('Seminar layout')}&plan=plan:lcja-2007`);
     // Views may come from the server now (GET /api/views), so the view can open just after the first render.
     await again.page
-      .waitForFunction(([n, x]) => Math.abs((window as unknown as { goldenThread: { cy(): { getElementById(i: string): { position(): { x: number } } } } }).goldenThread.cy().getElementById(n as string).position().x - (x)) < 0.5, [id, dragged.x] as const, { timeout: 10_000 })
+      .waitForFunction(
+        ([n, x]) =>
+          Math.abs(
+            (window as unknown as { goldenThread: { cy(): { getElementById(i: string): { position(): { x: number } } } } }).goldenThread
+              .cy()
+              .getElementById(n as string)
+              .position().x - x,
+          ) < 0.5,
+        [id, dragged.x] as const,
+        { timeout: 10_000 },
+      )
       .catch(() => undefined);
     const p2 = await mapQuery<{ x: number; y: number }>(again.page, `return cy.getElementById('${id}').position();`);
     expect(p2.x).toBeCloseTo(dragged.x, 0);

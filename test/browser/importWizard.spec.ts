@@ -46,9 +46,25 @@ beforeAll(async () => {
       rows: [
         row('Action', 'Local outcome', 'Local target', 'Key actions', 'Timescales', 'Lead', 'Partner notes'),
         row('7.1', 'Reduced reoffending by women', "Open a women's centre in Motherwell", 'Agree a site and recruit staff for the women’s centre', 'March 2012', 'NLC', 'Funded by the Change Fund'),
-        row('7.2', 'Fewer short prison sentences', 'Pilot a structured deferred sentence', 'Train sheriffs and staff in structured deferred sentences', 'June 2012', 'South Lanarkshire Council', 'Reviewed at each board'),
+        row(
+          '7.2',
+          'Fewer short prison sentences',
+          'Pilot a structured deferred sentence',
+          'Train sheriffs and staff in structured deferred sentences',
+          'June 2012',
+          'South Lanarkshire Council',
+          'Reviewed at each board',
+        ),
         // A court the graph has no organisation for: the planner maps it to the Scottish Court Service, which ran the sheriff courts.
-        row('7.3', 'Fewer short prison sentences', 'Report on the use of community payback orders', 'Publish quarterly figures on community payback orders', 'September 2012', 'Hamilton Sheriff Court', 'Shared with the sheriffs'),
+        row(
+          '7.3',
+          'Fewer short prison sentences',
+          'Report on the use of community payback orders',
+          'Publish quarterly figures on community payback orders',
+          'September 2012',
+          'Hamilton Sheriff Court',
+          'Shared with the sheriffs',
+        ),
       ],
     },
   ]);

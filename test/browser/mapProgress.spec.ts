@@ -61,7 +61,7 @@ const badgeOf = async (page: Page, id: string) => {
 const rollupTexts = (page: Page) => page.$$eval('.map-badge.badge-rollup', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-node')!, e.textContent.trim()])));
 
 describe('status badges on the map', () => {
-  it('show each action\'s status as at the chosen period, by symbol and shape as well as colour', async () => {
+  it("show each action's status as at the chosen period, by symbol and shape as well as colour", async () => {
     const { page, errors } = await open('/?period=2008-09-Q3');
     await page.waitForFunction(() => document.querySelector('.map-frame')?.getAttribute('data-badges-period') === '2008-09-Q3');
     // Every action of the five documents has a badge (147, as the partnership dashboard counts them).
@@ -116,35 +116,42 @@ describe('status badges on the map', () => {
     [390, 844],
     [1366, 768],
     [1920, 1080],
-  ])('screenshots at %ix%i: the map with badges and roll-up, and the partnership dashboard', async (width, height) => {
-    const { page, errors } = await open('/?period=2010-11-Q2&rollup=1&plan=plan:lcja-2010', width, height);
-    await page.waitForFunction(() => document.querySelector('.map-frame')?.getAttribute('data-badges-period') === '2010-11-Q2');
-    await page.locator('.map-badge.badge-rollup').first().waitFor({ state: 'attached' });
-    // Filtered to the 2010 report, National Outcome 9 counts its five rows (lines 9-13): three
-    // on target, one part complete, one with no status word.
-    await page.waitForFunction(() => document.querySelector('.map-badge.badge-rollup[data-node="no:9"]')?.textContent === '5: ▶3 ◐1 ?1');
-    await openBox(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await shoot(page, `map-badges-${width}x${height}`);
-    if (width < 600) {
-      // On a phone the overview's nodes are too small to carry a badge; zoomed in, they show.
-      await page.locator('#map-progress summary').click();
-      for (let i = 0; i < 3; i++) await page.click('#zoom-in');
-      await page.waitForFunction(() => [...document.querySelectorAll('.map-badges .badge-status')].some((b) => !(b as HTMLElement).hidden));
-      await shoot(page, `map-badges-${width}x${height}-zoomed`);
-    }
-    await page.goto(`${server.url}/?panel=progress&period=2010-11-Q2`);
-    await waitForExplorer(page);
-    if (width < 900) await page.locator('#toggle-panels').click();
-    await page.waitForSelector('table.progress-counts', { state: 'attached' });
-    await page.selectOption('#progress-plan', 'partnership');
-    await page.waitForSelector('table.progress-plans', { state: 'attached' });
-    expect(await page.$$eval('table.progress-plans tbody tr', (rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelectorAll('td')[0]!.textContent]))).toContainEqual(['LCJA 2010', '9']);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await shoot(page, `dashboard-partnership-${width}x${height}`);
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 120_000);
+  ])(
+    'screenshots at %ix%i: the map with badges and roll-up, and the partnership dashboard',
+    async (width, height) => {
+      const { page, errors } = await open('/?period=2010-11-Q2&rollup=1&plan=plan:lcja-2010', width, height);
+      await page.waitForFunction(() => document.querySelector('.map-frame')?.getAttribute('data-badges-period') === '2010-11-Q2');
+      await page.locator('.map-badge.badge-rollup').first().waitFor({ state: 'attached' });
+      // Filtered to the 2010 report, National Outcome 9 counts its five rows (lines 9-13): three
+      // on target, one part complete, one with no status word.
+      await page.waitForFunction(() => document.querySelector('.map-badge.badge-rollup[data-node="no:9"]')?.textContent === '5: ▶3 ◐1 ?1');
+      await openBox(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await shoot(page, `map-badges-${width}x${height}`);
+      if (width < 600) {
+        // On a phone the overview's nodes are too small to carry a badge; zoomed in, they show.
+        await page.locator('#map-progress summary').click();
+        for (let i = 0; i < 3; i++) await page.click('#zoom-in');
+        await page.waitForFunction(() => [...document.querySelectorAll('.map-badges .badge-status')].some((b) => !(b as HTMLElement).hidden));
+        await shoot(page, `map-badges-${width}x${height}-zoomed`);
+      }
+      await page.goto(`${server.url}/?panel=progress&period=2010-11-Q2`);
+      await waitForExplorer(page);
+      if (width < 900) await page.locator('#toggle-panels').click();
+      await page.waitForSelector('table.progress-counts', { state: 'attached' });
+      await page.selectOption('#progress-plan', 'partnership');
+      await page.waitForSelector('table.progress-plans', { state: 'attached' });
+      expect(await page.$$eval('table.progress-plans tbody tr', (rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelectorAll('td')[0]!.textContent]))).toContainEqual([
+        'LCJA 2010',
+        '9',
+      ]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await shoot(page, `dashboard-partnership-${width}x${height}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    120_000,
+  );
 });
 
 describe('a progress update for 2.5.7 entered in the explorer', () => {

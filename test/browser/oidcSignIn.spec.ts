@@ -23,7 +23,15 @@ beforeAll(async () => {
   const providers = [
     { id: 'city-council', name: 'City of Edinburgh Council', issuer: idp.issuer, clientId: 'golden-thread', clientSecret: 'council secret', organisationId: 'org:city-of-edinburgh-council' },
     { id: 'nhs-lothian', name: 'NHS Lothian', issuer: idp.issuer, clientId: 'golden-thread', clientSecret: 'council secret', organisationId: 'org:nhs-lothian' },
-    { id: 'police', name: 'Lothian and Borders Police', issuer: idp.issuer, clientId: 'golden-thread', clientSecret: 'council secret', organisationId: 'org:lothian-and-borders-police', enabled: false },
+    {
+      id: 'police',
+      name: 'Lothian and Borders Police',
+      issuer: idp.issuer,
+      clientId: 'golden-thread',
+      clientSecret: 'council secret',
+      organisationId: 'org:lothian-and-borders-police',
+      enabled: false,
+    },
   ];
   server = await startServer(180_000, { GT_OIDC_PROVIDERS: JSON.stringify(providers) });
   idp.configure({ clientId: 'golden-thread', clientSecret: 'council secret', redirectUris: ['city-council', 'nhs-lothian'].map((id) => `${server.url}/api/auth/oidc/${id}/callback`) });
@@ -49,7 +57,11 @@ describe("signing in through the council's identity provider", () => {
     await page.waitForSelector('.oidc-providers a.oidc-provider');
     const buttons = await page.$$eval('.oidc-providers a.oidc-provider', (as) => as.map((a) => a.textContent));
     expect(buttons).toEqual(['Sign in with City of Edinburgh Council', 'Sign in with NHS Lothian']);
-    for (const [w, h] of [[390, 844], [1366, 768], [1920, 1080]] as const) {
+    for (const [w, h] of [
+      [390, 844],
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${SCREENS}/oidc-sign-in-menu-${w}x${h}.png` });

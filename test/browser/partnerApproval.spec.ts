@@ -126,7 +126,9 @@ describe('a partner editor’s change waits for an editor', () => {
     await signIn(editor.page, EDITOR);
     await editor.page.click('#side-tab-changes');
     const pending = editor.page.locator('.pending-entry').first();
-    await expect.poll(() => pending.textContent(), { timeout: 10_000 }).toMatch(/Pat Partner.*partner-editor, Alcohol and Drug Action Team.*timescale changed from .* to “December 2008”.*Because the audit moved to December/s);
+    await expect
+      .poll(() => pending.textContent(), { timeout: 10_000 })
+      .toMatch(/Pat Partner.*partner-editor, Alcohol and Drug Action Team.*timescale changed from .* to “December 2008”.*Because the audit moved to December/s);
     const approved = editor.page.waitForResponse((r) => r.url().includes('/approve'));
     await pending.locator('button:has-text("Approve")').click();
     expect((await approved).status()).toBe(201);
@@ -135,7 +137,9 @@ describe('a partner editor’s change waits for an editor', () => {
     expect(after.props.timescale).toBe('December 2008');
     expect(after.version).toBe(before.version + 1);
     // The viewer's explorer, open all along, shows the new timescale without a reload.
-    await viewer.page.waitForFunction(() => document.querySelector('#detail')?.textContent?.includes('December 2008') ?? document.body.textContent?.includes('December 2008'), null, { timeout: 10_000 });
+    await viewer.page.waitForFunction(() => document.querySelector('#detail')?.textContent?.includes('December 2008') ?? document.body.textContent?.includes('December 2008'), null, {
+      timeout: 10_000,
+    });
     await expect.poll(() => editor.page.locator('.approval-queue h3').textContent(), { timeout: 10_000 }).toBe('Waiting for approval (0)');
     for (const p of [viewer, partner, other, editor]) expect(p.errors).toEqual([]);
   }, 150_000);
@@ -151,7 +155,10 @@ describe('an editor whose form is out of date', () => {
 
     // Meanwhile someone else commits a different timescale.
     const now = await stored(OTHER_ACTION);
-    const meanwhile = await admin('POST', '/api/changes', { operations: [{ op: 'update', id: OTHER_ACTION, expectedVersion: now.version, set: { timescale: 'February 2009' } }], reason: 'the steering group agreed February' });
+    const meanwhile = await admin('POST', '/api/changes', {
+      operations: [{ op: 'update', id: OTHER_ACTION, expectedVersion: now.version, set: { timescale: 'February 2009' } }],
+      reason: 'the steering group agreed February',
+    });
     expect(meanwhile.status).toBe(201);
 
     const posted = editor.page.waitForResponse((r) => r.url().endsWith('/api/changes') && r.request().method() === 'POST');

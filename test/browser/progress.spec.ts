@@ -39,18 +39,22 @@ describe('the progress panel', () => {
   it.each([
     [1366, 768],
     [390, 844],
-  ])('at %ix%i shows the Lanarkshire Q2 2010 statuses as the report prints them, with nothing off screen', async (width, height) => {
-    const { page, errors } = await open(width, height);
-    if (width < 600) await page.click('#toggle-panels');
-    // Lines 9-27 of the report: five on target (with "On track", "Ontrack" and "exceeded"), two ongoing, one part complete, one with no status word.
-    expect(await counts(page)).toEqual({ 'on target': 5, 'part complete': 1, ongoing: 2, unknown: 1, 'no update': 0 });
-    const links = await page.$$eval('.progress-reports a', (as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(['html', 'pdf', 'docx', 'xlsx'].map((f) => `/api/reports/plan%3Alcja-2010?period=2010-11-Q2&format=${f}`));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await screenshot(page, `progress-panel-${width}x${height}`);
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 90_000);
+  ])(
+    'at %ix%i shows the Lanarkshire Q2 2010 statuses as the report prints them, with nothing off screen',
+    async (width, height) => {
+      const { page, errors } = await open(width, height);
+      if (width < 600) await page.click('#toggle-panels');
+      // Lines 9-27 of the report: five on target (with "On track", "Ontrack" and "exceeded"), two ongoing, one part complete, one with no status word.
+      expect(await counts(page)).toEqual({ 'on target': 5, 'part complete': 1, ongoing: 2, unknown: 1, 'no update': 0 });
+      const links = await page.$$eval('.progress-reports a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(links).toEqual(['html', 'pdf', 'docx', 'xlsx'].map((f) => `/api/reports/plan%3Alcja-2010?period=2010-11-Q2&format=${f}`));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await screenshot(page, `progress-panel-${width}x${height}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    90_000,
+  );
 
   it('a quarter before the report shows every action without an update', async () => {
     const { page } = await open(1366, 768);
@@ -65,7 +69,9 @@ describe('the progress panel', () => {
     await page.selectOption('#progress-period', '2010-11-Q2');
     await page.selectOption('#progress-plan', 'partnership');
     await page.waitForSelector('table.progress-missing-leads', { state: 'attached' });
-    const rows = await page.$$eval('table.progress-missing-leads tbody tr', (trs) => trs.map((r) => [r.querySelector('th')!.textContent, Number(r.querySelector('td')!.textContent), r.querySelector('td.plans')!.textContent]));
+    const rows = await page.$$eval('table.progress-missing-leads tbody tr', (trs) =>
+      trs.map((r) => [r.querySelector('th')!.textContent, Number(r.querySelector('td')!.textContent), r.querySelector('td.plans')!.textContent]),
+    );
     // July-September 2010: the 2010 report updated its nine rows; the 2008-09 plan's nine unfinished actions are owed,
     // six of them the LCJA chief officer's (lines 61, 167, 181, 193, 219, 291); L&B's and Glasgow's 118 unled actions print no progress.
     expect(rows).toContainEqual(['Lanarkshire Community Justice Authority', 6, 'LCJA 2008']);

@@ -81,7 +81,12 @@ describe('the board export draws the status badges', () => {
     const path = join(DOWNLOADS, 'map-with-badges.svg');
     await download.saveAs(path);
     const svg = readFileSync(path, 'utf8');
-    const badges = [...svg.matchAll(/<g class="status-badge" data-status="([^"]+)" data-node="([^"]+)" data-overdue="(true|false)" data-basis="(\w+)"/g)].map((m) => ({ status: m[1], id: m[2], overdue: m[3], basis: m[4] }));
+    const badges = [...svg.matchAll(/<g class="status-badge" data-status="([^"]+)" data-node="([^"]+)" data-overdue="(true|false)" data-basis="(\w+)"/g)].map((m) => ({
+      status: m[1],
+      id: m[2],
+      overdue: m[3],
+      basis: m[4],
+    }));
     // Every action of the five documents is on the unfiltered map: 147 (as the partnership dashboard counts them).
     expect(badges).toHaveLength(147);
     expect(badges.find((b) => b.id === 'lcja-2008:action:2.5.7')).toEqual({ status: 'ongoing', id: 'lcja-2008:action:2.5.7', overdue: 'true', basis: 'inferred' });
@@ -90,7 +95,9 @@ describe('the board export draws the status badges', () => {
     // The key: the period, and an entry per status drawn, with the overdue mark and the dashed edge explained.
     expect(svg).toContain('>Progress at 2008-12-31</text>');
     const key = [...svg.matchAll(/<g class="status-key" data-status="([^"]+)"/g)].map((m) => m[1]);
-    expect(key).toEqual([...new Set(['complete', 'ongoing', 'not required', 'delayed', 'no update'].filter((s) => badges.some((b) => b.status === s)))].sort((a, b) => key.indexOf(a) - key.indexOf(b)));
+    expect(key).toEqual(
+      [...new Set(['complete', 'ongoing', 'not required', 'delayed', 'no update'].filter((s) => badges.some((b) => b.status === s)))].sort((a, b) => key.indexOf(a) - key.indexOf(b)),
+    );
     expect(new Set(key)).toEqual(new Set(badges.map((b) => b.status)));
     expect(svg).toContain('overdue at the end of the period');
     expect(svg).toContain('dashed: read from the narrative');
@@ -111,7 +118,7 @@ describe('the board export draws the status badges', () => {
 });
 
 describe('the hover tooltip', () => {
-  it('says the chosen period\'s status of an action, and follows the period picker', async () => {
+  it("says the chosen period's status of an action, and follows the period picker", async () => {
     const { page, errors } = await open('/?period=2008-09-Q3');
     await badgesFor(page, '2008-09-Q3');
     await hover(page, 'lcja-2010:action:2');
@@ -138,38 +145,42 @@ describe('the progress box leaves the map uncovered at fitted zoom', () => {
     [390, 844],
     [1366, 768],
     [1920, 1080],
-  ])('at %ix%i no node and no zoom control lies under it', async (width, height) => {
-    mkdirSync(SCREENS, { recursive: true });
-    const { page, errors } = await open('/?period=2010-11-Q2', width, height);
-    await badgesFor(page, '2010-11-Q2');
-    await page.waitForFunction(() => !(window as unknown as { goldenThread: { cy(): Cy } }).goldenThread.cy().animated());
-    await page.waitForTimeout(500);
-    const overlaps = await page.evaluate(() => {
-      const cy = (window as unknown as { goldenThread: { cy(): Cy } }).goldenThread.cy();
-      const box = document.querySelector('#map-progress')!.getBoundingClientRect();
-      const map = document.querySelector('#map')!.getBoundingClientRect();
-      const under = (r: { left: number; top: number; right: number; bottom: number }) => r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
-      const nodes = cy.nodes(':visible').map((n) => {
-        const b = n.renderedBoundingBox();
-        return { id: n.id(), left: map.left + b.x1, top: map.top + b.y1, right: map.left + b.x2, bottom: map.top + b.y2 };
+  ])(
+    'at %ix%i no node and no zoom control lies under it',
+    async (width, height) => {
+      mkdirSync(SCREENS, { recursive: true });
+      const { page, errors } = await open('/?period=2010-11-Q2', width, height);
+      await badgesFor(page, '2010-11-Q2');
+      await page.waitForFunction(() => !(window as unknown as { goldenThread: { cy(): Cy } }).goldenThread.cy().animated());
+      await page.waitForTimeout(500);
+      const overlaps = await page.evaluate(() => {
+        const cy = (window as unknown as { goldenThread: { cy(): Cy } }).goldenThread.cy();
+        const box = document.querySelector('#map-progress')!.getBoundingClientRect();
+        const map = document.querySelector('#map')!.getBoundingClientRect();
+        const under = (r: { left: number; top: number; right: number; bottom: number }) => r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
+        const nodes = cy.nodes(':visible').map((n) => {
+          const b = n.renderedBoundingBox();
+          return { id: n.id(), left: map.left + b.x1, top: map.top + b.y1, right: map.left + b.x2, bottom: map.top + b.y2 };
+        });
+        const controls = [...document.querySelectorAll('.map-controls button')].map((b) => b.getBoundingClientRect());
+        return { nodes: nodes.filter(under).map((n) => n.id), controls: controls.filter(under).length, open: (document.querySelector('#map-progress') as HTMLDetailsElement).open };
       });
-      const controls = [...document.querySelectorAll('.map-controls button')].map((b) => b.getBoundingClientRect());
-      return { nodes: nodes.filter(under).map((n) => n.id), controls: controls.filter(under).length, open: (document.querySelector('#map-progress') as HTMLDetailsElement).open };
-    });
-    expect(overlaps.nodes).toEqual([]);
-    expect(overlaps.controls).toBe(0);
-    // Open by itself only where there is room beside the map; one tap opens or closes it elsewhere.
-    expect(overlaps.open).toBe(width >= 1600);
-    await screenshot(page, `issue-14-map-${width}x${height}`);
-    await page.screenshot({ path: `${SCREENS}/map-progress-${width}x${height}.png` });
-    if (!overlaps.open) {
-      await page.locator('#map-progress summary').click();
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${SCREENS}/map-progress-${width}x${height}-opened.png` });
-      await page.locator('#map-progress summary').click();
-      expect(await page.locator('#map-progress').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-    }
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 120_000);
+      expect(overlaps.nodes).toEqual([]);
+      expect(overlaps.controls).toBe(0);
+      // Open by itself only where there is room beside the map; one tap opens or closes it elsewhere.
+      expect(overlaps.open).toBe(width >= 1600);
+      await screenshot(page, `issue-14-map-${width}x${height}`);
+      await page.screenshot({ path: `${SCREENS}/map-progress-${width}x${height}.png` });
+      if (!overlaps.open) {
+        await page.locator('#map-progress summary').click();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${SCREENS}/map-progress-${width}x${height}-opened.png` });
+        await page.locator('#map-progress summary').click();
+        expect(await page.locator('#map-progress').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    120_000,
+  );
 });

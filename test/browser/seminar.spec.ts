@@ -104,7 +104,10 @@ describe('a live seminar on three devices', { timeout: 300_000 }, () => {
     // ---------------------------------------------------------------- two participants join without an account
     const lap = await device({ width: 1366, height: 768 }, `/?join=${code}`);
     const phone = await device({ width: 390, height: 844 }, `/?join=${code}`, true);
-    for (const [d, name] of [[lap, 'Morag (SPS)'], [phone, 'Iain (Sacro)']] as const) {
+    for (const [d, name] of [
+      [lap, 'Morag (SPS)'],
+      [phone, 'Iain (Sacro)'],
+    ] as const) {
       await d.page.locator('.join-form input[name="code"]').waitFor();
       expect(await d.page.locator('.join-form input[name="code"]').inputValue()).toBe(code);
       await d.page.locator('.join-form input[name="displayName"]').fill(name);

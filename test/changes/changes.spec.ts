@@ -33,9 +33,7 @@ describe('an update', () => {
     expect(res.body.changeId).toMatch(/^change:[0-9a-f-]{36}$/);
     expect(res.body.committed).toBe(true);
     // leadAsPrinted is set to the value it already had, so only timescale is in the diff.
-    expect(res.body.diff.nodes.updated).toEqual([
-      { id: ACTION, kind: 'Action', versionBefore: 1, versionAfter: 2, fields: [{ field: 'timescale', before: 'August 2008', after: 'March 2009' }] },
-    ]);
+    expect(res.body.diff.nodes.updated).toEqual([{ id: ACTION, kind: 'Action', versionBefore: 1, versionAfter: 2, fields: [{ field: 'timescale', before: 'August 2008', after: 'March 2009' }] }]);
     const after = await node(ACTION);
     expect(after.node.version).toBe(2);
     expect(after.node.props.timescale).toBe('March 2009');
@@ -103,7 +101,11 @@ describe('bad input', () => {
     ['an id that is not an id', { operations: [{ op: 'delete', id: 'Has Spaces' }] }, 'operations.0.id'],
     ['a kind that does not exist', { operations: [{ op: 'create', node: { kind: 'Person', id: 'x:1', props: {} } }] }, 'operations.0.node.kind'],
     ['a new node missing a required field', { operations: [{ op: 'create', node: { kind: 'Action', id: 'lcja-2008:action:9.9', props: { ref: '9.9' } } }] }, 'operations.0.node.props.title'],
-    ['a new node with an unknown field', { operations: [{ op: 'create', node: { kind: 'Action', id: 'lcja-2008:action:9.9', props: { ref: '9.9', title: 'x', owner: 'me' } } }] }, 'operations.0.node.props.owner'],
+    [
+      'a new node with an unknown field',
+      { operations: [{ op: 'create', node: { kind: 'Action', id: 'lcja-2008:action:9.9', props: { ref: '9.9', title: 'x', owner: 'me' } } }] },
+      'operations.0.node.props.owner',
+    ],
     ['a node id that is taken', { operations: [{ op: 'create', node: { kind: 'Action', id: ACTION, props: { ref: '1', title: 'x' } } }] }, 'operations.0.node.id'],
     ['a relationship type the model lacks', { operations: [{ op: 'link', type: 'KNOWS', from: ACTION, to: 'no:9' }] }, 'operations.0.type'],
     ['a link between kinds its type does not join', { operations: [{ op: 'link', type: 'LEADS', from: ACTION, to: 'no:9' }] }, 'operations.0.type'],
@@ -113,7 +115,16 @@ describe('bad input', () => {
     ['no operations', { operations: [] }, 'operations'],
     ['an unknown top-level field', { operations: [{ op: 'delete', id: ACTION }], force: true }, 'force'],
     ['a reason that is not text', { operations: [{ op: 'delete', id: ACTION }], reason: 42 }, 'reason'],
-    ['the second of two operations', { operations: [{ op: 'update', id: ACTION, set: { timescale: 'ok' } }, { op: 'update', id: ACTION, set: { nope: 1 } }] }, 'operations.1.set.nope'],
+    [
+      'the second of two operations',
+      {
+        operations: [
+          { op: 'update', id: ACTION, set: { timescale: 'ok' } },
+          { op: 'update', id: ACTION, set: { nope: 1 } },
+        ],
+      },
+      'operations.1.set.nope',
+    ],
   ];
 
   it.each(malformed)('%s is a 400 naming its path, and nothing is written', async (_what, body, path) => {
@@ -197,7 +208,14 @@ describe('live updates: GET /api/events', () => {
       expect(client.events).toHaveLength(1);
       expect(client.events[0]).toMatchObject({
         event: 'committed',
-        data: { changeId: res.body.changeId, actor: 'Jane Doe', reason: 'seen live', origin: { kind: 'edit' }, summary: { nodesUpdated: 1, nodeIds: [ACTION] }, diff: { nodes: { updated: [{ id: ACTION, fields: [{ field: 'timescale', after: 'live' }] }] } } },
+        data: {
+          changeId: res.body.changeId,
+          actor: 'Jane Doe',
+          reason: 'seen live',
+          origin: { kind: 'edit' },
+          summary: { nodesUpdated: 1, nodeIds: [ACTION] },
+          diff: { nodes: { updated: [{ id: ACTION, fields: [{ field: 'timescale', after: 'live' }] }] } },
+        },
       });
     }
     // A dry run and a refused change are not announced.

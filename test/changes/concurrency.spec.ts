@@ -100,7 +100,12 @@ describe('a failure between the change and its audit entry', () => {
     const feedBefore = (await api.call('GET', '/api/changes?limit=1', undefined, null)).body.changes[0].changeId;
     armed.on = true;
     try {
-      const res = await api.call('POST', '/api/changes', { operations: [{ op: 'update', id: ACTION, set: { timescale: 'must not stay' } }, { op: 'link', type: 'SERVES', from: ACTION, to: 'no:1' }] });
+      const res = await api.call('POST', '/api/changes', {
+        operations: [
+          { op: 'update', id: ACTION, set: { timescale: 'must not stay' } },
+          { op: 'link', type: 'SERVES', from: ACTION, to: 'no:1' },
+        ],
+      });
       expect(res.status).toBe(500);
       expect(JSON.stringify(res.body)).not.toMatch(/injected|audit log/);
     } finally {

@@ -32,7 +32,10 @@ describe('undo of an update', () => {
 
   it('restores the exact before-state of every field it changed, set or unset, and an undo of the undo redoes it', async () => {
     const before = (await node(ID)).node;
-    const edit = await change([{ op: 'update', id: ID, expectedVersion: before.version, set: { timescale: 'June 2009', objective: 'A new objective', leadVague: true, status: 'delayed' }, unset: ['dueDate'] }], 'review');
+    const edit = await change(
+      [{ op: 'update', id: ID, expectedVersion: before.version, set: { timescale: 'June 2009', objective: 'A new objective', leadVague: true, status: 'delayed' }, unset: ['dueDate'] }],
+      'review',
+    );
     expect(edit.status).toBe(201);
     expect(edit.body.diff.nodes.updated[0].fields.map((f: { field: string }) => f.field).sort()).toEqual(['dueDate', 'leadVague', 'objective', 'status', 'timescale']);
     const edited = (await node(ID)).node;

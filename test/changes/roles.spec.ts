@@ -66,7 +66,7 @@ describe('a partner editor', () => {
     expect(res.status).toBe(403);
   });
 
-  it("queues a change to their own action: invisible to viewers until an editor approves it, then committed and audited as theirs", async () => {
+  it('queues a change to their own action: invisible to viewers until an editor approves it, then committed and audited as theirs', async () => {
     const before = (await api.call('GET', `/api/nodes/${OWN_ACTION}`, undefined, 'viewer')).body.node;
     const res = await api.call(
       'POST',
@@ -99,9 +99,18 @@ describe('a partner editor', () => {
     expect(after.node.props).toMatchObject({ timescale: 'October 2008', status: 'on target' });
     expect(after.node.version).toBe(before.version + 1);
     const record = (await api.call('GET', `/api/changes/${approved.body.changeId}`, undefined, null)).body;
-    expect(record).toMatchObject({ actor: { id: 'partner', role: 'partner-editor', organisationId: PARTNER_ORGANISATION }, approvedBy: 'editor', reason: 'steering group update', origin: { kind: 'edit', ref: pendingId } });
+    expect(record).toMatchObject({
+      actor: { id: 'partner', role: 'partner-editor', organisationId: PARTNER_ORGANISATION },
+      approvedBy: 'editor',
+      reason: 'steering group update',
+      origin: { kind: 'edit', ref: pendingId },
+    });
     expect((await api.call('GET', '/api/changes?status=pending', undefined, 'editor')).body.changes).toEqual([]);
-    expect((await api.call('GET', '/api/changes?status=approved', undefined, 'editor')).body.changes[0]).toMatchObject({ changeId: pendingId, committedAs: approved.body.changeId, decidedBy: 'editor' });
+    expect((await api.call('GET', '/api/changes?status=approved', undefined, 'editor')).body.changes[0]).toMatchObject({
+      changeId: pendingId,
+      committedAs: approved.body.changeId,
+      decidedBy: 'editor',
+    });
     // A decided change cannot be decided again.
     expect((await api.call('POST', `/api/changes/${pendingId}/reject`, {}, 'editor')).status).toBe(409);
   });

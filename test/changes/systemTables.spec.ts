@@ -29,12 +29,15 @@ beforeAll(async () => {
   const pipeline = changePipelineFor(store);
   const editor = { id: 'editor', name: 'Jane Doe', role: 'editor' as const };
   await pipeline.submit({ operations: [{ op: 'update', id: 'lcja-2008:action:2.5.7', set: { timescale: 'March 2009' } }], reason: 'victim support' }, editor);
-  await pipeline.propose({ operations: [{ op: 'update', id: 'lcja-2008:action:2.5.7', set: { objective: 'victim support wording' } }] }, {
-    id: 'partner',
-    name: 'Pat Partner',
-    role: 'partner-editor',
-    organisationId: 'org:mappa-steering-group',
-  });
+  await pipeline.propose(
+    { operations: [{ op: 'update', id: 'lcja-2008:action:2.5.7', set: { objective: 'victim support wording' } }] },
+    {
+      id: 'partner',
+      name: 'Pat Partner',
+      role: 'partner-editor',
+      organisationId: 'org:mappa-steering-group',
+    },
+  );
 }, 180_000);
 afterAll(async () => {
   await store.close();
@@ -53,7 +56,8 @@ function walk(value: Value, labels: Set<string>, strings: Set<string>): void {
 
 describe('system tables and domain reads', () => {
   it('hold rows in every table the pipeline writes', async () => {
-    for (const table of ['AuditEntry', 'NodeChange', 'PendingChange', 'Migration']) expect((await store.read(`system/all-${table.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`)).length, table).toBeGreaterThan(0);
+    for (const table of ['AuditEntry', 'NodeChange', 'PendingChange', 'Migration'])
+      expect((await store.read(`system/all-${table.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`)).length, table).toBeGreaterThan(0);
   });
 
   it('leave the domain counts as the seed made them', async () => {

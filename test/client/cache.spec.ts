@@ -3,7 +3,6 @@ import { createPositionCache, fnv1a, fromTable, layoutKey, toTable } from '../..
 import { createResourceCache } from '../../client/app/resources.js';
 import { MemoryStorage } from './fixtures.js';
 
-
 describe('the layout cache', () => {
   it('hashes text with 32-bit FNV-1a, as eight hex digits', () => {
     // Test vectors from the FNV reference (draft-eastlake-fnv), and one worked out in Python.
@@ -40,7 +39,13 @@ describe('the layout cache', () => {
   it('keeps very large layouts in memory only', () => {
     const storage = new MemoryStorage();
     const cache = createPositionCache(storage, 1);
-    cache.set('force:v1:x', new Map([['a', { x: 0, y: 0 }], ['b', { x: 1, y: 1 }]]));
+    cache.set(
+      'force:v1:x',
+      new Map([
+        ['a', { x: 0, y: 0 }],
+        ['b', { x: 1, y: 1 }],
+      ]),
+    );
     expect(storage.length).toBe(0);
     expect(cache.get('force:v1:x')?.size).toBe(2);
   });
@@ -74,9 +79,12 @@ describe('server resources', () => {
   });
 
   it('keep the server’s message when a fetch fails', async () => {
-    const cache = createResourceCache(async () => {
-      throw new Error('no API route GET /api/gaps/x');
-    }, () => {});
+    const cache = createResourceCache(
+      async () => {
+        throw new Error('no API route GET /api/gaps/x');
+      },
+      () => {},
+    );
     cache.get('x');
     await vi.waitFor(() => expect(cache.get('x').status).toBe('error'));
     expect(cache.get('x')).toEqual({ status: 'error', error: 'no API route GET /api/gaps/x' });

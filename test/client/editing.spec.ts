@@ -53,7 +53,6 @@ describe('forms derived from the model schema', () => {
     expect(valueFromInput(lines, 'one\n\n two \n')).toEqual(['one', 'two']);
     expect(valueFromInput(lines, '\n')).toBeUndefined();
   });
-
 });
 
 describe('server issues point at form fields', () => {
@@ -106,7 +105,11 @@ describe('changes in words', () => {
 
   it('names each field of a feed entry with its before and after, under the node it belongs to', () => {
     const diff: ChangeDiff = {
-      nodes: { added: [], updated: [{ id: 'lcja-2008:action:2.5.7', kind: 'Action', versionBefore: 1, versionAfter: 2, fields: [{ field: 'timescale', before: 'August 2008', after: 'March 2009' }] }], removed: [] },
+      nodes: {
+        added: [],
+        updated: [{ id: 'lcja-2008:action:2.5.7', kind: 'Action', versionBefore: 1, versionAfter: 2, fields: [{ field: 'timescale', before: 'August 2008', after: 'March 2009' }] }],
+        removed: [],
+      },
       relationships: { added: [], removed: [] },
     };
     expect(describeChange(diff, names)).toEqual(['LCJA 2008 · 2.5.7 Ensure NASSO: timescale changed from “August 2008” to “March 2009”']);
@@ -129,17 +132,81 @@ describe('changes in words', () => {
 describe('the live patch of the map', () => {
   const graph: GraphElements = {
     nodes: [
-      { data: { id: 'lcja-2008:action:2.5.7', kind: 'Action', label: 'Ensure NASSO', ref: '2.5.7', plan: 'plan:lcja-2008', planShort: 'LCJA 2008', status: 'ongoing', yearBand: null, dueDate: '2008-08-31', leadVague: false, orgType: null } },
-      { data: { id: 'org:mappa', kind: 'Organisation', label: 'MAPPA steering group', ref: null, plan: null, planShort: null, status: null, yearBand: null, dueDate: null, leadVague: null, orgType: 'group' } },
-      { data: { id: 'org:slc', kind: 'Organisation', label: 'South Lanarkshire Council', ref: null, plan: null, planShort: null, status: null, yearBand: null, dueDate: null, leadVague: null, orgType: 'local authority' } },
+      {
+        data: {
+          id: 'lcja-2008:action:2.5.7',
+          kind: 'Action',
+          label: 'Ensure NASSO',
+          ref: '2.5.7',
+          plan: 'plan:lcja-2008',
+          planShort: 'LCJA 2008',
+          status: 'ongoing',
+          yearBand: null,
+          dueDate: '2008-08-31',
+          leadVague: false,
+          orgType: null,
+        },
+      },
+      {
+        data: {
+          id: 'org:mappa',
+          kind: 'Organisation',
+          label: 'MAPPA steering group',
+          ref: null,
+          plan: null,
+          planShort: null,
+          status: null,
+          yearBand: null,
+          dueDate: null,
+          leadVague: null,
+          orgType: 'group',
+        },
+      },
+      {
+        data: {
+          id: 'org:slc',
+          kind: 'Organisation',
+          label: 'South Lanarkshire Council',
+          ref: null,
+          plan: null,
+          planShort: null,
+          status: null,
+          yearBand: null,
+          dueDate: null,
+          leadVague: null,
+          orgType: 'local authority',
+        },
+      },
     ],
     edges: [{ data: { id: 'org:mappa|LEADS|lcja-2008:action:2.5.7', source: 'org:mappa', target: 'lcja-2008:action:2.5.7', type: 'LEADS', role: 'chair', linkBasis: 'printed in the same row' } }],
   };
-  const rel = (from: string) => ({ id: `${from}|LEADS|lcja-2008:action:2.5.7`, type: 'LEADS' as const, from, to: 'lcja-2008:action:2.5.7', props: { linkBasis: 'added by an edit' }, provenance: prov });
+  const rel = (from: string) => ({
+    id: `${from}|LEADS|lcja-2008:action:2.5.7`,
+    type: 'LEADS' as const,
+    from,
+    to: 'lcja-2008:action:2.5.7',
+    props: { linkBasis: 'added by an edit' },
+    provenance: prov,
+  });
 
   it('moves the lead edge and the changed fields, and matches what the server would send', () => {
     const diff: ChangeDiff = {
-      nodes: { added: [], updated: [{ id: 'lcja-2008:action:2.5.7', kind: 'Action', versionBefore: 1, versionAfter: 2, fields: [{ field: 'dueDate', before: '2008-08-31', after: '2009-03-31' }, { field: 'title', before: 'Ensure NASSO', after: 'Implement NASSO' }] }], removed: [] },
+      nodes: {
+        added: [],
+        updated: [
+          {
+            id: 'lcja-2008:action:2.5.7',
+            kind: 'Action',
+            versionBefore: 1,
+            versionAfter: 2,
+            fields: [
+              { field: 'dueDate', before: '2008-08-31', after: '2009-03-31' },
+              { field: 'title', before: 'Ensure NASSO', after: 'Implement NASSO' },
+            ],
+          },
+        ],
+        removed: [],
+      },
       relationships: { added: [rel('org:slc')], removed: [rel('org:mappa')] },
     };
     const patched = patchGraph(graph, diff)!;
@@ -152,9 +219,15 @@ describe('the live patch of the map', () => {
   });
 
   it('drops a removed node with its edges, and leaves a new node to the reload', () => {
-    const removed: ChangeDiff = { nodes: { added: [], updated: [], removed: [{ id: 'org:mappa', kind: 'Organisation', version: 1, props: {}, provenance: prov }] }, relationships: { added: [], removed: [] } };
+    const removed: ChangeDiff = {
+      nodes: { added: [], updated: [], removed: [{ id: 'org:mappa', kind: 'Organisation', version: 1, props: {}, provenance: prov }] },
+      relationships: { added: [], removed: [] },
+    };
     expect(patchGraph(graph, removed)!.edges).toEqual([]);
-    const added: ChangeDiff = { nodes: { added: [{ id: 'lcja-2008:action:9.9', kind: 'Action', version: 1, props: { ref: '9.9', title: 'New' }, provenance: prov }], updated: [], removed: [] }, relationships: { added: [], removed: [] } };
+    const added: ChangeDiff = {
+      nodes: { added: [{ id: 'lcja-2008:action:9.9', kind: 'Action', version: 1, props: { ref: '9.9', title: 'New' }, provenance: prov }], updated: [], removed: [] },
+      relationships: { added: [], removed: [] },
+    };
     expect(patchGraph(graph, added)).toBeNull();
   });
 });

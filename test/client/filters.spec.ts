@@ -254,14 +254,7 @@ describe('filters over indicators, events, funding and an organisation linked to
     node({ id: EVENT, kind: 'Event', label: 'Partnership conference', plan: L }),
     node({ id: UNLINKED, kind: 'Organisation', label: 'A body nothing links to' }),
   );
-  graph.edges.push(
-    edge(L, 'CONTAINS', IND),
-    edge(L, 'CONTAINS', FUND),
-    edge(L, 'CONTAINS', EVENT),
-    edge(IND, 'MEASURES', A257),
-    edge(FUND, 'FUNDS', A213),
-    edge(FUND, 'FUNDS', SACRO),
-  );
+  graph.edges.push(edge(L, 'CONTAINS', IND), edge(L, 'CONTAINS', FUND), edge(L, 'CONTAINS', EVENT), edge(IND, 'MEASURES', A257), edge(FUND, 'FUNDS', A213), edge(FUND, 'FUNDS', SACRO));
   const own = createFilterer(indexGraph(graph));
   const show = (f: Partial<Filters>) => [...own.apply({ ...all, ...f }).visible].sort();
 

@@ -88,7 +88,10 @@ describe('gap rows and matrix cells', () => {
     const t = totals({
       count: 'leads',
       columns: [],
-      rows: [{ id: 'r1', kind: 'Organisation', label: 'r1', ref: null, plan: null }, { id: 'r2', kind: 'Organisation', label: 'r2', ref: null, plan: null }],
+      rows: [
+        { id: 'r1', kind: 'Organisation', label: 'r1', ref: null, plan: null },
+        { id: 'r2', kind: 'Organisation', label: 'r2', ref: null, plan: null },
+      ],
       cols: [{ id: 'c1', kind: 'NationalOutcome', label: 'c1', ref: null, plan: null }],
       cells: [{ row: 'r1', col: 'c1', count: 3, actions: [] }],
     });
@@ -133,11 +136,11 @@ describe('the palette (WCAG)', () => {
 
 describe('the graph index', () => {
   it('files every edge under both its ends, keeping each plan to what it contains', () => {
-    expect(outEdges(index, B, 'CONTAINS').map((e) => e.target).sort()).toEqual([
-      'lbcja-2011:action:1.1.1-c',
-      'lbcja-2011:action:4.2.2-a',
-      'lbcja-2011:priority:4.2.1',
-    ]);
+    expect(
+      outEdges(index, B, 'CONTAINS')
+        .map((e) => e.target)
+        .sort(),
+    ).toEqual(['lbcja-2011:action:1.1.1-c', 'lbcja-2011:action:4.2.2-a', 'lbcja-2011:priority:4.2.1']);
     expect(inEdges(index, 'no:9').map((e) => e.source)).toEqual(['lbcja-2011:action:4.2.2-a']);
     expect(outEdges(index, 'lcja-2008:action:2.5.7', 'SERVES').map((e) => e.target)).toEqual(['lcja-2008:local-outcome:accommodation']);
   });

@@ -16,7 +16,18 @@ const preview = {
       { table: 'table 2', row: 1, heading: 'Partner notes' },
     ],
   },
-  diff: { nodes: { added: [{ kind: 'Plan', id: 'plan:x' }, { kind: 'LocalOutcome', id: 'x:local-outcome:1' }, { kind: 'Action', id: 'x:action:7.1' }, { kind: 'Action', id: 'x:action:7.2' }], updated: [], removed: [] } },
+  diff: {
+    nodes: {
+      added: [
+        { kind: 'Plan', id: 'plan:x' },
+        { kind: 'LocalOutcome', id: 'x:local-outcome:1' },
+        { kind: 'Action', id: 'x:action:7.1' },
+        { kind: 'Action', id: 'x:action:7.2' },
+      ],
+      updated: [],
+      removed: [],
+    },
+  },
 } as unknown as ImportPreview;
 
 describe('the import wizard mapping', () => {

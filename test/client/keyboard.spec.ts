@@ -14,7 +14,16 @@ describe('keyboard navigation on the map', () => {
   });
 
   it('prefers the nearer of two neighbours in the same direction', () => {
-    expect(neighbourInDirection(from, [{ id: 'far', x: 0, y: 500 }, { id: 'near', x: 0, y: 100 }], 'down')).toBe('near');
+    expect(
+      neighbourInDirection(
+        from,
+        [
+          { id: 'far', x: 0, y: 500 },
+          { id: 'near', x: 0, y: 100 },
+        ],
+        'down',
+      ),
+    ).toBe('near');
   });
 
   it('stays put when no neighbour lies that way', () => {
@@ -31,7 +40,12 @@ describe('keyboard navigation on the map', () => {
   });
 
   it('starts from the node nearest the centre of the view', () => {
-    expect(nearestTo({ x: 0, y: 0 }, [{ id: 'far', x: 900, y: 0 }, { id: 'close', x: 20, y: -30 }])).toBe('close');
+    expect(
+      nearestTo({ x: 0, y: 0 }, [
+        { id: 'far', x: 900, y: 0 },
+        { id: 'close', x: 20, y: -30 },
+      ]),
+    ).toBe('close');
     expect(nearestTo({ x: 0, y: 0 }, [])).toBeNull();
   });
 });

@@ -62,7 +62,7 @@ describe('the layered layout', () => {
   });
 
   // Its speed is a figure in the browser bench (bench/browser, layout at 1k, 5k and 10k elements), not a unit-test timing.
-  it('lays out 10,000 elements: every node placed once, each in its own layer\'s row', () => {
+  it("lays out 10,000 elements: every node placed once, each in its own layer's row", () => {
     const nodes: LayeredNode[] = Array.from({ length: 4000 }, (_, i) => ({ id: `n${i}`, layer: i % 6, group: `p${i % 7}`, order: String(i) }));
     const edges: LayeredEdge[] = Array.from({ length: 6000 }, (_, i) => ({ source: `n${(i * 7) % 4000}`, target: `n${(i * 13 + 5) % 4000}` }));
     const p = layeredPositions(nodes, edges);

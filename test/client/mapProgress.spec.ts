@@ -9,7 +9,16 @@ import { STATUSES } from '../../model/vocabulary.js';
 
 /** The map's progress badges as data, the period in the URL, and how an entered update names its period. */
 
-const at = (over: Partial<ActionStatusAt>): ActionStatusAt => ({ id: 'lcja-2008:action:2.5.7', status: 'ongoing', statusAsPrinted: null, basis: 'inferred', updated: '2008-09-30', overdue: false, updatedThisPeriod: false, ...over });
+const at = (over: Partial<ActionStatusAt>): ActionStatusAt => ({
+  id: 'lcja-2008:action:2.5.7',
+  status: 'ongoing',
+  statusAsPrinted: null,
+  basis: 'inferred',
+  updated: '2008-09-30',
+  overdue: false,
+  updatedThisPeriod: false,
+  ...over,
+});
 
 describe('status badges', () => {
   it('every status reads without colour: its own symbol, and no two statuses share symbol and shape and colour', () => {
@@ -36,7 +45,13 @@ describe('status badges', () => {
 
   it('a roll-up card lists the statuses present, then the actions without an update, then the overdue', () => {
     const byStatus = Object.fromEntries([...STATUSES, 'no update'].map((s) => [s, 0])) as RollupRowData['byStatus'];
-    const row: RollupRowData = { target: { id: 'no:9', kind: 'NationalOutcome', label: 'NO 9' }, actions: 9, byStatus: { ...byStatus, 'on target': 5, ongoing: 2, unknown: 1, 'no update': 1 }, overdue: 3, noUpdateThisPeriod: 4 };
+    const row: RollupRowData = {
+      target: { id: 'no:9', kind: 'NationalOutcome', label: 'NO 9' },
+      actions: 9,
+      byStatus: { ...byStatus, 'on target': 5, ongoing: 2, unknown: 1, 'no update': 1 },
+      overdue: 3,
+      noUpdateThisPeriod: 4,
+    };
     expect(rollupText(row)).toBe('9: ▶5 ↻2 ?1 ·1 ◷3');
     expect(rollupText({ ...row, actions: 3, byStatus: { ...byStatus, 'no update': 3 }, overdue: 0 })).toBe('3: ·3');
     expect(rollupBadges([row])[0]).toMatchObject({ id: 'no:9', place: 'beside', title: '9 actions beneath: 5 on target, 2 ongoing, 1 unknown, 1 no update; 3 overdue; 4 with no update this period' });

@@ -7,19 +7,37 @@ import { highlightParts, refWithPlan } from '../../client/search/utils.js';
 
 describe('highlightParts', () => {
   it('marks the server ranges and keeps the text whole', () => {
-    const parts = highlightParts('To evidence best value in terms of efficiency', [[3, 11], [12, 16], [17, 22]]);
+    const parts = highlightParts('To evidence best value in terms of efficiency', [
+      [3, 11],
+      [12, 16],
+      [17, 22],
+    ]);
     expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['evidence', 'best', 'value']);
     expect(parts.map((p) => p.text).join('')).toBe('To evidence best value in terms of efficiency');
   });
 
   it('cuts at a word and drops ranges past the cut', () => {
-    const parts = highlightParts('alpha beta gamma delta', [[0, 5], [17, 22]], 12);
-    expect(parts).toEqual([{ text: 'alpha', match: true }, { text: ' beta', match: false }, { text: '…', match: false }]);
+    const parts = highlightParts(
+      'alpha beta gamma delta',
+      [
+        [0, 5],
+        [17, 22],
+      ],
+      12,
+    );
+    expect(parts).toEqual([
+      { text: 'alpha', match: true },
+      { text: ' beta', match: false },
+      { text: '…', match: false },
+    ]);
   });
 
   it('treats markup in the data as text: the parts are strings, never HTML', () => {
     const parts = highlightParts('<img src=x onerror=alert(1)> victims', [[29, 36]]);
-    expect(parts).toEqual([{ text: '<img src=x onerror=alert(1)> ', match: false }, { text: 'victims', match: true }]);
+    expect(parts).toEqual([
+      { text: '<img src=x onerror=alert(1)> ', match: false },
+      { text: 'victims', match: true },
+    ]);
   });
 
   it('names the plan before the reference', () => {
@@ -38,7 +56,9 @@ describe('why a matrix cell is empty', () => {
   });
 
   it('others serve it, this organisation does not, and some actions name nobody', () => {
-    expect(emptyCellReason(m('leads', [{ col: 'no:6', actions: 5, unattributed: 3 }]), 'Sacro', 'no:6', 'NO 6', true, false)).toBe('Sacro leads no action serving NO 6 (5 actions do; 3 of them name no lead).');
+    expect(emptyCellReason(m('leads', [{ col: 'no:6', actions: 5, unattributed: 3 }]), 'Sacro', 'no:6', 'NO 6', true, false)).toBe(
+      'Sacro leads no action serving NO 6 (5 actions do; 3 of them name no lead).',
+    );
     expect(emptyCellReason(m('leads-and-partners', [{ col: 'no:6', actions: 1, unattributed: 1 }]), 'Sacro', 'no:6', 'NO 6', true, false)).toBe(
       'Sacro leads or is a partner in no action serving NO 6 (1 action does; it names no lead or partner).',
     );

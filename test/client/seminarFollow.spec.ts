@@ -70,7 +70,12 @@ describe('the follow state machine', () => {
   });
 
   it('unlocking keeps following until the participant moves', () => {
-    expect(run([{ type: 'lock', locked: true }, { type: 'lock', locked: false }])).toEqual({ mode: 'following', locked: false });
+    expect(
+      run([
+        { type: 'lock', locked: true },
+        { type: 'lock', locked: false },
+      ]),
+    ).toEqual({ mode: 'following', locked: false });
     expect(run([{ type: 'lock', locked: true }, { type: 'lock', locked: false }, { type: 'moved-by-hand' }]).mode).toBe('free');
   });
 

@@ -9,8 +9,18 @@ const pid = (n: number) => `proposal:00000000-0000-4000-8000-00000000000${n}`;
 function state(): SeminarState {
   return {
     seminar: {
-      id: SEM, code: 'ABC234', title: 'Lanarkshire partners', status: 'running', facilitator: { id: 'fac', name: 'Fac' }, startedAt: '2026-12-02T01:00:00Z', endedAt: null,
-      view: { filters: null, layout: 'layered', namedView: null }, requireSignIn: false, anonymousVotes: false, dotsPerPerson: 3, joinUrl: 'http://127.0.0.1/?join=ABC234',
+      id: SEM,
+      code: 'ABC234',
+      title: 'Lanarkshire partners',
+      status: 'running',
+      facilitator: { id: 'fac', name: 'Fac' },
+      startedAt: '2026-12-02T01:00:00Z',
+      endedAt: null,
+      view: { filters: null, layout: 'layered', namedView: null },
+      requireSignIn: false,
+      anonymousVotes: false,
+      dotsPerPerson: 3,
+      joinUrl: 'http://127.0.0.1/?join=ABC234',
     },
     follow: { rev: 0, viewport: null, filters: null, selection: null, thread: null, locked: false },
     presence: { count: 1, present: [] },
@@ -20,8 +30,19 @@ function state(): SeminarState {
   };
 }
 const proposal = (n: number): ProposalInfo => ({
-  id: pid(n), seminarId: SEM, kind: 'comment', status: 'open', author: { id: 'p', displayName: 'Morag' }, comment: `c${n}`, operations: [], diff: emptyDiff(),
-  createdAt: '2026-12-02T01:00:00Z', decidedAt: null, declineReason: null, changeId: null, votes: { up: 0, down: 0 },
+  id: pid(n),
+  seminarId: SEM,
+  kind: 'comment',
+  status: 'open',
+  author: { id: 'p', displayName: 'Morag' },
+  comment: `c${n}`,
+  operations: [],
+  diff: emptyDiff(),
+  createdAt: '2026-12-02T01:00:00Z',
+  decidedAt: null,
+  declineReason: null,
+  changeId: null,
+  votes: { up: 0, down: 0 },
 });
 const ev = (seq: number, body: Record<string, unknown>): SeminarEvent => ({ seq, at: `2026-12-02T01:0${seq}:00Z`, seminarId: SEM, ...body }) as SeminarEvent;
 
@@ -62,7 +83,20 @@ describe('the room from its snapshot and its event log', () => {
 
   it('a dot round opens, ranks live, and closes with its final ranking; the seminar ends with its summary', () => {
     let room: Room = roomFrom(state());
-    const round = { id: 'round:1', title: 'Gaps', status: 'open' as const, targets: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], dotsPerPerson: 3, anonymous: true, openedAt: '2026-12-02T01:00:00Z', endsAt: '2026-12-02T01:03:00Z', closedAt: null };
+    const round = {
+      id: 'round:1',
+      title: 'Gaps',
+      status: 'open' as const,
+      targets: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+      dotsPerPerson: 3,
+      anonymous: true,
+      openedAt: '2026-12-02T01:00:00Z',
+      endsAt: '2026-12-02T01:03:00Z',
+      closedAt: null,
+    };
     room = applyEvent(room, ev(3, { type: 'round-opened', round })).room;
     room = applyEvent(room, ev(4, { type: 'tally', target: { roundId: 'round:1' }, ranking: [{ targetId: 'b', label: 'B', score: 2 }] })).room;
     expect(room.rounds[0]!.ranking).toEqual([{ targetId: 'b', label: 'B', score: 2 }]);
@@ -83,7 +117,20 @@ describe('the room from its snapshot and its event log', () => {
     let room: Room = roomFrom(state());
     room = applyEvent(room, ev(3, { type: 'proposal-submitted', proposal: proposal(1) })).room;
     room = applyEvent(room, ev(4, { type: 'proposal-submitted', proposal: proposal(2) })).room;
-    room = applyEvent(room, ev(5, { type: 'tally', target: { proposalId: pid(2) }, ranking: [{ targetId: pid(2), label: 'c2', score: 1 }, { targetId: pid(1), label: 'c1', score: -1 }] })).room;
-    expect(room.proposals.map((p) => p.votes)).toEqual([{ up: 0, down: 1 }, { up: 1, down: 0 }]);
+    room = applyEvent(
+      room,
+      ev(5, {
+        type: 'tally',
+        target: { proposalId: pid(2) },
+        ranking: [
+          { targetId: pid(2), label: 'c2', score: 1 },
+          { targetId: pid(1), label: 'c1', score: -1 },
+        ],
+      }),
+    ).room;
+    expect(room.proposals.map((p) => p.votes)).toEqual([
+      { up: 0, down: 1 },
+      { up: 1, down: 0 },
+    ]);
   });
 });

@@ -72,10 +72,7 @@ describe('neighbourhoods', () => {
 });
 
 describe('walking a golden thread with the arrow keys', () => {
-  const paths = [
-    { nodes: ['a', 'lo', 'o2'] },
-    { nodes: ['a', 'lo2', 'o8'] },
-  ];
+  const paths = [{ nodes: ['a', 'lo', 'o2'] }, { nodes: ['a', 'lo2', 'o8'] }];
 
   it('goes up and down along the paths, and across to any other node of the thread', () => {
     expect(threadStepCandidates(paths, 'a', 'a', 'up').sort()).toEqual(['lo', 'lo2']);
@@ -161,13 +158,29 @@ describe('the board sheet', () => {
       { source: 'a', target: 'p', type: 'SERVES', tone: 'path' },
       { source: 'p', target: 'n', type: 'SERVES', tone: 'path' },
     ],
-    bands: [{ name: 'National Outcomes', y1: 0, y2: 0 }, { name: 'Actions', y1: 400, y2: 400 }],
+    bands: [
+      { name: 'National Outcomes', y1: 0, y2: 0 },
+      { name: 'Actions', y1: 400, y2: 400 },
+    ],
   };
 
   it('carries the title, caption, date, bands, legend and sources, escaped, at the A4 size', () => {
     const svg = sheetSvg(sheet);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1123" height="794"/);
-    for (const text of ['The golden thread of Action 2.5.7', '&amp; &lt;Q2&gt;', '1 December 2026', '>NATIONAL OUTCOMES<', '>ACTIONS<', '>Key<', '>Priorities<', '>Actions<', 'the golden thread', 'Draft Implementation Plan 2008-09, Quarter 2 update', '>2.5.7<', '>NO 9<']) {
+    for (const text of [
+      'The golden thread of Action 2.5.7',
+      '&amp; &lt;Q2&gt;',
+      '1 December 2026',
+      '>NATIONAL OUTCOMES<',
+      '>ACTIONS<',
+      '>Key<',
+      '>Priorities<',
+      '>Actions<',
+      'the golden thread',
+      'Draft Implementation Plan 2008-09, Quarter 2 update',
+      '>2.5.7<',
+      '>NO 9<',
+    ]) {
       expect(svg).toContain(text);
     }
     expect(svg).not.toContain('<Q2>');

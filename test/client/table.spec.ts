@@ -51,7 +51,10 @@ describe('the table view', () => {
 
   it('sorts by kind in the model order and by status in the vocabulary order', () => {
     expect(sortRows(rows, { key: 'kind', direction: 'ascending' })[0]!.kind).toBe('Plan');
-    const byStatus = sortRows(rows.filter((r) => r.kind === 'Action'), { key: 'status', direction: 'ascending' }).map((r) => r.status);
+    const byStatus = sortRows(
+      rows.filter((r) => r.kind === 'Action'),
+      { key: 'status', direction: 'ascending' },
+    ).map((r) => r.status);
     expect(byStatus).toEqual(['ongoing', 'delayed', 'unknown', 'unknown']);
   });
 

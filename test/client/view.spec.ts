@@ -63,7 +63,15 @@ describe('the derived map view', () => {
   });
 
   it('with a gap analysis, highlights its nodes and says what it found', () => {
-    const gap: GapResponse = { id: 'unserved-outcomes', title: 'Outcomes nobody serves', input: { plan: null, asOf: '2026-11-23', threshold: 0.35, basis: 'all' }, summary: '1 outcome', columns: [], rows: [], highlight: ['no:4', 'not-in-graph:1'] };
+    const gap: GapResponse = {
+      id: 'unserved-outcomes',
+      title: 'Outcomes nobody serves',
+      input: { plan: null, asOf: '2026-11-23', threshold: 0.35, basis: 'all' },
+      summary: '1 outcome',
+      columns: [],
+      rows: [],
+      highlight: ['no:4', 'not-in-graph:1'],
+    };
     const s = state({ gap: 'unserved-outcomes' });
     const v = deriveMapView(index, visibleFor(s), s, { gap });
     expect(v.emphasis.get('no:4')).toBe('hit');

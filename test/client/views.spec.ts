@@ -18,7 +18,6 @@ const positions = new Map([
 ]);
 const when = new Date('2026-11-23T10:00:00Z');
 
-
 describe('named views', () => {
   const view = captureView(state, '  Board seminar ', positions, true, when);
 

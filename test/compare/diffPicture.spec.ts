@@ -38,7 +38,10 @@ describe('the picture of two plans', () => {
     a: 'plan:a',
     b: 'plan:b',
     continued: [{ from: 'a:1', to: 'b:1', fromTitle: '', toTitle: '', score: 0.31, basis: 'text', leadChanged: true, leadsBefore: ['org:sps'], leadsAfter: [] }],
-    dropped: [{ id: 'a:2', ref: '2.5.1', title: '', bestScore: 0.05 }, { id: 'a:3', ref: '4.4', title: '', bestScore: 0 }],
+    dropped: [
+      { id: 'a:2', ref: '2.5.1', title: '', bestScore: 0.05 },
+      { id: 'a:3', ref: '4.4', title: '', bestScore: 0 },
+    ],
     added: [{ id: 'b:2', ref: '5', title: '', bestScore: 0.02 }],
     coverage: [{ outcome: 'no:9', number: 9, before: 0, after: 1, change: 'gained' }],
   };

@@ -19,7 +19,9 @@ describe.each(SCENARIOS)('a server killed during a $name', (shape) => {
   it(`keeps every acknowledged change with its audit entry, and nothing half-written, over ${KILLS} kills`, async () => {
     const seed = Date.now() % 100_000;
     const report = await runCrashScenario({ ...shape, dataDir: join(root, shape.name.replace(/\W+/g, '-')), kills: KILLS, seed }, (line) => console.log(line));
-    console.log(`[crash sample] ${shape.name}: ${report.recovered}/${report.kills} kills recovered, ${report.acknowledged} acknowledged, ${report.committedUnacknowledged} committed unanswered (seed ${seed})`);
+    console.log(
+      `[crash sample] ${shape.name}: ${report.recovered}/${report.kills} kills recovered, ${report.acknowledged} acknowledged, ${report.committedUnacknowledged} committed unanswered (seed ${seed})`,
+    );
     expect(report.problems).toEqual([]);
     expect(report.recovered).toBe(KILLS);
     expect(report.acknowledged).toBeGreaterThan(0);

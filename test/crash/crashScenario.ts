@@ -101,7 +101,9 @@ export async function runCrashScenario(options: ScenarioOptions, log: (line: str
       problems.push(...result.problems.map((p) => `kill ${kill} (${delay} ms after the first acknowledged write): ${p}`));
       if (result.problems.length === 0) recovered++;
       last = result;
-      log(`[${options.name}] kill ${kill}/${options.kills} at ${delay} ms: ${round.filter((a) => a.acknowledged).length} acknowledged this round, ${result.lostInFlight} committed but unanswered so far, ${result.problems.length ? `${result.problems.length} PROBLEMS` : 'recovered'}`);
+      log(
+        `[${options.name}] kill ${kill}/${options.kills} at ${delay} ms: ${round.filter((a) => a.acknowledged).length} acknowledged this round, ${result.lostInFlight} committed but unanswered so far, ${result.problems.length ? `${result.problems.length} PROBLEMS` : 'recovered'}`,
+      );
     }
   } finally {
     await server.run.stop('SIGTERM').catch(() => server.run.stop('SIGKILL', 5_000));

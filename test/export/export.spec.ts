@@ -124,7 +124,7 @@ describe('exporting the seeded graph', () => {
     const byQuery = new Map<string, ExportGraph['nodes'][number]>();
     for (const n of graph.nodes) if (!byQuery.has(n.kind)) byQuery.set(n.kind, n);
     const tricky = { ...graph.nodes.find((n) => n.kind === 'Action')!, id: 'test:action:tricky' };
-    tricky.props = { ...tricky.props, title: "it's a \\ back\nslash \"quote\" – £ 🙂", leadVague: true };
+    tricky.props = { ...tricky.props, title: 'it\'s a \\ back\nslash "quote" – £ 🙂', leadVague: true };
     const relEnds = new Map<string, ExportGraph['relationships'][number]>();
     for (const r of graph.relationships) if (!relEnds.has(r.type)) relEnds.set(r.type, r);
     const sample: ExportGraph = { nodes: [...byQuery.values(), tricky], relationships: [...relEnds.values()] };

@@ -65,7 +65,19 @@ describe('loadConfig', () => {
   describe('when nothing is set', () => {
     it('reads the defaults from the Settings table of the README', () => {
       expect(Object.keys(DOCUMENTED_DEFAULTS)).toEqual(
-        expect.arrayContaining(['PORT', 'HOST', 'GT_DATA_DIR', 'GT_BUFFER_POOL_MB', 'GT_SEED_ON_EMPTY', 'GT_QUERY_TIMEOUT_MS', 'GT_QUERY_MAX_ROWS', 'NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']),
+        expect.arrayContaining([
+          'PORT',
+          'HOST',
+          'GT_DATA_DIR',
+          'GT_BUFFER_POOL_MB',
+          'GT_SEED_ON_EMPTY',
+          'GT_QUERY_TIMEOUT_MS',
+          'GT_QUERY_MAX_ROWS',
+          'NEO4J_URI',
+          'NEO4J_USER',
+          'NEO4J_PASSWORD',
+          'NEO4J_DATABASE',
+        ]),
       );
     });
 
@@ -202,12 +214,9 @@ describe('loadConfig', () => {
       });
     });
 
-    it.each(['neo4j://h:7687', 'neo4j+s://h', 'neo4j+ssc://h', 'bolt://127.0.0.1:7687', 'bolt+s://h', 'bolt+ssc://h'])(
-      'accepts the scheme of %s',
-      (uri) => {
-        expect(loadConfig({ NEO4J_URI: uri }).store.kind).toBe('neo4j');
-      },
-    );
+    it.each(['neo4j://h:7687', 'neo4j+s://h', 'neo4j+ssc://h', 'bolt://127.0.0.1:7687', 'bolt+s://h', 'bolt+ssc://h'])('accepts the scheme of %s', (uri) => {
+      expect(loadConfig({ NEO4J_URI: uri }).store.kind).toBe('neo4j');
+    });
   });
 
   describe('when a setting is wrong', () => {
@@ -278,9 +287,7 @@ describe('loadConfig', () => {
     });
 
     it('refuses an administrator username the accounts would refuse', () => {
-      expect((errorOf({ GT_ADMIN_USER: 'Not A Name!', GT_ADMIN_PASSWORD: 'long enough secret' }) as ConfigError).message).toMatch(
-        /^setting GT_ADMIN_USER="Not A Name!" must be 2 to 64 letters/,
-      );
+      expect((errorOf({ GT_ADMIN_USER: 'Not A Name!', GT_ADMIN_PASSWORD: 'long enough secret' }) as ConfigError).message).toMatch(/^setting GT_ADMIN_USER="Not A Name!" must be 2 to 64 letters/);
     });
 
     it('refuses a short administrator password without echoing it', () => {

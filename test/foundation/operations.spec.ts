@@ -134,7 +134,7 @@ describe('health for a supervisor and a load balancer; request ids in the log', 
     expect(lines.join('\n')).not.toContain('secret-token-value');
   });
 
-  it('keeps a proxy\'s plain request id and replaces one that could forge a log line', async () => {
+  it("keeps a proxy's plain request id and replaces one that could forge a log line", async () => {
     const kept = await fetch(`${base}/api/health/live`, { headers: { 'x-request-id': 'proxy-1234abcd' } });
     expect(kept.headers.get('x-request-id')).toBe('proxy-1234abcd');
     const forged = await fetch(`${base}/api/health/live`, { headers: { 'x-request-id': 'x"} {"level":60' } });

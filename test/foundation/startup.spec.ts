@@ -170,15 +170,19 @@ describe('a wrong setting stops the start with one line on stderr and exit code 
     },
   ];
 
-  it.each(cases)('$what', async ({ env, says }) => {
-    const run = start(await env());
-    expect(await exitWithin(run, 60_000)).toEqual({ code: 1, signal: null });
-    const stderr = run.stderr();
-    const lines = stderr.split('\n').filter((l) => l.trim() !== '');
-    expect(lines, `stderr was:\n${stderr}`).toHaveLength(1);
-    expect(lines[0]).toMatch(/^golden-thread: /);
-    expect(lines[0]).toMatch(says);
-    expect(stderr).not.toMatch(/^\s+at /m);
-    expect(run.stdout()).not.toMatch(SERVING);
-  }, 90_000);
+  it.each(cases)(
+    '$what',
+    async ({ env, says }) => {
+      const run = start(await env());
+      expect(await exitWithin(run, 60_000)).toEqual({ code: 1, signal: null });
+      const stderr = run.stderr();
+      const lines = stderr.split('\n').filter((l) => l.trim() !== '');
+      expect(lines, `stderr was:\n${stderr}`).toHaveLength(1);
+      expect(lines[0]).toMatch(/^golden-thread: /);
+      expect(lines[0]).toMatch(says);
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(run.stdout()).not.toMatch(SERVING);
+    },
+    90_000,
+  );
 });

@@ -23,8 +23,18 @@ beforeAll(async () => {
   api = await startChangeServer();
 }, 180_000);
 afterAll(async () => {
-  const lines = [...tally].map(([op, statuses]) => `  ${op.padEnd(42)} ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}`);
-  console.log(`[fuzz] ${OPERATIONS.length} operations, ${RUNS} inputs each, answers by status:\n${lines.join('\n')}\n  not fuzzed: ${Object.entries(NOT_FUZZED).map(([k, why]) => `${k} (${why})`).join('; ')}`);
+  const lines = [...tally].map(
+    ([op, statuses]) =>
+      `  ${op.padEnd(42)} ${[...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}`,
+  );
+  console.log(
+    `[fuzz] ${OPERATIONS.length} operations, ${RUNS} inputs each, answers by status:\n${lines.join('\n')}\n  not fuzzed: ${Object.entries(NOT_FUZZED)
+      .map(([k, why]) => `${k} (${why})`)
+      .join('; ')}`,
+  );
   await api?.close();
 });
 

@@ -27,13 +27,21 @@ let editor: { cookie: string; csrf: string };
 beforeAll(async () => {
   api = await startChangeServer();
   // The server's own caller sends JSON; a file goes as raw bytes, with the editor's session.
-  const login = await fetch(`${api.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'editor', password: 'editor-password-123' }) });
+  const login = await fetch(`${api.base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'editor', password: 'editor-password-123' }),
+  });
   expect(login.status).toBe(200);
   editor = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
 }, 240_000);
 
 async function upload(path: string, bytes: Buffer): Promise<Answer> {
-  const res = await fetch(api.base + path, { method: 'POST', headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrf, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
+  const res = await fetch(api.base + path, {
+    method: 'POST',
+    headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrf, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(bytes),
+  });
   const body = await res.text();
   return { status: res.status, body: body ? JSON.parse(body) : null };
 }
@@ -50,29 +58,82 @@ async function state() {
 
 // ---------------------------------------------------------------- generators
 
-const HEADINGS = ['Action', 'Action Number', 'Local outcome', 'Local target', 'Key actions', 'Frequency /source', 'timescales', 'Timescale', 'lead', 'Lead agency', 'Progress', 'Outcome', 'Objective', 'Status', 'RAG', 'Partners', 'Comments'];
-const VALUES = ['1', '1.2', '2.5.7', 'Ongoing', 'March 2011', '2010-11', 'Q2', 'Red', 'Amber', 'Green', 'MAPPA steering group', 'City of Edinburgh Council', 'NHS Lothian', 'Lothian and Borders Police', 'SACRO', 'Reduce reoffending', '•', '• first item', '<p>a paragraph</p>', '<ul><li>x</li></ul>'];
+const HEADINGS = [
+  'Action',
+  'Action Number',
+  'Local outcome',
+  'Local target',
+  'Key actions',
+  'Frequency /source',
+  'timescales',
+  'Timescale',
+  'lead',
+  'Lead agency',
+  'Progress',
+  'Outcome',
+  'Objective',
+  'Status',
+  'RAG',
+  'Partners',
+  'Comments',
+];
+const VALUES = [
+  '1',
+  '1.2',
+  '2.5.7',
+  'Ongoing',
+  'March 2011',
+  '2010-11',
+  'Q2',
+  'Red',
+  'Amber',
+  'Green',
+  'MAPPA steering group',
+  'City of Edinburgh Council',
+  'NHS Lothian',
+  'Lothian and Borders Police',
+  'SACRO',
+  'Reduce reoffending',
+  '•',
+  '• first item',
+  '<p>a paragraph</p>',
+  '<ul><li>x</li></ul>',
+];
 const cellText = fc.oneof(fc.constantFrom(...HEADINGS), fc.constantFrom(...VALUES), text, fc.lorem({ maxCount: 12 }));
 const cell: fc.Arbitrary<RawCell> = fc.record({ paragraphs: fc.array(cellText, { maxLength: 3 }), items: fc.array(cellText, { maxLength: 3 }) });
 const headerRow = fc.shuffledSubarray(HEADINGS, { minLength: 1, maxLength: 9 }).map((hs) => hs.map((h) => ({ paragraphs: [h], items: [] })));
-const table = fc.tuple(fc.oneof(headerRow, fc.array(cell, { minLength: 1, maxLength: 8 })), fc.array(fc.array(cell, { minLength: 1, maxLength: 9 }), { maxLength: 8 })).map(([head, rows]) => ({ kind: 'table' as const, rows: [head, ...rows] }));
+const table = fc
+  .tuple(fc.oneof(headerRow, fc.array(cell, { minLength: 1, maxLength: 8 })), fc.array(fc.array(cell, { minLength: 1, maxLength: 9 }), { maxLength: 8 }))
+  .map(([head, rows]) => ({ kind: 'table' as const, rows: [head, ...rows] }));
 const heading = cellText.map((t) => ({ kind: 'heading' as const, text: t || 'Heading' }));
 /** Half the time a plan's shape (a heading, then a table under a row of real column headings), half the time anything. */
-const planShaped = fc.tuple(heading, fc.tuple(headerRow, fc.array(fc.array(cell, { minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 8 }))).map(([h, [head, rows]]) => [h, { kind: 'table' as const, rows: [head, ...rows] }]);
+const planShaped = fc
+  .tuple(heading, fc.tuple(headerRow, fc.array(fc.array(cell, { minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 8 })))
+  .map(([h, [head, rows]]) => [h, { kind: 'table' as const, rows: [head, ...rows] }]);
 const blocks: fc.Arbitrary<RawBlock[]> = fc.oneof(planShaped, fc.array(fc.oneof(table, heading), { maxLength: 5 }));
 
 const flat = (c: RawCell) => [...c.paragraphs, ...c.items.map((i) => `• ${i}`)].join('\n');
 const rowsOf = (bs: RawBlock[]) => bs.flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r.map(flat)) : [[b.text]]));
 
 /** CSV with quoting that is sometimes right, sometimes missing, sometimes broken; any line end; sometimes a BOM or Latin-1. */
-const csv = fc.tuple(blocks, fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom('always', 'needed', 'never', 'broken'), fc.constantFrom(',', ';'), fc.boolean(), fc.constantFrom('utf8', 'latin1', 'utf16le')).map(([bs, eol, quoting, sep, bom, encoding]) => {
-  const quote = (v: string) =>
-    quoting === 'always' || (quoting === 'needed' && /[",;\n\r]/.test(v)) ? `"${v.replace(/"/g, '""')}"` : quoting === 'broken' && v.length % 3 === 0 ? `"${v}` : v;
-  const body = rowsOf(bs).map((r) => r.map(quote).join(sep)).join(eol);
-  return Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(body || 'Action', encoding as BufferEncoding)]);
-});
+const csv = fc
+  .tuple(blocks, fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom('always', 'needed', 'never', 'broken'), fc.constantFrom(',', ';'), fc.boolean(), fc.constantFrom('utf8', 'latin1', 'utf16le'))
+  .map(([bs, eol, quoting, sep, bom, encoding]) => {
+    const quote = (v: string) => (quoting === 'always' || (quoting === 'needed' && /[",;\n\r]/.test(v)) ? `"${v.replace(/"/g, '""')}"` : quoting === 'broken' && v.length % 3 === 0 ? `"${v}` : v);
+    const body = rowsOf(bs)
+      .map((r) => r.map(quote).join(sep))
+      .join(eol);
+    return Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(body || 'Action', encoding as BufferEncoding)]);
+  });
 /** A table copied out of Word or Excel and pasted: tab-separated lines, with Word's stray tags in cells. */
-const pasted = fc.tuple(blocks, fc.constantFrom('\n', '\r\n')).map(([bs, eol]) => Buffer.from(rowsOf(bs).map((r) => r.map((v) => v.replace(/\n/g, ' ')).join('\t')).join(eol) || 'Action\tLead', 'utf8'));
+const pasted = fc.tuple(blocks, fc.constantFrom('\n', '\r\n')).map(([bs, eol]) =>
+  Buffer.from(
+    rowsOf(bs)
+      .map((r) => r.map((v) => v.replace(/\n/g, ' ')).join('\t'))
+      .join(eol) || 'Action\tLead',
+    'utf8',
+  ),
+);
 
 /** A valid file damaged: cut short, bytes flipped, or a zip entry replaced by garbage. */
 async function damaged(valid: Buffer, how: 'truncate' | 'flip' | 'entry', at: number, bytes: Uint8Array): Promise<Buffer> {
@@ -101,7 +162,9 @@ const KINDS: Kind[] = [
   {
     name: 'byte garbage',
     file: 'x',
-    make: fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 4096 }), fc.boolean()).map(async ([bytes, zipMagic]) => Buffer.concat([zipMagic ? Buffer.from('PK\x03\x04', 'latin1') : Buffer.alloc(0), Buffer.from(bytes)])),
+    make: fc
+      .tuple(fc.uint8Array({ minLength: 1, maxLength: 4096 }), fc.boolean())
+      .map(async ([bytes, zipMagic]) => Buffer.concat([zipMagic ? Buffer.from('PK\x03\x04', 'latin1') : Buffer.alloc(0), Buffer.from(bytes)])),
   },
 ];
 

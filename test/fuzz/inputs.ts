@@ -10,8 +10,31 @@ import type { FuzzOperation } from './routes.js';
  */
 
 const hostile = fc.constantFrom(
-  '', ' ', '-1', '0', '1e400', 'NaN', 'Infinity', '9'.repeat(40), 'true', 'null', '[]', '{}', '%00', '\u0000', '\n\r',
-  "' OR 1=1 --", 'MATCH (n) DETACH DELETE n', '__proto__', 'constructor', '../../etc/passwd', '<script>x</script>', 'x'.repeat(5000), '2026-13-45', 'plan:', 'no:9999',
+  '',
+  ' ',
+  '-1',
+  '0',
+  '1e400',
+  'NaN',
+  'Infinity',
+  '9'.repeat(40),
+  'true',
+  'null',
+  '[]',
+  '{}',
+  '%00',
+  '\u0000',
+  '\n\r',
+  "' OR 1=1 --",
+  'MATCH (n) DETACH DELETE n',
+  '__proto__',
+  'constructor',
+  '../../etc/passwd',
+  '<script>x</script>',
+  'x'.repeat(5000),
+  '2026-13-45',
+  'plan:',
+  'no:9999',
 );
 export const text = fc.oneof(hostile, fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
 const madeUpId = fc.oneof(text, fc.stringMatching(/^fuzz:[a-z0-9.:-]{1,20}$/));
@@ -22,7 +45,13 @@ const operation = fc.record(
     op: fc.oneof(fc.constantFrom('create', 'update', 'delete', 'link', 'unlink', 'addProgress'), text),
     id: madeUpId,
     expectedVersion: anyJson,
-    node: fc.oneof(anyJson, fc.record({ kind: fc.oneof(fc.constantFrom('Action', 'Organisation', 'Plan', 'User', 'AuditEntry'), text), id: madeUpId, props: fc.dictionary(text, anyJson, { maxKeys: 4 }) }, { requiredKeys: [] })),
+    node: fc.oneof(
+      anyJson,
+      fc.record(
+        { kind: fc.oneof(fc.constantFrom('Action', 'Organisation', 'Plan', 'User', 'AuditEntry'), text), id: madeUpId, props: fc.dictionary(text, anyJson, { maxKeys: 4 }) },
+        { requiredKeys: [] },
+      ),
+    ),
     set: fc.oneof(anyJson, fc.dictionary(fc.oneof(text, fc.constantFrom('title', 'timescale', 'version', 'id', 'provSource')), anyJson, { maxKeys: 4 })),
     unset: anyJson,
     type: fc.oneof(fc.constantFrom('SERVES', 'LEADS', 'MEMBER_OF', 'CONTAINS'), text),

@@ -46,7 +46,13 @@ beforeAll(async () => {
   const proposed = await participant.send<{ proposalId: string }>('propose', { kind: 'comment', comment: 'a real proposal', nodeId: ACTION });
   expect(proposed.ok).toBe(true);
   proposalId = (proposed as { proposalId: string }).proposalId;
-  const opened = await facilitator.send<{ roundId: string }>('open-round', { title: 'a real round', targets: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] });
+  const opened = await facilitator.send<{ roundId: string }>('open-round', {
+    title: 'a real round',
+    targets: [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+    ],
+  });
   expect(opened.ok).toBe(true);
   roundId = (opened as { roundId: string }).roundId;
 }, 180_000);
@@ -85,13 +91,24 @@ function validPayloads(name: ClientMessageName): Record<string, unknown>[] {
         { kind: 'correction', comment: 'a correction', operations: [{ op: 'update', id: ACTION, set: { timescale: 'fuzzed' } }] },
       ];
     case 'vote':
-      return [{ proposalId, value: 1 }, { roundId, allocations: [{ targetId: 'a', dots: 1 }] }];
+      return [
+        { proposalId, value: 1 },
+        { roundId, allocations: [{ targetId: 'a', dots: 1 }] },
+      ];
     case 'accept':
       return [{ proposalId }];
     case 'decline':
       return [{ proposalId, reason: 'a reason' }];
     case 'open-round':
-      return [{ title: 'a round', targets: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }];
+      return [
+        {
+          title: 'a round',
+          targets: [
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B' },
+          ],
+        },
+      ];
     case 'close-round':
       return [{ roundId }];
   }
@@ -114,36 +131,44 @@ function payloadFor(name: ClientMessageName): fc.Arbitrary<unknown> {
   const schema = CLIENT_MESSAGES[name].schema as z.ZodType;
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; anyOf?: { properties?: Record<string, unknown> }[] };
   const keys = [...new Set([...Object.keys(json.properties ?? {}), ...(json.anyOf ?? []).flatMap((s) => Object.keys(s.properties ?? {}))])];
-  const value = fc.oneof(anyJson, realIds(), fc.array(fc.oneof(anyJson, fc.record({ id: fc.oneof(text, realIds()), label: text, targetId: fc.oneof(text, fc.constant('a')), dots: anyJson }, { requiredKeys: [] })), { maxLength: 4 }));
+  const value = fc.oneof(
+    anyJson,
+    realIds(),
+    fc.array(fc.oneof(anyJson, fc.record({ id: fc.oneof(text, realIds()), label: text, targetId: fc.oneof(text, fc.constant('a')), dots: anyJson }, { requiredKeys: [] })), { maxLength: 4 }),
+  );
   const shaped = fc.dictionary(fc.oneof(fc.constantFrom(...(keys.length ? keys : ['x'])), text), value, { maxKeys: 5 });
   return fc.oneof(nearMiss(name), nearMiss(name), shaped, anyJson, fc.uint8Array({ maxLength: 64 }), fc.constant(undefined));
 }
 
 describe.each(NAMES)('the %s message', (name) => {
-  it.each(['facilitator', 'participant'] as const)('from the %s: always answered, never a 5xx, the socket kept, nothing written when refused', async (who) => {
-    const client = who === 'facilitator' ? facilitator : participant;
-    const outcomes = new Map<string, number>();
-    tally.set(`${name} (${who})`, outcomes);
-    // A valid end would end the seminar for the messages after it: end is fuzzed only with payloads it must refuse.
-    const payloads = name === 'end' ? payloadFor(name).filter((p) => !EmptyMessage.safeParse(p ?? {}).success) : payloadFor(name);
-    await fc.assert(
-      fc.asyncProperty(payloads, async (payload) => {
-        const before = await written();
-        const ack = (await client.send(name, payload, 10_000)) as Ack;
-        const outcome = ack.ok ? 'ok' : String(ack.error.status);
-        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-        const what = `${name} from the ${who} with ${JSON.stringify(payload)?.slice(0, 300)}`;
-        expect(client.socket.connected, what).toBe(true);
-        if (ack.ok) return;
-        expect(ack.error.status, what).toBeGreaterThanOrEqual(400);
-        expect(ack.error.status, what).toBeLessThan(500);
-        expect(ack.error, what).toMatchObject({ code: expect.any(String), message: expect.any(String), issues: expect.any(Array) });
-        if (who === 'participant' && CLIENT_MESSAGES[name].facilitatorOnly) expect([400, 403, 413], what).toContain(ack.error.status);
-        expect(await written(), what).toEqual(before);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 180_000);
+  it.each(['facilitator', 'participant'] as const)(
+    'from the %s: always answered, never a 5xx, the socket kept, nothing written when refused',
+    async (who) => {
+      const client = who === 'facilitator' ? facilitator : participant;
+      const outcomes = new Map<string, number>();
+      tally.set(`${name} (${who})`, outcomes);
+      // A valid end would end the seminar for the messages after it: end is fuzzed only with payloads it must refuse.
+      const payloads = name === 'end' ? payloadFor(name).filter((p) => !EmptyMessage.safeParse(p ?? {}).success) : payloadFor(name);
+      await fc.assert(
+        fc.asyncProperty(payloads, async (payload) => {
+          const before = await written();
+          const ack = (await client.send(name, payload, 10_000)) as Ack;
+          const outcome = ack.ok ? 'ok' : String(ack.error.status);
+          outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+          const what = `${name} from the ${who} with ${JSON.stringify(payload)?.slice(0, 300)}`;
+          expect(client.socket.connected, what).toBe(true);
+          if (ack.ok) return;
+          expect(ack.error.status, what).toBeGreaterThanOrEqual(400);
+          expect(ack.error.status, what).toBeLessThan(500);
+          expect(ack.error, what).toMatchObject({ code: expect.any(String), message: expect.any(String), issues: expect.any(Array) });
+          if (who === 'participant' && CLIENT_MESSAGES[name].facilitatorOnly) expect([400, 403, 413], what).toContain(ack.error.status);
+          expect(await written(), what).toEqual(before);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    180_000,
+  );
 });
 
 describe('after the fuzzing', () => {

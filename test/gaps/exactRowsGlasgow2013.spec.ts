@@ -46,7 +46,11 @@ describe('the appendix, read from the document', () => {
 describe('gap analyses on plan:gcjsw-2013, their whole row sets', () => {
   it('actions without a lead: every action, since the appendix has no lead column', async () => {
     const got = await rows('actions-without-lead');
-    expect(ids(got)).toEqual(appendixActions().map(([id]) => id).sort());
+    expect(ids(got)).toEqual(
+      appendixActions()
+        .map(([id]) => id)
+        .sort(),
+    );
     expect(got.filter((r) => r.lead !== null || r.status !== null)).toEqual([]);
   });
 
@@ -56,12 +60,21 @@ describe('gap analyses on plan:gcjsw-2013, their whole row sets', () => {
 
   it('overdue actions in mid-2014: exactly the 24 of year 1 (due at the end of 2013, no status printed)', async () => {
     const got = await rows('overdue-actions', { asOf: '2014-06-30' });
-    expect(ids(got)).toEqual(appendixActions().filter(([, y]) => y === 2013).map(([id]) => id).sort());
+    expect(ids(got)).toEqual(
+      appendixActions()
+        .filter(([, y]) => y === 2013)
+        .map(([id]) => id)
+        .sort(),
+    );
     expect(got.every((r) => r.dueDate === '2013-12-31' && r.status === null)).toBe(true);
   });
 
   it('overdue actions in 2016: all 34; on printed dates only: none, since the plan prints years, not dates', async () => {
-    expect(ids(await rows('overdue-actions', { asOf: '2016-01-01' }))).toEqual(appendixActions().map(([id]) => id).sort());
+    expect(ids(await rows('overdue-actions', { asOf: '2016-01-01' }))).toEqual(
+      appendixActions()
+        .map(([id]) => id)
+        .sort(),
+    );
     expect(await rows('overdue-actions', { asOf: '2016-01-01', basis: 'printed' })).toEqual([]);
   });
 

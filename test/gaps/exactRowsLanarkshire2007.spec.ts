@@ -26,7 +26,10 @@ const NSMO = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'O1', 'O2', 'O3', 'O4', 
 
 describe('the document', () => {
   it('is a report of eleven numbered sections with no action table, outcome or framework reference', () => {
-    const sections = text.map((l, i) => [l.trim(), text[i + 1]?.trim()]).filter(([l]) => /^\d{1,2}$/.test(l!)).map(([n, heading]) => `${n} ${heading}`);
+    const sections = text
+      .map((l, i) => [l.trim(), text[i + 1]?.trim()])
+      .filter(([l]) => /^\d{1,2}$/.test(l!))
+      .map(([n, heading]) => `${n} ${heading}`);
     expect(sections).toEqual([
       '1 Purpose of Report',
       '2 Recommendation(s)',
@@ -45,7 +48,16 @@ describe('the document', () => {
 });
 
 describe('every gap analysis on plan:lcja-2007, its whole row set', () => {
-  const overActions = ['actions-without-national-link', 'actions-without-lead', 'actions-without-timescale', 'shared-outcomes', 'single-points-of-failure', 'organisation-load', 'coverage-matrix', 'near-duplicate-actions'];
+  const overActions = [
+    'actions-without-national-link',
+    'actions-without-lead',
+    'actions-without-timescale',
+    'shared-outcomes',
+    'single-points-of-failure',
+    'organisation-load',
+    'coverage-matrix',
+    'near-duplicate-actions',
+  ];
 
   it.each(overActions)('%s: none, the report has no action (on every basis)', async (id) => {
     expect(await rows(id)).toEqual([]);

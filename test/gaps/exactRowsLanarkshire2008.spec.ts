@@ -86,7 +86,14 @@ describe('the document lines the expectations rest on', () => {
   it('print the twelve action numbers and the leads and progress words the header comment cites', () => {
     const numbers = [22, 61, 89, 121, 141, 167, 181, 193, 219, 249, 279, 291].map(line);
     expect(numbers).toEqual(REFS);
-    expect([31, 100, 126, 178, 258, 288].map(line)).toEqual(['Criminal Justice Service Manager', 'ADAT', 'MAPPA steering group chair', 'Responsible Authorities and Partners', 'Responsible Authorities and Partners', 'LCJA']);
+    expect([31, 100, 126, 178, 258, 288].map(line)).toEqual([
+      'Criminal Justice Service Manager',
+      'ADAT',
+      'MAPPA steering group chair',
+      'Responsible Authorities and Partners',
+      'Responsible Authorities and Partners',
+      'LCJA',
+    ]);
     expect(line(289)).toBe('complete');
     expect(line(303)).toMatch(/^Ongoing /);
     expect(line(105)).toMatch(/^Audit not required/);

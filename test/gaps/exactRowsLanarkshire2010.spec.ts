@@ -83,7 +83,8 @@ describe('every gap analysis on plan:lcja-2010, its whole row set', () => {
     id: 'lcja-2010:action:4-c',
     plan: PLAN,
     ref: '4',
-    title: 'A local performance framework is currently being developed in partnership with statutory partners. This will replace the current form of quarterly performance report submitted to the LCJA Board.',
+    title:
+      'A local performance framework is currently being developed in partnership with statutory partners. This will replace the current form of quarterly performance report submitted to the LCJA Board.',
     lead: 'LCJA',
     timescale: 'April 2011',
     dueDate: '2011-04-30',
@@ -100,14 +101,24 @@ describe('every gap analysis on plan:lcja-2010, its whole row set', () => {
     expect(await rows('overdue-actions', { asOf: '2010-10-31' })).toEqual([]);
   });
 
-  const milestone = (n: 2 | 3, text: string, timescale: string, dueDate: string) => ({ id: `lcja-2010:milestone:1-${n}`, plan: PLAN, action: '1', milestone: text, timescale, dueDate, status: 'unknown' });
+  const milestone = (n: 2 | 3, text: string, timescale: string, dueDate: string) => ({
+    id: `lcja-2010:milestone:1-${n}`,
+    plan: PLAN,
+    action: '1',
+    milestone: text,
+    timescale,
+    dueDate,
+    status: 'unknown',
+  });
 
   it('overdue milestones at the end of 2010: action 1’s two dated items (line 9); none of action 3’s done items (line 18)', async () => {
     expect(await rows('overdue-milestones', { asOf: '2010-12-31' })).toEqual([
       milestone(2, 'Chief Officer invited to be a member of MAPPAs Strategic Oversight Meeting', '27 October 2010', '2010-10-27'),
       milestone(3, 'MAPPAs Annual report for 2009/10 presented to LCJA Board', '3 December 2010', '2010-12-03'),
     ]);
-    expect(await rows('overdue-milestones', { asOf: '2010-11-30' })).toEqual([milestone(2, 'Chief Officer invited to be a member of MAPPAs Strategic Oversight Meeting', '27 October 2010', '2010-10-27')]);
+    expect(await rows('overdue-milestones', { asOf: '2010-11-30' })).toEqual([
+      milestone(2, 'Chief Officer invited to be a member of MAPPAs Strategic Oversight Meeting', '27 October 2010', '2010-10-27'),
+    ]);
     // Those dates are paired with the items by position, not printed beside them: printed-only has none.
     expect(await rows('overdue-milestones', { asOf: '2010-12-31', basis: 'printed' })).toEqual([]);
   });

@@ -63,7 +63,10 @@ function appendix(): Row[] {
   return out;
 }
 const ACTIONS = appendix();
-const ids = (pick: (r: Row) => boolean) => ACTIONS.filter(pick).map((r) => r.id).sort();
+const ids = (pick: (r: Row) => boolean) =>
+  ACTIONS.filter(pick)
+    .map((r) => r.id)
+    .sort();
 const action = (id: string) => ACTIONS.find((r) => r.id === id)!;
 
 /** The rows whose doer the action (or its output, where the action agrees) prints, with the words. */
@@ -113,7 +116,11 @@ describe('appendix 5, read from the document', () => {
   });
 
   it('every filled outcomes cell is read whole: each clause is one of the nine outcomes', () => {
-    const clauses = ACTIONS.flatMap((r) => text[r.line - 1]!.split('\t')[4]!.trim().split(/\s*\/\s*|\s+(?=We |Our )/)).filter((c) => c !== '' && c !== '-');
+    const clauses = ACTIONS.flatMap((r) =>
+      text[r.line - 1]!.split('\t')[4]!
+        .trim()
+        .split(/\s*\/\s*|\s+(?=We |Our )/),
+    ).filter((c) => c !== '' && c !== '-');
     expect(clauses.filter((c) => !Object.values(OUTCOMES).some(([phrase]) => c.includes(phrase)))).toEqual([]);
     expect(clauses.length).toBe(ACTIONS.reduce((n, r) => n + r.outcomes.length, 0));
   });
@@ -181,7 +188,11 @@ describe('gap analyses on plan:lbcja-2011, their whole row sets', () => {
   }
 
   it('outcomes several organisations work on: aim 1, Key Priority 2 and (by wording) partner priority 4.2.2, each by the CJA and CISSO', async () => {
-    const shared = (printedOnly: boolean) => [...byOutcome(printedOnly)].filter(([, orgs]) => orgs.size > 1).map(([t]) => t).sort();
+    const shared = (printedOnly: boolean) =>
+      [...byOutcome(printedOnly)]
+        .filter(([, orgs]) => orgs.size > 1)
+        .map(([t]) => t)
+        .sort();
     expect(shared(false)).toEqual(['aim:1', 'lbcja-2011:priority:4.2.2', 'lbcja-2011:priority:key-priority-2']);
     const names = ['Community Intervention Service for Sex Offenders', 'Lothian & Borders Community Justice Authority'];
     const kp2 = { kind: 'Priority', organisations: names, actions: ['2.2.1', '2.2.1', '2.2.2', '2.3.2', '2.3.2'] };
@@ -194,7 +205,11 @@ describe('gap analyses on plan:lbcja-2011, their whole row sets', () => {
   });
 
   it('single points of failure: the CJA alone serves ten (eight printed), CISSO seven (six printed)', async () => {
-    const sole = (printedOnly: boolean, org: string) => [...byOutcome(printedOnly)].filter(([, orgs]) => orgs.size === 1 && orgs.has(org)).map(([t]) => t).sort();
+    const sole = (printedOnly: boolean, org: string) =>
+      [...byOutcome(printedOnly)]
+        .filter(([, orgs]) => orgs.size === 1 && orgs.has(org))
+        .map(([t]) => t)
+        .sort();
     const summary = (rs: Record<string, unknown>[]) => rs.map((r) => [r.id, r.count, [...(r.outcomeIds as string[])].sort(), r.actions]);
     for (const printedOnly of [false, true]) {
       const cja = sole(printedOnly, CJA);
@@ -218,7 +233,10 @@ describe('gap analyses on plan:lbcja-2011, their whole row sets', () => {
       expect(new Map(got.map((r) => [r.id, [r.leads, r.partners]]))).toEqual(load(printedOnly));
       expect(got.slice(0, 2).map((r) => r.id)).toEqual([CJA, CISSO]);
     }
-    expect((await rows('organisation-load')).slice(2, 4).map((r) => [r.name, r.partners])).toEqual([['Lothian & Borders Police', 2], ['Scottish Prison Service', 2]]);
+    expect((await rows('organisation-load')).slice(2, 4).map((r) => [r.name, r.partners])).toEqual([
+      ['Lothian & Borders Police', 2],
+      ['Scottish Prison Service', 2],
+    ]);
   });
 
   it('coverage matrix: leads credited for the outcomes their rows print; where a row has no lead, the bodies it names', async () => {

@@ -52,7 +52,11 @@ const lothian = sourceLines('lothian-borders-cja-area-plan-2011-14.txt');
 const lcja2008 = sourceLines('lanarkshire-cja-implementation-plan-2008-09-q2.txt');
 /** The action text in a Glasgow appendix row (its third cell) or an L&B appendix 5 row (its second, bullet dropped). */
 const glasgowAction = (n: number) => glasgow[n - 1]!.split('\t')[2]!.trim();
-const lothianAction = (n: number) => lothian[n - 1]!.split('\t')[1]!.replace(/^<ul[^>]*>\s*/, '').replace(/^•\s*/, '').trim();
+const lothianAction = (n: number) =>
+  lothian[n - 1]!.split('\t')[1]!
+    .replace(/^<ul[^>]*>\s*/, '')
+    .replace(/^•\s*/, '')
+    .trim();
 const lcjaTitle = (n: number) => lcja2008[n - 1]!.trim();
 
 type Pair = { id: string; other: string; similarity: number; first: string; second: string };
@@ -107,7 +111,8 @@ describe('near-duplicate actions on the seed, the whole row set', () => {
   it('no other pair of actions in different plans reaches 0.35, compared one by one over the seed files', () => {
     const { files } = checkSeedSet(seedFilePaths());
     const plans = new Map(files.flatMap((f) => f.seed.relationships.filter((r) => r.type === 'CONTAINS').map((r) => [r.to, r.from] as const)));
-    const actions = files.flatMap((f) => f.seed.nodes.filter((n) => n.kind === 'Action'))
+    const actions = files
+      .flatMap((f) => f.seed.nodes.filter((n) => n.kind === 'Action'))
       .map((n) => ({ id: n.id, plan: plans.get(n.id)!, words: contentWords(`${n.props.title} ${(n.props as { objective?: string }).objective ?? ''}`) }));
     const found: [string, string][] = [];
     for (const a of actions)

@@ -204,9 +204,7 @@ describe('summaries, columns and highlights', () => {
   it('single points of failure', async () => {
     const r = await run('single-points-of-failure', { plan: '' });
     const outcomes = r.rows.reduce((sum, row) => sum + Number(row.count), 0);
-    expect(r.summary).toBe(
-      `${n(outcomes, 'outcome or aim', 'outcomes and aims')} served through exactly one organisation across all plans, resting on ${n(r.rows.length, 'organisation')}.`,
-    );
+    expect(r.summary).toBe(`${n(outcomes, 'outcome or aim', 'outcomes and aims')} served through exactly one organisation across all plans, resting on ${n(r.rows.length, 'organisation')}.`);
     expect(r.columns.map((c) => c.key)).toEqual(['organisation', 'count', 'outcomes', 'actions']);
     const counts = r.rows.map((row) => Number(row.count));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));

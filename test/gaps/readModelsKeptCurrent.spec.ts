@@ -65,7 +65,7 @@ describe('which fields a gap query only shows', () => {
     expect(shown.has('timescale')).toBe(true);
     for (const f of ['dueDate', 'status', 'dueDateBasis']) expect(shown.has(f), f).toBe(false);
   });
-  it('overdue-milestones: the milestone\'s own shown fields only; the action\'s reference is not the row\'s node', () => {
+  it("overdue-milestones: the milestone's own shown fields only; the action's reference is not the row's node", () => {
     const shown = shownFields(text('gaps/overdue-milestones'))!;
     expect([...shown.keys()].sort()).toEqual(['text', 'timescale']);
   });
@@ -106,16 +106,20 @@ describe('after any sequence of edits', () => {
     const text = fc.constantFrom('March 2010', 'Ongoing', 'Ensure the effective implementation of NASSO.', 'Responsible Authorities and Partners', '2.5.99');
     const date = fc.constantFrom('2009-03-31', '2011-06-30', '2013-01-01');
     const actionEdit: fc.Arbitrary<ChangeOperationInput> = fc.oneof(
-      fc.record({ op: fc.constant('update' as const), id: fc.constantFrom(...actions), set: fc.oneof(
-        fc.record({ timescale: text }),
-        fc.record({ title: text }),
-        fc.record({ ref: text }),
-        fc.record({ leadAsPrinted: text }),
-        fc.record({ leadVague: fc.boolean() }),
-        fc.record({ status: fc.constantFrom(...STATUSES) }),
-        fc.record({ dueDate: date }),
-        fc.record({ objective: text }),
-      ) }),
+      fc.record({
+        op: fc.constant('update' as const),
+        id: fc.constantFrom(...actions),
+        set: fc.oneof(
+          fc.record({ timescale: text }),
+          fc.record({ title: text }),
+          fc.record({ ref: text }),
+          fc.record({ leadAsPrinted: text }),
+          fc.record({ leadVague: fc.boolean() }),
+          fc.record({ status: fc.constantFrom(...STATUSES) }),
+          fc.record({ dueDate: date }),
+          fc.record({ objective: text }),
+        ),
+      }),
       fc.record({ op: fc.constant('update' as const), id: fc.constantFrom(...actions), unset: fc.constantFrom('timescale', 'dueDate', 'status', 'leadAsPrinted').map((f) => [f]) }),
     );
     const milestoneEdit: fc.Arbitrary<ChangeOperationInput> = fc.record({

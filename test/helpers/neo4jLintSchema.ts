@@ -1,13 +1,5 @@
 import { lintCypherQuery, testData, type DbSchema, type SyntaxDiagnostic } from '@neo4j-cypher/language-support';
-import {
-  NODE_KINDS,
-  NODE_SYSTEM_COLUMNS,
-  RELATIONSHIP_SCHEMAS,
-  RELATIONSHIP_SYSTEM_COLUMNS,
-  RELATIONSHIP_TYPES,
-  nodePropertyColumns,
-  relationshipPropertyColumns,
-} from '../../model/index.js';
+import { NODE_KINDS, NODE_SYSTEM_COLUMNS, RELATIONSHIP_SCHEMAS, RELATIONSHIP_SYSTEM_COLUMNS, RELATIONSHIP_TYPES, nodePropertyColumns, relationshipPropertyColumns } from '../../model/index.js';
 import { NEO4J_ANY_NODE_LABEL } from '../../server/cypher/fromModel.js';
 
 /**
@@ -22,10 +14,7 @@ type Registry = NonNullable<DbSchema['functions']>;
 /** Neo4j's own functions or procedures: the package's catalogue without any APOC entry. */
 function withoutApoc<T extends Registry | NonNullable<DbSchema['procedures']>>(scoped: T): T {
   return Object.fromEntries(
-    Object.entries(scoped).map(([version, entries]) => [
-      version,
-      Object.fromEntries(Object.entries(entries ?? {}).filter(([name]) => !name.toLowerCase().startsWith('apoc.'))),
-    ]),
+    Object.entries(scoped).map(([version, entries]) => [version, Object.fromEntries(Object.entries(entries ?? {}).filter(([name]) => !name.toLowerCase().startsWith('apoc.')))]),
   ) as T;
 }
 
@@ -51,9 +40,7 @@ export function modelPropertyKeys(extra: { name: string }[] = [], extraKeys: str
 
 /** Which kinds each relationship type joins; every node also carries GTNode, so either end may be named by it. */
 const GRAPH_SCHEMA = RELATIONSHIP_TYPES.flatMap((relType) =>
-  RELATIONSHIP_SCHEMAS[relType].endpoints.flatMap(([from, to]) =>
-    [from, NEO4J_ANY_NODE_LABEL].flatMap((f) => [to, NEO4J_ANY_NODE_LABEL].map((t) => ({ from: f, to: t, relType }))),
-  ),
+  RELATIONSHIP_SCHEMAS[relType].endpoints.flatMap(([from, to]) => [from, NEO4J_ANY_NODE_LABEL].flatMap((f) => [to, NEO4J_ANY_NODE_LABEL].map((t) => ({ from: f, to: t, relType })))),
 );
 
 /** The linter's schema: the model's labels (and `extraLabels`), types and endpoints, the given property keys and parameters. */

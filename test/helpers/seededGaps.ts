@@ -45,5 +45,4 @@ export const sourceLines = (file: string): string[] => readFileSync(join(SOURCES
 export const rowIds = (rs: Record<string, unknown>[], key = 'id') => rs.map((r) => String(r[key])).sort();
 
 /** Arrays inside rows compared as sets: the row set is exact, the order within a cell is the analysis's own. */
-export const sortedCells = (rs: Record<string, unknown>[]) =>
-  rs.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v])));
+export const sortedCells = (rs: Record<string, unknown>[]) => rs.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v])));

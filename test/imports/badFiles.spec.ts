@@ -39,7 +39,10 @@ describe('bad files', () => {
     dir = mkdtempSync(join(tmpdir(), 'gt-badimport-'));
     store = new LadybugStore({ dataDir: dir, bufferPoolMb: 256 });
     await store.open();
-    await loadSeed(store, seedFilePaths().filter((p) => p.endsWith('frameworks.yaml')));
+    await loadSeed(
+      store,
+      seedFilePaths().filter((p) => p.endsWith('frameworks.yaml')),
+    );
   }, 120_000);
   afterAll(async () => {
     await store?.close();

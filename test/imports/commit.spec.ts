@@ -59,7 +59,15 @@ describe('importing the Lanarkshire 2010 report into a store that holds the seed
 
     const action = await getNode(store, 'lcja-q2-2010:action:2-b');
     // Source line 12 prints "October 2010" and "On target" in the row: both bases printed, as the curated seed marks lcja-2010:action:2-b.
-    expect(action?.props).toMatchObject({ ref: '2', leadAsPrinted: 'ADP', status: 'on target', statusBasis: 'printed in the same row', timescale: 'October 2010', dueDate: '2010-10-31', dueDateBasis: 'printed in the same row' });
+    expect(action?.props).toMatchObject({
+      ref: '2',
+      leadAsPrinted: 'ADP',
+      status: 'on target',
+      statusBasis: 'printed in the same row',
+      timescale: 'October 2010',
+      dueDate: '2010-10-31',
+      dueDateBasis: 'printed in the same row',
+    });
     expect((await getNode(store, 'lcja-q2-2010:progress:2-b'))?.props).toMatchObject({ status: 'on target', statusAsPrinted: 'On target', statusBasis: 'printed in the same row' });
     expect(action?.provenance).toMatchObject({ source: 'import', file: 'lcja-q2-2010.docx', table: 'table 1' });
 
@@ -73,12 +81,9 @@ describe('importing the Lanarkshire 2010 report into a store that holds the seed
 
   it('refuses a mapping that names an organisation the graph does not hold, by file, table, row and column, writing nothing', async () => {
     const before = await countGraph(store);
-    const error = await runImport(
-      store,
-      { ...input(), plan: { key: 'lcja-q2-2010-b' }, mapping: { name: 'bad', columns: {}, organisations: { ADP: 'org:no-such-body' } } },
-      EDITOR,
-      { dryRun: false },
-    ).catch((e: unknown) => e);
+    const error = await runImport(store, { ...input(), plan: { key: 'lcja-q2-2010-b' }, mapping: { name: 'bad', columns: {}, organisations: { ADP: 'org:no-such-body' } } }, EDITOR, {
+      dryRun: false,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).message).toMatch(/^lcja-q2-2010\.docx, table 1, row \d+, column .+: .*org:no-such-body/);
     expect(await countGraph(store)).toEqual(before);

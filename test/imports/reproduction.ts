@@ -64,7 +64,8 @@ export function compareWithSeed(seed: SeedDoc, graph: ImportGraph): Reproduction
   const actions = match('Action', 'ref', 'title');
   const outcomes = match('LocalOutcome', 'ref', 'title');
   const priorities = match('Priority', 'ref', 'title');
-  const mapTarget = (id: string) => outcomes.get(id) ?? priorities.get(id) ?? (kindOf.has(id) && !['NationalOutcome', 'StrategicAim', 'FrameworkOutcome'].includes(kindOf.get(id)!) ? `unmatched:${id}` : id);
+  const mapTarget = (id: string) =>
+    outcomes.get(id) ?? priorities.get(id) ?? (kindOf.has(id) && !['NationalOutcome', 'StrategicAim', 'FrameworkOutcome'].includes(kindOf.get(id)!) ? `unmatched:${id}` : id);
   const has = (type: string, from: string, to: string) => graph.links.some((l) => l.type === type && l.from === from && l.to === to);
 
   const seedActions = seed.nodes.filter((n) => n.kind === 'Action').map((n) => n.id);
@@ -83,7 +84,10 @@ export function compareWithSeed(seed: SeedDoc, graph: ImportGraph): Reproduction
     .filter((l) => !seedLeads.some((r) => r.from === l.from && actions.get(r.to) === l.to))
     .map((l) => `${l.from} LEADS ${reverse.get(l.to) ?? l.to} (printed "${String(l.props.role)}")`);
   return {
-    actions: share(seedActions.filter((a) => actions.has(a)), seedActions),
+    actions: share(
+      seedActions.filter((a) => actions.has(a)),
+      seedActions,
+    ),
     leads: share(leadHits.map(key), seedLeads.map(key)),
     printedLinks: share(printed.filter(serveHit).map(key), printed.map(key)),
     tableLinks: share(table.filter(serveHit).map(key), table.map(key)),

@@ -17,7 +17,12 @@ describe('organisations in a lead cell', () => {
 
   it('matches several bodies in one cell and lists the part it cannot place', () => {
     const m = matchOrganisations('SPS / Scottish Court Service / Local Colleges', ref, noMapping);
-    expect(m.filter((x) => x.kind === 'matched').map((x) => (x as { id: string }).id).sort()).toEqual(['org:scottish-court-service', 'org:scottish-prison-service']);
+    expect(
+      m
+        .filter((x) => x.kind === 'matched')
+        .map((x) => (x as { id: string }).id)
+        .sort(),
+    ).toEqual(['org:scottish-court-service', 'org:scottish-prison-service']);
     expect(m.find((x) => x.kind === 'unmatched')?.printed).toBe('Local Colleges');
   });
 
@@ -44,7 +49,11 @@ describe('organisations in a lead cell', () => {
 
     it('"CJA" in the Lothian & Borders plan is Lothian & Borders CJA, as the seed resolves it', () => {
       expect(matchOrganisations('CJA', ref, noMapping, LB)).toEqual([{ kind: 'matched', printed: 'cja', id: 'org:lothian-and-borders-cja', how: 'alias' }]);
-      expect(matchOrganisations('CJA / SPS', ref, noMapping, LB).map((m) => m.kind === 'matched' && m.id).sort()).toEqual(['org:lothian-and-borders-cja', 'org:scottish-prison-service']);
+      expect(
+        matchOrganisations('CJA / SPS', ref, noMapping, LB)
+          .map((m) => m.kind === 'matched' && m.id)
+          .sort(),
+      ).toEqual(['org:lothian-and-borders-cja', 'org:scottish-prison-service']);
     });
 
     it('"CJSW" in the Lanarkshire 2010 report means two councils: both suggested, neither chosen', () => {
@@ -55,7 +64,10 @@ describe('organisations in a lead cell', () => {
 
     it('a local alias ("the Police") is found in its own document only', () => {
       // Curation takes "the Police" of the Lothian & Borders plan (line 797) as Lothian and Borders Police; declared here as that document's alias.
-      const withPolice = { ...ref, organisations: ref.organisations.map((o) => (o.id === 'org:lothian-and-borders-police' ? { ...o, documentAliases: [...(o.documentAliases ?? []), `${LB}: the Police`] } : o)) };
+      const withPolice = {
+        ...ref,
+        organisations: ref.organisations.map((o) => (o.id === 'org:lothian-and-borders-police' ? { ...o, documentAliases: [...(o.documentAliases ?? []), `${LB}: the Police`] } : o)),
+      };
       expect(matchOrganisations('the Police', withPolice, noMapping, LB)).toEqual([{ kind: 'matched', printed: 'the police', id: 'org:lothian-and-borders-police', how: 'alias' }]);
       expect(matchOrganisations('the Police', withPolice, noMapping, 'glasgow-cjsw-strategic-plan-2013-15.txt').some((m) => m.kind === 'matched')).toBe(false);
     });
@@ -77,7 +89,10 @@ describe('organisations in a lead cell', () => {
 
 describe('outcomes and aims in a cell', () => {
   it('finds two national outcomes run together without a separator, by exact wording', () => {
-    const m = matchNationalOutcomes('We live our lives safe from crime, disorder and danger We live in well-designed, sustainable places where we are able to access the amenities and services we need', ref);
+    const m = matchNationalOutcomes(
+      'We live our lives safe from crime, disorder and danger We live in well-designed, sustainable places where we are able to access the amenities and services we need',
+      ref,
+    );
     expect(m.links.map((l) => [l.id, l.basis])).toEqual([
       ['no:10', 'exact wording'],
       ['no:9', 'exact wording'],
@@ -108,14 +123,22 @@ describe('what Word does to a table, pasted as tab-separated text', () => {
     '1\tMinimise the harm\t<p>Keep MAPPA practice:</p> <ul style="list-style-type: none"> Report to the Board. Share the minutes.\tOctober 2010\tSPS\tOn track',
     '\tto communities\t<ul> Train the staff.\t\t\t',
     'Section heading across the table\t\t\t\t\t',
-    '2\t-\t• Fund the women\'s service\tOngoing\tNLC\t-',
+    "2\t-\t• Fund the women's service\tOngoing\tNLC\t-",
   ].join('\n');
 
   it('joins the broken row, keeps bullets as milestones, reads "-" as none and a lone cell as a section', async () => {
     const prepared = await prepareImport({ buffer: Buffer.from(paste), file: 'pasted.txt', plan: { key: 'pasted' } }, ref);
     const actions = prepared.graph.nodes.filter((n) => n.kind === 'Action');
     expect(actions.map((a) => a.props)).toEqual([
-      expect.objectContaining({ ref: '1', title: 'Keep MAPPA practice', timescale: 'October 2010', dueDate: '2010-10-31', leadAsPrinted: 'SPS', status: 'on target', section: 'National Outcome 9: We live our lives safe from crime, disorder and danger' }),
+      expect.objectContaining({
+        ref: '1',
+        title: 'Keep MAPPA practice',
+        timescale: 'October 2010',
+        dueDate: '2010-10-31',
+        leadAsPrinted: 'SPS',
+        status: 'on target',
+        section: 'National Outcome 9: We live our lives safe from crime, disorder and danger',
+      }),
       expect.objectContaining({ ref: '2', title: "Fund the women's service", section: 'Section heading across the table', leadAsPrinted: 'NLC' }),
     ]);
     expect(prepared.graph.nodes.filter((n) => n.kind === 'Milestone').map((m) => m.props.text)).toEqual(['Report to the Board.', 'Share the minutes.', 'Train the staff.']);
@@ -123,7 +146,12 @@ describe('what Word does to a table, pasted as tab-separated text', () => {
     expect(prepared.graph.nodes.find((n) => n.id === 'pasted:action:1')?.provenance.rows).toEqual([3, 4]);
     // "-" in Progress is no progress note; in Local outcome it is no new outcome (the action keeps the one above).
     expect(prepared.graph.nodes.filter((n) => n.kind === 'ProgressUpdate')).toHaveLength(1);
-    expect(prepared.graph.links.filter((l) => l.type === 'SERVES' && l.to === 'no:9').map((l) => l.from).sort()).toEqual(['pasted:action:1', 'pasted:action:2', 'pasted:local-outcome:1']);
+    expect(
+      prepared.graph.links
+        .filter((l) => l.type === 'SERVES' && l.to === 'no:9')
+        .map((l) => l.from)
+        .sort(),
+    ).toEqual(['pasted:action:1', 'pasted:action:2', 'pasted:local-outcome:1']);
   });
 
   it('lets the user map an unrecognised heading, and lists it until then', async () => {
@@ -145,7 +173,9 @@ describe('a Word table with cells merged down and across', () => {
       rows: [
         new TableRow({ children: ['Action', 'Local outcome', 'Key actions', 'Lead'].map((t) => cell(t)) }),
         new TableRow({ children: [cell('Outcome 1.1 Safer communities', { columnSpan: 4 })] }),
-        new TableRow({ children: [cell('1', { verticalMerge: VerticalMergeType.RESTART }), cell('Minimise the harm', { verticalMerge: VerticalMergeType.RESTART }), cell('Report to the Board'), cell('SPS')] }),
+        new TableRow({
+          children: [cell('1', { verticalMerge: VerticalMergeType.RESTART }), cell('Minimise the harm', { verticalMerge: VerticalMergeType.RESTART }), cell('Report to the Board'), cell('SPS')],
+        }),
         new TableRow({ children: [cell('', { verticalMerge: VerticalMergeType.CONTINUE }), cell('', { verticalMerge: VerticalMergeType.CONTINUE }), cell('Share the minutes'), cell('NHS Lothian')] }),
       ],
     });

@@ -24,8 +24,17 @@ export function rawCell(text: string): RawCell {
   if (ul >= 0) {
     const before = rest.slice(0, ul).trim();
     if (before) cell.paragraphs.push(before);
-    const list = rest.slice(rest.indexOf('>', ul) + 1).replace(/<\/?[a-z][^>]*>/g, ' ').replace(/•/g, ' ').trim();
-    cell.items.push(...list.split(/(?<=[.!?])\s+(?=['A-Z])/).map((s) => s.trim()).filter(Boolean));
+    const list = rest
+      .slice(rest.indexOf('>', ul) + 1)
+      .replace(/<\/?[a-z][^>]*>/g, ' ')
+      .replace(/•/g, ' ')
+      .trim();
+    cell.items.push(
+      ...list
+        .split(/(?<=[.!?])\s+(?=['A-Z])/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
     return cell;
   }
   rest = rest.replace(/<\/?[a-z][^>]*>/g, ' ').trim();
@@ -35,7 +44,9 @@ export function rawCell(text: string): RawCell {
 }
 
 export function rawBlocks(sourceFile: string, fromLine: number, toLine: number): RawBlock[] {
-  const lines = readFileSync(new URL(`../../seed/sources/${sourceFile}`, import.meta.url), 'utf8').split('\n').slice(fromLine - 1, toLine);
+  const lines = readFileSync(new URL(`../../seed/sources/${sourceFile}`, import.meta.url), 'utf8')
+    .split('\n')
+    .slice(fromLine - 1, toLine);
   const blocks: RawBlock[] = [];
   let table: RawCell[][] | null = null;
   for (const line of lines) {

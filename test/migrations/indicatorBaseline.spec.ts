@@ -33,7 +33,14 @@ const SYSTEM_SCHEMA = readFileSync(new URL('../../cypher/schema/system.ladybug.c
 function columnsOf(schema: string): Map<string, string[]> {
   const tables = new Map<string, string[]>();
   for (const m of schema.matchAll(/CREATE (?:NODE|REL) TABLE IF NOT EXISTS (\w+)\((.*)\);/g)) {
-    tables.set(m[1]!, m[2]!.split(',').map((c) => c.trim()).filter((c) => !c.startsWith('FROM ')).map((c) => c.split(' ')[0]!));
+    tables.set(
+      m[1]!,
+      m[2]!
+        .split(',')
+        .map((c) => c.trim())
+        .filter((c) => !c.startsWith('FROM '))
+        .map((c) => c.split(' ')[0]!),
+    );
   }
   return tables;
 }
@@ -70,14 +77,20 @@ async function buildOldDirectory(): Promise<void> {
   for (const [id, rel] of seedRels) {
     const params = relationshipParams(rel, id);
     const cols = columns.get(rel.type)!.filter((c) => params[c] !== null && params[c] !== undefined);
-    await run(
-      `MATCH (a:${seedNodes.get(rel.from)!.kind} {id: $from}), (b:${seedNodes.get(rel.to)!.kind} {id: $to}) CREATE (a)-[:${rel.type} {${cols.map((c) => `${c}: $${c}`).join(', ')}}]->(b)`,
-      { from: rel.from, to: rel.to, ...Object.fromEntries(cols.map((c) => [c, params[c]])) },
-    );
+    await run(`MATCH (a:${seedNodes.get(rel.from)!.kind} {id: $from}), (b:${seedNodes.get(rel.to)!.kind} {id: $to}) CREATE (a)-[:${rel.type} {${cols.map((c) => `${c}: $${c}`).join(', ')}}]->(b)`, {
+      from: rel.from,
+      to: rel.to,
+      ...Object.fromEntries(cols.map((c) => [c, params[c]])),
+    });
   }
   // The old release had run every migration before 50.
   for (const m of MIGRATIONS.filter((m) => m.id < 50)) {
-    await run('CREATE (m:Migration {id: $id, migrationId: $migrationId, name: $name, appliedAt: $at})', { id: String(m.id).padStart(4, '0'), migrationId: m.id, name: m.name, at: '2026-11-30T10:00:00.000Z' });
+    await run('CREATE (m:Migration {id: $id, migrationId: $migrationId, name: $name, appliedAt: $at})', {
+      id: String(m.id).padStart(4, '0'),
+      migrationId: m.id,
+      name: m.name,
+      at: '2026-11-30T10:00:00.000Z',
+    });
   }
   await run('COMMIT');
   await conn.close();

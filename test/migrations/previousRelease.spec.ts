@@ -45,7 +45,9 @@ async function buildPreviousReleaseDirectory(): Promise<void> {
     }
     // Links of types or endpoint pairs the old schema cannot hold (issue 10's CITES, REPORTS_ON, REQUESTS,
     // SUPPORTS, LEADS to a milestone) were not in that release: migration 11 adds them from the seed.
-    const oldPairs = new Set([...OLD_SCHEMA.matchAll(/CREATE REL TABLE IF NOT EXISTS (\w+)\((.*)\);/g)].flatMap((m) => [...m[2]!.matchAll(/FROM (\w+) TO (\w+)/g)].map((p) => `${m[1]} ${p[1]} ${p[2]}`)));
+    const oldPairs = new Set(
+      [...OLD_SCHEMA.matchAll(/CREATE REL TABLE IF NOT EXISTS (\w+)\((.*)\);/g)].flatMap((m) => [...m[2]!.matchAll(/FROM (\w+) TO (\w+)/g)].map((p) => `${m[1]} ${p[1]} ${p[2]}`)),
+    );
     for (const rel of seedRels.values()) {
       if (!oldPairs.has(`${rel.type} ${seedNodes.get(rel.from)!.kind} ${seedNodes.get(rel.to)!.kind}`)) continue;
       await w.relationship(relationshipId(rel.from, rel.type, rel.to), rel, seedNodes.get(rel.from)!.kind, seedNodes.get(rel.to)!.kind);

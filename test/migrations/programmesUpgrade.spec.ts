@@ -36,7 +36,13 @@ const EDITED_AT = '2026-12-01T10:00:00.000Z';
 const EDITED_ACTION = 'lbcja-2011:action:2.3.1-a';
 const EDITED_OUTPUT = 'Have range of resources available, reworded in a seminar';
 /** The second edit: a LEADS link a person added to an L&B action, with the edit's basis. */
-const ADDED = { type: 'LEADS', from: 'org:sacro', to: 'lbcja-2011:action:2.3.1-e', props: { linkBasis: 'added by an edit', role: 'added in a seminar' }, provenance: { source: 'edit', author: 'planner', at: EDITED_AT } };
+const ADDED = {
+  type: 'LEADS',
+  from: 'org:sacro',
+  to: 'lbcja-2011:action:2.3.1-e',
+  props: { linkBasis: 'added by an edit', role: 'added in a seminar' },
+  provenance: { source: 'edit', author: 'planner', at: EDITED_AT },
+};
 
 async function buildPreviousReleaseDirectory(): Promise<void> {
   await writeOldRelease(join(dir, 'golden-thread.lbug'), OLD_SCHEMA, async (w) => {
@@ -48,7 +54,11 @@ async function buildPreviousReleaseDirectory(): Promise<void> {
       await w.relationship(id, rel, oldNodes.get(rel.from)!.kind, oldNodes.get(rel.to)!.kind);
     }
     // The previous release had run migrations 1, 10 and 11 on this store.
-    for (const [n, name] of [[1, 'serves-evidence'], [10, 'basis-columns'], [11, 'seed-bases-and-corrections']] as const) {
+    for (const [n, name] of [
+      [1, 'serves-evidence'],
+      [10, 'basis-columns'],
+      [11, 'seed-bases-and-corrections'],
+    ] as const) {
       await w.run('CREATE (m:Migration {id: $id, migrationId: $n, name: $name, appliedAt: $at})', { id: String(n).padStart(4, '0'), n, name, at: EDITED_AT });
     }
   });
@@ -127,7 +137,11 @@ describe('a data directory of release 41ee337, with its own seed, after migratio
     expect(cjsw!.aliases).not.toContain('CJSW');
     expect(cjsw!.documentAliases).toEqual(['glasgow-cjsw-strategic-plan-2013-15.txt: CJSW']);
     expect((await node('org:north-lanarkshire-council'))!.documentAliases).toEqual(['lanarkshire-cja-q2-progress-2010.txt: CJSW']);
-    expect((await node('org:lanarkshire-cja'))!.documentAliases).toEqual(['lanarkshire-cja-chief-officer-update-2007.txt: CJA', 'lanarkshire-cja-chief-officer-update-2007.txt: Community Justice Authority', 'lanarkshire-cja-q2-progress-2010.txt: CJA']);
+    expect((await node('org:lanarkshire-cja'))!.documentAliases).toEqual([
+      'lanarkshire-cja-chief-officer-update-2007.txt: CJA',
+      'lanarkshire-cja-chief-officer-update-2007.txt: Community Justice Authority',
+      'lanarkshire-cja-q2-progress-2010.txt: CJA',
+    ]);
   });
 
   it('changes nothing when it runs again (it is idempotent)', async () => {

@@ -24,20 +24,7 @@ const OTHER_ACTION = 'lcja-2008:action:2.1.3';
 const NEW_ACTION = 'lcja-2008:action:9.9.1';
 
 /** Queries that reach every part of the ranking: references, prefixes, aliases, words, typos, a milestone's words. */
-const QUERIES = [
-  '2.5.7',
-  '2.5',
-  '9.9.1',
-  'SPS',
-  'NASSO',
-  'mappa annual report',
-  'accomodation',
-  'victim support',
-  'quokka',
-  'zanzibar quokka',
-  'sex offenders housing',
-  'learning disabilities',
-];
+const QUERIES = ['2.5.7', '2.5', '9.9.1', 'SPS', 'NASSO', 'mappa annual report', 'accomodation', 'victim support', 'quokka', 'zanzibar quokka', 'sex offenders housing', 'learning disabilities'];
 
 const ask = (q: string, kind?: 'Action' | 'Milestone') => ({ q, kind, limit: 25 });
 
@@ -86,7 +73,12 @@ describe('the search index after committed changes', () => {
     await change([{ op: 'update', id: MILESTONE, set: { text: 'Report NASSO progress to the quokka working group' } }]);
     index = await expectKeptCurrent(held);
     expect(index.search('mappa annual report', ask('mappa annual report')).map((r) => r.id)).not.toContain(MILESTONE);
-    expect(index.search('quokka working group', ask('quokka working group')).map((r) => r.id).slice(0, 2)).toEqual([ACTION, MILESTONE]);
+    expect(
+      index
+        .search('quokka working group', ask('quokka working group'))
+        .map((r) => r.id)
+        .slice(0, 2),
+    ).toEqual([ACTION, MILESTONE]);
 
     // The milestone moves to another action: found by its words, it now brings that action.
     await change([

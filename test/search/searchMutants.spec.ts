@@ -78,7 +78,13 @@ describe('the score of each tier', () => {
   it('no prefix tier for a query with a space in it, nor for the whole reference', () => {
     expect(index.search('ab1 form', { limit: 10 }).some((r) => r.match === 'prefix')).toBe(false);
     expect(index.search('ab1.2', { limit: 10 }).some((r) => r.match === 'prefix')).toBe(false);
-    expect(index.search('ab', { limit: 10 }).filter((r) => r.match === 'prefix').map((r) => r.id).sort()).toEqual(['t:prefix', 't:reference']);
+    expect(
+      index
+        .search('ab', { limit: 10 })
+        .filter((r) => r.match === 'prefix')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['t:prefix', 't:reference']);
   });
 
   it('the same question asked again, in other case or spacing, is the same answer; another limit or kind is not', () => {
@@ -184,7 +190,12 @@ describe('word matches', () => {
   });
 
   it('forgives a typo only in a word of five letters or more that the index does not hold', () => {
-    expect(index.search('quokko', { limit: 10 }).map((r) => r.id).sort()).toEqual(['w:both', 'w:one']);
+    expect(
+      index
+        .search('quokko', { limit: 10 })
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['w:both', 'w:one']);
     expect(index.search('zebro', { limit: 10 }).map((r) => r.id)).toEqual(['w:both']);
     expect(index.search('zebr', { limit: 10 }).map((r) => r.id)).toEqual(['w:both']); // a prefix, not a typo
     expect(index.search('zecra', { limit: 10 }).map((r) => r.id)).toEqual(['w:both']);
@@ -232,8 +243,7 @@ describe('excerpts', () => {
     // End: 220, back to the space at 216 (7 + 7 × 29 + 6).
     expect(a.text).toBe(`quokka ${filler(29)}filler…`);
     expect(a.highlights).toEqual([[0, 6]]);
-    const cutAt = (objective: string) =>
-      new SearchIndex([doc('e:4', 'Action', 'L', { ref: '1', title: 'L', objective })]).search('quokka', { limit: 1 })[0]!.excerpt!;
+    const cutAt = (objective: string) => new SearchIndex([doc('e:4', 'Action', 'L', { ref: '1', title: 'L', objective })]).search('quokka', { limit: 1 })[0]!.excerpt!;
     // The match at 100, the cut at 40, the space before it 90 back at 10: too far, so the cut stays at 40.
     const far = cutAt(`${'a'.repeat(10)} ${'y'.repeat(88)} quokka ${'z'.repeat(200)}`);
     expect(far.text).toBe(`…${'y'.repeat(59)} quokka…`);
@@ -245,9 +255,7 @@ describe('excerpts', () => {
   });
 
   it('the field with the most distinct matched words wins; the naming field among equals', () => {
-    const index = new SearchIndex([
-      doc('e:5', 'Action', 'Quokka plan', { ref: '1', title: 'Quokka plan', objective: 'Quokka and zebra together', localTarget: 'Zebra zebra zebra' }),
-    ]);
+    const index = new SearchIndex([doc('e:5', 'Action', 'Quokka plan', { ref: '1', title: 'Quokka plan', objective: 'Quokka and zebra together', localTarget: 'Zebra zebra zebra' })]);
     expect(index.search('quokka zebra', { limit: 1 })[0]!.excerpt!.field).toBe('objective');
     expect(index.search('quokka', { limit: 1 })[0]!.excerpt!.field).toBe('title');
   });

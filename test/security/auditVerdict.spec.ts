@@ -27,7 +27,16 @@ describe('the npm audit gate', () => {
   });
 
   it('stops allowing an entry after its until date', () => {
-    expect(auditVerdict(report, [{ package: 'some-parser', reason: 'r', until: '2026-01-01' }, { package: 'wraps-parser', reason: 'r' }], '2026-12-02').kind).toBe('fail');
+    expect(
+      auditVerdict(
+        report,
+        [
+          { package: 'some-parser', reason: 'r', until: '2026-01-01' },
+          { package: 'wraps-parser', reason: 'r' },
+        ],
+        '2026-12-02',
+      ).kind,
+    ).toBe('fail');
   });
 
   it('says unreachable, not pass or fail, when the advisory service could not be asked', () => {

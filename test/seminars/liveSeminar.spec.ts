@@ -33,7 +33,9 @@ const everyone = () => [facilitator, ...clients];
 async function allCaughtUp(who: SeminarClient[] = everyone()): Promise<number> {
   const last = await serverLastSeq();
   await until(() => who.every((c) => c.lastSeq === last), 20_000, `every client at seq ${last}`).catch((err: Error) => {
-    const behind = who.filter((c) => c.lastSeq !== last).map((c) => ({ lastSeq: c.lastSeq, connected: c.socket.connected, recovered: c.socket.recovered, errors: c.connectErrors, welcomes: c.welcomes.length }));
+    const behind = who
+      .filter((c) => c.lastSeq !== last)
+      .map((c) => ({ lastSeq: c.lastSeq, connected: c.socket.connected, recovered: c.socket.recovered, errors: c.connectErrors, welcomes: c.welcomes.length }));
     throw new Error(`${err.message}: ${behind.length} behind, e.g. ${JSON.stringify(behind.slice(0, 3))}`);
   });
   return last;
@@ -81,7 +83,11 @@ describe('a seminar of 100 participants', () => {
     // Twenty proposals at once, over the socket and (every fifth) over HTTP, each a new action for the plan.
     const proposals = await Promise.all(
       range(0, 19).map(async (i) => {
-        const payload = { kind: 'action', comment: `New action ${i} for the plan`, operations: [{ op: 'create', node: { kind: 'Action', id: newAction(i), props: { ref: `S${i}`, title: `Seminar action ${i}` } } }] };
+        const payload = {
+          kind: 'action',
+          comment: `New action ${i} for the plan`,
+          operations: [{ op: 'create', node: { kind: 'Action', id: newAction(i), props: { ref: `S${i}`, title: `Seminar action ${i}` } } }],
+        };
         if (i % 5 === 0) {
           const res = await srv.call('POST', `/api/seminars/${start.id}/proposals`, payload, { token: joins[i]!.token });
           expect(res.status).toBe(201);
@@ -102,11 +108,23 @@ describe('a seminar of 100 participants', () => {
     expect(votes.filter((v) => !v.ok)).toEqual([]);
 
     // A dot round on three outcomes: delegate i puts 2 dots on target i % 3 and 1 on (i + 1) % 3.
-    const targets = [{ id: 'no:9', label: 'National outcome 9' }, { id: 'fo:c1', label: 'C1' }, { id: 'fo:o2', label: 'O2' }];
+    const targets = [
+      { id: 'no:9', label: 'National outcome 9' },
+      { id: 'fo:c1', label: 'C1' },
+      { id: 'fo:o2', label: 'O2' },
+    ];
     const opened = await facilitator.send<{ roundId: string }>('open-round', { title: 'Which outcome first?', targets, dotsPerPerson: 3 });
     if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     const dots = await Promise.all(
-      clients.map((c, i) => c.send('vote', { roundId: opened.roundId, allocations: [{ targetId: targets[i % 3]!.id, dots: 2 }, { targetId: targets[(i + 1) % 3]!.id, dots: 1 }] })),
+      clients.map((c, i) =>
+        c.send('vote', {
+          roundId: opened.roundId,
+          allocations: [
+            { targetId: targets[i % 3]!.id, dots: 2 },
+            { targetId: targets[(i + 1) % 3]!.id, dots: 1 },
+          ],
+        }),
+      ),
     );
     expect(dots.filter((v) => !v.ok)).toEqual([]);
 
@@ -163,7 +181,11 @@ describe('a seminar of 100 participants', () => {
     // While they are away: a deletion of an accepted action, and two more changes, proposed and accepted.
     const stayed = clients.slice(10);
     const deletion = await clients[20]!.send<{ proposalId: string }>('propose', { kind: 'correction', comment: 'Action 0 duplicates 2.5.7', operations: [{ op: 'delete', id: newAction(0) }] });
-    const update = await clients[21]!.send<{ proposalId: string }>('propose', { kind: 'lead', comment: 'Action 1 has a timescale', operations: [{ op: 'update', id: newAction(1), set: { timescale: 'March 2009' } }] });
+    const update = await clients[21]!.send<{ proposalId: string }>('propose', {
+      kind: 'lead',
+      comment: 'Action 1 has a timescale',
+      operations: [{ op: 'update', id: newAction(1), set: { timescale: 'March 2009' } }],
+    });
     if (!deletion.ok || !update.ok) throw new Error('proposals refused');
     const del = await facilitator.send<{ changeId: string; diff: { nodes: { removed: { id: string }[] } } }>('accept', { proposalId: deletion.proposalId });
     if (!del.ok) throw new Error(JSON.stringify(del.error));

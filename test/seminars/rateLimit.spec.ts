@@ -17,12 +17,42 @@ describe('the per-client token bucket', () => {
 });
 
 describe('a dot round ranking', () => {
-  const round = { id: 'round:r', seminarId: 's', title: 't', status: 'open' as const, targets: JSON.stringify([{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }]), dotsPerPerson: 3, anonymous: false, openedAt: '2026-12-02T00:00:00.000Z' };
-  const vote = (participantId: string, allocations: { targetId: string; dots: number }[]) => ({ id: `round:r|${participantId}`, seminarId: 's', subjectId: 'round:r', participantId, value: 3, allocations: JSON.stringify(allocations), at: '2026-12-02T00:00:00.000Z' });
+  const round = {
+    id: 'round:r',
+    seminarId: 's',
+    title: 't',
+    status: 'open' as const,
+    targets: JSON.stringify([
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+      { id: 'c', label: 'C' },
+    ]),
+    dotsPerPerson: 3,
+    anonymous: false,
+    openedAt: '2026-12-02T00:00:00.000Z',
+  };
+  const vote = (participantId: string, allocations: { targetId: string; dots: number }[]) => ({
+    id: `round:r|${participantId}`,
+    seminarId: 's',
+    subjectId: 'round:r',
+    participantId,
+    value: 3,
+    allocations: JSON.stringify(allocations),
+    at: '2026-12-02T00:00:00.000Z',
+  });
   const names: Record<string, string> = { p1: 'Ann', p2: 'Ben' };
 
   it('ranks by dots, keeps offered order on ties, ignores targets not in the round, names voters unless anonymous', () => {
-    const votes = [vote('p1', [{ targetId: 'c', dots: 2 }, { targetId: 'a', dots: 1 }]), vote('p2', [{ targetId: 'a', dots: 1 }, { targetId: 'zz', dots: 3 }])];
+    const votes = [
+      vote('p1', [
+        { targetId: 'c', dots: 2 },
+        { targetId: 'a', dots: 1 },
+      ]),
+      vote('p2', [
+        { targetId: 'a', dots: 1 },
+        { targetId: 'zz', dots: 3 },
+      ]),
+    ];
     expect(roundRanking(round, votes, (id) => names[id]!)).toEqual([
       { targetId: 'a', label: 'A', score: 2, voters: ['Ann', 'Ben'] },
       { targetId: 'c', label: 'C', score: 2, voters: ['Ann'] },

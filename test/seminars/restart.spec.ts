@@ -48,13 +48,36 @@ describe('a server killed mid-seminar', () => {
     for (let i = 0; i < 4; i++) joins.push((await call<JoinAnswer>('POST', `/api/seminars/${start.code}/join`, { displayName: `Delegate ${i}` }, null)).body);
     const proposals: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const res = await call('POST', `/api/seminars/${start.id}/proposals`, { kind: 'action', comment: `Action ${i}`, operations: [{ op: 'create', node: { kind: 'Action', id: `lcja-2008:action:restart-${i}`, props: { ref: `R${i}`, title: `Restart action ${i}` } } }] }, { token: joins[i]!.token });
+      const res = await call(
+        'POST',
+        `/api/seminars/${start.id}/proposals`,
+        {
+          kind: 'action',
+          comment: `Action ${i}`,
+          operations: [{ op: 'create', node: { kind: 'Action', id: `lcja-2008:action:restart-${i}`, props: { ref: `R${i}`, title: `Restart action ${i}` } } }],
+        },
+        { token: joins[i]!.token },
+      );
       expect(res.status).toBe(201);
       proposals.push(res.body.proposalId);
     }
     for (const j of joins) expect((await call('POST', `/api/seminars/${start.id}/votes`, { proposalId: proposals[1], value: 1 }, { token: j.token })).status).toBe(200);
-    const round = (await call('POST', `/api/seminars/${start.id}/rounds`, { title: 'Priorities', targets: [{ id: 'no:9', label: 'NO9' }, { id: 'no:11', label: 'NO11' }] }, fac)).body.round;
-    for (const [i, j] of joins.entries()) expect((await call('POST', `/api/seminars/${start.id}/votes`, { roundId: round.id, allocations: [{ targetId: i < 3 ? 'no:9' : 'no:11', dots: 2 }] }, { token: j.token })).status).toBe(200);
+    const round = (
+      await call(
+        'POST',
+        `/api/seminars/${start.id}/rounds`,
+        {
+          title: 'Priorities',
+          targets: [
+            { id: 'no:9', label: 'NO9' },
+            { id: 'no:11', label: 'NO11' },
+          ],
+        },
+        fac,
+      )
+    ).body.round;
+    for (const [i, j] of joins.entries())
+      expect((await call('POST', `/api/seminars/${start.id}/votes`, { roundId: round.id, allocations: [{ targetId: i < 3 ? 'no:9' : 'no:11', dots: 2 }] }, { token: j.token })).status).toBe(200);
     const accepted = await call('POST', `/api/seminars/${start.id}/proposals/${proposals[0]}/accept`, {}, fac);
     expect(accepted.status).toBe(200);
     expect((await call('POST', `/api/seminars/${start.id}/proposals/${proposals[2]}/decline`, { reason: 'out of scope' }, fac)).status).toBe(200);

@@ -23,7 +23,19 @@ beforeAll(async () => {
   alice = (await srv.call<JoinAnswer>('POST', `/api/seminars/${seminar.code}/join`, { displayName: 'Alice' }, null)).body;
   bob = (await srv.call<JoinAnswer>('POST', `/api/seminars/${seminar.code.toLowerCase()}/join`, { displayName: 'Bob' }, null)).body;
   // A round on the timer, opened first so that it has run out by the last test.
-  const round = await srv.call('POST', path('/rounds'), { title: 'Timed', targets: [{ id: 'no:9', label: 'NO9' }, { id: 'no:11', label: 'NO11' }], durationSeconds: 10 }, fac());
+  const round = await srv.call(
+    'POST',
+    path('/rounds'),
+    {
+      title: 'Timed',
+      targets: [
+        { id: 'no:9', label: 'NO9' },
+        { id: 'no:11', label: 'NO11' },
+      ],
+      durationSeconds: 10,
+    },
+    fac(),
+  );
   expect(round.status).toBe(201);
   timedRound = round.body.round.id;
 }, 60_000);
@@ -78,7 +90,12 @@ describe('starting and joining', () => {
 
 describe('proposals and decisions', () => {
   it('answers a proposal with its dry-run diff, and names the field of a bad operation', async () => {
-    const res = await srv.call('POST', path('/proposals'), { kind: 'lead', comment: 'Give 2.5.7 a timescale', operations: [{ op: 'update', id: ACTION, set: { timescale: 'March 2009' } }] }, { token: alice.token });
+    const res = await srv.call(
+      'POST',
+      path('/proposals'),
+      { kind: 'lead', comment: 'Give 2.5.7 a timescale', operations: [{ op: 'update', id: ACTION, set: { timescale: 'March 2009' } }] },
+      { token: alice.token },
+    );
     expect(res.status).toBe(201);
     // Implementation plan 2008-09 prints "August 2008" as 2.5.7's timescale: the dry run shows it before and after.
     expect(res.body.diff.nodes.updated[0].fields).toEqual([{ field: 'timescale', before: 'August 2008', after: 'March 2009' }]);
@@ -93,7 +110,7 @@ describe('proposals and decisions', () => {
     expect([noComment.status, fields(noComment.body)]).toEqual([400, ['comment']]);
   });
 
-  it('needs a seminar token or the facilitator: 401 without, 403 with another seminar\'s token or a participant deciding', async () => {
+  it("needs a seminar token or the facilitator: 401 without, 403 with another seminar's token or a participant deciding", async () => {
     const other = (await srv.call<StartSeminarAnswer>('POST', '/api/seminars', { title: 'Other' })).body;
     const outsider = (await srv.call<JoinAnswer>('POST', `/api/seminars/${other.code}/join`, { displayName: 'Out' }, null)).body;
     const body = { kind: 'comment', comment: 'hello', nodeId: ACTION };
@@ -112,14 +129,24 @@ describe('proposals and decisions', () => {
   });
 
   it('is CSRF-safe: a session needs its CSRF token, a Bearer token needs none and the cookie beside it counts for nothing', async () => {
-    const p = (await srv.call('POST', path('/proposals'), { kind: 'link', comment: '2.5.7 serves NO11', operations: [{ op: 'link', type: 'SERVES', from: ACTION, to: 'no:11' }] }, { token: alice.token })).body.proposalId;
-    const login = await fetch(`${srv.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'facilitator', password: 'facilitator-password-123' }) });
+    const p = (
+      await srv.call('POST', path('/proposals'), { kind: 'link', comment: '2.5.7 serves NO11', operations: [{ op: 'link', type: 'SERVES', from: ACTION, to: 'no:11' }] }, { token: alice.token })
+    ).body.proposalId;
+    const login = await fetch(`${srv.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'facilitator', password: 'facilitator-password-123' }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const forged = await fetch(`${srv.base}${path(`/proposals/${p}/accept`)}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
     expect(forged.status).toBe(403);
     expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('csrf_token_invalid');
     // Alice's token with the facilitator's cookie: Alice, who may not accept.
-    const mixed = await fetch(`${srv.base}${path(`/proposals/${p}/accept`)}`, { method: 'POST', headers: { cookie, authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' }, body: '{}' });
+    const mixed = await fetch(`${srv.base}${path(`/proposals/${p}/accept`)}`, {
+      method: 'POST',
+      headers: { cookie, authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(mixed.status).toBe(403);
     // The signed-in facilitator with the CSRF token accepts: committed as Alice's change from this seminar.
     const ok = await srv.call('POST', path(`/proposals/${p}/accept`), {}, 'facilitator');
@@ -131,8 +158,23 @@ describe('proposals and decisions', () => {
 });
 
 describe('votes', () => {
-  it('counts dots within each person\'s allowance and names the field of a bad allocation', async () => {
-    const round = (await srv.call('POST', path('/rounds'), { title: 'Outcomes', targets: [{ id: 'no:9', label: 'NO9' }, { id: 'no:11', label: 'NO11' }, { id: 'no:15', label: 'NO15' }], anonymous: true }, fac())).body.round;
+  it("counts dots within each person's allowance and names the field of a bad allocation", async () => {
+    const round = (
+      await srv.call(
+        'POST',
+        path('/rounds'),
+        {
+          title: 'Outcomes',
+          targets: [
+            { id: 'no:9', label: 'NO9' },
+            { id: 'no:11', label: 'NO11' },
+            { id: 'no:15', label: 'NO15' },
+          ],
+          anonymous: true,
+        },
+        fac(),
+      )
+    ).body.round;
     const tooMany = await srv.call('POST', path('/votes'), { roundId: round.id, allocations: [{ targetId: 'no:9', dots: 3 }] }, { token: alice.token });
     expect([tooMany.status, fields(tooMany.body)]).toEqual([400, ['allocations']]);
     const notATarget = await srv.call('POST', path('/votes'), { roundId: round.id, allocations: [{ targetId: 'no:1', dots: 1 }] }, { token: alice.token });
@@ -140,7 +182,18 @@ describe('votes', () => {
     expect((await srv.call('POST', path('/votes'), { roundId: round.id, allocations: [{ targetId: 'no:15', dots: 2 }] }, { token: alice.token })).status).toBe(200);
     // Bob changes his mind: his second allocation replaces the first.
     await srv.call('POST', path('/votes'), { roundId: round.id, allocations: [{ targetId: 'no:9', dots: 2 }] }, { token: bob.token });
-    const last = await srv.call('POST', path('/votes'), { roundId: round.id, allocations: [{ targetId: 'no:11', dots: 1 }, { targetId: 'no:15', dots: 1 }] }, { token: bob.token });
+    const last = await srv.call(
+      'POST',
+      path('/votes'),
+      {
+        roundId: round.id,
+        allocations: [
+          { targetId: 'no:11', dots: 1 },
+          { targetId: 'no:15', dots: 1 },
+        ],
+      },
+      { token: bob.token },
+    );
     // Anonymous: scores only, no names.
     expect(last.body.ranking).toEqual([
       { targetId: 'no:15', label: 'NO15', score: 3 },
@@ -168,7 +221,7 @@ describe('votes', () => {
 });
 
 describe('connections', () => {
-  it('refuses a connection over the seminar\'s bound, and an unknown token, to that device alone', async () => {
+  it("refuses a connection over the seminar's bound, and an unknown token, to that device alone", async () => {
     const three = [new SeminarClient(srv.base, seminar.facilitatorToken), new SeminarClient(srv.base, alice.token), new SeminarClient(srv.base, bob.token)];
     try {
       await Promise.all(three.map((c) => c.connected()));

@@ -39,7 +39,12 @@ export type SeminarServer = {
 
 /** Four of the seed files (the frameworks, the Lanarkshire 2008-09 plan and the files defining what it uses): a real plan in less than the full seed's load time. */
 // The 2008-09 plan's actions use programmes (CSOGP, LS/CMI) that the 2007 update and the Glasgow plan define.
-export const SEMINAR_SEED = ['seed/frameworks.yaml', 'seed/lanarkshire-cja-chief-officer-update-2007.yaml', 'seed/glasgow-cjsw-strategic-plan-2013-15.yaml', 'seed/lanarkshire-cja-implementation-plan-2008-09-q2.yaml'];
+export const SEMINAR_SEED = [
+  'seed/frameworks.yaml',
+  'seed/lanarkshire-cja-chief-officer-update-2007.yaml',
+  'seed/glasgow-cjsw-strategic-plan-2013-15.yaml',
+  'seed/lanarkshire-cja-implementation-plan-2008-09-q2.yaml',
+];
 
 export async function startSeminarServer(options: { settings?: Partial<SeminarSettings>; auth?: Partial<AuthSettings> } = {}): Promise<SeminarServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gt-seminar-'));

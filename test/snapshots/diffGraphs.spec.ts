@@ -5,7 +5,12 @@ import { decodeSnapshotGraph, encodeSnapshotGraph } from '../../server/snapshots
 
 /** The graph diff behind snapshot comparison, on small graphs whose answer is known by construction. */
 
-const prov = { source: 'document', file: 'lanarkshire-cja-implementation-plan-2008-09-q2.txt', lines: [121, 122], quote: '2.5.7 Ensure the effective implementation of NASSO.' } as ExportNode['provenance'];
+const prov = {
+  source: 'document',
+  file: 'lanarkshire-cja-implementation-plan-2008-09-q2.txt',
+  lines: [121, 122],
+  quote: '2.5.7 Ensure the effective implementation of NASSO.',
+} as ExportNode['provenance'];
 const action = (id: string, props: Record<string, string>): ExportNode => ({ kind: 'Action', id, props: { ref: id.split(':').pop()!, title: `action ${id}`, ...props }, provenance: prov });
 const outcome: ExportNode = { kind: 'NationalOutcome', id: 'no:9', props: { number: 9, wording: 'We live our lives safe from crime' }, provenance: prov };
 const serves = (from: string, props: Record<string, string> = {}): ExportRelationship => ({ type: 'SERVES', from, to: 'no:9', fromKind: 'Action', toKind: 'NationalOutcome', props, provenance: prov });
@@ -25,7 +30,9 @@ describe('diffGraphs', () => {
   it('lists nodes added, removed and changed, with each changed field', () => {
     expect(diff.nodes.added.map((n) => n.id)).toEqual(['p:action:3']);
     expect(diff.nodes.removed.map((n) => n.id)).toEqual(['p:action:2']);
-    expect(diff.nodes.changed).toEqual([{ id: 'p:action:1', kind: 'Action', label: 'action p:action:1', ref: '1', planShort: null, fields: [{ field: 'timescale', before: 'August 2008', after: 'March 2009' }] }]);
+    expect(diff.nodes.changed).toEqual([
+      { id: 'p:action:1', kind: 'Action', label: 'action p:action:1', ref: '1', planShort: null, fields: [{ field: 'timescale', before: 'August 2008', after: 'March 2009' }] },
+    ]);
     expect(diff.byKind).toEqual({ Action: { added: 1, removed: 1, changed: 1 } });
   });
 
@@ -37,7 +44,9 @@ describe('diffGraphs', () => {
 
   it('sees a provenance change as a change, named under provenance', () => {
     const moved = { ...before, nodes: before.nodes.map((n) => (n.id === 'no:9' ? { ...n, provenance: { ...prov, lines: [130, 131] } as ExportNode['provenance'] } : n)) };
-    expect(diffGraphs(before, moved).nodes.changed).toEqual([{ id: 'no:9', kind: 'NationalOutcome', label: 'We live our lives safe from crime', ref: 'NO9', planShort: null, fields: [{ field: 'provenance.lines', before: [121, 122], after: [130, 131] }] }]);
+    expect(diffGraphs(before, moved).nodes.changed).toEqual([
+      { id: 'no:9', kind: 'NationalOutcome', label: 'We live our lives safe from crime', ref: 'NO9', planShort: null, fields: [{ field: 'provenance.lines', before: [121, 122], after: [130, 131] }] },
+    ]);
   });
 
   it("names a removed node from the graph that held it: its reference and its plan's short name", () => {

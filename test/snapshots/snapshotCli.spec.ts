@@ -30,10 +30,14 @@ describe('npm run cli -- snapshot', () => {
     [['snapshot', 'compare', 'snapshot:never-taken'], 1, 'golden-thread snapshot: no snapshot snapshot:never-taken'],
     [['snapshot', 'export', 'snapshot:end-of-q2-2010', '--format', 'odt', '--out', 'x'], 1, 'golden-thread snapshot: --format must be one of json, csv, graphml, neo4j'],
     [['snapshot', 'rename'], 1, 'golden-thread snapshot: say create, list, compare or export'],
-  ])('%j fails with exit %i and one line', async (args, code, line) => {
-    const r = await cli(...args);
-    expect(r.code).toBe(code);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toContain(line);
-  }, 60_000);
+  ])(
+    '%j fails with exit %i and one line',
+    async (args, code, line) => {
+      const r = await cli(...args);
+      expect(r.code).toBe(code);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toContain(line);
+    },
+    60_000,
+  );
 });

@@ -172,7 +172,13 @@ describe('judging LadybugDB plans', () => {
       r.close();
       return value;
     };
-    for (const [name, value] of [['threads', 1], ['timeout', 1], ['var_length_extend_max_depth', 100000], ['checkpoint_threshold', 1], ['spill_to_disk', 'false']] as const) {
+    for (const [name, value] of [
+      ['threads', 1],
+      ['timeout', 1],
+      ['var_length_extend_max_depth', 100000],
+      ['checkpoint_threshold', 1],
+      ['spill_to_disk', 'false'],
+    ] as const) {
       const before = await setting(name);
       await explain(`CALL ${name}=${value}`);
       expect(await setting(name), name).toEqual(before);
@@ -223,12 +229,16 @@ describe('the guard before EXPLAIN', () => {
     expect(guardBeforeExplain(cypher)).not.toBeNull();
   });
 
-  it.each(['RETURN 1 AS start', "MATCH (a:Action) WHERE a.title CONTAINS 'Create' RETURN a", "RETURN 'workload' AS w", "RETURN 'important and exported' AS w", 'RETURN 1 AS loader', "RETURN 'uploaded' AS x"])(
-    'lets %s through (the plan decides)',
-    (cypher) => {
-      expect(guardBeforeExplain(cypher)).toBeNull();
-    },
-  );
+  it.each([
+    'RETURN 1 AS start',
+    "MATCH (a:Action) WHERE a.title CONTAINS 'Create' RETURN a",
+    "RETURN 'workload' AS w",
+    "RETURN 'important and exported' AS w",
+    'RETURN 1 AS loader',
+    "RETURN 'uploaded' AS x",
+  ])('lets %s through (the plan decides)', (cypher) => {
+    expect(guardBeforeExplain(cypher)).toBeNull();
+  });
 });
 
 // ---------------------------------------------------------------- Neo4j

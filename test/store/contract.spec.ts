@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  LABEL_PROPERTY,
-  NODE_KINDS,
-  RELATIONSHIP_SCHEMAS,
-  RELATIONSHIP_TYPES,
-  type NodeInputDraft,
-} from '../../model/index.js';
+import { LABEL_PROPERTY, NODE_KINDS, RELATIONSHIP_SCHEMAS, RELATIONSHIP_TYPES, type NodeInputDraft } from '../../model/index.js';
 import { countGraph, getNode } from '../../server/graph/graphReader.js';
 import { GraphWriter } from '../../server/graph/graphWriter.js';
 import { ValidationError } from '../../server/graph/validationError.js';
@@ -17,9 +11,7 @@ import { sampleNode } from '../fixtures/sampleNodes.js';
 import { STORE_FACTORIES } from './storeFactories.js';
 
 // Read from disk: the package's exports do not list its package.json.
-const ladybugPackage = JSON.parse(
-  readFileSync(join(dirname(createRequire(import.meta.url).resolve('@ladybugdb/core')), 'package.json'), 'utf8'),
-) as { version: string };
+const ladybugPackage = JSON.parse(readFileSync(join(dirname(createRequire(import.meta.url).resolve('@ladybugdb/core')), 'package.json'), 'utf8')) as { version: string };
 
 /**
  * The contract every GraphStore adapter must honour, run over each adapter.

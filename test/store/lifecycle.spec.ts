@@ -154,11 +154,7 @@ describe('LadybugStore', () => {
     });
 
     it('then refuses named reads, writes and ad-hoc queries with a StoreError', async () => {
-      for (const work of [
-        store.read('stats/count-nodes'),
-        store.write((tx) => tx.run('stats/count-nodes')),
-        store.readOnlyQuery('MATCH (n) RETURN n', {}, { timeoutMs: 1000, maxRows: 10 }),
-      ]) {
+      for (const work of [store.read('stats/count-nodes'), store.write((tx) => tx.run('stats/count-nodes')), store.readOnlyQuery('MATCH (n) RETURN n', {}, { timeoutMs: 1000, maxRows: 10 })]) {
         const err = await storeErrorOf(work);
         expect(err.code).toBe('unavailable');
         expect(err.message).toMatch(/closed/);

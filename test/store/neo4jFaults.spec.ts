@@ -23,12 +23,13 @@ function storeOver(script: ScriptedNeo4j, maxTransactionRetryTimeMs = 200) {
   return new Neo4jStore({ uri: 'neo4j://127.0.0.1:7687', user: 'neo4j', password: 'x', database: 'neo4j', connect: script.connect, maxTransactionRetryTimeMs });
 }
 
-const failureOf = (p: Promise<unknown>) => p.then(
-  () => {
-    throw new Error('expected a failure');
-  },
-  (err: unknown) => err,
-);
+const failureOf = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (err: unknown) => err,
+  );
 
 /** A write of one named query, as the graph writer makes them. */
 const writeOne = (store: Neo4jStore) => store.write((tx) => tx.run('stats/count-nodes'));
@@ -41,7 +42,10 @@ describe('opening', () => {
     const store = storeOver(script);
     const err = await failureOf(store.open());
     expect(err).toBeInstanceOf(StoreError);
-    expect(err).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/^cannot reach Neo4j at neo4j:\/\/127\.0\.0\.1:7687 \(database neo4j\): Could not perform discovery; check NEO4J_URI/) });
+    expect(err).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/^cannot reach Neo4j at neo4j:\/\/127\.0\.0\.1:7687 \(database neo4j\): Could not perform discovery; check NEO4J_URI/),
+    });
     expect(script.counts).toMatchObject({ drivers: 1, driversClosed: 1 });
     // Neo4j is back: the failure was not cached.
     await store.open();
@@ -161,9 +165,18 @@ describe('writing', () => {
 describe('reading a named query', () => {
   it('an expired session is retried by the driver', async () => {
     const script = new ScriptedNeo4j().inject('stream', () => neo4jError(SESSION_EXPIRED, 'Server at 10.0.0.2:7687 is no longer available'));
-    script.answer = () => ({ keys: ['kind', 'count'], rows: [['Plan', 5], ['Action', 286]] });
+    script.answer = () => ({
+      keys: ['kind', 'count'],
+      rows: [
+        ['Plan', 5],
+        ['Action', 286],
+      ],
+    });
     const store = storeOver(script);
-    expect(await store.read('stats/count-nodes')).toEqual([{ kind: 'Plan', count: 5 }, { kind: 'Action', count: 286 }]);
+    expect(await store.read('stats/count-nodes')).toEqual([
+      { kind: 'Plan', count: 5 },
+      { kind: 'Action', count: 286 },
+    ]);
     expect(script.counts.attempts).toBe(2);
     await store.close();
   });

@@ -66,11 +66,7 @@ describe('integers coming back from Neo4j', () => {
   });
 
   it('are converted inside lists and maps', () => {
-    expect(fromNeo4j([int(1), [int(2), 2.5], { count: int(3), big: int('9007199254740993') }])).toEqual([
-      1,
-      [2, 2.5],
-      { count: 3, big: '9007199254740993' },
-    ]);
+    expect(fromNeo4j([int(1), [int(2), 2.5], { count: int(3), big: int('9007199254740993') }])).toEqual([1, [2, 2.5], { count: 3, big: '9007199254740993' }]);
   });
 });
 
@@ -163,9 +159,7 @@ describe('nodes from Neo4j', () => {
   });
 
   it('convert property values: integers, floats, lists', () => {
-    const value = fromNeo4j(
-      node(3, ['Funding', ANY_NODE_LABEL], { amountGbp: 164000.5, provLineFrom: int(108), details: ['a', 'b'], huge: int('9007199254740993') }),
-    );
+    const value = fromNeo4j(node(3, ['Funding', ANY_NODE_LABEL], { amountGbp: 164000.5, provLineFrom: int(108), details: ['a', 'b'], huge: int('9007199254740993') }));
     expect(value).toMatchObject({ properties: { amountGbp: 164000.5, provLineFrom: 108, details: ['a', 'b'], huge: '9007199254740993' } });
   });
 });
@@ -220,16 +214,8 @@ describe('temporal values from Neo4j', () => {
   it.each([
     ['a date', new t.Date(int(2008), int(8), int(31)), '2008-08-31'],
     ['a local date-time', new t.LocalDateTime(int(2008), int(8), int(31), int(9), int(5), int(3), int(0)), '2008-08-31T09:05:03'],
-    [
-      'a date-time with an offset',
-      new t.DateTime(int(2008), int(8), int(31), int(9), int(5), int(3), int(5_000_000), int(3600)),
-      '2008-08-31T09:05:03.005000000+01:00',
-    ],
-    [
-      'a date-time with a zone id',
-      new t.DateTime(int(2008), int(8), int(31), int(9), int(5), int(3), int(0), undefined, 'Europe/London'),
-      '2008-08-31T09:05:03[Europe/London]',
-    ],
+    ['a date-time with an offset', new t.DateTime(int(2008), int(8), int(31), int(9), int(5), int(3), int(5_000_000), int(3600)), '2008-08-31T09:05:03.005000000+01:00'],
+    ['a date-time with a zone id', new t.DateTime(int(2008), int(8), int(31), int(9), int(5), int(3), int(0), undefined, 'Europe/London'), '2008-08-31T09:05:03[Europe/London]'],
     ['a time', new t.Time(int(9), int(5), int(3), int(0), int(0)), '09:05:03Z'],
     ['a local time', new t.LocalTime(int(9), int(5), int(3), int(1)), '09:05:03.000000001'],
     ['a duration', new t.Duration(int(14), int(3), int(3600), int(0)), 'P1Y2M3DT1H'],
@@ -253,10 +239,7 @@ describe('points from Neo4j', () => {
 
 describe('records from Neo4j', () => {
   it('become plain rows keyed by column', () => {
-    const record = new neo4j.types.Record(
-      ['kind', 'count', 'n'],
-      ['Action', int(147), node(1, [ANY_NODE_LABEL, 'Action'], { id: 'a' })],
-    );
+    const record = new neo4j.types.Record(['kind', 'count', 'n'], ['Action', int(147), node(1, [ANY_NODE_LABEL, 'Action'], { id: 'a' })]);
     expect(rowOf(record)).toEqual({
       kind: 'Action',
       count: 147,
@@ -294,9 +277,7 @@ describe('translate: Neo4j errors as the port’s error kinds', () => {
 
   it('keeps the driver’s message for an unavailable server and for a failed query', () => {
     expect(translate(driverError(neo4j.error.SERVICE_UNAVAILABLE, 'connection refused'), 'x').message).toBe('Neo4j is unavailable: connection refused');
-    expect(translate(driverError('Neo.ClientError.Statement.SyntaxError', 'Invalid input RETRUN'), 'stats/count-nodes').message).toBe(
-      'query stats/count-nodes failed: Invalid input RETRUN',
-    );
+    expect(translate(driverError('Neo.ClientError.Statement.SyntaxError', 'Invalid input RETRUN'), 'stats/count-nodes').message).toBe('query stats/count-nodes failed: Invalid input RETRUN');
   });
 
   it('passes a StoreError through unchanged', () => {

@@ -41,13 +41,9 @@ describe('spoken: how a sentence names a node', () => {
   });
 
   it('national outcomes, aims and framework outcomes say their number or code without its prefix', () => {
-    expect(spoken(node('NationalOutcome', 'We live our lives safe from crime, disorder and danger.', 'NO9'))).toBe(
-      'National Outcome 9 “We live our lives safe from crime, disorder and danger”',
-    );
+    expect(spoken(node('NationalOutcome', 'We live our lives safe from crime, disorder and danger.', 'NO9'))).toBe('National Outcome 9 “We live our lives safe from crime, disorder and danger”');
     expect(spoken(node('StrategicAim', 'Reduce reoffending', 'Aim 1'))).toBe('Strategic Aim 1 “Reduce reoffending”');
-    expect(spoken(node('FrameworkOutcome', 'The ability to live independently if they chose', 'O8'))).toBe(
-      'framework outcome O8 “The ability to live independently if they chose”',
-    );
+    expect(spoken(node('FrameworkOutcome', 'The ability to live independently if they chose', 'O8'))).toBe('framework outcome O8 “The ability to live independently if they chose”');
   });
 
   it('a national outcome or aim with no number still reads as one', () => {
@@ -187,12 +183,14 @@ describe('the thread of every origin kind, on the seed', () => {
     ]);
     expect(t.elements.nodes.map((n) => n.data.id).sort()).toEqual([ACTION, ACCOMMODATION, INDEPENDENT, 'nsmo:O2', 'nsmo:O8'].sort());
     const edges = t.elements.edges.map((e) => e.data);
-    expect(edges.map(({ source, target, type, role, linkBasis }) => `${source}>${target} ${type} ${role} ${linkBasis}`).sort()).toEqual([
-      `${ACCOMMODATION}>nsmo:O2 SERVES null near-exact wording`,
-      `${ACTION}>${ACCOMMODATION} SERVES null printed heading`,
-      `${ACTION}>${INDEPENDENT} SERVES null printed heading`,
-      `${INDEPENDENT}>nsmo:O8 SERVES null near-exact wording`,
-    ].sort());
+    expect(edges.map(({ source, target, type, role, linkBasis }) => `${source}>${target} ${type} ${role} ${linkBasis}`).sort()).toEqual(
+      [
+        `${ACCOMMODATION}>nsmo:O2 SERVES null near-exact wording`,
+        `${ACTION}>${ACCOMMODATION} SERVES null printed heading`,
+        `${ACTION}>${INDEPENDENT} SERVES null printed heading`,
+        `${INDEPENDENT}>nsmo:O8 SERVES null near-exact wording`,
+      ].sort(),
+    );
     expect(new Set(edges.map((e) => e.id)).size).toBe(4);
     expect([`${ACTION_WORDS} ${TO_O2} ${ACTION_WORDS} ${TO_O8}`, `${ACTION_WORDS} ${TO_O8} ${ACTION_WORDS} ${TO_O2}`]).toContain(t.description);
   });
@@ -223,13 +221,9 @@ describe('the thread of every origin kind, on the seed', () => {
     ]);
     expect(t.elements.nodes.map((n) => n.data.id).sort()).toEqual([ACTION, INDEPENDENT, 'nsmo:O8', 'org:mappa-steering-group'].sort());
     const leads = t.elements.edges.filter((e) => e.data.type === 'LEADS').map((e) => e.data);
-    expect(leads).toEqual([
-      { id: expect.any(String), source: 'org:mappa-steering-group', target: ACTION, type: 'LEADS', role: 'MAPPA steering group chair', linkBasis: 'printed in the same row' },
-    ]);
+    expect(leads).toEqual([{ id: expect.any(String), source: 'org:mappa-steering-group', target: ACTION, type: 'LEADS', role: 'MAPPA steering group chair', linkBasis: 'printed in the same row' }]);
     expect(t.elements.edges).toHaveLength(3);
-    expect(t.description).toBe(
-      `Action 2.5.7 “Ensure the effective implementation of NASSO” (led by MAPPA steering group) ${TO_O8}`,
-    );
+    expect(t.description).toBe(`Action 2.5.7 “Ensure the effective implementation of NASSO” (led by MAPPA steering group) ${TO_O8}`);
   });
 
   it('a national outcome nothing serves says so', async () => {
@@ -264,7 +258,9 @@ describe('the thread of every origin kind, on the seed', () => {
     const t = await goldenThread(api.store, 'lcja-2008:progress:2.5.7-slc');
     expect(t.belongsTo?.map((b) => b.id)).toEqual([ACTION]);
     expect(t.elements.edges.filter((e) => e.data.type === 'HAS_PROGRESS').map((e) => [e.data.source, e.data.target])).toEqual([[ACTION, 'lcja-2008:progress:2.5.7-slc']]);
-    expect(t.description).toMatch(/^progress update “SLC are currently implementing the NASSO guidance .* finalised by March 2009” is a progress update of Action 2\.5\.7 “Ensure the effective implementation of NASSO”\. /);
+    expect(t.description).toMatch(
+      /^progress update “SLC are currently implementing the NASSO guidance .* finalised by March 2009” is a progress update of Action 2\.5\.7 “Ensure the effective implementation of NASSO”\. /,
+    );
   });
 
   it('an indicator of a priority that serves nothing: the one MEASURES step, indicator to priority', async () => {

@@ -142,7 +142,15 @@ export class OidcSignIn {
         throw new HttpError(403, 'organisation_unknown', `the identity provider ${provider.id} is mapped to ${organisationId}, which is not an organisation in the graph: ask an administrator`);
       }
       const named = nameIn(claims) ? claims : { ...(await profile()), ...claims };
-      const candidate: UserRecord = { username, name: nameIn(named) ?? nameIn({ name: claims.sub }) ?? 'Signed in through a provider', role: provider.role, organisationId, passwordHash: NO_PASSWORD, createdAt: at, updatedAt: at };
+      const candidate: UserRecord = {
+        username,
+        name: nameIn(named) ?? nameIn({ name: claims.sub }) ?? 'Signed in through a provider',
+        role: provider.role,
+        organisationId,
+        passwordHash: NO_PASSWORD,
+        createdAt: at,
+        updatedAt: at,
+      };
       // Two first sign-ins at once: the second finds the account the first created.
       user = (await this.users.create(candidate)) ? candidate : await this.users.find(username);
       if (!user) throw signInFailed('the account could not be created');
@@ -174,7 +182,11 @@ export class OidcSignIn {
       config.catch(() => this.configurations.delete(provider.id));
     }
     return config.catch((err: unknown) => {
-      throw new HttpError(502, 'oidc_provider_unreachable', `the identity provider ${provider.id} could not be reached or described itself wrongly: ${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}`);
+      throw new HttpError(
+        502,
+        'oidc_provider_unreachable',
+        `the identity provider ${provider.id} could not be reached or described itself wrongly: ${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}`,
+      );
     });
   }
 }

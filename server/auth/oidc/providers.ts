@@ -22,9 +22,10 @@ export const OidcProviderSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1 to 40 lower-case letters, digits or -, such as city-council'),
     name: z.string().trim().min(1, 'must not be empty').max(80).describe('shown on the sign-in button: "Sign in with <name>"'),
-    issuer: z
-      .url({ message: 'must be the issuer URL, such as https://login.council.example' })
-      .refine((u) => { const url = new URL(u); return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url)); }, 'must be https (http only on 127.0.0.1 or localhost)'),
+    issuer: z.url({ message: 'must be the issuer URL, such as https://login.council.example' }).refine((u) => {
+      const url = new URL(u);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url));
+    }, 'must be https (http only on 127.0.0.1 or localhost)'),
     clientId: z.string().min(1, 'must not be empty'),
     clientSecret: z.string().min(1, 'must not be empty'),
     /** How the client secret goes to the token endpoint: in the Authorization header (the OAuth default) or in the body. */

@@ -54,7 +54,9 @@ export const command: CliCommand = {
     const text = JSON.stringify(backup);
     writeFileSync(`${file}.partial`, text);
     renameSync(`${file}.partial`, file);
-    const system = Object.entries(backup.counts.system).map(([t, n]) => `${n} ${t}`).join(', ');
+    const system = Object.entries(backup.counts.system)
+      .map(([t, n]) => `${n} ${t}`)
+      .join(', ');
     io.out(`wrote ${file}: ${backup.counts.nodes} nodes, ${backup.counts.relationships} relationships, ${system}; graph checksum ${backup.checksum} (${Buffer.byteLength(text)} bytes)`);
     return 0;
   },

@@ -28,7 +28,10 @@ export const command: CliCommand = {
         return 0;
       }
       io.out(`continued (${r.continued.length}):`);
-      for (const c of r.continued) io.out(`  ${c.from} -> ${c.to}  score ${c.score} (${c.basis})${c.leadChanged ? `  lead ${c.leadsBefore.join('+') || '-'} -> ${c.leadsAfter.join('+') || '-'}` : ''}\n      ${c.fromTitle}\n      ${c.toTitle}`);
+      for (const c of r.continued)
+        io.out(
+          `  ${c.from} -> ${c.to}  score ${c.score} (${c.basis})${c.leadChanged ? `  lead ${c.leadsBefore.join('+') || '-'} -> ${c.leadsAfter.join('+') || '-'}` : ''}\n      ${c.fromTitle}\n      ${c.toTitle}`,
+        );
       io.out(`dropped (${r.dropped.length}):`);
       for (const d of r.dropped) io.out(`  ${d.id}  best score ${d.bestScore}  ${d.title}`);
       io.out(`new (${r.added.length}):`);

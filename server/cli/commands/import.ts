@@ -102,13 +102,20 @@ export const command: CliCommand = {
         const s = u.suggestions.map((x) => `${x.name} (${x.id}, ${x.score})`).join('; ');
         io.err(`${file}, ${u.places[0]!.table}, row ${u.places[0]!.row}, column ${u.column}: "${u.value}" matches nothing${s ? `; did you mean ${s}?` : ''}`);
       }
-      for (const l of graph.links.filter((x) => x.inferred)) io.err(`${file}, ${l.provenance.table}, row ${l.provenance.rows[0]}: inferred ${l.type} ${l.from} -> ${l.to} (near-exact wording, score ${l.score})`);
+      for (const l of graph.links.filter((x) => x.inferred))
+        io.err(`${file}, ${l.provenance.table}, row ${l.provenance.rows[0]}: inferred ${l.type} ${l.from} -> ${l.to} (near-exact wording, score ${l.score})`);
       if (values['save-mapping']) {
-        const saved = { name: mapping?.name ?? `mapping for ${file}`, columns: { ...Object.fromEntries(interpretation.recognisedHeadings.map((h) => [h.heading, h.field])), ...(mapping?.columns ?? {}) }, organisations: mapping?.organisations ?? {} };
+        const saved = {
+          name: mapping?.name ?? `mapping for ${file}`,
+          columns: { ...Object.fromEntries(interpretation.recognisedHeadings.map((h) => [h.heading, h.field])), ...(mapping?.columns ?? {}) },
+          organisations: mapping?.organisations ?? {},
+        };
         writeFileSync(values['save-mapping'], JSON.stringify(saved, null, 2) + '\n');
         io.err(`import: mapping saved to ${values['save-mapping']}`);
       }
-      io.out(`${dryRun ? 'would change' : result.committed ? `committed ${result.changeId}` : 'nothing to change'}: ${summary(result.diff)}; ${graph.counts.actions} actions read, ${graph.counts.leads} leads matched, ${graph.counts.printedLinks} links as printed, ${graph.counts.inferredLinks} inferred, ${graph.unmatched.length} values unmatched`);
+      io.out(
+        `${dryRun ? 'would change' : result.committed ? `committed ${result.changeId}` : 'nothing to change'}: ${summary(result.diff)}; ${graph.counts.actions} actions read, ${graph.counts.leads} leads matched, ${graph.counts.printedLinks} links as printed, ${graph.counts.inferredLinks} inferred, ${graph.unmatched.length} values unmatched`,
+      );
       return 0;
     } catch (err) {
       if (err instanceof ImportError) throw new CliError(err.message);

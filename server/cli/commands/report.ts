@@ -33,7 +33,7 @@ export const render = {
 } satisfies Record<ReportFormat, (r: Awaited<ReturnType<typeof buildProgressReport>>) => Promise<string | Buffer>>;
 
 export const command: CliCommand = {
-  summary: 'write a plan\'s progress report for a period (html, pdf, docx, xlsx, json)',
+  summary: "write a plan's progress report for a period (html, pdf, docx, xlsx, json)",
   usage,
   async run(args, io) {
     let parsed;

@@ -40,7 +40,9 @@ export const command: CliCommand = {
     const store = await openStore();
     try {
       const report = await restoreBackup(store, parsed.data, { force: values.force });
-      const system = Object.entries(report.system).map(([t, n]) => `${n} ${t}`).join(', ');
+      const system = Object.entries(report.system)
+        .map(([t, n]) => `${n} ${t}`)
+        .join(', ');
       io.out(`restored ${path}: ${report.nodes} nodes, ${report.relationships} relationships, ${system}`);
       if (report.migrationsApplied.length) io.out(`then applied migrations ${report.migrationsApplied.join(', ')} (the backup came from an earlier version)`);
       if (report.checksumMatches) io.out(`graph checksum ${report.checksum} matches the backup`);

@@ -65,7 +65,9 @@ export const command: CliCommand = {
           return 0;
         }
         const c = diff.counts;
-        io.out(`from ${a.label} to ${b.label}: nodes ${c.nodesAdded} added, ${c.nodesRemoved} removed, ${c.nodesChanged} changed; relationships ${c.relationshipsAdded} added, ${c.relationshipsRemoved} removed, ${c.relationshipsChanged} changed`);
+        io.out(
+          `from ${a.label} to ${b.label}: nodes ${c.nodesAdded} added, ${c.nodesRemoved} removed, ${c.nodesChanged} changed; relationships ${c.relationshipsAdded} added, ${c.relationshipsRemoved} removed, ${c.relationshipsChanged} changed`,
+        );
         for (const n of diff.nodes.added) io.out(`+ ${n.kind} ${n.id} ${n.label}`);
         for (const n of diff.nodes.removed) io.out(`- ${n.kind} ${n.id} ${n.label}`);
         for (const n of diff.nodes.changed) io.out(`~ ${n.kind} ${n.id}: ${n.fields.map((f) => f.field).join(', ')}`);

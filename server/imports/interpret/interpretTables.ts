@@ -134,7 +134,7 @@ export function interpretTables(tables: SourceTable[], mapping: ImportMapping): 
       // One cell across the table, or alone in the first column with the rest empty: a section row.
       if (nonEmpty.length === 1 && (nonEmpty[0]!.span > 1 || cellText(row.cells[0]) !== '')) {
         flushPending();
-        logical.push({ first: row.number, last: row.number, cells, });
+        logical.push({ first: row.number, last: row.number, cells });
         continue;
       }
       if (pending && isContinuation(row, cells, state.columns)) {
@@ -193,7 +193,11 @@ export function interpretTables(tables: SourceTable[], mapping: ImportMapping): 
       }
       const one = (f: ImportField) => byField.get(f)?.[0]?.cell;
       const text = (f: ImportField) => valueOf(one(f)) || undefined;
-      const quote = [...lr.cells.values()].map((c) => cellText(c)).filter(Boolean).join(' ').slice(0, 500);
+      const quote = [...lr.cells.values()]
+        .map((c) => cellText(c))
+        .filter(Boolean)
+        .join(' ')
+        .slice(0, 500);
 
       // Priority column (Glasgow): "1. Further embed Community Payback Orders", the same as above when empty.
       const priorityText = text('priority');
@@ -258,7 +262,14 @@ export function interpretTables(tables: SourceTable[], mapping: ImportMapping): 
           const title = valueOf(cell);
           if (!title) continue;
           const year = /\b(19|20)\d\d\b/.exec(heading)?.[0] ?? /\d+/.exec(heading)?.[0] ?? '';
-          out.actions.push({ ...base, key: uniqueKey(`${ref || `row-${lr.first}`}${year ? `-${year}` : ''}`), title, timescale: heading, ...(year ? { yearBand: year } : {}), milestones: extraMilestones });
+          out.actions.push({
+            ...base,
+            key: uniqueKey(`${ref || `row-${lr.first}`}${year ? `-${year}` : ''}`),
+            title,
+            timescale: heading,
+            ...(year ? { yearBand: year } : {}),
+            milestones: extraMilestones,
+          });
         }
         return;
       }
@@ -275,7 +286,12 @@ export function interpretTables(tables: SourceTable[], mapping: ImportMapping): 
       if (!title) {
         const titleHeading = byField.get('title')?.[0]?.heading;
         if (titleHeading || !byField.has('title')) {
-          out.problems.push({ table: table.name, row: lr.first, ...(titleHeading ? { column: titleHeading } : {}), reason: titleHeading ? 'the action text is empty; row skipped' : 'no column holds the action text; map one to "title"' });
+          out.problems.push({
+            table: table.name,
+            row: lr.first,
+            ...(titleHeading ? { column: titleHeading } : {}),
+            reason: titleHeading ? 'the action text is empty; row skipped' : 'no column holds the action text; map one to "title"',
+          });
         }
         return;
       }
@@ -286,12 +302,15 @@ export function interpretTables(tables: SourceTable[], mapping: ImportMapping): 
   if (out.recognisedHeadings.length === 0) {
     const firstTable = tables.find((t) => t.rows.some((r) => r.cells.some((c) => cellText(c) !== '')));
     const firstRow = firstTable?.rows.find((r) => r.cells.some((c) => cellText(c) !== ''));
-    const printed = firstRow?.cells.map((c) => cellText(c)).filter(Boolean).slice(0, 6).map((h) => `"${h.slice(0, 40)}"`).join(', ');
+    const printed = firstRow?.cells
+      .map((c) => cellText(c))
+      .filter(Boolean)
+      .slice(0, 6)
+      .map((h) => `"${h.slice(0, 40)}"`)
+      .join(', ');
     throw new ImportError(
       { file: tables[0]?.file ?? 'the file', ...(firstTable ? { table: firstTable.name } : {}), row: firstRow?.number ?? 1, column: 1 },
-      tables.length === 0
-        ? 'no table found'
-        : `no recognisable column headings${printed ? ` (the first row reads ${printed})` : ''}; map the columns to fields in a mapping file`,
+      tables.length === 0 ? 'no table found' : `no recognisable column headings${printed ? ` (the first row reads ${printed})` : ''}; map the columns to fields in a mapping file`,
     );
   }
   return out;

@@ -113,9 +113,7 @@ export function columnPositions(row: SourceRow): number[] {
 /** The row read as a header: each cell's recognition, or null when the row does not look like a header. */
 export function headerOf(row: SourceRow, mapping: ImportMapping): RecognisedColumn[] | null {
   const positions = columnPositions(row);
-  const columns = row.cells
-    .map((cell, i) => ({ index: positions[i]!, ...recogniseHeading(cellText(cell), mapping) }))
-    .filter((c) => c.heading !== '');
+  const columns = row.cells.map((cell, i) => ({ index: positions[i]!, ...recogniseHeading(cellText(cell), mapping) })).filter((c) => c.heading !== '');
   const recognised = columns.filter((c) => c.field !== null);
   if (recognised.length < 2 || recognised.length * 2 < columns.length) return null;
   // A header names each field once; a data row that happens to say "Action" twice is not one.

@@ -43,10 +43,7 @@ export function readDelimited(buffer: Buffer, file: string, limits: ImportLimits
   let current: SourceTable | null = null;
   for (const { record, info } of records) {
     if (record.length > limits.maxColumns) {
-      throw new ImportError(
-        { file, row: info.lines, column: limits.maxColumns + 1 },
-        `the row has ${record.length} columns, more than the ${limits.maxColumns} a table may have`,
-      );
+      throw new ImportError({ file, row: info.lines, column: limits.maxColumns + 1 }, `the row has ${record.length} columns, more than the ${limits.maxColumns} a table may have`);
     }
     const isTableLine = record.length > 1;
     if (!isTableLine) {

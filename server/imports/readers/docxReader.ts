@@ -23,9 +23,7 @@ function rowsOf(table: HTMLElement, file: string, name: string, limits: ImportLi
   // them out of the rows below, so they are put back as empty cells ("the same as above").
   const coveredFor = new Map<number, number>();
   return trs.map((tr, i) => {
-    const tds = tr.childNodes.filter(
-      (n): n is HTMLElement => n.nodeType === NodeType.ELEMENT_NODE && ['TD', 'TH'].includes((n as HTMLElement).tagName),
-    );
+    const tds = tr.childNodes.filter((n): n is HTMLElement => n.nodeType === NodeType.ELEMENT_NODE && ['TD', 'TH'].includes((n as HTMLElement).tagName));
     if (tds.length > limits.maxColumns) {
       throw new ImportError({ file, table: name, row: i + 1, column: limits.maxColumns + 1 }, `the row has ${tds.length} cells, more than the ${limits.maxColumns} a table may have`);
     }

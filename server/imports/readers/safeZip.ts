@@ -12,9 +12,7 @@ import { ImportError, type ImportLimits } from '../importError.js';
 
 function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
-      err || !zip ? reject(err ?? new Error('no zip')) : resolve(zip),
-    ),
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => (err || !zip ? reject(err ?? new Error('no zip')) : resolve(zip))),
   );
 }
 
@@ -28,19 +26,13 @@ export async function checkZip(buffer: Buffer, file: string, limits: ImportLimit
   const budget = Math.min(limits.maxUnzippedBytes, Math.max(buffer.length, 1) * limits.maxZipRatio);
   let total = 0;
   let sawRequired = false;
-  const tooBig = (entry: string) =>
-    new ImportError(
-      { file },
-      `the archive unpacks to more than ${budget} bytes (entry ${entry}); refused as a possible zip bomb`,
-    );
+  const tooBig = (entry: string) => new ImportError({ file }, `the archive unpacks to more than ${budget} bytes (entry ${entry}); refused as a possible zip bomb`);
   await new Promise<void>((resolve, reject) => {
     const fail = (err: Error) => {
       zip.close();
       reject(err);
     };
-    zip.on('error', (err: Error) =>
-      fail(new ImportError({ file }, `the zip archive is damaged (${err.message}); is it truncated?`)),
-    );
+    zip.on('error', (err: Error) => fail(new ImportError({ file }, `the zip archive is damaged (${err.message}); is it truncated?`)));
     zip.on('end', () => resolve());
     zip.on('entry', (entry: yauzl.Entry) => {
       if (entry.fileName === requiredEntry) sawRequired = true;

@@ -21,9 +21,7 @@ import type { ReferenceData, ReferenceOrganisation } from './referenceData.js';
 
 export type Suggestion = { id: string; name: string; score: number };
 export type OrganisationMatch =
-  | { kind: 'matched'; printed: string; id: string; how: 'name' | 'alias' | 'mapping' }
-  | { kind: 'vague'; printed: string }
-  | { kind: 'unmatched'; printed: string; suggestions: Suggestion[] };
+  { kind: 'matched'; printed: string; id: string; how: 'name' | 'alias' | 'mapping' } | { kind: 'vague'; printed: string } | { kind: 'unmatched'; printed: string; suggestions: Suggestion[] };
 
 const SEPARATORS = /\s*(?:\/|;|,|&|\band\b|\+)\s*/;
 const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to']);
@@ -58,7 +56,12 @@ function namesOf(ref: ReferenceData, document: string | null) {
   let names = byDocument.get(document ?? '');
   if (!names) {
     names = ref.organisations.map((org) => {
-      const local = document === null ? [] : documentAliasesOf(org).filter(([d]) => d === document).map(([, a]) => a);
+      const local =
+        document === null
+          ? []
+          : documentAliasesOf(org)
+              .filter(([d]) => d === document)
+              .map(([, a]) => a);
       return {
         org,
         names: [[org.name, 'name'] as const, ...[...org.aliases, ...local].map((a) => [a, 'alias'] as const)]
@@ -173,10 +176,17 @@ export function matchOrganisations(cell: string, ref: ReferenceData, mapping: Im
   // What is left once the names are taken out: another body the graph does not know yet?
   let rest = folded;
   for (const [s, e] of [...taken].sort((a, b) => b[0] - a[0])) rest = rest.slice(0, s) + ' | ' + rest.slice(e);
-  for (const part of rest.split(/\s*(?:\||\band\b)\s*/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of rest
+    .split(/\s*(?:\||\band\b)\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const words = part.split(' ').filter((w) => w.length > 1 && !ROLE_WORDS.has(w) && !MINOR_WORDS.has(w));
     if (words.length === 0) continue;
-    const original = cell.split(SEPARATORS).map((p) => p.trim()).find((p) => fold(p) === part) ?? part;
+    const original =
+      cell
+        .split(SEPARATORS)
+        .map((p) => p.trim())
+        .find((p) => fold(p) === part) ?? part;
     results.push(fromMapping(original, mapping) ?? { kind: 'unmatched', printed: original, suggestions: suggestOrganisations(original, ref) });
   }
   const seen = new Set<string>();

@@ -24,7 +24,12 @@ export async function loadReferenceData(store: GraphStore): Promise<ReferenceDat
     store.read('imports/reference-framework-outcome'),
   ]);
   return {
-    organisations: props(orgs).map((p) => ({ id: String(p.id), name: String(p.name), aliases: ((p.aliases as string[] | null) ?? []).map(String), documentAliases: ((p.documentAliases as string[] | null) ?? []).map(String) })),
+    organisations: props(orgs).map((p) => ({
+      id: String(p.id),
+      name: String(p.name),
+      aliases: ((p.aliases as string[] | null) ?? []).map(String),
+      documentAliases: ((p.documentAliases as string[] | null) ?? []).map(String),
+    })),
     nationalOutcomes: props(nos).map((p) => ({ id: String(p.id), number: Number(p.number), wording: String(p.wording) })),
     aims: props(aims).map((p) => ({ id: String(p.id), number: Number(p.number), title: String(p.title) })),
     frameworkOutcomes: props(fos).map((p) => ({ id: String(p.id), code: String(p.code), wording: String(p.wording) })),

@@ -72,7 +72,10 @@ export class AnalystPool {
 
   /** The process ids of the workers alive now (for operators and the tests that kill one). */
   workerPids(): number[] {
-    return [...this.everyWorker].filter((w) => w.alive).map((w) => w.pid).filter((pid): pid is number => pid !== undefined);
+    return [...this.everyWorker]
+      .filter((w) => w.alive)
+      .map((w) => w.pid)
+      .filter((pid): pid is number => pid !== undefined);
   }
 
   /** Kills every worker and removes every replica. Safe to call twice. */
@@ -96,7 +99,11 @@ export class AnalystPool {
     if (!plan.ok) {
       console.error(`console query refused, unreadable plan (${plan.reason}): ${JSON.stringify(cypher)}`);
       void worker.kill('retired');
-      throw new StoreError('the server could not read the engine\'s plan for this query, so it does not run it; simplify it (plain names, no line breaks or box-drawing characters in names and strings)', 'ad hoc', 'refused');
+      throw new StoreError(
+        "the server could not read the engine's plan for this query, so it does not run it; simplify it (plain names, no line breaks or box-drawing characters in names and strings)",
+        'ad hoc',
+        'refused',
+      );
     }
     const verdict = judgeLadybugPlan(plan.operators);
     if (!verdict.allowed) {
@@ -141,11 +148,7 @@ export class AnalystPool {
 
   private spawn(replica: Replica): AnalystWorkerProcess {
     const dir = mkdtempSync(join(tmpdir(), 'gt-analyst-cwd-'));
-    const worker = new AnalystWorkerProcess(
-      { databasePath: replica.databasePath, bufferPoolMb: this.options.bufferPoolMb, memoryLimitMb: this.options.memoryLimitMb },
-      replica.version,
-      dir,
-    );
+    const worker = new AnalystWorkerProcess({ databasePath: replica.databasePath, bufferPoolMb: this.options.bufferPoolMb, memoryLimitMb: this.options.memoryLimitMb }, replica.version, dir);
     this.everyWorker.add(worker);
     replica.workers++;
     void worker.exited.then(() => {

@@ -97,9 +97,11 @@ open().then(
     let tail = Promise.resolve();
     process.on('message', (req: WorkerRequest) => {
       tail = tail.then(async () => {
-        const reply = await (req.type === 'explain' ? explain(conn, req) : run(conn, req)).catch(
-          (err: unknown): WorkerReply => ({ type: 'engine-error', id: req.id, message: (err as Error).message ?? String(err) }),
-        );
+        const reply = await (req.type === 'explain' ? explain(conn, req) : run(conn, req)).catch((err: unknown): WorkerReply => ({
+          type: 'engine-error',
+          id: req.id,
+          message: (err as Error).message ?? String(err),
+        }));
         send(reply);
       });
     });

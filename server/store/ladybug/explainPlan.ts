@@ -107,7 +107,13 @@ function readBox(rows: string[][], top: number, left: number): BoxRead {
     if (first !== '│' || last !== '│') return unreadable('a box side is broken');
     const inner = segment.slice(1, -1);
     if (inner.some((c) => BOX_CHARS.test(c))) return unreadable('a box holds box-drawing characters');
-    content.push(inner.filter((c) => c !== FILLER).join('').replaceAll(LINE_BREAK, ' ').trim());
+    content.push(
+      inner
+        .filter((c) => c !== FILLER)
+        .join('')
+        .replaceAll(LINE_BREAK, ' ')
+        .trim(),
+    );
   }
   if (bottom === -1) return unreadable('a box has no bottom');
   const header = HEADER.exec(content[0] ?? '');

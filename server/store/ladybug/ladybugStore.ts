@@ -5,15 +5,7 @@ import { SYSTEM_TABLE_NAMES } from '../../../model/system.js';
 import { queries, statementsOf, type QueryRegistry } from '../../cypher/registry.js';
 import { SerialQueue } from '../serialQueue.js';
 import { AnalystPool } from './analystPool.js';
-import {
-  StoreError,
-  type AdHocLimits,
-  type AdHocResult,
-  type GraphStore,
-  type Params,
-  type Row,
-  type Transaction,
-} from '../port.js';
+import { StoreError, type AdHocLimits, type AdHocResult, type GraphStore, type Params, type Row, type Transaction } from '../port.js';
 import { fromLadybug, toLadybugParams } from './values.js';
 
 /**
@@ -101,8 +93,7 @@ export class LadybugStore implements GraphStore {
       const message = oneLine((err as Error).message);
       const locked = /lock|temporarily unavailable/i.test(message);
       throw new StoreError(
-        `cannot open the embedded database at ${path}: ${message}` +
-          (locked ? '; another Golden Thread process is using this GT_DATA_DIR: stop it or choose another folder' : ''),
+        `cannot open the embedded database at ${path}: ${message}` + (locked ? '; another Golden Thread process is using this GT_DATA_DIR: stop it or choose another folder' : ''),
         undefined,
         'unavailable',
       );
@@ -198,14 +189,16 @@ export class LadybugStore implements GraphStore {
   private async snapshotTo(dir: string): Promise<{ databasePath: string; version: number }> {
     const writer = this.writer!;
     // Writer queue, then reader queue, as after a write: a checkpoint beside a running read has taken the process down.
-    const snapshot = await writer.queue.run(() => this.reader!.queue.run(async () => {
-      await run(writer.conn, 'CHECKPOINT');
-      const source = this.openPath!;
-      const target = join(dir, basename(source));
-      copyFileSync(source, target);
-      if (existsSync(`${source}.wal`)) copyFileSync(`${source}.wal`, `${target}.wal`);
-      return { databasePath: target, version: this.version };
-    }));
+    const snapshot = await writer.queue.run(() =>
+      this.reader!.queue.run(async () => {
+        await run(writer.conn, 'CHECKPOINT');
+        const source = this.openPath!;
+        const target = join(dir, basename(source));
+        copyFileSync(source, target);
+        if (existsSync(`${source}.wal`)) copyFileSync(`${source}.wal`, `${target}.wal`);
+        return { databasePath: target, version: this.version };
+      }),
+    );
     await stripSystemTables(snapshot.databasePath);
     return snapshot;
   }

@@ -59,8 +59,19 @@ export const HARMLESS_TABLE_FUNCTIONS: ReadonlySet<string> = new Set(['READ_FTAB
  * the worker that explained it, so that worker is replaced.
  */
 export const INERT_WHEN_EXPLAINED: ReadonlySet<string> = new Set([
-  'INSERT', 'SET_PROPERTY', 'DELETE', 'MERGE', 'CREATE_TABLE', 'DROP', 'ALTER', 'COPY_TO',
-  'STANDALONE_CALL', 'TRANSACTION', 'USE_DATABASE', 'DETACH_DATABASE', 'SYSTEM_TABLE',
+  'INSERT',
+  'SET_PROPERTY',
+  'DELETE',
+  'MERGE',
+  'CREATE_TABLE',
+  'DROP',
+  'ALTER',
+  'COPY_TO',
+  'STANDALONE_CALL',
+  'TRANSACTION',
+  'USE_DATABASE',
+  'DETACH_DATABASE',
+  'SYSTEM_TABLE',
 ]);
 
 export type PlanVerdict = { allowed: true } | { allowed: false; reason: string; replaceWorker: boolean };

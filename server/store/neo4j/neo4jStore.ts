@@ -1,14 +1,6 @@
 import neo4j, { isRetryableError, Neo4jError, type Config, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { queries, statementsOf, type QueryRegistry } from '../../cypher/registry.js';
-import {
-  StoreError,
-  type AdHocLimits,
-  type AdHocResult,
-  type GraphStore,
-  type Params,
-  type Row,
-  type Transaction,
-} from '../port.js';
+import { StoreError, type AdHocLimits, type AdHocResult, type GraphStore, type Params, type Row, type Transaction } from '../port.js';
 import { judgeNeo4jPlan } from './planPolicy.js';
 import { rowOf, toNeo4jParams } from './values.js';
 
@@ -70,11 +62,7 @@ export class Neo4jStore implements GraphStore {
       await driver.verifyConnectivity({ database });
     } catch (err) {
       await closeDriver(driver);
-      throw new StoreError(
-        `cannot reach Neo4j at ${uri} (database ${database}): ${(err as Error).message}; check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE`,
-        undefined,
-        'unavailable',
-      );
+      throw new StoreError(`cannot reach Neo4j at ${uri} (database ${database}): ${(err as Error).message}; check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE`, undefined, 'unavailable');
     }
     // The domain schema, then the system tables' constraints (model/system.ts).
     try {
@@ -98,15 +86,18 @@ export class Neo4jStore implements GraphStore {
   async read(name: string, params: Params = {}): Promise<Row[]> {
     const driver = await this.ready();
     const session = driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    return inSession(session, () => name, () =>
-      session.executeRead(async (managed: ManagedTransaction) => {
-        try {
-          const result = await managed.run(this.registry.text(name, 'neo4j'), toNeo4jParams(params));
-          return result.records.map(rowOf);
-        } catch (err) {
-          throw passToDriver(err, name);
-        }
-      }),
+    return inSession(
+      session,
+      () => name,
+      () =>
+        session.executeRead(async (managed: ManagedTransaction) => {
+          try {
+            const result = await managed.run(this.registry.text(name, 'neo4j'), toNeo4jParams(params));
+            return result.records.map(rowOf);
+          } catch (err) {
+            throw passToDriver(err, name);
+          }
+        }),
     );
   }
 
@@ -115,20 +106,23 @@ export class Neo4jStore implements GraphStore {
     const session = driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     // The query that failed last, so that an error the driver gave up on still names its file.
     let failing = 'write';
-    return inSession(session, () => failing, () =>
-      session.executeWrite((managed: ManagedTransaction) =>
-        work({
-          run: async (name, params = {}) => {
-            try {
-              const result = await managed.run(this.registry.text(name, 'neo4j'), toNeo4jParams(params));
-              return result.records.map(rowOf);
-            } catch (err) {
-              failing = name;
-              throw passToDriver(err, name);
-            }
-          },
-        }),
-      ),
+    return inSession(
+      session,
+      () => failing,
+      () =>
+        session.executeWrite((managed: ManagedTransaction) =>
+          work({
+            run: async (name, params = {}) => {
+              try {
+                const result = await managed.run(this.registry.text(name, 'neo4j'), toNeo4jParams(params));
+                return result.records.map(rowOf);
+              } catch (err) {
+                failing = name;
+                throw passToDriver(err, name);
+              }
+            },
+          }),
+        ),
     );
   }
 

@@ -70,14 +70,7 @@ export function fromNeo4j(value: unknown): Value {
       relationships: path.segments.map((s) => relationshipOf(s.relationship)),
     };
   }
-  if (
-    neo4j.isDate(value) ||
-    neo4j.isDateTime(value) ||
-    neo4j.isLocalDateTime(value) ||
-    neo4j.isTime(value) ||
-    neo4j.isLocalTime(value) ||
-    neo4j.isDuration(value)
-  ) {
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
     return String(value);
   }
   if (neo4j.isPoint(value)) {
