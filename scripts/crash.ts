@@ -26,10 +26,19 @@ const store = neo4j.available ? neo4j : EMBEDDED_CRASH_STORE;
 console.log(`store: ${store.name}${neo4j.available ? '' : ` (${neo4j.why})`}`);
 const root = mkdtempSync(join(tmpdir(), 'gt-crash-run-'));
 const reports: ScenarioReport[] = [];
+const failed: string[] = [];
 try {
   for (const shape of SCENARIOS.filter((s) => !only || s.name === only)) {
     const t0 = Date.now();
-    const report = await runCrashScenario({ ...shape, store, dataDir: join(root, shape.name.replace(/\W+/g, '-')), kills, seed }, (line) => console.log(line));
+    let report: ScenarioReport;
+    try {
+      report = await runCrashScenario({ ...shape, store, dataDir: join(root, shape.name.replace(/\W+/g, '-')), kills, seed }, (line) => console.log(line));
+    } catch (err) {
+      // A restart that cannot open the store (or serve) ends the scenario: the worst recovery failure.
+      failed.push(`${shape.name}: ${(err as Error).message.split('\n').slice(0, 6).join(' | ')}`);
+      console.log(`${shape.name}: STOPPED ${failed.at(-1)}`);
+      continue;
+    }
     reports.push(report);
     console.log(
       `${shape.name}: ${report.recovered} of ${report.kills} kills recovered; ${report.acknowledged} changes acknowledged, all present; ` +
@@ -39,10 +48,13 @@ try {
     for (const p of report.problems) console.log(`  PROBLEM ${p}`);
   }
 } finally {
-  rmSync(root, { recursive: true, force: true });
+  // Kept when something failed, for a look at what the kill left behind.
+  if (failed.length || reports.some((r) => r.problems.length)) console.log(`data kept in ${root}`);
+  else rmSync(root, { recursive: true, force: true });
 }
 console.log(`\nseed ${seed}, ${store.name} store`);
 console.log('| scenario | kills | recovered | acknowledged (all present) | committed, answer cut off | accepted before log entry | problems |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of reports) console.log(`| ${r.name} | ${r.kills} | ${r.recovered} | ${r.acknowledged} | ${r.committedUnacknowledged} | ${r.halfWritten ?? '-'} | ${r.problems.length} |`);
-process.exitCode = reports.every((r) => r.problems.length === 0) ? 0 : 1;
+for (const f of failed) console.log(`STOPPED ${f}`);
+process.exitCode = failed.length === 0 && reports.every((r) => r.problems.length === 0) ? 0 : 1;
