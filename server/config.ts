@@ -31,6 +31,8 @@ const Settings = z
     GT_DATA_DIR: z.string().min(1, 'must name a folder').default('./data'),
     GT_BUFFER_POOL_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int().min(128, 'must be at least 128 (the schema alone needs about 64)').max(1_048_576).default(512),
     GT_SEED_ON_EMPTY: flag.default(true),
+    // LadybugDB's automatic checkpoint threshold (bytes of write log); unset: the library's default. The crash suite sets it small.
+    GT_CHECKPOINT_THRESHOLD_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().min(1, 'must be at least 1').optional(),
     GT_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100').max(600_000).default(5000),
     GT_QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
     GT_QUERY_MAX_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024').max(100_000_000).default(2_000_000),
@@ -127,7 +129,14 @@ const Settings = z
     trustProxy: s.GT_TRUST_PROXY,
     store: s.NEO4J_URI
       ? ({ kind: 'neo4j', uri: s.NEO4J_URI, user: s.NEO4J_USER, password: s.NEO4J_PASSWORD, database: s.NEO4J_DATABASE, queryConcurrency: s.GT_QUERY_CONCURRENCY } as const)
-      : ({ kind: 'embedded', dataDir: s.GT_DATA_DIR, bufferPoolMb: s.GT_BUFFER_POOL_MB, queryConcurrency: s.GT_QUERY_CONCURRENCY, queryMemoryMb: s.GT_QUERY_MEMORY_MB } as const),
+      : ({
+          kind: 'embedded',
+          dataDir: s.GT_DATA_DIR,
+          bufferPoolMb: s.GT_BUFFER_POOL_MB,
+          queryConcurrency: s.GT_QUERY_CONCURRENCY,
+          queryMemoryMb: s.GT_QUERY_MEMORY_MB,
+          checkpointThresholdBytes: s.GT_CHECKPOINT_THRESHOLD_BYTES,
+        } as const),
     auth: {
       anonymousRead: s.GT_ANONYMOUS_READ,
       sessionTtlMs: Math.round(s.GT_SESSION_HOURS * 3_600_000),

@@ -98,6 +98,30 @@ export class SeminarProposals {
     return { proposalId, changeId: answer.changeId, diff: answer.diff, seq: event.seq };
   }
 
+  /**
+   * An acceptance is two store writes: the change (with its audit entry), then the log
+   * entry marking the proposal accepted. A server killed between them leaves the change in
+   * the graph while the seminar shows the proposal open, where it could be declined. When
+   * a room loads, each such acceptance is completed from its audit entry, before anyone
+   * sees the room: the crash suite (test/crash, seminar scenario) found this window.
+   */
+  async completeInterrupted(room: SeminarRoom): Promise<void> {
+    const open = [...room.proposals.values()].filter((p) => p.status === 'open');
+    if (!open.length) return;
+    const changes = await this.ctx.repo.changes(room.id);
+    for (const proposal of open) {
+      const earlier = changes.find((c) => c.reason?.includes(`(${proposal.id})`));
+      if (!earlier) continue;
+      const acceptedBy = /^Accepted by (.+?) in the seminar "/.exec(earlier.reason ?? '')?.[1] ?? 'the facilitator';
+      const diff = JSON.parse(earlier.diff) as ChangeDiff;
+      const row = { ...proposal, status: 'accepted' as const, decidedAt: earlier.at, decidedBy: acceptedBy, changeId: earlier.id };
+      const { done } = await room.exclusive(async () =>
+        room.append(this.ctx.store, { type: 'proposal-accepted', proposalId: proposal.id, changeId: earlier.id, diff, acceptedBy }, [{ table: 'Proposal', row }], this.ctx.announce(room)),
+      );
+      await done;
+    }
+  }
+
   async decline(caller: Caller, proposalId: string, reason: string): Promise<SeminarEvent> {
     const { room, participant: facilitator } = mustFacilitate(caller);
     return logged(room, async () => {

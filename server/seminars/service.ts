@@ -79,6 +79,7 @@ export class SeminarService {
         const row = await this.repo.seminar(id);
         if (!row) throw refused(404, 'not_found', `no seminar with id ${id}`, 'id');
         const loaded = await SeminarRoom.load(this.repo, row);
+        await this.proposals.completeInterrupted(loaded);
         for (const r of loaded.rounds.values()) this.armTimer(loaded, r.id, r.endsAt, r.status);
         return loaded;
       })();

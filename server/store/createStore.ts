@@ -11,5 +11,6 @@ export function createStore(config: StoreConfig): GraphStore {
         dataDir: config.dataDir,
         bufferPoolMb: config.bufferPoolMb,
         analysts: { concurrency: config.queryConcurrency, memoryLimitMb: config.queryMemoryMb },
+        ...(config.checkpointThresholdBytes ? { checkpointThresholdBytes: config.checkpointThresholdBytes } : {}),
       });
 }

@@ -1,5 +1,8 @@
 import { ADMIN, startCrashServer, type CrashServer } from './crashServer.js';
+import { EMBEDDED_CRASH_STORE, type CrashStore } from './crashStore.js';
 import { Ledger, writeUntilKilled, type Attempt, type Editor } from './ledger.js';
+import { random } from './random.js';
+import { runSeminarCrashScenario } from './seminarScenario.js';
 import { verifyRecovery } from './verifyRecovery.js';
 
 /**
@@ -20,6 +23,12 @@ export type ScenarioOptions = {
   /** The kill comes this long after the first acknowledged write of the round (uniform between). */
   killAfterMs: [number, number];
   seed: number;
+  /** The store under the server (default: the embedded one in `dataDir`). */
+  store?: CrashStore;
+  /** More settings for the server: the checkpoint scenario's small GT_CHECKPOINT_THRESHOLD_BYTES. */
+  serverEnv?: Record<string, string>;
+  /** A running seminar instead of editors: this many participants proposing and voting, the facilitator accepting (seminarScenario.ts). */
+  seminar?: { participants: number };
 };
 
 export type ScenarioReport = {
@@ -30,21 +39,11 @@ export type ScenarioReport = {
   committed: number;
   /** Committed changes whose answer the kill cut off (committed, never acknowledged). */
   committedUnacknowledged: number;
+  /** Seminar scenario: acceptances committed whose log entry the kill cut off (found and completed on the next accept). */
+  halfWritten?: number;
   problems: string[];
   restartMs: { median: number; max: number };
 };
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function setUp(server: CrashServer, count: number): Promise<Editor[]> {
   const admin = await server.signIn(ADMIN.username, ADMIN.password);
@@ -73,9 +72,13 @@ async function firstAcknowledged(ledger: Ledger, from: number, timeoutMs: number
 }
 
 export async function runCrashScenario(options: ScenarioOptions, log: (line: string) => void = () => undefined): Promise<ScenarioReport> {
+  const store = options.store ?? EMBEDDED_CRASH_STORE;
+  await store.empty();
+  if (options.seminar) return runSeminarCrashScenario(options, log);
   const next = random(options.seed);
   const ledger = new Ledger();
-  let server = await startCrashServer(options.dataDir);
+  const start = () => startCrashServer(options.dataDir, store, options.serverEnv);
+  let server = await start();
   const editors = await setUp(server, options.editors);
   const problems: string[] = [];
   const restarts: number[] = [];
@@ -94,7 +97,7 @@ export async function runCrashScenario(options: ScenarioOptions, log: (line: str
       problems.push(...(await writing).map((e) => `kill ${kill}: a write failed while the server lived: ${e.message}`));
 
       const t0 = Date.now();
-      server = await startCrashServer(options.dataDir);
+      server = await start();
       restarts.push(Date.now() - t0);
       const round: Attempt[] = ledger.attempts.slice(from);
       const result = await verifyRecovery(server, editors[0]!.session, ledger, editors, round);

@@ -1,14 +1,15 @@
 import { cleanEnv, runTsx, type Running } from '../fixtures/processes.js';
+import { EMBEDDED_CRASH_STORE, type CrashStore } from './crashStore.js';
 
 /**
  * One real Golden Thread server (server/main.ts) in a child process on a given data
- * directory, with an administrator made from GT_ADMIN_USER, and a signed-in HTTP
+ * directory (or on Neo4j, see crashStore.ts), with an administrator made from GT_ADMIN_USER, and a signed-in HTTP
  * client for it. The crash suites start it, write through it, kill it with SIGKILL
  * and start it again on the same directory.
  */
 
 export const ADMIN = { username: 'crash-admin', password: 'crash-admin-password-1' };
-const SERVING = /Golden Thread is serving on (http:\/\/[^\s:]+:\d+) \(embedded store\)/;
+const SERVING = /Golden Thread is serving on (http:\/\/[^\s:]+:\d+) \((?:embedded|neo4j) store\)/;
 const START_MS = 120_000;
 
 export type Session = { cookie: string; csrf: string };
@@ -21,14 +22,15 @@ export type CrashServer = {
   signIn(username: string, password: string): Promise<Session>;
 };
 
-export async function startCrashServer(dataDir: string): Promise<CrashServer> {
+/** `env`: more settings for the server (the crash scenario's checkpoint threshold). */
+export async function startCrashServer(dataDir: string, store: CrashStore = EMBEDDED_CRASH_STORE, env: Record<string, string> = {}): Promise<CrashServer> {
   const run = runTsx(
     'server/main.ts',
     [],
     cleanEnv({
       PORT: '0',
-      GT_DATA_DIR: dataDir,
-      GT_BUFFER_POOL_MB: '192',
+      ...store.env(dataDir),
+      ...env,
       // A domain of its own: starts stay short, and every node in the store is one the test wrote.
       GT_SEED_ON_EMPTY: 'false',
       GT_LOG_LEVEL: 'silent',

@@ -16,7 +16,8 @@ import type { Attempt, Editor, Ledger } from './ledger.js';
 
 export type Recovery = { committed: number; acknowledged: number; lostInFlight: number; problems: string[] };
 
-async function auditByReason(server: CrashServer, session: Session): Promise<Map<string, string>> {
+/** The audit log's changes by their reason (the crash suites tag each change with a unique one). */
+export async function auditByReason(server: CrashServer, session: Session): Promise<Map<string, string>> {
   const byReason = new Map<string, string>();
   let before = 0;
   for (;;) {

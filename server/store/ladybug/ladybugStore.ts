@@ -30,6 +30,12 @@ export type LadybugOptions = {
   bulkLoad?: boolean;
   /** Limits of the analysts' workers; the defaults suit the seed data. */
   analysts?: { concurrency?: number; bufferPoolMb?: number; memoryLimitMb?: number };
+  /**
+   * LadybugDB's own automatic checkpoint: when a commit leaves the write log larger than
+   * this many bytes, the commit checkpoints (default: the library's, 16 MB). Only the
+   * crash suite sets it small, to force checkpoints inside commits as well as after them.
+   */
+  checkpointThresholdBytes?: number;
 };
 
 type Conn = { conn: lbug.Connection; queue: SerialQueue; prepared: Map<string, lbug.PreparedStatement> };
@@ -87,7 +93,7 @@ export class LadybugStore implements GraphStore {
     try {
       // throwOnWalReplayFailure off: a write log torn by a crash mid-commit is replayed up to its last whole
       // transaction instead of refusing to open (see write(): every acknowledged write is checkpointed first).
-      this.db = new lbug.Database(path, this.options.bufferPoolMb * 1024 * 1024, true, false, 0, true, -1, false);
+      this.db = new lbug.Database(path, this.options.bufferPoolMb * 1024 * 1024, true, false, 0, true, this.options.checkpointThresholdBytes ?? -1, false);
       await this.db.init();
     } catch (err) {
       const message = oneLine((err as Error).message);
