@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadResponse } from '../../model/api.js';
 import { buildClient, DOWNLOADS, launchChromium, screenshot, startServer, waitForExplorer, type RunningServer } from './harness.js';
 
@@ -45,6 +45,12 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await server?.stop();
+});
+
+// A test that fails leaves its pages open, and an open explorer (the WebGL one above all, drawn
+// in software here) keeps the shared CPU busy, so the next tests time out one after another.
+afterEach(async () => {
+  for (const page of context?.pages() ?? []) await page.close().catch(() => undefined);
 });
 
 type Opened = { page: Page; errors: string[] };
