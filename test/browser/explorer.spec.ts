@@ -403,11 +403,22 @@ describe('the explorer', { timeout: 120_000 }, () => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('+');
     await page.keyboard.press('Escape');
     await waitForState(page, 's.selected === null');
-    // The WebGL renderer picks from a buffer drawn with the frame: give it a frame after the zoom settles.
-    await page.waitForTimeout(300);
-    const a = await nodeOnScreen(page, threadAction);
-    await page.mouse.click(a.x, a.y);
-    await waitForState(page, `s.selected === ${JSON.stringify(threadAction)}`);
+    // The WebGL renderer picks from a buffer drawn with the frame, and drawn in software here a
+    // frame can come seconds after the zoom: a click before it lands on the old picture. So the
+    // click is tried again (at most three times) until the buffer has caught up; a renderer that
+    // never hits the node still fails.
+    const selectedAction = `s.selected === ${JSON.stringify(threadAction)}`;
+    for (let attempt = 1; ; attempt++) {
+      await page.waitForTimeout(300 * attempt);
+      const a = await nodeOnScreen(page, threadAction);
+      await page.mouse.click(a.x, a.y);
+      try {
+        await waitForState(page, selectedAction, 5_000);
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
     await screenshot(page, 'webgl-selected');
     expect(errors).toEqual([]);
     await page.close();
