@@ -416,7 +416,9 @@ export const ANALYSES: Analysis[] = [
       const names = new Map([...matrix.rows, ...matrix.cols].map((s) => [s.id, s]));
       const cells = matrix.cells
         .map((c) => ({ org: names.get(c.row)!, outcome: names.get(c.col)!, actions: c.actions }))
-        .sort((a, b) => byNumbers(a.outcome.id, b.outcome.id) || b.actions.length - a.actions.length);
+        // Ties (one outcome, equal counts) by the organisation's name and id: otherwise they came in the
+        // engine's scan order, which LadybugDB varies from run to run (it scans in parallel).
+        .sort((a, b) => byNumbers(a.outcome.id, b.outcome.id) || b.actions.length - a.actions.length || byNumbers(a.org.label, b.org.label) || byNumbers(a.org.id, b.org.id));
       const served = new Set(matrix.columns.filter((c) => c.actions > 0).map((c) => c.col));
       const uncovered = matrix.cols.filter((s) => !served.has(s.id));
       return {
