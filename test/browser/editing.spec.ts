@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, launchChromium, startServer, waitForExplorer, type RunningServer } from './harness.js';
+import { apiAs, signInFromHeader, startServerWithAdmin } from './accounts.js';
+import { buildClient, launchChromium, waitForExplorer, type RunningServer } from './harness.js';
 
 /**
  * Editing in the explorer, in a real Chromium against the real server on freshly
@@ -26,26 +27,10 @@ let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function apiAs(username: string, password: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  expect(login.status).toBe(200);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return (method: string, path: string, body?: unknown) =>
-    fetch(`${server.url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
-}
-
 beforeAll(async () => {
   await buildClient();
-  process.env.GT_ADMIN_USER = 'root';
-  process.env.GT_ADMIN_PASSWORD = ADMIN_PASSWORD;
-  try {
-    server = await startServer();
-  } finally {
-    delete process.env.GT_ADMIN_USER;
-    delete process.env.GT_ADMIN_PASSWORD;
-  }
-  const admin = await apiAs('root', ADMIN_PASSWORD);
+  server = await startServerWithAdmin(ADMIN_PASSWORD);
+  const admin = await apiAs(server, 'root', ADMIN_PASSWORD);
   for (const u of [EDITOR, VIEWER]) expect((await admin('POST', '/api/users', u)).status).toBe(201);
   browser = await launchChromium();
   mkdirSync(SCREENS, { recursive: true });
@@ -69,14 +54,6 @@ async function open(width: number, height: number, path = `/?sel=${encodeURIComp
   await page.goto(server.url + path);
   await waitForExplorer(page);
   return { page, errors };
-}
-
-async function signIn(page: Page, who: { username: string; password: string; name: string }) {
-  await page.click('#account-button');
-  await page.fill('#sign-in-username', who.username);
-  await page.fill('#sign-in-password', who.password);
-  await page.click('.sign-in-form button[type="submit"]');
-  await page.waitForFunction((name) => document.querySelector('#account-button')?.textContent?.includes(name), who.name);
 }
 
 /** Whether the map (Cytoscape, through the explorer's debug hook) holds a LEADS edge from `org` to the action. */
@@ -143,7 +120,7 @@ describe('an editor changes a lead and undoes it, and a second explorer follows 
     expect(await leadsEdge(page, OLD_LEAD)).toBe(true);
     expect(await leadsEdge(page, NEW_LEAD)).toBe(false);
 
-    await signIn(page, EDITOR);
+    await signInFromHeader(page, EDITOR);
     await expect.poll(() => page.textContent('#account-button')).toContain('editor');
     await page.click('[data-edit="lead"]');
     await page.selectOption('.lead-form select[name="lead"]', NEW_LEAD);
@@ -199,7 +176,7 @@ describe('an editor changes a lead and undoes it, and a second explorer follows 
 
   it('refuses a field the schema refuses in the browser, beside the field, and sends nothing', async () => {
     const { page } = await open(1366, 768);
-    await signIn(page, EDITOR);
+    await signInFromHeader(page, EDITOR);
     await page.click('[data-edit="fields"]');
     let posts = 0;
     page.on('request', (r) => {
@@ -221,7 +198,7 @@ describe('an editor adds to the graph', () => {
     const { page, errors } = await open(1366, 768, '/?sel=plan%3Alcja-2008');
     // A second explorer, signed out, follows the change live (its graph patched from the change's diff).
     const { page: watcher, errors: watcherErrors } = await open(1366, 768, '/');
-    await signIn(page, EDITOR);
+    await signInFromHeader(page, EDITOR);
     // The Filters panel counts the seed's actions: 12 + 9 (Lanarkshire 2008-09 and 2010), 92 (Lothian & Borders), 34 (Glasgow).
     await expect.poll(() => page.textContent('.filter-summary')).toMatch(/^147 of 147 actions match/);
     await page.click('[data-edit="create"]');
@@ -284,7 +261,7 @@ describe('what a role may not do is not offered', () => {
     const { page } = await open(1366, 768);
     await page.waitForSelector('#detail-heading');
     expect(await page.locator('[data-edit]').count()).toBe(0);
-    await signIn(page, VIEWER);
+    await signInFromHeader(page, VIEWER);
     await expect.poll(() => page.textContent('#account-button')).toContain('viewer');
     await page.waitForSelector('.history');
     expect(await page.locator('[data-edit]').count()).toBe(0);
@@ -317,7 +294,7 @@ describe('screens of editing, history and the feed', () => {
         await page.screenshot({ path: join(SCREENS, `sign-in-${width}x${height}.png`) });
         await page.click('.sign-in-form button[type="submit"]');
         await page.waitForFunction((name) => document.querySelector('#account-button')?.textContent?.includes(name), EDITOR.name);
-      } else await signIn(page, EDITOR);
+      } else await signInFromHeader(page, EDITOR);
       await panels();
       await page.click('[data-edit="fields"]');
       await page.fill('.node-form [data-field="title"] textarea', ' ');

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, launchChromium, startServer, waitForExplorer, type RunningServer } from './harness.js';
+import { apiAs, signInFromHeader, startServerWithAdmin } from './accounts.js';
+import { buildClient, launchChromium, waitForExplorer, type RunningServer } from './harness.js';
 
 /**
  * The two editing paths the editing browser test leaves out, in a real Chromium against
@@ -26,17 +27,6 @@ let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-type Api = (method: string, path: string, body?: unknown) => Promise<Response>;
-
-async function apiAs(username: string, password: string): Promise<Api> {
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  expect(login.status).toBe(200);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return (method, path, body) =>
-    fetch(`${server.url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
-}
-
 /** The node as an anonymous reader sees it. */
 async function stored(id: string): Promise<{ version: number; props: Record<string, unknown> }> {
   const res = await fetch(`${server.url}/api/nodes/${encodeURIComponent(id)}`);
@@ -46,15 +36,8 @@ async function stored(id: string): Promise<{ version: number; props: Record<stri
 
 beforeAll(async () => {
   await buildClient();
-  process.env.GT_ADMIN_USER = 'root';
-  process.env.GT_ADMIN_PASSWORD = ADMIN_PASSWORD;
-  try {
-    server = await startServer();
-  } finally {
-    delete process.env.GT_ADMIN_USER;
-    delete process.env.GT_ADMIN_PASSWORD;
-  }
-  const admin = await apiAs('root', ADMIN_PASSWORD);
+  server = await startServerWithAdmin(ADMIN_PASSWORD);
+  const admin = await apiAs(server, 'root', ADMIN_PASSWORD);
   for (const u of [PARTNER, EDITOR]) expect((await admin('POST', '/api/users', u)).status).toBe(201);
   browser = await launchChromium();
 }, 240_000);
@@ -80,14 +63,6 @@ async function open(id: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-async function signIn(page: Page, who: { username: string; password: string; name: string }) {
-  await page.click('#account-button');
-  await page.fill('#sign-in-username', who.username);
-  await page.fill('#sign-in-password', who.password);
-  await page.click('.sign-in-form button[type="submit"]');
-  await page.waitForFunction((name) => document.querySelector('#account-button')?.textContent?.includes(name), who.name);
-}
-
 const timescaleInput = (page: Page) => page.locator('.node-form [data-field="timescale"] input, .node-form [data-field="timescale"] textarea').first();
 
 describe('a partner editor’s change waits for an editor', () => {
@@ -95,7 +70,7 @@ describe('a partner editor’s change waits for an editor', () => {
     const before = await stored(OWN_ACTION);
     const viewer = await open(OWN_ACTION);
     const partner = await open(OWN_ACTION);
-    await signIn(partner.page, PARTNER);
+    await signInFromHeader(partner.page, PARTNER);
 
     // The partner editor may edit their own organisation's action…
     await partner.page.click('[data-edit="fields"]');
@@ -118,12 +93,12 @@ describe('a partner editor’s change waits for an editor', () => {
 
     // …and may not edit an action their organisation neither leads nor partners in.
     const other = await open(OTHER_ACTION);
-    await signIn(other.page, PARTNER);
+    await signInFromHeader(other.page, PARTNER);
     expect(await other.page.locator('[data-edit]').count()).toBe(0);
 
     // An editor approves it from the queue.
     const editor = await open(OWN_ACTION);
-    await signIn(editor.page, EDITOR);
+    await signInFromHeader(editor.page, EDITOR);
     await editor.page.click('#side-tab-changes');
     const pending = editor.page.locator('.pending-entry').first();
     await expect
@@ -147,9 +122,9 @@ describe('a partner editor’s change waits for an editor', () => {
 
 describe('an editor whose form is out of date', () => {
   it('gets the 409 in the form with the value now stored, and can load it', async () => {
-    const admin = await apiAs('root', ADMIN_PASSWORD);
+    const admin = await apiAs(server, 'root', ADMIN_PASSWORD);
     const editor = await open(OTHER_ACTION);
-    await signIn(editor.page, EDITOR);
+    await signInFromHeader(editor.page, EDITOR);
     await editor.page.click('[data-edit="fields"]');
     await timescaleInput(editor.page).fill('January 2009');
 

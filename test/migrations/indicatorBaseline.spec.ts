@@ -1,21 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import lbug from '@ladybugdb/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relationshipId, type NodeInput } from '../../model/index.js';
 import { changePipelineFor } from '../../server/changes/pipeline.js';
-import { statementsOf } from '../../server/cypher/registry.js';
 import { countGraph } from '../../server/graph/graphReader.js';
-import { nodeParams, relationshipParams } from '../../server/graph/records.js';
 import { MIGRATIONS, runMigrations } from '../../server/migrations/index.js';
 import { buildProgressReport } from '../../server/reports/reportData.js';
 import { indicatorCells } from '../../server/reports/reportCells.js';
 import { checkSeedSet } from '../../server/seed/checkSeedSet.js';
 import { seedFilePaths } from '../../server/seed/seedFiles.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
-import { toLadybugParams } from '../../server/store/ladybug/values.js';
 import type { NodeValue } from '../../server/store/port.js';
+import { writeOldRelease } from '../fixtures/oldReleaseDirectory.js';
 
 /**
  * Migration 50 (issue 14): a data directory made by the release before it, whose Indicator
@@ -30,21 +27,6 @@ const SCHEMA = readFileSync(new URL('../../cypher/schema/schema.ladybug.cypher',
 const OLD_SCHEMA = SCHEMA.replace(/(CREATE NODE TABLE IF NOT EXISTS Indicator\([^;]*?), baseline STRING/, '$1');
 const SYSTEM_SCHEMA = readFileSync(new URL('../../cypher/schema/system.ladybug.cypher', import.meta.url), 'utf8');
 
-function columnsOf(schema: string): Map<string, string[]> {
-  const tables = new Map<string, string[]>();
-  for (const m of schema.matchAll(/CREATE (?:NODE|REL) TABLE IF NOT EXISTS (\w+)\((.*)\);/g)) {
-    tables.set(
-      m[1]!,
-      m[2]!
-        .split(',')
-        .map((c) => c.trim())
-        .filter((c) => !c.startsWith('FROM '))
-        .map((c) => c.split(' ')[0]!),
-    );
-  }
-  return tables;
-}
-
 const { files } = checkSeedSet(seedFilePaths());
 const seedNodes = new Map<string, NodeInput>();
 for (const f of files) for (const n of f.seed.nodes) if (!seedNodes.has(n.id)) seedNodes.set(n.id, n);
@@ -55,46 +37,23 @@ const EDITED = 'gcjsw-2013:indicator:attendance-rate';
 const dir = mkdtempSync(join(tmpdir(), 'gt-indicator-baseline-'));
 
 async function buildOldDirectory(): Promise<void> {
-  const db = new lbug.Database(join(dir, 'golden-thread.lbug'), 256 * 1024 * 1024);
-  await db.init();
-  const conn = new lbug.Connection(db);
-  const run = async (text: string, params: Record<string, unknown> = {}) => {
-    const prepared = await conn.prepare(text);
-    if (!prepared.isSuccess()) throw new Error(`${prepared.getErrorMessage()}\n${text}`);
-    const result = await conn.execute(prepared, toLadybugParams(params));
-    for (const r of Array.isArray(result) ? result : [result]) r.close();
-  };
-  for (const statement of [...statementsOf(OLD_SCHEMA), ...statementsOf(SYSTEM_SCHEMA)]) await run(statement);
-  const columns = columnsOf(OLD_SCHEMA);
-  await run('BEGIN TRANSACTION');
-  for (const node of seedNodes.values()) {
-    // An edit of the old release: a planner corrected the attendance rate's actual (version 2).
-    const edited = node.id === EDITED;
-    const params = nodeParams({ ...node, props: edited ? { ...node.props, actual: '71%' } : node.props } as never, edited ? 2 : 1);
-    const cols = columns.get(node.kind)!.filter((c) => params[c] !== null && params[c] !== undefined);
-    await run(`CREATE (n:${node.kind} {${cols.map((c) => `${c}: $${c}`).join(', ')}})`, Object.fromEntries(cols.map((c) => [c, params[c]])));
-  }
-  for (const [id, rel] of seedRels) {
-    const params = relationshipParams(rel, id);
-    const cols = columns.get(rel.type)!.filter((c) => params[c] !== null && params[c] !== undefined);
-    await run(`MATCH (a:${seedNodes.get(rel.from)!.kind} {id: $from}), (b:${seedNodes.get(rel.to)!.kind} {id: $to}) CREATE (a)-[:${rel.type} {${cols.map((c) => `${c}: $${c}`).join(', ')}}]->(b)`, {
-      from: rel.from,
-      to: rel.to,
-      ...Object.fromEntries(cols.map((c) => [c, params[c]])),
-    });
-  }
-  // The old release had run every migration before 50.
-  for (const m of MIGRATIONS.filter((m) => m.id < 50)) {
-    await run('CREATE (m:Migration {id: $id, migrationId: $migrationId, name: $name, appliedAt: $at})', {
-      id: String(m.id).padStart(4, '0'),
-      migrationId: m.id,
-      name: m.name,
-      at: '2026-11-30T10:00:00.000Z',
-    });
-  }
-  await run('COMMIT');
-  await conn.close();
-  await db.close();
+  await writeOldRelease(join(dir, 'golden-thread.lbug'), `${OLD_SCHEMA}\n${SYSTEM_SCHEMA}`, async (w) => {
+    for (const node of seedNodes.values()) {
+      // An edit of the old release: a planner corrected the attendance rate's actual (version 2).
+      const edited = node.id === EDITED;
+      await w.node(edited ? { ...node, props: { ...node.props, actual: '71%' } } : node, edited ? 2 : 1);
+    }
+    for (const [id, rel] of seedRels) await w.relationship(id, rel, seedNodes.get(rel.from)!.kind, seedNodes.get(rel.to)!.kind);
+    // The old release had run every migration before 50.
+    for (const m of MIGRATIONS.filter((m) => m.id < 50)) {
+      await w.run('CREATE (m:Migration {id: $id, migrationId: $migrationId, name: $name, appliedAt: $at})', {
+        id: String(m.id).padStart(4, '0'),
+        migrationId: m.id,
+        name: m.name,
+        at: '2026-11-30T10:00:00.000Z',
+      });
+    }
+  });
 }
 
 let store: LadybugStore;
