@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { changePipelineFor } from '../../server/changes/pipeline.js';
 import { runMigrations } from '../../server/migrations/index.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
 import { httpCaller } from './seminarServer.js';
+import { startSeminarChild } from './childProcess.js';
 
 /**
  * An acceptance is two store writes: the change with its audit entry, then the seminar's
@@ -21,20 +22,7 @@ import { httpCaller } from './seminarServer.js';
 const dir = mkdtempSync(join(tmpdir(), 'gt-seminar-interrupted-'));
 const children: ChildProcess[] = [];
 
-async function startChild(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'childServer.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before listening`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
+const startChild = () => startSeminarChild(dir, children);
 
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { JoinAnswer, SeminarEvent, SeminarState, StartSeminarAnswer } from '../../model/seminars.js';
 import { SeminarClient, until } from './seminarClient.js';
 import { httpCaller } from './seminarServer.js';
+import { startSeminarChild } from './childProcess.js';
 
 /**
  * The server is killed (SIGKILL: no shutdown, no flush) in the middle of a seminar and
@@ -17,20 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'gt-seminar-restart-'));
 const children: ChildProcess[] = [];
 const clients: SeminarClient[] = [];
 
-async function startChild(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'childServer.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before listening`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
+const startChild = () => startSeminarChild(dir, children);
 
 afterAll(() => {
   for (const c of clients) c.close();
