@@ -6,6 +6,7 @@ import { planIndex, relationshipProvenance, summaryOf } from '../graph/summaries
 import type { GraphStore, NodeValue, RelationshipValue } from '../store/port.js';
 import { notFound } from './errors.js';
 import { parseRequest } from './validateRequest.js';
+import { byNumbers } from '../graph/byNumbers.js';
 
 /** GET /api/nodes/:id: every property, the provenance and its history of edits, and the neighbours grouped by relationship. */
 export function nodeRoutes(store: GraphStore): Router {
@@ -43,7 +44,7 @@ export function nodeRoutes(store: GraphStore): Router {
     };
     add('out', outgoing);
     add('in', incoming);
-    for (const list of Object.values(neighbours)) list.sort((a, b) => (a.ref ?? a.label).localeCompare(b.ref ?? b.label, 'en', { numeric: true }));
+    for (const list of Object.values(neighbours)) list.sort((a, b) => byNumbers(a.ref ?? a.label, b.ref ?? b.label));
     const body: NodeDetailResponse = {
       node: {
         ...summaryOf(raw, plans),

@@ -2,6 +2,7 @@ import type { Period } from '../../model/index.js';
 import type { GraphStore } from '../store/port.js';
 import { isFinished } from './reportData.js';
 import { NO_UPDATE, actionStates } from './rollup.js';
+import { byNumbers } from '../graph/byNumbers.js';
 
 /**
  * What needs updating: per lead organisation, the unfinished actions of a plan (or of
@@ -41,7 +42,7 @@ export async function missingUpdatesOf(store: GraphStore, ids: string[], period:
       out.push({ lead, plan: s.plan, actionId: s.id, ref: s.ref, title: s.title, lastStatus: s.status, lastUpdate: s.latest?.date?.date ?? null });
     }
   }
-  return out.sort((a, b) => a.lead.localeCompare(b.lead) || a.plan.localeCompare(b.plan) || a.ref.localeCompare(b.ref, 'en', { numeric: true }) || a.actionId.localeCompare(b.actionId));
+  return out.sort((a, b) => a.lead.localeCompare(b.lead) || a.plan.localeCompare(b.plan) || byNumbers(a.ref, b.ref) || a.actionId.localeCompare(b.actionId));
 }
 
 /** Rows counted per lead, most owed first (then by name), each with the plans its actions are in. */

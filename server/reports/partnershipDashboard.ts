@@ -4,6 +4,7 @@ import type { GraphStore, Row } from '../store/port.js';
 import { dashboardOf, statesNowAndBefore, statusCounts, type Dashboard, type StatusCount } from './dashboard.js';
 import { indicatorRows, type IndicatorRow } from './reportData.js';
 import type { ActionState } from './rollup.js';
+import { byNumbers } from '../graph/byNumbers.js';
 
 /**
  * The partnership's dashboard: every plan's actions together (a board sees the whole
@@ -37,7 +38,7 @@ export async function buildPartnershipDashboard(store: GraphStore, period: Perio
     store.read('reports/partnership-indicators'),
   ]);
   const shortName = (id: string) => names.get(id) ?? id;
-  const planIds = plans.map((p) => String(p.id)).sort((a, b) => shortName(a).localeCompare(shortName(b), 'en', { numeric: true }));
+  const planIds = plans.map((p) => String(p.id)).sort((a, b) => byNumbers(shortName(a), shortName(b)));
   const actionsOf = byPlan(actionRows);
   const indicatorsOf = byPlan(indicatorRowsOfAll);
   const idsOf = (plan: string) => (actionsOf.get(plan) ?? []).map((r) => String(r.id));

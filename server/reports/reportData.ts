@@ -2,6 +2,7 @@ import { FINISHED_STATUSES, parsePeriod, quarterOf, type Period, type Status } f
 import { HttpError } from '../api/errors.js';
 import type { GraphStore, Row } from '../store/port.js';
 import { updateDate, type UpdateDate } from './progressDates.js';
+import { byNumbers } from '../graph/byNumbers.js';
 
 /**
  * What a quarterly progress report holds, gathered from the graph: the plan's actions
@@ -77,7 +78,7 @@ function sourceOf(r: Row): RowSource {
 
 function byRefThenLine(a: { ref: string; source: RowSource; actionId: string }, b: typeof a): number {
   const line = (s: RowSource) => ('file' in s ? s.lines[0] : Number.MAX_SAFE_INTEGER);
-  return a.ref.localeCompare(b.ref, 'en', { numeric: true }) || line(a.source) - line(b.source) || a.actionId.localeCompare(b.actionId);
+  return byNumbers(a.ref, b.ref) || line(a.source) - line(b.source) || a.actionId.localeCompare(b.actionId);
 }
 
 /** The latest update at or before `end`, by its date (printed or inferred), then by id. */

@@ -2,6 +2,7 @@ import { STATUSES, type NodeSummary, type Period, type Status } from '../../mode
 import { nodeSummaries, summaryFromElementData } from '../graph/summaries.js';
 import type { GraphStore, Row } from '../store/port.js';
 import { isFinished, latestUpdate, updateRecords, type UpdateRecord } from './reportData.js';
+import { byNumbers } from '../graph/byNumbers.js';
 
 /**
  * Progress rolled up along the golden thread: for every local outcome, priority, strategic
@@ -117,7 +118,7 @@ export async function rollUp(store: GraphStore, period: Period, plan: string | n
   rows.sort(
     (a, b) =>
       kindOrder.indexOf(a.target.kind) - kindOrder.indexOf(b.target.kind) ||
-      (a.target.ref ?? '').localeCompare(b.target.ref ?? '', 'en', { numeric: true }) ||
+      byNumbers((a.target.ref ?? ''), b.target.ref ?? '') ||
       a.target.id.localeCompare(b.target.id),
   );
   return { period, plan, rows };
