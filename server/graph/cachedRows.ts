@@ -18,6 +18,13 @@ import { cached } from './readCache.js';
  * `v.id AS id` identifies the row. Texts with UNION, DISTINCT, ORDER BY, SKIP or LIMIT
  * after that RETURN, or no id column, are never patched (a shown field could decide a
  * row's place or presence there).
+ *
+ * A query that filters on its row node's own fields alone (the actions with no timescale,
+ * due date or year band) can still be kept when one of those fields is edited: a query
+ * named `<name>-of` beside it gives its rows for the nodes named in `$ids`, and the rows
+ * of the edited nodes are read again through it and replace theirs. Rows so patched come
+ * last, so only texts without ORDER BY, SKIP or LIMIT are kept this way (callers sort).
+ * That the two texts select alike is checked on the seed by test/gaps/rowsOf.spec.ts.
  */
 
 /** Field name → the columns that show it, for the row's own node. */
@@ -81,12 +88,38 @@ export function patchRows(rows: Row[], diff: ChangeDiff, shown: Shown | null, re
   });
 }
 
+/**
+ * The ids of the nodes whose rows a change of node fields alone may have moved in or out, or
+ * undefined when the change does more (adds or removes anything), so that reading those
+ * rows again would not be enough.
+ */
+export function rowsToReread(diff: ChangeDiff, readFields: Set<string>): string[] | undefined {
+  if (diff.nodes.added.length || diff.nodes.removed.length || diff.relationships.added.length || diff.relationships.removed.length) return undefined;
+  return diff.nodes.updated.filter((u) => u.fields.some((f) => readFields.has(f.field))).map((u) => u.id);
+}
+
+/** The rows with those of `ids` replaced by `fresh` (their rows as they now are, maybe none). */
+export function replaceRows(rows: Row[], ids: string[], fresh: Row[]): Row[] {
+  const edited = new Set(ids);
+  return [...rows.filter((r) => !edited.has(String(r.id))), ...fresh];
+}
+
 /** The rows of the named query for these parameters, from the read cache, patched by edits of the fields they only show. */
 export function cachedRows(store: GraphStore, name: string, params: Params = {}): Promise<Row[]> {
-  const text = queries().text(name, store.kind === 'neo4j' ? 'neo4j' : 'ladybug');
+  const engine = store.kind === 'neo4j' ? 'neo4j' : 'ladybug';
+  const text = queries().text(name, engine);
   const shown = shownFields(text);
   const readFields = new Set([...stripComments(text).matchAll(/\.([A-Za-z_]\w*)/g)].map((m) => m[1]!));
+  const rowsOf = `${name}-of`;
+  const rereadable = queries().has(rowsOf) && !/\b(ORDER|SKIP|LIMIT)\b/i.test(stripComments(text));
   return cached(store, `rows:${name}:${JSON.stringify(params)}`, (reading) => reading.read(name, params), {
-    patch: (rows, diff) => patchRows(rows, diff, shown, readFields),
+    patch: (rows, diff) => {
+      const patched = patchRows(rows, diff, shown, readFields);
+      if (patched || !rereadable) return patched;
+      const ids = rowsToReread(diff, readFields);
+      if (!ids) return undefined;
+      if (!ids.length) return rows;
+      return store.read(rowsOf, { ...params, ids }).then((fresh) => replaceRows(rows, ids, fresh));
+    },
   });
 }

@@ -36,8 +36,10 @@ export type ReadDependencies = { fields: Set<string>; relTypes: Set<string>; kin
 /**
  * A way to bring a computed value up to date with a change that affects it, instead of
  * dropping it: the new value, or undefined when this change cannot be patched in (drop it).
+ * A promise is a patch that reads the store again, but less than computing the value
+ * afresh would (the rows of the edited nodes alone).
  */
-export type Patch<T> = (value: T, diff: ChangeDiff) => T | undefined;
+export type Patch<T> = (value: T, diff: ChangeDiff) => T | Promise<T> | undefined;
 
 /** `settled` false while computing: its dependencies are not all known yet; `resolved` the value once settled. */
 type Entry = { at: number; value: Promise<unknown>; deps?: ReadDependencies; settled: boolean; resolved?: unknown; patch?: Patch<unknown> };
@@ -199,10 +201,28 @@ export function updateReadModels(store: GraphStore, change: CommittedChange): vo
     else if (affects(entry.deps, change.diff)) {
       const patched = entry.patch?.(entry.resolved, change.diff);
       if (patched === undefined) cache.delete(key);
+      else if (patched instanceof Promise) settleAgain(cache, key, entry, patched);
       else {
         entry.resolved = patched;
         entry.value = Promise.resolve(patched);
       }
     }
   }
+}
+
+/**
+ * An entry whose patch reads the store: it is served from the patch's promise, and counts
+ * as still computing until that settles, so a change committed meanwhile drops it (the
+ * patch's read may have come before that change). A failed patch drops it.
+ */
+function settleAgain(cache: Map<string, Entry>, key: string, entry: Entry, patched: Promise<unknown>): void {
+  entry.settled = false;
+  entry.value = patched;
+  patched.then(
+    (resolved) => {
+      entry.settled = true;
+      entry.resolved = resolved;
+    },
+    () => cache.get(key) === entry && cache.delete(key),
+  );
 }

@@ -53,6 +53,12 @@ export const QUERY_CATALOG: CatalogEntry[] = [
   { name: 'gaps/actions-without-national-link', params: planBases, example: { plan: 'plan:lbcja-2011', bases: PRINTED }, expectsRows: true },
   { name: 'gaps/actions-without-lead', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },
   { name: 'gaps/actions-without-timescale', params: plan, example: { plan: '' }, expectsRows: true },
+  {
+    name: 'gaps/actions-without-timescale-of',
+    params: z.object({ plan: z.union([z.literal(''), NodeId]), ids: z.array(NodeId) }).strict(),
+    example: { plan: '', ids: ['lbcja-2011:action:3.1.2-c', 'lcja-2008:action:2.5.7'] },
+    expectsRows: true,
+  },
   { name: 'gaps/overdue-actions', params: planAsOf, example: { plan: '', asOf: '2009-01-01', bases: PRINTED }, expectsRows: true },
   { name: 'gaps/overdue-milestones', params: planAsOf, example: { plan: 'plan:lcja-2008', asOf: '2009-01-01', bases: PRINTED }, expectsRows: true },
   { name: 'gaps/organisations-per-outcome', params: planBases, example: { plan: '', bases: PRINTED }, expectsRows: true },

@@ -158,6 +158,13 @@ export const SEED_FACTS: Record<string, Fact> = {
     expect(rows).toContainEqual(expect.objectContaining({ id: 'lbcja-2011:action:3.1.2-c', title: 'Use of community centres and colleges', timescale: null }));
     expect(rows.filter((r) => r.timescale !== null || r.dueDate !== null)).toEqual([]);
   },
+  'gaps/actions-without-timescale-of': async (rows, read) => {
+    // Of the two named, only 3.1.2-c (Lothian & Borders line 852, timescale "-") is in the list; 2.5.7 prints
+    // "March 2009" (Lanarkshire 2008-09). Its row is the list's own row for it, column for column.
+    const list = await read('gaps/actions-without-timescale', { plan: '' });
+    expect(rows).toEqual(list.filter((r) => r.id === 'lbcja-2011:action:3.1.2-c'));
+    expect(rows).toHaveLength(1);
+  },
   'gaps/overdue-actions': (rows) => {
     // Lanarkshire implementation plan 2008-09, line 23: 2.1.3, due September 2008 and reported delayed.
     expect(rows).toContainEqual(expect.objectContaining({ id: 'lcja-2008:action:2.1.3', dueDate: '2008-09-30', status: 'delayed' }));
