@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NewPassword, Username } from '../model/auth.js';
+import { commonPasswordProblem } from './auth/commonPasswords.js';
 import type { AuthSettings } from './auth/settings.js';
 import { DEFAULT_SEMINAR_SETTINGS, type SeminarSettings } from './seminars/settings.js';
 import { TrustProxySetting } from './trustProxy.js';
@@ -80,6 +81,12 @@ const Settings = z
       .positive('must be more than 0')
       .max(24 * 90, 'must be at most 2160 (90 days)')
       .default(12),
+    GT_SESSION_IDLE_MINUTES: z.coerce
+      .number({ message: 'must be a number of minutes' })
+      .int('must be a whole number of minutes')
+      .min(5, 'must be at least 5')
+      .max(60 * 24 * 90, 'must be at most 129600 (90 days)')
+      .default(120),
     GT_COOKIE_SECURE: z.enum(['auto', 'always', 'never'], { message: 'must be auto, always or never' }).default('auto'),
     GT_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1, 'must be at least 1').max(10_000).default(10),
     GT_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1, 'must be at least 1').max(100_000).default(100),
@@ -112,6 +119,10 @@ const Settings = z
       const password = NewPassword.safeParse(s.GT_ADMIN_PASSWORD);
       // The password itself never appears in the message (loadConfig echoes the value of the setting it names).
       if (!password.success) ctx.addIssue({ code: 'custom', path: ['GT_ADMIN_PASSWORD'], message: password.error.issues[0]!.message });
+      else {
+        const common = commonPasswordProblem(password.data);
+        if (common) ctx.addIssue({ code: 'custom', path: ['GT_ADMIN_PASSWORD'], message: common.replace(/ \(".*"\)/, '') });
+      }
     }
   })
   .transform((s) => ({
@@ -140,6 +151,7 @@ const Settings = z
     auth: {
       anonymousRead: s.GT_ANONYMOUS_READ,
       sessionTtlMs: Math.round(s.GT_SESSION_HOURS * 3_600_000),
+      sessionIdleMs: s.GT_SESSION_IDLE_MINUTES * 60_000,
       cookieSecure: s.GT_COOKIE_SECURE,
       loginMaxFailures: s.GT_LOGIN_MAX_FAILURES,
       loginMaxFailuresPerIp: s.GT_LOGIN_MAX_FAILURES_PER_IP,

@@ -1,6 +1,7 @@
 import { organisationProblem, Username, type NewUserBody, type PublicUser, type UserPatchBody } from '../../model/auth.js';
 import { roleNeedsOrganisation, type Role } from '../../model/roles.js';
 import { HttpError } from '../api/errors.js';
+import { commonPasswordProblem } from './commonPasswords.js';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './passwords.js';
 import type { SessionRepository, UserRecord, UserRepository } from './repositories.js';
 
@@ -44,6 +45,7 @@ export class Accounts {
   }
 
   async create(body: NewUserBody): Promise<PublicUser> {
+    refuseCommonPassword(body.password);
     await this.checkOrganisation(body.organisationId ?? null);
     const at = this.now().toISOString();
     const user: UserRecord = {
@@ -64,6 +66,7 @@ export class Accounts {
   async update(username: string, patch: UserPatchBody): Promise<PublicUser> {
     const current = await this.users.find(username);
     if (!current) throw new HttpError(404, 'not_found', `no account named ${username}`);
+    if (patch.password) refuseCommonPassword(patch.password);
     const role: Role = patch.role ?? current.role;
     // Moving to a role without an organisation drops it; otherwise the organisation stays unless named.
     const organisationId = patch.organisationId !== undefined ? patch.organisationId : roleNeedsOrganisation(role) ? current.organisationId : null;
@@ -121,4 +124,10 @@ export class Accounts {
       throw new HttpError(409, 'last_administrator', `cannot ${verb} ${username}: it is the only administrator; make another administrator first`);
     }
   }
+}
+
+/** A 400 naming the password field when the new password is a common one (commonPasswords.ts). */
+function refuseCommonPassword(password: string): void {
+  const problem = commonPasswordProblem(password);
+  if (problem) throw new HttpError(400, 'bad_request', `password: ${problem}`, [{ field: 'password', reason: problem }]);
 }
