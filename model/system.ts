@@ -126,6 +126,8 @@ export const SessionRow = z
     username: z.string().min(1),
     createdAt: isoTime,
     expiresAt: isoTime,
+    /** The last request seen, written at most every few minutes (server/auth/sessions.ts); absent in sessions from before migration 2. */
+    lastSeenAt: isoTime.optional(),
   })
   .strict();
 export type SessionRow = z.infer<typeof SessionRow>;

@@ -4,5 +4,6 @@ UNWIND $rows AS row
 MERGE (n:Session:GTSystem {id: row.id})
 SET n.username = row.username,
     n.createdAt = row.createdAt,
-    n.expiresAt = row.expiresAt
+    n.expiresAt = row.expiresAt,
+    n.lastSeenAt = row.lastSeenAt
 RETURN count(n) AS written

@@ -9,7 +9,7 @@ export type Auth = { accounts: Accounts; sessions: Sessions; settings: AuthSetti
 export function createAuth(repositories: { users: UserRepository; sessions: SessionRepository }, settings: AuthSettings, organisationExists?: (id: string) => Promise<boolean>): Auth {
   return {
     accounts: new Accounts(repositories.users, repositories.sessions, organisationExists),
-    sessions: new Sessions(repositories.sessions, repositories.users, settings.sessionTtlMs),
+    sessions: new Sessions(repositories.sessions, repositories.users, settings.sessionTtlMs, settings.sessionIdleMs),
     settings,
   };
 }

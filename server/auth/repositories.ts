@@ -34,12 +34,16 @@ export type SessionRecord = {
   username: string;
   createdAt: string;
   expiresAt: string;
+  /** The last request seen (to within Sessions' touch interval), for the inactivity timeout. */
+  lastSeenAt: string;
 };
 
 export interface SessionRepository {
   create(session: SessionRecord): Promise<void>;
   find(id: string): Promise<SessionRecord | undefined>;
   remove(id: string): Promise<void>;
+  /** Records a request seen at `at` on a live session. */
+  touch(id: string, at: string): Promise<void>;
   /** Signs an account out everywhere (its password or role changed). */
   removeForUser(username: string): Promise<void>;
   /** Drops sessions whose expiry is before `now`; answers how many. */

@@ -6,7 +6,16 @@ import { randomToken, sessionIdOf } from './tokens.js';
  * with an absolute expiry; the CSRF token is derived from the cookie token (tokens.ts). Signing in always starts a
  * new session (and ends the one the browser presented), so a token planted in a
  * browser before sign-in is worthless after it.
+ *
+ * A session also ends after `idleMs` without a request (ASVS V7.3.1): a laptop left
+ * signed in at a seminar venue does not stay an editor's for the rest of the day. The
+ * last request is written to the store at most once per touch interval (a tenth of
+ * the idle time, at most five minutes), not on every request: each write on the
+ * embedded store is checkpointed, and a seminar room signs many people in at once. So
+ * a session may end up to one interval earlier than `idleMs` after its last request.
  */
+
+const MAX_TOUCH_INTERVAL_MS = 5 * 60_000;
 
 export type ActiveSession = { session: SessionRecord; user: UserRecord };
 
@@ -15,8 +24,13 @@ export class Sessions {
     private readonly sessions: SessionRepository,
     private readonly users: UserRepository,
     private readonly ttlMs: number,
+    private readonly idleMs: number = Number.POSITIVE_INFINITY,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  private get touchIntervalMs(): number {
+    return Math.min(MAX_TOUCH_INTERVAL_MS, this.idleMs / 10);
+  }
 
   /** Starts a session for `username`; answers the cookie token (the store keeps only its hash). */
   async start(username: string, previousToken?: string): Promise<{ token: string; session: SessionRecord }> {
@@ -30,18 +44,26 @@ export class Sessions {
       username,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.ttlMs).toISOString(),
+      lastSeenAt: now.toISOString(),
     };
     await this.sessions.create(session);
     return { token, session };
   }
 
-  /** The live session and its account for a cookie token; an expired session is deleted on sight. */
+  /** The live session and its account for a cookie token; one past its lifetime or idle too long is deleted on sight. */
   async resolve(token: string): Promise<ActiveSession | undefined> {
-    const session = await this.sessions.find(sessionIdOf(token));
-    if (!session) return undefined;
-    if (session.expiresAt <= this.now().toISOString()) {
-      await this.sessions.remove(session.id);
+    const found = await this.sessions.find(sessionIdOf(token));
+    if (!found) return undefined;
+    const now = this.now();
+    const idleFor = now.getTime() - Date.parse(found.lastSeenAt);
+    if (found.expiresAt <= now.toISOString() || idleFor >= this.idleMs) {
+      await this.sessions.remove(found.id);
       return undefined;
+    }
+    let session = found;
+    if (idleFor >= this.touchIntervalMs) {
+      session = { ...found, lastSeenAt: now.toISOString() };
+      await this.sessions.touch(session.id, session.lastSeenAt);
     }
     const user = await this.users.find(session.username);
     return user ? { session, user } : undefined;

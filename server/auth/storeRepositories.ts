@@ -25,7 +25,7 @@ const Q = {
 /** Deletes, inside `tx`, the sessions `doomed` picks; answers how many. */
 async function removeSessionsWhere(tx: Transaction, doomed: (s: SessionRecord) => boolean): Promise<number> {
   const ids = (await tx.run(Q.allSessions))
-    .map((r) => SessionRow.parse(propertiesOf(r)))
+    .map((r) => sessionOf(propertiesOf(r) ?? {}))
     .filter(doomed)
     .map((s) => s.id);
   for (const id of ids) await tx.run(Q.deleteSession, { id });
@@ -33,6 +33,12 @@ async function removeSessionsWhere(tx: Transaction, doomed: (s: SessionRecord) =
 }
 
 const propertiesOf = (row: Row | undefined) => (row?.n as NodeValue | undefined)?.properties;
+
+/** A stored session; one from before migration 2 has no lastSeenAt and counts as seen when it began. */
+function sessionOf(props: Record<string, unknown>): SessionRecord {
+  const row = SessionRow.parse(Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null)));
+  return { ...row, lastSeenAt: row.lastSeenAt ?? row.createdAt };
+}
 
 function userOf(props: Record<string, unknown>): UserRecord {
   const row = UserRow.parse(Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null)));
@@ -112,7 +118,15 @@ export class StoreSessionRepository implements SessionRepository {
 
   async find(id: string): Promise<SessionRecord | undefined> {
     const props = propertiesOf((await this.store.read(Q.getSession, { id }))[0]);
-    return props ? SessionRow.parse(props) : undefined;
+    return props ? sessionOf(props) : undefined;
+  }
+
+  async touch(id: string, at: string): Promise<void> {
+    await this.store.write(async (tx) => {
+      const props = propertiesOf((await tx.run(Q.getSession, { id }))[0]);
+      // Ended meanwhile (signed out, swept): a touch never brings a session back.
+      if (props) await tx.run(Q.upsertSession, { rows: [SessionRow.parse({ ...sessionOf(props), lastSeenAt: at })] });
+    });
   }
 
   async remove(id: string): Promise<void> {

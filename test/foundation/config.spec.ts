@@ -32,6 +32,7 @@ function documentedAuth() {
   return {
     anonymousRead: d.GT_ANONYMOUS_READ === 'true',
     sessionTtlMs: Number(d.GT_SESSION_HOURS) * 3_600_000,
+    sessionIdleMs: Number(d.GT_SESSION_IDLE_MINUTES) * 60_000,
     cookieSecure: d.GT_COOKIE_SECURE,
     loginMaxFailures: Number(d.GT_LOGIN_MAX_FAILURES),
     loginMaxFailuresPerIp: Number(d.GT_LOGIN_MAX_FAILURES_PER_IP),
@@ -235,6 +236,8 @@ describe('loadConfig', () => {
       { setting: 'NEO4J_URI', value: 'neo4j://' },
       { setting: 'GT_ANONYMOUS_READ', value: 'sometimes' },
       { setting: 'GT_SESSION_HOURS', value: '0' },
+      { setting: 'GT_SESSION_IDLE_MINUTES', value: '2' },
+      { setting: 'GT_SESSION_IDLE_MINUTES', value: 'soon' },
       { setting: 'GT_COOKIE_SECURE', value: 'yes please' },
       { setting: 'GT_LOGIN_MAX_FAILURES', value: '0' },
       { setting: 'GT_SEMINAR_REQUIRE_SIGN_IN', value: 'perhaps' },
@@ -271,13 +274,14 @@ describe('loadConfig', () => {
       const config = loadConfig({
         GT_ANONYMOUS_READ: 'false',
         GT_SESSION_HOURS: '1.5',
+        GT_SESSION_IDLE_MINUTES: '30',
         GT_COOKIE_SECURE: 'always',
         GT_LOGIN_MAX_FAILURES: '3',
         GT_LOGIN_MAX_FAILURES_PER_IP: '7',
         GT_ADMIN_USER: 'Admin',
         GT_ADMIN_PASSWORD: 'correct horse battery',
       });
-      expect(config.auth).toEqual({ anonymousRead: false, sessionTtlMs: 5_400_000, cookieSecure: 'always', loginMaxFailures: 3, loginMaxFailuresPerIp: 7 });
+      expect(config.auth).toEqual({ anonymousRead: false, sessionTtlMs: 5_400_000, sessionIdleMs: 1_800_000, cookieSecure: 'always', loginMaxFailures: 3, loginMaxFailuresPerIp: 7 });
       expect(config.initialAdministrator).toEqual({ username: 'Admin', password: 'correct horse battery' });
     });
 
