@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GapResponse, NodeInputDraft, ThreadResponse } from '../../model/index.js';
+import type { GapResponse, GraphResponse, NodeInputDraft, ThreadResponse } from '../../model/index.js';
 import { getNode } from '../../server/graph/graphReader.js';
 import { GraphWriter } from '../../server/graph/graphWriter.js';
 import { startSeededServer, type SeededServer } from './seededServer.js';
@@ -42,5 +42,33 @@ describe('after a write through GraphWriter', () => {
       ],
     });
     expect(await ends()).toContain('no:9');
+  });
+
+  it('the whole graph asked for again shows a changed status and a new link', async () => {
+    const graph = async () => (await api.get<GraphResponse>('/api/graph')).body.elements;
+    const before = await graph();
+    expect(before.nodes.find((n) => n.data.id === 'lcja-2008:action:2.1.3')?.data.status).not.toBe('complete');
+    expect(before.edges.some((e) => e.data.source === 'lcja-2008:action:2.1.3' && e.data.target === 'no:11')).toBe(false);
+
+    const stored = (await getNode(api.store, 'lcja-2008:action:2.1.3'))!;
+    const completed = { ...stored, props: { ...stored.props, status: 'complete' } } as NodeInputDraft & { version?: number };
+    delete completed.version;
+    await new GraphWriter(api.store).apply({ nodes: [completed] });
+    await new GraphWriter(api.store).apply({
+      relationships: [
+        {
+          type: 'SERVES',
+          from: 'lcja-2008:action:2.1.3',
+          to: 'no:11',
+          props: { linkBasis: 'exact wording' },
+          provenance: { source: 'edit', author: 'test planner', at: '2026-11-23T10:00:00Z' },
+        },
+      ],
+    });
+
+    const after = await graph();
+    expect(after.nodes.find((n) => n.data.id === 'lcja-2008:action:2.1.3')?.data.status).toBe('complete');
+    expect(after.edges.some((e) => e.data.source === 'lcja-2008:action:2.1.3' && e.data.target === 'no:11')).toBe(true);
+    expect((await api.get<GraphResponse>('/api/graph')).body.counts.edges).toBe(after.edges.length);
   });
 });
