@@ -48,7 +48,7 @@ const MARKS_PROBE = `(() => {
   }
   return out;
 })()`;
-const VIEWPORT = { width: 1366, height: 768 };
+export const VIEWPORT = { width: 1366, height: 768 };
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 export type StartupFigures = {
@@ -146,13 +146,13 @@ async function loadOnce(browser: Browser, url: string) {
   return { tti, painted, busyAfter: busy, scripts, apiBefore, apiAfter, marks: marks as Record<string, number> };
 }
 
-async function buildExplorer(root: string, outDir: string): Promise<void> {
+export async function buildExplorer(root: string, outDir: string, minify = true): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: false, root, logLevel: 'warn', build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000 } });
+  await build({ configFile: false, root, logLevel: 'warn', build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000, minify } });
 }
 
 /** The built explorer as static files, with /api passed through to the real server. */
-function serve(dir: string, apiUrl: string): Promise<Server> {
+export function serve(dir: string, apiUrl: string): Promise<Server> {
   const api = new URL(apiUrl);
   return new Promise((resolve) => {
     const server = createServer((req, res) => {
