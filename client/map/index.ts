@@ -50,6 +50,8 @@ export type MapHandle = {
    * collide; `calledOut` nodes have a full-text callout, so their short label would only repeat it.
    */
   refreshLabels(calledOut?: ReadonlySet<string>): void;
+  /** Puts every link into Cytoscape, the hidden ones too (kept out until a view shows them), before the elements are brought in step with a graph loaded again. */
+  addAllLinks(): void;
   /** Calls back once Cytoscape has next drawn the map (on its own animation frame). */
   afterNextDraw(done: () => void): void;
   /** Replaces every element; with a view, each arrives with its classes (else hidden until `applyView`). */
@@ -202,23 +204,38 @@ export function createMap(opts: MapOptions): MapHandle {
    * style pass; and a style worked out before the label sizes were settled was worked out twice.
    */
   let heldLinks: MapElements['edges'] | null = null;
+  /**
+   * Links the view hides (a milestone's, a plan's) stay out of Cytoscape until a view shows
+   * them: a hidden element costs a whole style pass like a shown one, and two links in five
+   * are hidden on a fresh map.
+   */
+  const hiddenLinks = new Map<string, MapElements['edges'][number]>();
   /** The view last given: held links arrive with its classes. */
   let viewForLinks: MapView | null = null;
+  const linkClasses = (e: MapElements['edges'][number]) => (viewForLinks ? classesFor(viewForLinks, e.data.id, { source: e.data.source, target: e.data.target }) : 'hidden');
+  /** Adds these links with the classes of the view last given, keeping back those it hides (or all, with `all`). */
+  const addLinks = (edges: Iterable<MapElements['edges'][number]>, all: boolean) => {
+    const adding: cytoscape.ElementDefinition[] = [];
+    for (const e of edges) {
+      const cls = linkClasses(e);
+      if (cls === 'hidden' && !all) {
+        hiddenLinks.set(e.data.id, e);
+        continue;
+      }
+      hiddenLinks.delete(e.data.id);
+      // A reload may have brought it in already (mapStage's updateElements).
+      if (cy.getElementById(e.data.id).nonempty()) continue;
+      applied.set(e.data.id, cls);
+      adding.push({ group: 'edges', data: e.data, classes: cls });
+    }
+    if (adding.length > 0) cy.batch(() => cy.add(adding));
+  };
   const addHeldLinks = () => {
     if (!heldLinks || destroyed) return;
     const edges = heldLinks;
     heldLinks = null;
     cy.nodes().forEach((n) => void n.style('width'));
-    const view = viewForLinks;
-    cy.batch(() => {
-      cy.add(
-        edges.map((e) => {
-          const cls = view ? classesFor(view, e.data.id, { source: e.data.source, target: e.data.target }) : 'hidden';
-          applied.set(e.data.id, cls);
-          return { group: 'edges' as const, data: e.data, classes: cls };
-        }),
-      );
-    });
+    addLinks(edges, false);
   };
 
   cy.on('tap', (e) => {
@@ -255,6 +272,10 @@ export function createMap(opts: MapOptions): MapHandle {
       refreshLabels();
     },
     refreshLabels,
+    addAllLinks() {
+      addHeldLinks();
+      addLinks([...hiddenLinks.values()], true);
+    },
     afterNextDraw(done) {
       // The canvas renderer says when it has drawn. The WebGL one does not, but its frame loop
       // asked for this frame before we did (it runs from the first change), so it draws first.
@@ -278,6 +299,7 @@ export function createMap(opts: MapOptions): MapHandle {
         );
       });
       // The links follow at the next label pass, once the map is framed (see addHeldLinks).
+      hiddenLinks.clear();
       heldLinks = elements.edges;
       viewForLinks = view ?? null;
     },
@@ -332,6 +354,8 @@ export function createMap(opts: MapOptions): MapHandle {
         });
       }
       applied = next;
+      // Links this view shows that were kept out while hidden.
+      if (hiddenLinks.size > 0 && !heldLinks) addLinks([...hiddenLinks.values()], false);
     },
     applyDataColours(colours) {
       if (colours === appliedColours) return;

@@ -660,12 +660,29 @@ describe('start-up', { timeout: 120_000 }, () => {
         for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;
         return false;
       });
-      window.__atReady = { inked, edges: window.goldenThread.cy().edges().length };
+      window.__atReady = { inked, links: window.goldenThread.cy().edges().not('.hidden').length };
     }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });`);
     await page.goto(server.url + '/');
     await waitForExplorer(page);
-    const edges = ((await (await fetch(`${server.url}/api/graph`)).json()) as { counts: { edges: number } }).counts.edges;
-    expect(await page.evaluate(() => (window as unknown as { __atReady: unknown }).__atReady)).toEqual({ inked: true, edges });
+    // Every link the map shows once it has settled was there when it said ready.
+    await expect.poll(async () => (await state(page)).camera).not.toBeNull();
+    const links = await mapQuery<number>(page, "return cy.edges().not('.hidden').length;");
+    expect(links).toBeGreaterThan(300);
+    expect(await page.evaluate(() => (window as unknown as { __atReady: unknown }).__atReady)).toEqual({ inked: true, links });
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the links of a kind hidden at first once the kind is shown', async () => {
+    const { page, errors } = await open('/');
+    const graph = (await (await fetch(`${server.url}/api/graph`)).json()) as { elements: { edges: { data: { type: string } }[] } };
+    const milestoneLinks = graph.elements.edges.filter((e) => e.data.type === 'HAS_MILESTONE').length;
+    const shownMilestoneLinks = () => mapQuery<number>(page, "return cy.edges('[type = \"HAS_MILESTONE\"]').not('.hidden').length;");
+    expect(milestoneLinks).toBeGreaterThan(0);
+    expect(await shownMilestoneLinks()).toBe(0);
+    await page.locator('label[for="kind-Milestone"]').click();
+    await expect.poll(shownMilestoneLinks).toBe(milestoneLinks);
+    await page.locator('label[for="kind-Milestone"]').click();
+    await expect.poll(shownMilestoneLinks).toBe(0);
     expect(errors).toEqual([]);
   });
 
