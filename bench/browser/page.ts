@@ -69,6 +69,8 @@ async function prepare(size: number, renderer: RendererKind, plain = false): Pro
   const view: MapView = { visible: new Set(elements.nodes.map((n) => n.data.id)), emphasis: new Map(), dimOthers: false, selected: null, caption: null };
   map.applyView(view);
   map.fit(null, false);
+  // As the explorer does after framing: labels for the zoom, and the links added (map/index.ts).
+  map.refreshLabels();
   const mountMs = performance.now() - t;
   await nextFrame();
   await nextFrame();

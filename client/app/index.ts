@@ -290,8 +290,9 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     }
     const waiting = (state.mode === 'thread' && thread.status === 'loading') || (!!state.gap && gap.status === 'loading') || (!!state.cell && matrix.status === 'loading');
     camera.apply(drawn.map, state, d, view, { positionsKey: drawn.positionsKey, positions: drawn.positions, first: drawn.first, pending: waiting ? null : stage.takePendingCamera(), waiting });
-    if (drawn.first) drawn.map.refreshLabelsSoon(drawn.calledOut);
-    else drawn.map.refreshLabels(drawn.calledOut);
+    // Labels are chosen from the stylesheet's own figures, not from Cytoscape's computed styles,
+    // so on a fresh map this costs no style pass and its first draw already shows the final labels.
+    drawn.map.refreshLabels(drawn.calledOut);
     if (state.view === 'map' && !waiting && state.selected && previous && previous.selected !== state.selected && !selectionFromMap && !(state.mode === 'thread' && previous.mode !== 'thread')) {
       drawn.map.centreOn(state.selected);
     }
@@ -329,7 +330,15 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       if (s.selected && !d.index.nodes.has(s.selected)) ctx.alert(`The selected node ${s.selected} is not in the graph any more.`);
       render();
       performance.mark('gt:first-render');
-      win.document.documentElement.dataset.ready = 'true';
+      // Ready once the map has been drawn (Cytoscape draws on its next animation frame), not
+      // when it has only been told what to draw: until then a click waits behind that draw.
+      const markReady = () => {
+        if (destroyed) return;
+        performance.mark('gt:first-draw');
+        win.document.documentElement.dataset.ready = 'true';
+      };
+      if (store.get().view === 'map' && stage.map) stage.map.afterNextDraw(markReady);
+      else markReady();
     },
     changed() {
       filterMemo = null;

@@ -29,6 +29,7 @@ export const bandGutter = (width: number) => (width < 600 ? 96 : 150);
  * data of the rest replaced, in one batch; far cheaper than drawing everything anew.
  */
 function updateElements(map: MapHandle, elements: Loaded['elements']): void {
+  map.addAllLinks();
   const cy = map.cy;
   const wanted = new Set<string>();
   for (const n of elements.nodes) wanted.add(n.data.id);

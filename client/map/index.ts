@@ -4,7 +4,9 @@ import type { Position } from '../layout/layered.js';
 import type { Camera } from '../state/types.js';
 import { cameraOf, viewportFor } from './camera.js';
 import { LARGE_GRAPH, type RendererKind } from './renderer.js';
-import { buildStyle, MAP_BACKGROUND } from './style.js';
+import type { NodeKind } from '../../model/nodes.js';
+import { KIND_STYLES } from '../graph/kinds.js';
+import { borderWidthFor, buildStyle, labelLook, MAP_BACKGROUND, type LabelLook } from './style.js';
 import { classesFor, type MapView } from './view.js';
 import { chooseLabels, MIN_LABEL_PX, type Box, type LabelBox } from './levelOfDetail.js';
 
@@ -48,8 +50,10 @@ export type MapHandle = {
    * collide; `calledOut` nodes have a full-text callout, so their short label would only repeat it.
    */
   refreshLabels(calledOut?: ReadonlySet<string>): void;
-  /** The same a moment later (the first frame: the map is framed and ready before its labels are thinned). */
-  refreshLabelsSoon(calledOut?: ReadonlySet<string>): void;
+  /** Puts every link into Cytoscape, the hidden ones too (kept out until a view shows them), before the elements are brought in step with a graph loaded again. */
+  addAllLinks(): void;
+  /** Calls back once Cytoscape has next drawn the map (on its own animation frame). */
+  afterNextDraw(done: () => void): void;
   /** Replaces every element; with a view, each arrives with its classes (else hidden until `applyView`). */
   setElements(elements: MapElements, positions: ReadonlyMap<string, Position>, view?: MapView): void;
   setPositions(positions: ReadonlyMap<string, Position>, animate: boolean): void;
@@ -124,12 +128,21 @@ export function createMap(opts: MapOptions): MapHandle {
   let obstacle: { left: number; bottom: number } | null = null;
   let destroyed = false;
   let viewportTimer: ReturnType<typeof setTimeout> | undefined;
-  let labelTimer: ReturnType<typeof setTimeout> | undefined;
   const duration = opts.reducedMotion ? 0 : 320;
   let labelScale = opts.labelScale;
   let labelZoom = 1;
   const minScreenPx = () => MIN_LABEL_PX * (labelScale >= 2 ? 1.5 : labelScale >= 1.5 ? 1.25 : 1);
   const restyle = () => cy.style(buildStyle({ webgl: renderer === 'webgl', labelScale, labelZoom, minScreenPx: minScreenPx() }));
+  /** Each node's outer size and label as the current stylesheet draws them, by kind and classes. */
+  const looks = () => {
+    const byKind = new Map<NodeKind, LabelLook>();
+    return (n: cytoscape.NodeSingular) => {
+      const kind = n.data('kind') as NodeKind;
+      let label = byKind.get(kind);
+      if (!label) byKind.set(kind, (label = labelLook(kind, { labelScale, labelZoom, minScreenPx: minScreenPx() })));
+      return { outer: (KIND_STYLES[kind]?.size ?? 0) + borderWidthFor((c) => n.hasClass(c)), label };
+    };
+  };
   let calledOutIds: ReadonlySet<string> = new Set();
   const refreshLabels = (calledOut?: ReadonlySet<string>) => {
     if (destroyed) return;
@@ -144,17 +157,20 @@ export function createMap(opts: MapOptions): MapHandle {
     const height = cy.height();
     const labels: LabelBox[] = [];
     const boxes: Box[] = [];
+    // Sizes from the stylesheet's own rules (nodeLook), not from Cytoscape: asking it for a
+    // style computes every node's, which on a fresh map would be done twice, here and at its first draw.
+    const look = looks();
     cy.nodes().forEach((n) => {
       if (n.hasClass('hidden') || n.hasClass('dim')) return;
       const p = n.renderedPosition();
-      const w = n.renderedOuterWidth();
-      const hh = n.renderedOuterHeight();
+      const { outer, label } = look(n);
+      const w = outer * zoom;
+      const hh = w;
       if (p.x < -300 || p.y < -100 || p.x > width + 300 || p.y > height + 100) return;
       boxes.push({ id: n.id(), x1: p.x - w / 2, y1: p.y - hh / 2, x2: p.x + w / 2, y2: p.y + hh / 2 });
-      const inside = n.style('text-valign') === 'center';
-      if (inside) return;
-      const fontPx = parseFloat(String(n.style('font-size'))) * zoom;
-      const maxW = parseFloat(String(n.style('text-max-width'))) * zoom;
+      if (label.inside) return;
+      const fontPx = label.fontSize * zoom;
+      const maxW = label.textMaxWidth * zoom;
       const text = String(n.data('short') ?? '');
       const natural = text.length * fontPx * 0.55;
       const lines = Math.min(3, Math.max(1, Math.ceil(natural / Math.max(1, maxW))));
@@ -167,13 +183,59 @@ export function createMap(opts: MapOptions): MapHandle {
       labels.filter((l) => !calledOutIds.has(l.id)),
       boxes,
     );
+    // Only the labels that change: Cytoscape restyles (and redraws) a node on every addClass
+    // or removeClass, even when the class was already there or not.
     cy.batch(() => {
       for (const l of labels) {
         const n = cy.getElementById(l.id);
-        if (shown.has(l.id)) n.removeClass('lod-hide');
-        else n.addClass('lod-hide');
+        const hidden = n.hasClass('lod-hide');
+        if (shown.has(l.id) && hidden) n.removeClass('lod-hide');
+        else if (!shown.has(l.id) && !hidden) n.addClass('lod-hide');
       }
     });
+    addHeldLinks();
+  };
+
+  /**
+   * A new set of elements arrives in two steps: the nodes (setElements), then, at the first
+   * label pass, when the camera and the label sizes are settled, each node's style is worked
+   * out and only then are the links added. Cytoscape marks every link of a node afresh for each
+   * style property it sets on the node, which with the links present was half the first draw's
+   * style pass; and a style worked out before the label sizes were settled was worked out twice.
+   */
+  let heldLinks: MapElements['edges'] | null = null;
+  /**
+   * Links the view hides (a milestone's, a plan's) stay out of Cytoscape until a view shows
+   * them: a hidden element costs a whole style pass like a shown one, and two links in five
+   * are hidden on a fresh map.
+   */
+  const hiddenLinks = new Map<string, MapElements['edges'][number]>();
+  /** The view last given: held links arrive with its classes. */
+  let viewForLinks: MapView | null = null;
+  const linkClasses = (e: MapElements['edges'][number]) => (viewForLinks ? classesFor(viewForLinks, e.data.id, { source: e.data.source, target: e.data.target }) : 'hidden');
+  /** Adds these links with the classes of the view last given, keeping back those it hides (or all, with `all`). */
+  const addLinks = (edges: Iterable<MapElements['edges'][number]>, all: boolean) => {
+    const adding: cytoscape.ElementDefinition[] = [];
+    for (const e of edges) {
+      const cls = linkClasses(e);
+      if (cls === 'hidden' && !all) {
+        hiddenLinks.set(e.data.id, e);
+        continue;
+      }
+      hiddenLinks.delete(e.data.id);
+      // A reload may have brought it in already (mapStage's updateElements).
+      if (cy.getElementById(e.data.id).nonempty()) continue;
+      applied.set(e.data.id, cls);
+      adding.push({ group: 'edges', data: e.data, classes: cls });
+    }
+    if (adding.length > 0) cy.batch(() => cy.add(adding));
+  };
+  const addHeldLinks = () => {
+    if (!heldLinks || destroyed) return;
+    const edges = heldLinks;
+    heldLinks = null;
+    cy.nodes().forEach((n) => void n.style('width'));
+    addLinks(edges, false);
   };
 
   cy.on('tap', (e) => {
@@ -195,8 +257,7 @@ export function createMap(opts: MapOptions): MapHandle {
   cy.on('viewport', () => {
     clearTimeout(viewportTimer);
     viewportTimer = setTimeout(() => {
-      // One pass serves both: the camera settled, and any pass asked for soon.
-      clearTimeout(labelTimer);
+      // The camera settled: labels for the new zoom, and the camera for the URL.
       refreshLabels();
       if (!destroyed) callbacks.onCamera(cameraOf({ zoom: cy.zoom(), pan: cy.pan() }, { width: cy.width(), height: cy.height() }));
     }, 250);
@@ -211,33 +272,36 @@ export function createMap(opts: MapOptions): MapHandle {
       refreshLabels();
     },
     refreshLabels,
-    refreshLabelsSoon(calledOut) {
-      if (calledOut) calledOutIds = calledOut;
-      clearTimeout(labelTimer);
-      labelTimer = setTimeout(() => refreshLabels(), 250);
+    addAllLinks() {
+      addHeldLinks();
+      addLinks([...hiddenLinks.values()], true);
+    },
+    afterNextDraw(done) {
+      // The canvas renderer says when it has drawn. The WebGL one does not, but its frame loop
+      // asked for this frame before we did (it runs from the first change), so it draws first.
+      if (renderer === 'canvas') cy.one('render', () => done());
+      else requestAnimationFrame(() => done());
     },
     setElements(elements, positions, view) {
       applied = new Map();
       // With the view known, each element is added with its classes and label already: the
       // first frame then computes every style once, not once for "hidden" and again for the view.
       const nodeClasses = (id: string) => (view ? classesFor(view, id) : 'hidden');
-      const edgeClasses = (e: MapElements['edges'][number]) => (view ? classesFor(view, e.data.id, { source: e.data.source, target: e.data.target }) : 'hidden');
       const label = (d: MapElements['nodes'][number]['data']) => (view?.planRefs && d.shortWithPlan ? { ...d, short: d.shortWithPlan } : d);
       cy.batch(() => {
         cy.elements().remove();
-        cy.add([
-          ...elements.nodes.map((n) => {
+        cy.add(
+          elements.nodes.map((n) => {
             const classes = nodeClasses(n.data.id);
             applied.set(n.data.id, classes);
             return { group: 'nodes' as const, data: label(n.data), position: positions.get(n.data.id) ?? { x: 0, y: 0 }, classes };
           }),
-          ...elements.edges.map((e) => {
-            const classes = edgeClasses(e);
-            applied.set(e.data.id, classes);
-            return { group: 'edges' as const, data: e.data, classes };
-          }),
-        ]);
+        );
       });
+      // The links follow at the next label pass, once the map is framed (see addHeldLinks).
+      hiddenLinks.clear();
+      heldLinks = elements.edges;
+      viewForLinks = view ?? null;
     },
     setPositions(positions, animate) {
       // A locked arrangement stops the planner dragging, not the explorer placing.
@@ -261,6 +325,7 @@ export function createMap(opts: MapOptions): MapHandle {
       if (locked) cy.autolock(true);
     },
     applyView(view) {
+      viewForLinks = view;
       // References carry their plan while more than one plan is drawn. A change of data, not of
       // class, so Cytoscape measures the new text afresh (style.ts); compared each time, because
       // a reloaded graph brings its elements back with the short form.
@@ -289,6 +354,8 @@ export function createMap(opts: MapOptions): MapHandle {
         });
       }
       applied = next;
+      // Links this view shows that were kept out while hidden.
+      if (hiddenLinks.size > 0 && !heldLinks) addLinks([...hiddenLinks.values()], false);
     },
     applyDataColours(colours) {
       if (colours === appliedColours) return;
@@ -311,7 +378,7 @@ export function createMap(opts: MapOptions): MapHandle {
       if (eles.empty()) eles = cy.nodes().not('.hidden');
       if (eles.empty()) return;
       // While nodes glide to a new layout, frame where they are going, not where they are.
-      const bb = target ? boxOf(eles, target) : eles.boundingBox();
+      const bb = target ? boxOf(eles, target, looks()) : eles.boundingBox();
       const framing = (top: number, right: number) => {
         const w = Math.max(1, cy.width() - leftInset - right - 2 * padding);
         const hgt = Math.max(1, cy.height() - top - 2 * padding);
@@ -369,7 +436,6 @@ export function createMap(opts: MapOptions): MapHandle {
       destroyed = true;
       resizeObserver?.disconnect();
       clearTimeout(viewportTimer);
-      clearTimeout(labelTimer);
       cy.stop();
       cy.destroy();
     },
@@ -382,22 +448,26 @@ export function createMap(opts: MapOptions): MapHandle {
 
 // ---------------------------------------------------------------- Internal
 
-function boxOf(eles: cytoscape.NodeCollection, target: ReadonlyMap<string, Position>): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } {
+function boxOf(
+  eles: cytoscape.NodeCollection,
+  target: ReadonlyMap<string, Position>,
+  look: (n: cytoscape.NodeSingular) => { outer: number; label: LabelLook },
+): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } {
   let x1 = Infinity;
   let y1 = Infinity;
   let x2 = -Infinity;
   let y2 = -Infinity;
   eles.forEach((n) => {
     const p = target.get(n.id()) ?? n.position();
-    const r = n.outerWidth() / 2;
+    const { outer, label } = look(n);
+    const r = outer / 2;
     // A label beneath a node can be wider than the node ("L&BCJA 2011 · 5.3 Effective communi…"
     // at the edge of the map): the frame leaves room for half of it each side, estimated as
     // the label pass above does (refreshLabels).
     let half = r + 20;
-    if (n.style('text-valign') !== 'center') {
-      const fontPx = parseFloat(String(n.style('font-size')));
-      const natural = String(n.data('short') ?? '').length * fontPx * 0.55;
-      half = Math.max(half, Math.min(natural, parseFloat(String(n.style('text-max-width')))) / 2);
+    if (!label.inside) {
+      const natural = String(n.data('short') ?? '').length * label.fontSize * 0.55;
+      half = Math.max(half, Math.min(natural, label.textMaxWidth) / 2);
     }
     x1 = Math.min(x1, p.x - half);
     x2 = Math.max(x2, p.x + half);

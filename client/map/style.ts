@@ -1,5 +1,5 @@
 import type cytoscape from 'cytoscape';
-import { NODE_KINDS } from '../../model/nodes.js';
+import { NODE_KINDS, type NodeKind } from '../../model/nodes.js';
 import { RELATIONSHIP_TYPES } from '../../model/relationships.js';
 import { basesOfClass } from '../../model/vocabulary.js';
 import { KIND_STYLES } from '../graph/kinds.js';
@@ -27,10 +27,38 @@ export const HIT_COLOUR = '#000000';
 export const MAP_BACKGROUND = '#ffffff';
 const FONT = '"Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif';
 
+/** How a kind's label is drawn under these options: the stylesheet's values, for whoever must know them without asking Cytoscape. */
+export type LabelLook = { inside: boolean; fontSize: number; textMaxWidth: number };
+
+export function labelLook(kind: NodeKind, { labelScale, labelZoom = 1, minScreenPx = 0 }: Omit<StyleOptions, 'webgl'>): LabelLook {
+  const px = (n: number) => Math.round(n * labelScale * 10) / 10;
+  const k = KIND_STYLES[kind];
+  // A code printed inside its shape (NO 9, O2) that would be too small to read moves below it and grows.
+  const inside = !!k.inside && labelFontFor(px(k.fontSize), labelZoom, minScreenPx) <= px(k.fontSize);
+  const fontSize = inside ? px(k.fontSize) : Math.round(labelFontFor(px(k.fontSize), labelZoom, minScreenPx) * 10) / 10;
+  return { inside, fontSize, textMaxWidth: Math.round((px(230) * fontSize) / px(k.fontSize)) };
+}
+
+/** Border widths in model units: a node's outer size is its kind's size plus its border, which the view's classes set. */
+export const BORDER_WIDTHS = { plain: 2, hover: 4, hit: 5, path: 6, origin: 9, selected: 8 } as const;
+
+/** A node's border width for its classes, as the stylesheet's rules below decide it (later rules win). */
+export function borderWidthFor(hasClass: (c: string) => boolean): number {
+  if (hasClass('sel')) return BORDER_WIDTHS.selected;
+  if (hasClass('hover')) return BORDER_WIDTHS.hover;
+  if (hasClass('em-hit')) return BORDER_WIDTHS.hit;
+  if (hasClass('em-origin')) return BORDER_WIDTHS.origin;
+  if (hasClass('em-path')) return BORDER_WIDTHS.path;
+  return BORDER_WIDTHS.plain;
+}
+
+/**
+ * Properties at Cytoscape's defaults (text-halign centre, opacities of 1, no transitions,
+ * arrow scale 1) are left out: each property set costs every element a step of its first
+ * style pass.
+ */
 export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }: StyleOptions): cytoscape.StylesheetJson {
   const px = (n: number) => Math.round(n * labelScale * 10) / 10;
-  /** A label's font in model units: its kind's size, or larger if that would be too small on screen. */
-  const font = (n: number, inside: boolean) => (inside ? px(n) : Math.round(labelFontFor(px(n), labelZoom, minScreenPx) * 10) / 10);
   const sheet: cytoscape.StylesheetJson = [
     {
       selector: 'node',
@@ -41,29 +69,24 @@ export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }
         'font-weight': 600,
         color: '#111111',
         'text-valign': 'bottom',
-        'text-halign': 'center',
         'text-margin-y': 5,
         'text-outline-color': MAP_BACKGROUND,
         'text-outline-width': 3,
-        'text-outline-opacity': 1,
         'min-zoomed-font-size': 6,
         // One wrap width for every state: Cytoscape sizes label textures once, so a class
         // that changes wrapping or font size leaves the label clipped to its old box.
         'text-wrap': 'wrap',
         'text-max-width': `${px(230)}px`,
-        'border-width': 2,
-        'border-opacity': 1,
-        'background-opacity': 1,
+        'border-width': BORDER_WIDTHS.plain,
+        // Cytoscape's own sheet shows an overlay on a pressed element; ours does not.
         'overlay-opacity': 0,
-        'transition-property': 'none',
       },
     },
   ];
 
   for (const kind of NODE_KINDS) {
     const k = KIND_STYLES[kind];
-    // A code printed inside its shape (NO 9, O2) that would be too small to read moves below it and grows.
-    const inside = !!k.inside && labelFontFor(px(k.fontSize), labelZoom, minScreenPx) <= px(k.fontSize);
+    const { inside, fontSize, textMaxWidth } = labelLook(kind, { labelScale, labelZoom, minScreenPx });
     sheet.push({
       selector: `node[kind = "${kind}"]`,
       style: {
@@ -72,8 +95,8 @@ export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }
         height: k.size,
         'background-color': k.colour,
         'border-color': k.border,
-        'font-size': font(k.fontSize, inside),
-        'text-max-width': `${Math.round((px(230) * font(k.fontSize, inside)) / px(k.fontSize))}px`,
+        'font-size': fontSize,
+        'text-max-width': `${textMaxWidth}px`,
         ...(k.layer >= 3 ? { 'font-weight': 700 } : {}),
         ...(inside && k.inside ? { 'text-valign': 'center', 'text-margin-y': 0, color: k.inside, 'text-outline-width': 0 } : {}),
       },
@@ -84,8 +107,6 @@ export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }
     selector: 'edge',
     style: {
       'curve-style': 'bezier',
-      'target-arrow-shape': 'none',
-      'arrow-scale': 1,
       'line-cap': 'round',
       'overlay-opacity': 0,
       events: 'no',
@@ -103,8 +124,7 @@ export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }
         'target-arrow-shape': r.arrow,
         width: webgl && dashed ? Math.max(0.8, r.width * 0.75) : r.width,
         opacity: r.opacity,
-        'line-style': webgl ? 'solid' : r.line,
-        ...(!webgl && dashed ? { 'line-dash-pattern': r.line === 'dotted' ? [1, 4] : [6, 4] } : {}),
+        ...(!webgl && dashed ? { 'line-style': r.line, 'line-dash-pattern': r.line === 'dotted' ? [1, 4] : [6, 4] } : {}),
       },
     });
   }
@@ -129,9 +149,9 @@ export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }
     // a longer label would be clipped to the old box. Full text goes in HTML callouts instead.
     {
       selector: 'node.em-path, node.em-origin',
-      style: { 'border-color': THREAD_COLOUR, 'border-width': 6, 'z-index': 20 },
+      style: { 'border-color': THREAD_COLOUR, 'border-width': BORDER_WIDTHS.path, 'z-index': 20 },
     },
-    { selector: 'node.em-origin', style: { 'border-width': 9, 'z-index': 30 } },
+    { selector: 'node.em-origin', style: { 'border-width': BORDER_WIDTHS.origin, 'z-index': 30 } },
     {
       selector: 'edge.em-path',
       style: { 'line-color': THREAD_COLOUR, 'target-arrow-color': THREAD_COLOUR, width: 6, opacity: 1, 'line-style': 'solid', 'z-index': 15 },
@@ -144,14 +164,14 @@ export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }
         .join(', '),
       style: webgl ? { width: 3, opacity: 0.7 } : { 'line-style': 'dashed', 'line-dash-pattern': [4, 5] },
     },
-    { selector: 'node.em-hit', style: { 'border-color': HIT_COLOUR, 'border-width': 5, 'z-index': 20 } },
+    { selector: 'node.em-hit', style: { 'border-color': HIT_COLOUR, 'border-width': BORDER_WIDTHS.hit, 'z-index': 20 } },
     { selector: 'edge.em-hit', style: { opacity: 0.95, width: 3.5, 'z-index': 15 } },
-    { selector: 'node.hover', style: { 'z-index': 40, 'border-color': '#000000', 'border-width': 4 } },
+    { selector: 'node.hover', style: { 'z-index': 40, 'border-color': '#000000', 'border-width': BORDER_WIDTHS.hover } },
     {
       selector: 'node.sel',
       style: {
         'border-color': '#000000',
-        'border-width': 8,
+        'border-width': BORDER_WIDTHS.selected,
         'underlay-color': '#0072B2',
         'underlay-padding': 10,
         'underlay-opacity': 0.35,

@@ -83,6 +83,8 @@ export function queryDependencies(name: string, kind: GraphStore['kind']): ReadD
     }
     // A node pattern with no label, or the any-node label, matches nodes of every kind.
     if (/\(\s*\w*\s*(\)|\{)/.test(text) || /:GTNode\b/.test(text)) deps.anyKind = true;
+    // A relationship pattern with no type ([r], [], [*1..2], -->) matches relationships of every type.
+    if (/\[\s*\w*\s*(\]|\{|\*)/.test(text) || /-->|<--|\)--\(/.test(text)) for (const t of TYPES) deps.relTypes.add(t);
     textDeps.set(key, deps);
   }
   return deps;

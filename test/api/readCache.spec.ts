@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GapResponse, NodeInputDraft, ThreadResponse } from '../../model/index.js';
+import type { GapResponse, GraphResponse, NodeInputDraft, ThreadResponse } from '../../model/index.js';
 import { getNode } from '../../server/graph/graphReader.js';
 import { GraphWriter } from '../../server/graph/graphWriter.js';
 import { startSeededServer, type SeededServer } from './seededServer.js';
@@ -42,5 +42,36 @@ describe('after a write through GraphWriter', () => {
       ],
     });
     expect(await ends()).toContain('no:9');
+  });
+
+  it('the whole graph asked for again shows a new link, then a changed status', async () => {
+    const ACTION = 'lcja-2008:action:2.1.3';
+    const graph = async () => (await api.get<GraphResponse>('/api/graph')).body.elements;
+    const linked = (g: GraphResponse['elements']) => g.edges.some((e) => e.data.source === ACTION && e.data.target === 'no:11');
+    expect(linked(await graph())).toBe(false);
+
+    // A link alone: the graph's relationship query names no type, so it reads links of every type.
+    await new GraphWriter(api.store).apply({
+      relationships: [
+        {
+          type: 'SERVES',
+          from: ACTION,
+          to: 'no:11',
+          props: { linkBasis: 'exact wording' },
+          provenance: { source: 'edit', author: 'test planner', at: '2026-11-23T10:00:00Z' },
+        },
+      ],
+    });
+    const afterLink = await graph();
+    expect(linked(afterLink)).toBe(true);
+    expect(afterLink.nodes.find((n) => n.data.id === ACTION)?.data.status).not.toBe('complete');
+
+    const stored = (await getNode(api.store, ACTION))!;
+    const completed = { ...stored, props: { ...stored.props, status: 'complete' } } as NodeInputDraft & { version?: number };
+    delete completed.version;
+    await new GraphWriter(api.store).apply({ nodes: [completed] });
+    const afterStatus = await graph();
+    expect(afterStatus.nodes.find((n) => n.data.id === ACTION)?.data.status).toBe('complete');
+    expect((await api.get<GraphResponse>('/api/graph')).body.counts.edges).toBe(afterStatus.edges.length);
   });
 });

@@ -644,3 +644,65 @@ describe('references carry their plan while more than one plan is on the map', (
     await one.page.close();
   });
 });
+
+describe('start-up', { timeout: 120_000 }, () => {
+  it('is drawn, links and all, by the time it says it is ready', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Read in the same task that sets data-ready (a MutationObserver's microtask), before any later frame could draw.
+    await page.addInitScript(`new MutationObserver(() => {
+      if (document.documentElement?.dataset.ready !== 'true' || window.__atReady) return;
+      const inked = [...document.querySelectorAll('#map canvas')].some((c) => {
+        const g = c.width && c.height ? c.getContext('2d') : null;
+        if (!g) return false;
+        const d = g.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;
+        return false;
+      });
+      window.__atReady = { inked, links: window.goldenThread.cy().edges().not('.hidden').length };
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });`);
+    await page.goto(server.url + '/');
+    await waitForExplorer(page);
+    // Every link the map shows once it has settled was there when it said ready.
+    await expect.poll(async () => (await state(page)).camera).not.toBeNull();
+    const links = await mapQuery<number>(page, "return cy.edges().not('.hidden').length;");
+    expect(links).toBeGreaterThan(300);
+    expect(await page.evaluate(() => (window as unknown as { __atReady: unknown }).__atReady)).toEqual({ inked: true, links });
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the links of a kind hidden at first once the kind is shown', async () => {
+    const { page, errors } = await open('/');
+    const graph = (await (await fetch(`${server.url}/api/graph`)).json()) as { elements: { edges: { data: { type: string } }[] } };
+    const milestoneLinks = graph.elements.edges.filter((e) => e.data.type === 'HAS_MILESTONE').length;
+    const shownMilestoneLinks = () => mapQuery<number>(page, "return cy.edges('[type = \"HAS_MILESTONE\"]').not('.hidden').length;");
+    expect(milestoneLinks).toBeGreaterThan(0);
+    expect(await shownMilestoneLinks()).toBe(0);
+    await page.locator('label[for="kind-Milestone"]').click();
+    await expect.poll(shownMilestoneLinks).toBe(milestoneLinks);
+    await page.locator('label[for="kind-Milestone"]').click();
+    await expect.poll(shownMilestoneLinks).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('restyles only the labels a camera move shows or hides, not every node', async () => {
+    const { page, errors } = await open('/');
+    // The first framing settles (its label pass and camera report) before counting.
+    await expect.poll(async () => (await state(page)).camera).not.toBeNull();
+    const before = (await state(page)).camera;
+    await page.evaluate(() => {
+      const w = window as unknown as { goldenThread: { cy(): { on(e: string, s: string, f: () => void): void; panBy(p: { x: number; y: number }): void } }; restyled: number };
+      w.restyled = 0;
+      w.goldenThread.cy().on('style', 'node', () => (w.restyled += 1));
+      w.goldenThread.cy().panBy({ x: 24, y: 0 });
+    });
+    await expect.poll(async () => (await state(page)).camera).not.toEqual(before);
+    const shown = await mapQuery<number>(page, "return cy.nodes().not('.hidden').length;");
+    const restyled = await page.evaluate(() => (window as unknown as { restyled: number }).restyled);
+    // A label pass used to re-add or re-remove lod-hide on every labelled node: all of them restyled and redrawn.
+    expect(shown).toBeGreaterThan(300);
+    expect(restyled).toBeLessThan(shown / 10);
+    expect(errors).toEqual([]);
+  });
+});
