@@ -89,7 +89,8 @@ function optionsFor(folder: string): PartialStrykerOptions {
     // longer ships; vitest needs no tsconfig, so point Stryker at a file that does not exist.
     tsconfigFile: 'stryker-has-no-tsconfig.json',
     disableTypeChecks: folder.endsWith('.ts') ? folder : `${folder}/**/*.ts`,
-    ignorePatterns: ['data', 'dist', 'test-artifacts', 'reports', 'bench'],
+    // Anchored at the root: a bare 'reports' also left cypher/reports/ out of the sandbox.
+    ignorePatterns: ['/data', '/dist', '/test-artifacts', '/reports', '/bench'],
     reporters: ['json', 'progress'],
     jsonReporter: { fileName: `reports/mutation/${name}.json` },
     tempDirName: '.stryker-tmp',
