@@ -12,7 +12,7 @@
  * only the survivors and what changed: after tests are added, only the survivors run again.
  * Set MUTATION_FULL=1 to re-test every mutant.
  *
- * Stryker runs with concurrency 1 (the machine is shared) and, for each mutant, only the
+ * Stryker runs with concurrency 1 (the machine is shared; MUTATION_CONCURRENCY=2 allows two) and, for each mutant, only the
  * tests vitest finds related to the mutated file. Reports land in reports/mutation/.
  *
  * "Related" is narrower than it sounds for server code: on server/thread it found only
@@ -34,6 +34,20 @@ export const MUTATION_FOLDERS = ['model', 'server/gaps', 'server/thread', 'serve
  * Left out of the score and listed when the folder's score is printed.
  */
 export const BROWSER_ONLY = ['client/filters/panel.ts'];
+
+/**
+ * The spec files Stryker may run for a folder, where vitest's related files are too many.
+ * For server/gaps "related" takes in every spec that reaches the gap analyses through the app
+ * (auth, seminars, backups, fuzzing: 30-odd files), and Stryker's vitest runner runs them all in
+ * one worker thread, where LadybugDB's native module, opened again file after file, took V8
+ * down in the dry run (a fatal error in its concurrent marker, SIGTRAP). The list is the specs
+ * that import the folder's modules, and its own HTTP spec; vitest still keeps, of these, only
+ * those related to the mutated file.
+ */
+export const TEST_FILES: Record<string, string[]> = {
+  'server/gaps': ['test/gaps/**/*.spec.ts', 'test/seed/basisGaps.spec.ts', 'test/changes/readModels.spec.ts', 'test/api/gaps.spec.ts'],
+  'server/search': ['test/search/**/*.spec.ts', 'test/changes/systemTables.spec.ts', 'test/api/search.spec.ts'],
+};
 
 type Tally = { killed: number; survived: number; noCoverage: number; timeout: number; other: number };
 
@@ -58,7 +72,9 @@ function score(t: Tally): number {
 function optionsFor(folder: string): PartialStrykerOptions {
   const name = folder.replaceAll('/', '-');
   const mutate = folder.endsWith('.ts') ? [folder] : [`${folder}/**/*.ts`, `!${folder}/**/*.d.ts`, ...BROWSER_ONLY.filter((f) => f.startsWith(`${folder}/`)).map((f) => `!${f}`)];
+  const testFiles = TEST_FILES[folder] ?? Object.entries(TEST_FILES).find(([f]) => folder.startsWith(`${f}/`))?.[1];
   return {
+    ...(testFiles ? { testFiles } : {}),
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
     vitest: { configFile: 'vitest.config.ts', related: true },
@@ -66,13 +82,15 @@ function optionsFor(folder: string): PartialStrykerOptions {
     incremental: true,
     incrementalFile: `reports/mutation/${name}.incremental.json`,
     force: process.env.MUTATION_FULL === '1',
-    concurrency: 1,
+    // MUTATION_CONCURRENCY=2 on a machine that can spare a second core; never more than two on the shared one.
+    concurrency: Math.min(2, Math.max(1, Number(process.env.MUTATION_CONCURRENCY ?? 1) || 1)),
     coverageAnalysis: 'perTest',
     // Stryker rewrites tsconfig references through the TypeScript JS API, which TypeScript 7 no
     // longer ships; vitest needs no tsconfig, so point Stryker at a file that does not exist.
     tsconfigFile: 'stryker-has-no-tsconfig.json',
     disableTypeChecks: folder.endsWith('.ts') ? folder : `${folder}/**/*.ts`,
-    ignorePatterns: ['data', 'dist', 'test-artifacts', 'reports', 'bench'],
+    // Anchored at the root: a bare 'reports' also left cypher/reports/ out of the sandbox.
+    ignorePatterns: ['/data', '/dist', '/test-artifacts', '/reports', '/bench'],
     reporters: ['json', 'progress'],
     jsonReporter: { fileName: `reports/mutation/${name}.json` },
     tempDirName: '.stryker-tmp',

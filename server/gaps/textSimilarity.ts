@@ -38,7 +38,12 @@ export type AlikePair = { a: number; b: number; similarity: number };
 export function alikePairs(texts: Set<string>[], threshold: number, comparable: (a: number, b: number) => boolean): AlikePair[] {
   const postings = new Map<string, number[]>();
   texts.forEach((words, i) => {
-    for (const w of words) postings.set(w, [...(postings.get(w) ?? []), i]);
+    // Appended in place: copying the list for each text made a common word's postings quadratic to build.
+    for (const w of words) {
+      const list = postings.get(w);
+      if (list) list.push(i);
+      else postings.set(w, [i]);
+    }
   });
   const pairs: AlikePair[] = [];
   for (let a = 0; a < texts.length; a++) {
