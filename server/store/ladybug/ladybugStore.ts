@@ -5,6 +5,7 @@ import { SYSTEM_TABLE_NAMES } from '../../../model/system.js';
 import { queries, statementsOf, type QueryRegistry } from '../../cypher/registry.js';
 import { SerialQueue } from '../serialQueue.js';
 import { AnalystPool } from './analystPool.js';
+import { finishInterruptedCheckpoint } from './interruptedCheckpoint.js';
 import { StoreError, type AdHocLimits, type AdHocResult, type GraphStore, type Params, type Row, type Transaction } from '../port.js';
 import { fromLadybug, toLadybugParams } from './values.js';
 
@@ -91,10 +92,12 @@ export class LadybugStore implements GraphStore {
       throw new StoreError(`the embedded database at ${path} is already open in this process`, undefined, 'unavailable');
     }
     try {
-      // throwOnWalReplayFailure off: a write log torn by a crash mid-commit is replayed up to its last whole
-      // transaction instead of refusing to open (see write(): every acknowledged write is checkpointed first).
-      this.db = new lbug.Database(path, this.options.bufferPoolMb * 1024 * 1024, true, false, 0, true, this.options.checkpointThresholdBytes ?? -1, false);
-      await this.db.init();
+      this.db = await this.openDatabase(path).catch(async (err: unknown) => {
+        const finished = path === ':memory:' ? undefined : finishInterruptedCheckpoint(path, err);
+        if (!finished) throw err;
+        console.warn(`embedded store: ${finished}`);
+        return this.openDatabase(path);
+      });
     } catch (err) {
       const message = oneLine((err as Error).message);
       const locked = /lock|temporarily unavailable/i.test(message);
@@ -130,6 +133,20 @@ export class LadybugStore implements GraphStore {
         throw this.translate(err, schema);
       }
     }
+  }
+
+  /** One attempt at opening the database file; a failed attempt is closed, so its lock does not outlive it. */
+  private async openDatabase(path: string): Promise<lbug.Database> {
+    // throwOnWalReplayFailure off: a write log torn by a crash mid-commit is replayed up to its last whole
+    // transaction instead of refusing to open (see write(): every acknowledged write is checkpointed first).
+    const db = new lbug.Database(path, this.options.bufferPoolMb * 1024 * 1024, true, false, 0, true, this.options.checkpointThresholdBytes ?? -1, false);
+    try {
+      await db.init();
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+    return db;
   }
 
   private databasePath(): string {

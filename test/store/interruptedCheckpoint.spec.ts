@@ -1,0 +1,102 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeSystemRow } from '../../server/changes/audit.js';
+import { appliedMigrations } from '../../server/migrations/index.js';
+import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import { REPO_ROOT } from '../fixtures/processes.js';
+
+/**
+ * A kill in the last steps of a LadybugDB checkpoint (issue 15): after the library has
+ * copied the shadow file into the database file and emptied it, before it removes the
+ * checkpoint's write log. The crash suite's checkpoint scenario met it 2 times in about
+ * 140 kills; here strace puts the SIGKILL exactly there, on the process's first unlink
+ * of `<db>.wal.checkpoint` (in the checkpoint that follows a write's commit), so the
+ * directory is the one a real kill leaves, not one made up by the test.
+ */
+
+const STRACE_WORKS = spawnSync('strace', ['-f', '-qq', '-o', '/dev/null', 'true']).status === 0;
+const root = mkdtempSync(join(tmpdir(), 'gt-interrupted-checkpoint-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const database = (dir: string) => join(dir, 'golden-thread.lbug');
+
+/** The store with one write acknowledged and closed, then a second write killed in its checkpoint's last step. */
+async function killedInCheckpointsLastStep(name: string): Promise<string> {
+  const dir = join(root, name);
+  const first = new LadybugStore({ dataDir: dir, bufferPoolMb: 128 });
+  await first.open();
+  await first.write((tx) => writeSystemRow(tx, 'Migration', { id: '1', migrationId: 1, name: 'acknowledged before', appliedAt: new Date().toISOString() }));
+  await first.close();
+
+  const checkpointLog = `${database(dir)}.wal.checkpoint`;
+  const child = spawn(
+    'strace',
+    [
+      '-f',
+      '-qq',
+      '-o',
+      '/dev/null',
+      '-P',
+      checkpointLog,
+      '-e',
+      'trace=unlink',
+      '-e',
+      'inject=unlink:signal=KILL:when=1',
+      process.execPath,
+      '--import',
+      'tsx',
+      'test/fixtures/writeThenDie.ts',
+      dir,
+      '100',
+    ],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  // strace ends as its tracee did: killed, never as a clean exit, and before the write was answered.
+  expect(exit.signal === 'SIGKILL' || exit.code === 137, `strace/child ended ${JSON.stringify(exit)}: ${out}`).toBe(true);
+  expect(out).not.toContain('acknowledged');
+  // The state of the defect: the checkpoint's write log still there, its shadow file emptied.
+  expect(existsSync(checkpointLog)).toBe(true);
+  expect(statSync(`${database(dir)}.shadow`).size).toBe(0);
+  return dir;
+}
+
+describe.skipIf(!STRACE_WORKS)('a store killed after a checkpoint emptied its shadow file, before it removed its write log', () => {
+  it('opens again with the acknowledged write and the committed one, and the leftover files gone', async () => {
+    const dir = await killedInCheckpointsLastStep('emptied');
+    const store = new LadybugStore({ dataDir: dir, bufferPoolMb: 128 });
+    await store.open();
+    try {
+      // Migration 9999 was committed and its checkpoint had put it in the database file: it must not be lost either.
+      expect((await appliedMigrations(store)).map((r) => r.migrationId).sort((a, b) => a - b)).toEqual([1, 9999]);
+      expect(existsSync(`${database(dir)}.wal.checkpoint`)).toBe(false);
+      expect(existsSync(`${database(dir)}.shadow`)).toBe(false);
+      // And it goes on working: a write after the recovery, checkpointed as ever.
+      await store.write((tx) => writeSystemRow(tx, 'Migration', { id: '2', migrationId: 2, name: 'after', appliedAt: new Date().toISOString() }));
+      expect((await appliedMigrations(store)).map((r) => r.migrationId).sort((a, b) => a - b)).toEqual([1, 2, 9999]);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
+  it('still refuses, touching nothing, when the shadow file has a whole header page: it may be another database’s', async () => {
+    const dir = await killedInCheckpointsLastStep('foreign');
+    // A header page of zeros: a shadow file the store cannot prove stale.
+    writeFileSync(`${database(dir)}.shadow`, Buffer.alloc(4096));
+    const store = new LadybugStore({ dataDir: dir, bufferPoolMb: 128 });
+    await expect(store.open()).rejects.toThrow(/Database ID for temporary file .*\.shadow' does not match/);
+    await store.close();
+    expect(existsSync(`${database(dir)}.wal.checkpoint`)).toBe(true);
+    expect(statSync(`${database(dir)}.shadow`).size).toBe(4096);
+  }, 120_000);
+});
+
+describe.skipIf(STRACE_WORKS)('a store killed in a checkpoint’s last step', () => {
+  it.skip('needs strace (with ptrace allowed) to put the kill there', () => undefined);
+});
