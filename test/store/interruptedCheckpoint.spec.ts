@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSystemRow } from '../../server/changes/audit.js';
 import { appliedMigrations } from '../../server/migrations/index.js';
+import { finishInterruptedCheckpoint } from '../../server/store/ladybug/interruptedCheckpoint.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
 import { REPO_ROOT } from '../fixtures/processes.js';
 
@@ -94,6 +95,18 @@ describe.skipIf(!STRACE_WORKS)('a store killed after a checkpoint emptied its sh
     await store.close();
     expect(existsSync(`${database(dir)}.wal.checkpoint`)).toBe(true);
     expect(statSync(`${database(dir)}.shadow`).size).toBe(4096);
+  }, 120_000);
+
+  it('still refuses, touching nothing, when the checkpoint’s write log does not end in a CHECKPOINT record', async () => {
+    const dir = await killedInCheckpointsLastStep('no-record');
+    // The log cut just before its CHECKPOINT record (17 bytes with its checksum): the library would not read the shadow file then,
+    // so this refusal can only come from elsewhere, and the log may still be needed.
+    const checkpointLog = `${database(dir)}.wal.checkpoint`;
+    truncateSync(checkpointLog, statSync(checkpointLog).size - 17);
+    const before = statSync(checkpointLog).size;
+    expect(finishInterruptedCheckpoint(database(dir), new Error(`Runtime exception: Database ID for temporary file '${database(dir)}.shadow' does not match the current database.`))).toBeUndefined();
+    expect(statSync(checkpointLog).size).toBe(before);
+    expect(existsSync(`${database(dir)}.shadow`)).toBe(true);
   }, 120_000);
 });
 
