@@ -130,14 +130,10 @@ describe('sessions of a data directory from before migration 2', () => {
           expiresAt: new Date(now - ago * MINUTE + TTL).toISOString(),
         });
       }
-      for (const m of MIGRATIONS.filter((m) => m.id !== 2)) {
-        await w.run('CREATE (m:Migration {id: $id, migrationId: $migrationId, name: $name, appliedAt: $at})', {
-          id: String(m.id).padStart(4, '0'),
-          migrationId: m.id,
-          name: m.name,
-          at: '2026-12-01T10:00:00.000Z',
-        });
-      }
+      await w.migrated(
+        MIGRATIONS.filter((m) => m.id !== 2),
+        '2026-12-01T10:00:00.000Z',
+      );
     });
     store = new LadybugStore({ dataDir: dir, bufferPoolMb: 256 });
     await store.open();

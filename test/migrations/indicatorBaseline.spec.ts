@@ -45,14 +45,10 @@ async function buildOldDirectory(): Promise<void> {
     }
     for (const [id, rel] of seedRels) await w.relationship(id, rel, seedNodes.get(rel.from)!.kind, seedNodes.get(rel.to)!.kind);
     // The old release had run every migration before 50.
-    for (const m of MIGRATIONS.filter((m) => m.id < 50)) {
-      await w.run('CREATE (m:Migration {id: $id, migrationId: $migrationId, name: $name, appliedAt: $at})', {
-        id: String(m.id).padStart(4, '0'),
-        migrationId: m.id,
-        name: m.name,
-        at: '2026-11-30T10:00:00.000Z',
-      });
-    }
+    await w.migrated(
+      MIGRATIONS.filter((m) => m.id < 50),
+      '2026-11-30T10:00:00.000Z',
+    );
   });
 }
 

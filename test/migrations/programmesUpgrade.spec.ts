@@ -54,13 +54,14 @@ async function buildPreviousReleaseDirectory(): Promise<void> {
       await w.relationship(id, rel, oldNodes.get(rel.from)!.kind, oldNodes.get(rel.to)!.kind);
     }
     // The previous release had run migrations 1, 10 and 11 on this store.
-    for (const [n, name] of [
-      [1, 'serves-evidence'],
-      [10, 'basis-columns'],
-      [11, 'seed-bases-and-corrections'],
-    ] as const) {
-      await w.run('CREATE (m:Migration {id: $id, migrationId: $n, name: $name, appliedAt: $at})', { id: String(n).padStart(4, '0'), n, name, at: EDITED_AT });
-    }
+    await w.migrated(
+      [
+        { id: 1, name: 'serves-evidence' },
+        { id: 10, name: 'basis-columns' },
+        { id: 11, name: 'seed-bases-and-corrections' },
+      ],
+      EDITED_AT,
+    );
   });
 }
 
