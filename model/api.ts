@@ -5,6 +5,7 @@ import type { NodeHistoryEntry } from './changes.js';
 import type { Provenance } from './provenance.js';
 import type { RelationshipType } from './relationships.js';
 import { STATUSES } from './vocabulary.js';
+import { DEFAULT_GAP_PAGE, MAX_GAP_PAGE } from './gapPage.js';
 
 /**
  * The HTTP API's contract: request parameters as zod schemas (the server validates
@@ -194,6 +195,14 @@ export const GapParams = z
     asOf: z.iso.date({ message: 'must be a date written YYYY-MM-DD' }).optional(),
     threshold: z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
     basis: basisChoice.optional().describe('all (the default) or printed: count only links and due dates the documents print'),
+    limit: z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(1, `must be between 1 and ${MAX_GAP_PAGE}`)
+      .max(MAX_GAP_PAGE, `must be between 1 and ${MAX_GAP_PAGE}`)
+      .optional()
+      .describe(`how many rows to return, from the first one offset names (default ${DEFAULT_GAP_PAGE}); page.total says how many the list holds`),
+    offset: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').optional().describe('how many rows to skip (default 0): the next page starts at offset + limit'),
   })
   .strict();
 export type GapParams = z.infer<typeof GapParams>;
@@ -209,8 +218,10 @@ export type GapResponse = {
   columns: GapColumn[];
   /** One row per finding; `id` is the node the row is about (the map focuses it), the rest follow `columns`. */
   rows: ({ id: string } & Record<string, GapCell>)[];
-  /** Node ids the map should highlight. */
+  /** Node ids the map should highlight: those of the whole list, not only of this page. */
   highlight: string[];
+  /** A ready-made analysis's rows come a page at a time: which rows these are, and how many the whole list holds. */
+  page?: { offset: number; limit: number; total: number };
   /** Relationship ids the map should highlight too (a saved analysis's result can hold relationships). */
   highlightEdges?: string[];
   /** A saved analysis: the parameter values it ran with. */

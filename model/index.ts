@@ -7,6 +7,7 @@ export * from './graphItems.js';
 export * from './columns.js';
 export * from './seedFile.js';
 export * from './api.js';
+export * from './gapPage.js';
 export * from './reports.js';
 export * from './statusWords.js';
 export * from './roles.js';

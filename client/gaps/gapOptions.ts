@@ -14,6 +14,8 @@ export const CONSOLE_GAP = 'console';
 let printedOnly = false;
 const values = new Map<string, Record<string, string>>();
 const consoleRuns = new Map<number, GapResponse>();
+/** How many rows of a ready-made analysis the panel asks for, once "Show more" was pressed (the server's page otherwise). */
+const rowLimits = new Map<string, number>();
 let consoleRun = 0;
 let onChange: () => void = () => undefined;
 
@@ -36,6 +38,11 @@ export function setParameterValue(id: string, name: string, value: string): void
   onChange();
 }
 
+export function showRowsUpTo(id: string, limit: number): void {
+  rowLimits.set(id, limit);
+  onChange();
+}
+
 /** Puts a console result on the map: the next render's gap key names this run. */
 export function showConsoleResult(result: GapResponse): void {
   consoleRun++;
@@ -50,6 +57,8 @@ export function gapKeySuffix(id: string): string {
   const p = new URLSearchParams(parameterValuesOf(id));
   // Saved analyses take their own parameters only; the basis switch is the ready-made analyses'.
   if (printedOnly && !isSavedAnalysis(id)) p.set('basis', 'printed');
+  const limit = rowLimits.get(id);
+  if (limit && !isSavedAnalysis(id)) p.set('limit', String(limit));
   return `|${p.toString()}`;
 }
 
@@ -57,9 +66,10 @@ export function gapKeySuffix(id: string): string {
 export const isSavedAnalysis = (id: string) => /^(saved|template)-/.test(id);
 
 /** The gap cache's fetcher: a key made by gapKey (id|plan|asOf|query) back to a request. */
-export function fetchGap(api: Api, key: string, signal: AbortSignal): Promise<GapResponse> {
+export function fetchGap(api: Api, key: string, signal: AbortSignal, limit?: number): Promise<GapResponse> {
   const [id = '', plan = '', asOf = '', ...rest] = key.split('|');
   const query = Object.fromEntries(new URLSearchParams(rest.join('|')));
+  if (limit) query.limit = String(limit);
   if (id === CONSOLE_GAP) {
     const run = consoleRuns.get(Number(query.run));
     return run ? Promise.resolve(run) : Promise.reject(new Error('no console result to show: run a query in the console'));

@@ -1,11 +1,12 @@
 import type { GapCatalogueEntry, GapResponse } from '../../model/api.js';
+import { DEFAULT_GAP_PAGE, MAX_GAP_PAGE } from '../../model/gapPage.js';
 import type { Ctx, Frame, Panel } from '../app/context.js';
 import { truncate } from '../graph/labels.js';
 import { chooseGap, select } from '../state/actions.js';
 import { h, fill } from '../ui/dom.js';
 import { datedName, download } from '../ui/download.js';
 import { gapTableCsv } from './csv.js';
-import { isPrintedOnly, setPrintedOnly } from './gapOptions.js';
+import { fetchGap, isPrintedOnly, setPrintedOnly, showRowsUpTo } from './gapOptions.js';
 import { parameterInputs } from './parameterInputs.js';
 import './gaps.css';
 import { formatCell, rowNodeId, takesDate, todayIso } from './utils.js';
@@ -38,7 +39,7 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
 
   const countOf = (state: Frame['state'], a: GapCatalogueEntry) => {
     const r = ctx.resources.gap.get(ctx.gapKey(state, a.id));
-    return r.status === 'ready' ? String(r.value.rows.length) : r.status === 'error' ? '!' : '…';
+    return r.status === 'ready' ? String(r.value.page?.total ?? r.value.rows.length) : r.status === 'error' ? '!' : '…';
   };
 
   const renderResult = (f: Frame, entry: GapCatalogueEntry | undefined) => {
@@ -85,9 +86,17 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
 
   const resultTable = (g: GapResponse, f: Frame): HTMLElement[] => {
     const known = (id: string) => f.data.index.nodes.has(id);
+    const total = g.page?.total ?? g.rows.length;
+    // The CSV holds the whole list: when the panel shows only its first rows, the rest are asked for first.
+    const wholeList = async () => (total > g.rows.length ? fetchGap(ctx.api, ctx.gapKey(f.state), new AbortController().signal, Math.min(total, MAX_GAP_PAGE)) : g);
     const csv = h(
       'button',
-      { type: 'button', class: 'button small', id: 'gap-csv', onclick: () => download(new Blob([gapTableCsv(g)], { type: 'text/csv;charset=utf-8' }), datedName(`gap-${g.id}`, 'csv')) },
+      {
+        type: 'button',
+        class: 'button small',
+        id: 'gap-csv',
+        onclick: async () => download(new Blob([gapTableCsv(await wholeList())], { type: 'text/csv;charset=utf-8' }), datedName(`gap-${g.id}`, 'csv')),
+      },
       'Download CSV',
     );
     const summary = h('p', { class: 'gap-summary', role: 'status' }, g.summary);
@@ -100,7 +109,7 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
     const table = h(
       'table',
       { class: 'data-table gap-table', 'aria-describedby': 'gap-result-heading' },
-      h('caption', { class: 'visually-hidden' }, `${g.title}: ${g.rows.length} rows. Press Enter on a row to show it on the map.`),
+      h('caption', { class: 'visually-hidden' }, `${g.title}: ${total} rows${total > g.rows.length ? `, the first ${g.rows.length} shown` : ''}. Press Enter on a row to show it on the map.`),
       h(
         'thead',
         {},
@@ -146,7 +155,20 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
         }),
       ),
     );
-    return [h('div', { class: 'gap-tools' }, summary, csv), h('div', { class: 'table-scroll' }, table)];
+    const more =
+      total > g.rows.length
+        ? h(
+            'p',
+            { class: 'gap-more' },
+            `Showing the first ${g.rows.length.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows; the CSV holds them all. `,
+            h(
+              'button',
+              { type: 'button', class: 'button small secondary', id: 'gap-more', onclick: () => showRowsUpTo(g.id, g.rows.length + DEFAULT_GAP_PAGE) },
+              `Show ${Math.min(DEFAULT_GAP_PAGE, total - g.rows.length).toLocaleString('en-GB')} more`,
+            ),
+          )
+        : null;
+    return [h('div', { class: 'gap-tools' }, summary, csv), h('div', { class: 'table-scroll' }, table), ...(more ? [more] : [])];
   };
 
   /** Builds the list once per catalogue; counts and the pressed state change in place, so a click is never lost to a rebuild. */

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { GapParams, type GapResponse } from '../../model/index.js';
+import { DEFAULT_GAP_PAGE, GapParams, type GapResponse } from '../../model/index.js';
 import { ANALYSES, catalogue, defaultGapInput } from '../gaps/analyses.js';
 import { planShortNames } from '../graph/planNames.js';
 import { cached } from '../graph/readCache.js';
@@ -26,7 +26,8 @@ export function gapRoutes(store: GraphStore, saved?: SavedAnalyses): Router {
       return;
     }
     if (!analysis) throw notFound(`no gap analysis ${id}; the catalogue at /api/gaps lists them`);
-    const input = defaultGapInput(parseRequest(GapParams, req.query, 'query'));
+    const { limit = DEFAULT_GAP_PAGE, offset = 0, ...params } = parseRequest(GapParams, req.query, 'query');
+    const input = defaultGapInput(params);
     // A gap list is a read model of the current graph: computed once, kept until a change affects what it read
     // (the plan's short name in its summary line included, so it is read through the recording store too).
     const result = await cached(store, `gap:${id}:${input.plan}:${input.asOf}:${input.threshold}:${input.basis}`, async (reading) => {
@@ -37,6 +38,9 @@ export function gapRoutes(store: GraphStore, saved?: SavedAnalyses): Router {
       id: analysis.id,
       title: analysis.title,
       ...result,
+      // A slice of the cached list: the page costs what it holds, however long the list has grown.
+      rows: result.rows.slice(offset, offset + limit),
+      page: { offset, limit, total: result.rows.length },
       input: { plan: input.plan || null, asOf: input.asOf, threshold: input.threshold, basis: input.basis },
     };
     res.json(body);

@@ -95,7 +95,7 @@ export function openApiDocument() {
       },
       '/api/gaps/{id}': {
         get: {
-          summary: 'Runs one gap analysis: rows, a one-line summary and the node ids to highlight',
+          summary: "Runs one gap analysis: a one-line summary, a page of its rows (page gives offset, limit and the whole list's total) and the node ids to highlight",
           parameters: [
             {
               ...idParam,

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -52,4 +53,16 @@ export async function startSeededServer(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The seeded server for one spec file: started before its tests, closed after them. */
+export function seededServerForFile(): () => SeededServer {
+  let api: SeededServer;
+  beforeAll(async () => {
+    api = await startSeededServer();
+  }, 120_000);
+  afterAll(async () => {
+    await api.close();
+  });
+  return () => api;
 }

@@ -251,6 +251,36 @@ describe('the explorer', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it('lists a long gap list a page at a time, counts it whole, and puts all of it in the CSV', async () => {
+    // At threshold 0 near-duplicates lists every pair of actions in different plans sharing a word: thousands.
+    const total = ((await (await fetch(`${server.url}/api/gaps/near-duplicate-actions?threshold=0&limit=1`)).json()) as { page: { total: number } }).page.total;
+    expect(total).toBeGreaterThan(1000);
+    const { page, errors } = await open('/');
+    await page.locator('#side-tab-gaps').click();
+    await expect.poll(() => page.locator('.gap-count').evaluateAll((els) => els.length > 0 && els.every((e) => /^\d+$/.test(e.textContent ?? ''))), { timeout: 30_000 }).toBe(true);
+    await page.locator('#gap-near-duplicate-actions').click();
+    const threshold = page.locator('#gap-param-0');
+    await expect.poll(() => threshold.inputValue()).toBe('0.35');
+    await threshold.fill('0');
+    await threshold.dispatchEvent('change');
+    const rows = page.locator('.gap-table tbody tr');
+    await page.locator('.gap-more', { hasText: `of ${total.toLocaleString('en-GB')} rows` }).waitFor({ timeout: 30_000 });
+    expect(await rows.count()).toBe(500);
+    // The count beside the analysis is the whole list's, not the page's.
+    expect(await page.locator('#gap-near-duplicate-actions-count').textContent()).toBe(String(total));
+    await page.locator('#gap-more').click();
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1000);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.locator('#gap-csv').click()]);
+    mkdirSync(DOWNLOADS, { recursive: true });
+    const path = join(DOWNLOADS, 'near-duplicates.csv');
+    await download.saveAs(path);
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\uFEFFAlike,Action,Alike action');
+    expect(lines.length - 1).toBe(total);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the coverage matrix, and a cell puts its actions on the map', async () => {
     const { page, errors } = await open('/');
     await page.locator('#view-tab-matrix').click();
