@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { GraphParams, NodeIdParam, type GraphResponse } from '../../model/index.js';
 import { subgraph } from '../graph/subgraph.js';
 import { goldenThread } from '../thread/thread.js';
+import { threadPatch } from '../thread/threadPatch.js';
 import { cached } from '../graph/readCache.js';
 import type { GraphStore } from '../store/port.js';
 import { parseRequest } from './validateRequest.js';
@@ -22,7 +23,7 @@ export function graphRoutes(store: GraphStore): Router {
   });
   router.get('/thread/:id', async (req, res) => {
     const { id } = parseRequest(NodeIdParam, { id: req.params.id }, 'path');
-    res.json(await cached(store, `thread:${id}`, (reading) => goldenThread(reading, id)));
+    res.json(await cached(store, `thread:${id}`, (reading) => goldenThread(reading, id), { patch: threadPatch(store) }));
   });
   return router;
 }

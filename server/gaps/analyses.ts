@@ -1,10 +1,11 @@
 import { BASES, basesOfClass, type GapBasisChoice, type GapCatalogueEntry, type GapParams, type GapResponse, type NodeSummary } from '../../model/index.js';
 import { byNumbers } from '../graph/byNumbers.js';
 import { cachedRows } from '../graph/cachedRows.js';
+import { keptOrderSorter } from '../graph/keptOrderSort.js';
 import { planShortNames, qualifiedRef } from '../graph/planNames.js';
 import { nodeSummaries, summaryFromElementData, summaryOf } from '../graph/summaries.js';
 import { coverageMatrix } from '../matrix/coverageMatrix.js';
-import type { GraphStore, NodeValue } from '../store/port.js';
+import type { GraphStore, NodeValue, Row } from '../store/port.js';
 import { alikePairs, contentWords } from './textSimilarity.js';
 
 /**
@@ -71,21 +72,27 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/**
+ * Action rows in reference order ("LCJA 2008 2.5.7" by its numbers), then by id. The rows
+ * are the cached ones, the same objects from read to read but for the edited ones, so the
+ * last order is kept and only the edited rows are placed again (keptOrderSort.ts): at a
+ * hundred partnerships' size sorting afresh was most of a read after an edit.
+ */
+const sortActionRows = keptOrderSorter<Row>((x, y) => byNumbers(`${text(x.plan)} ${text(x.ref)}`, `${text(y.plan)} ${text(y.ref)}`) || String(x.id).localeCompare(String(y.id)));
+
 async function actionsAnalysis(store: GraphStore, query: string, input: GapInput, summarise: (n: number) => string): Promise<GapResult> {
   // Rows kept and patched per edited action (cachedRows.ts): an edit of a shown field does not run the query again.
   const [rows, names] = await Promise.all([cachedRows(store, query, { plan: input.plan, asOf: input.asOf, bases: input.bases }), planShortNames(store)]);
-  const actions = rows
-    .map((r) => ({
-      id: String(r.id),
-      plan: text(r.plan),
-      ref: text(r.ref),
-      title: text(r.title),
-      lead: text(r.lead),
-      timescale: text(r.timescale),
-      dueDate: text(r.dueDate),
-      status: text(r.status),
-    }))
-    .sort((x, y) => byNumbers(`${x.plan} ${x.ref}`, `${y.plan} ${y.ref}`) || x.id.localeCompare(y.id));
+  const actions = sortActionRows(rows).map((r) => ({
+    id: String(r.id),
+    plan: text(r.plan),
+    ref: text(r.ref),
+    title: text(r.title),
+    lead: text(r.lead),
+    timescale: text(r.timescale),
+    dueDate: text(r.dueDate),
+    status: text(r.status),
+  }));
   const qualify = severalPlans(actions.map((a) => a.plan));
   return {
     summary: summarise(actions.length),

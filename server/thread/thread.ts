@@ -151,9 +151,13 @@ export async function goldenThread(store: GraphStore, id: string): Promise<Threa
   }
   const summaries = new Map([...nodes].map(([k, d]) => [k, summaryFromElementData(d)]));
   const origin = summaries.get(id)!;
-  const description =
-    paths.length === 0 ? (up ? `${spoken(origin)} is linked to no national outcome, aim or framework outcome.` : `No action serves ${spoken(origin)}.`) : describePaths(paths, summaries);
-  return { origin, direction: up ? 'up' : 'down', paths, elements, description, belongsTo: [] };
+  return { origin, direction: up ? 'up' : 'down', paths, elements, description: describeThread(origin, up, paths, summaries), belongsTo: [] };
+}
+
+/** The sentences of an upward or downward thread (not one through a milestone, progress update or indicator). */
+export function describeThread(origin: NodeSummary, up: boolean, paths: ThreadPath[], summaries: Map<string, NodeSummary>): string {
+  if (paths.length) return describePaths(paths, summaries);
+  return up ? `${spoken(origin)} is linked to no national outcome, aim or framework outcome.` : `No action serves ${spoken(origin)}.`;
 }
 
 const BELONGS_WORDS: Record<string, string> = { HAS_MILESTONE: 'is a milestone of', HAS_PROGRESS: 'is a progress update of', MEASURES: 'measures' };

@@ -53,14 +53,33 @@ describe('a one-field edit', () => {
     expect((await get('/api/gaps/actions-without-timescale?asOf=2012-01-01')).rows.some((r: { id: string }) => r.id === ACTION)).toBe(true);
   });
 
-  it('of an action title drops the duplicates and the threads that show it, and they show the new title', async () => {
+  it('of an action title drops the duplicates and keeps the threads that show it, which show the new title', async () => {
     await warmUp();
+    // What the action serves at the top of its thread: that thread runs down through the action.
+    const top = (await get(`/api/thread/${ACTION}`)).paths[0].nodes.at(-1) as string;
+    expect((await get(`/api/thread/${top}`)).elements.nodes.some((n: { data: { id: string } }) => n.data.id === ACTION)).toBe(true);
     const res = await api.call('POST', '/api/changes', { operations: [{ op: 'update', id: ACTION, set: { title: 'A retitled action for the read-model test' } }] });
     expect(res.status).toBe(201);
     expect(isCached(api.store, gapKey('near-duplicate-actions'))).toBe(false);
-    expect(isCached(api.store, `thread:${ACTION}`)).toBe(false);
+    // The thread's paths do not read titles: its nodes are read again and it is kept (server/thread/threadPatch.ts).
+    expect(isCached(api.store, `thread:${ACTION}`)).toBe(true);
     const thread = await get(`/api/thread/${ACTION}`);
     expect(thread.origin.label).toBe('A retitled action for the read-model test');
+    expect(thread.elements.nodes.find((n: { data: { id: string } }) => n.data.id === ACTION).data.label).toBe('A retitled action for the read-model test');
+    expect(thread.description).toContain('2.5.13 “A retitled action for the read-model test”');
+    expect(isCached(api.store, `thread:${top}`)).toBe(true);
+    expect((await get(`/api/thread/${top}`)).description).toContain('2.5.13 “A retitled action for the read-model test”');
+  });
+
+  it("of a lead organisation's name drops the downward threads, whose sentences name the lead", async () => {
+    await warmUp();
+    const down = await get('/api/thread/no:9');
+    const lead = down.elements.edges.find((e: { data: { type: string } }) => e.data.type === 'LEADS')?.data.source as string;
+    expect(lead).toBeTruthy();
+    const res = await api.call('POST', '/api/changes', { operations: [{ op: 'update', id: lead, set: { name: 'A renamed lead for the read-model test' } }] });
+    expect(res.status).toBe(201);
+    expect(isCached(api.store, 'thread:no:9')).toBe(false);
+    expect((await get('/api/thread/no:9')).description).toContain('(led by A renamed lead for the read-model test)');
   });
 
   it('a new SERVES link drops every read model that follows SERVES, and the thread shows it', async () => {
