@@ -75,6 +75,16 @@ function indexTerms(token: string): string[] | null {
   return terms;
 }
 
+/** The index terms of a document, as MiniSearch indexes it (the same fields, tokens and terms), each once. */
+function termsOf(doc: SearchDocument): Set<string> {
+  const terms = new Set<string>();
+  for (const field of ALL_TEXT_FIELD_NAMES) {
+    const text = field === 'id' ? doc.summary.id : (fieldText(doc.props[field]) ?? '');
+    for (const token of tokenize(text)) for (const t of indexTerms(token) ?? []) terms.add(t);
+  }
+  return terms;
+}
+
 type Hit = { doc: SearchDocument; tier: Tier; score: number; terms: Set<string>; fields: string[]; via?: Hit };
 
 export class SearchIndex {
@@ -82,8 +92,13 @@ export class SearchIndex {
   private readonly byRef = new Map<string, string[]>();
   private readonly byAlias = new Map<string, string[]>();
   private readonly mini: MiniSearch<SearchDocument>;
-  /** Every term in the index: a query word found here is no typo, and is not searched fuzzily. */
-  private readonly vocabulary = new Set<string>();
+  /**
+   * Every term in the index, with how many documents hold it: a query word found here is
+   * no typo, and is not searched fuzzily. Counted, so that taking a document out knows at
+   * once which of its terms no other document holds: asking the index instead (a search
+   * per term) took most of an edit's time, since common words are held by thousands.
+   */
+  private readonly vocabulary = new Map<string, number>();
 
   constructor(documents: Iterable<SearchDocument>) {
     this.mini = new MiniSearch<SearchDocument>({
@@ -91,17 +106,14 @@ export class SearchIndex {
       fields: ALL_TEXT_FIELD_NAMES,
       extractField: (doc, field) => (field === 'id' ? doc.summary.id : (fieldText(doc.props[field]) ?? '')),
       tokenize,
-      processTerm: (token) => {
-        const terms = indexTerms(token);
-        if (terms) for (const t of terms) this.vocabulary.add(t);
-        return terms;
-      },
+      processTerm: indexTerms,
     });
     const all: SearchDocument[] = [];
     for (const doc of documents) {
       this.docs.set(doc.summary.id, doc);
       all.push(doc);
       this.lookUp(doc);
+      this.count(doc, 1);
     }
     this.mini.addAll(all);
   }
@@ -130,6 +142,7 @@ export class SearchIndex {
     this.remove(doc.summary.id);
     this.docs.set(doc.summary.id, doc);
     this.lookUp(doc);
+    this.count(doc, 1);
     this.mini.add(doc);
     this.answers.clear();
   }
@@ -149,17 +162,17 @@ export class SearchIndex {
     if (ref) without(this.byRef, ref);
     for (const a of aliasesOf(doc)) without(this.byAlias, a);
     // A term only this document held is no longer known: a query word matching it may be a typo again.
-    for (const field of ALL_TEXT_FIELD_NAMES) {
-      for (const token of tokenize(fieldText(doc.props[field]) ?? '')) {
-        for (const t of indexTerms(token) ?? []) if (this.vocabulary.has(t) && !this.holds(t)) this.vocabulary.delete(t);
-      }
-    }
+    this.count(doc, -1);
     this.answers.clear();
   }
 
-  /** Whether any document still holds this index term. */
-  private holds(term: string): boolean {
-    return this.mini.search({ combineWith: 'OR', queries: [term], processTerm: (t: string) => t, tokenize: (t: string) => [t], prefix: false, fuzzy: false }).length > 0;
+  /** Counts a document's terms in (+1) or out (-1) of the vocabulary, each term once per document. */
+  private count(doc: SearchDocument, by: 1 | -1): void {
+    for (const term of termsOf(doc)) {
+      const held = (this.vocabulary.get(term) ?? 0) + by;
+      if (held > 0) this.vocabulary.set(term, held);
+      else this.vocabulary.delete(term);
+    }
   }
 
   private lookUp(doc: SearchDocument): void {

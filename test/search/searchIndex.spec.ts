@@ -86,6 +86,36 @@ describe('an action and its milestones', () => {
   });
 });
 
+describe('the vocabulary follows the documents held', () => {
+  // A word is a typo only when no document holds it: "accomodation" is in one document, misspelt as printed.
+  const misspelt = () => doc('v:misspelt', 'Action', 'Accomodation survey', { title: 'Accomodation survey' });
+  const build = () =>
+    new SearchIndex([
+      doc('v:right', 'Action', 'Supported accommodation for offenders', { title: 'Supported accommodation for offenders' }),
+      misspelt(),
+      doc('v:again', 'Action', 'An accomodation audit', { title: 'An accomodation audit' }),
+    ]);
+
+  it('does not forgive a word a document holds, and does once the last one holding it has gone', () => {
+    const index = build();
+    expect(index.search('accomodation', { limit: 5 }).map((r) => r.id)).not.toContain('v:right');
+    index.remove('v:misspelt');
+    // One document still holds the word: still no typo.
+    expect(index.search('accomodation', { limit: 5 }).map((r) => r.id)).toEqual(['v:again']);
+    index.remove('v:again');
+    expect(index.search('accomodation', { limit: 5 }).map((r) => r.id)).toEqual(['v:right']);
+  });
+
+  it('knows a word again when a document holding it is put back, and a replaced document forgets its old words', () => {
+    const index = build();
+    index.remove('v:again');
+    index.put({ ...misspelt(), props: { title: 'Housing survey' }, summary: { ...misspelt().summary, label: 'Housing survey' } });
+    expect(index.search('accomodation', { limit: 5 }).map((r) => r.id)).toEqual(['v:right']);
+    index.put(misspelt());
+    expect(index.search('accomodation', { limit: 5 }).map((r) => r.id)).toEqual(['v:misspelt']);
+  });
+});
+
 describe('every text field of every node kind is searched', () => {
   const cases = NODE_KINDS.flatMap((kind) => TEXT_FIELDS[kind].map((f) => [kind, f.field, f.list] as const));
 
