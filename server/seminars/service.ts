@@ -261,6 +261,9 @@ export class SeminarService {
     const timer = setTimeout(
       () => {
         this.timers.delete(roundId);
+        // Node's timers run on a monotonic clock rounded to the millisecond, so one can fire a
+        // millisecond before the wall clock reaches endsAt: wait out the rest rather than close early.
+        if (Date.now() < Date.parse(endsAt)) return this.armTimer(room, roundId, endsAt, room.rounds.get(roundId)?.status ?? status);
         logged(room, async () => (room.rounds.get(roundId)?.status === 'open' ? this.closeRoundNow(room, roundId) : { done: Promise.resolve(null) })).catch((err: unknown) =>
           console.error(`closing round ${roundId} on its timer failed:`, err),
         );
