@@ -68,7 +68,8 @@ async function actionRefs(store: GraphStore, ids: string[], qualify: boolean): P
     }),
   );
 }
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+// Grouped as the explorer prints counts ("1,729 pairs"), so a summary and the panel's paging line agree.
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
