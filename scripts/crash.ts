@@ -43,7 +43,7 @@ try {
     console.log(
       `${shape.name}: ${report.recovered} of ${report.kills} kills recovered; ${report.acknowledged} changes acknowledged, all present; ` +
         `${report.committedUnacknowledged} more committed whose answer the kill cut off; ` +
-        `${report.halfWritten !== undefined ? `${report.halfWritten} acceptances committed before their seminar log entry; ` : ''}restart median ${report.restartMs.median} ms, max ${report.restartMs.max} ms; ${Math.round((Date.now() - t0) / 1000)} s`,
+        `${report.halfWritten !== undefined ? `${report.halfWritten} acceptances committed before their seminar log entry; ` : ''}${report.checkpointsFinished} restarts finished a checkpoint the kill had cut off; restart median ${report.restartMs.median} ms, max ${report.restartMs.max} ms; ${Math.round((Date.now() - t0) / 1000)} s`,
     );
     for (const p of report.problems) console.log(`  PROBLEM ${p}`);
   }
@@ -53,8 +53,9 @@ try {
   else rmSync(root, { recursive: true, force: true });
 }
 console.log(`\nseed ${seed}, ${store.name} store`);
-console.log('| scenario | kills | recovered | acknowledged (all present) | committed, answer cut off | accepted before log entry | problems |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
-for (const r of reports) console.log(`| ${r.name} | ${r.kills} | ${r.recovered} | ${r.acknowledged} | ${r.committedUnacknowledged} | ${r.halfWritten ?? '-'} | ${r.problems.length} |`);
+console.log('| scenario | kills | recovered | acknowledged (all present) | committed, answer cut off | accepted before log entry | cut-off checkpoints finished at open | problems |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of reports)
+  console.log(`| ${r.name} | ${r.kills} | ${r.recovered} | ${r.acknowledged} | ${r.committedUnacknowledged} | ${r.halfWritten ?? '-'} | ${r.checkpointsFinished} | ${r.problems.length} |`);
 for (const f of failed) console.log(`STOPPED ${f}`);
 process.exitCode = failed.length === 0 && reports.every((r) => r.problems.length === 0) ? 0 : 1;

@@ -33,7 +33,7 @@ describe.each(stores)('on the $name store', (store) => {
       const report = await runCrashScenario({ ...shape, store, dataDir, kills: KILLS, seed }, (line) => console.log(line));
       console.log(
         `[crash sample] ${store.name}, ${shape.name}: ${report.recovered}/${report.kills} kills recovered, ${report.acknowledged} acknowledged, ${report.committedUnacknowledged} committed unanswered` +
-          `${report.halfWritten !== undefined ? `, ${report.halfWritten} accepted before their log entry` : ''} (seed ${seed}, ${Math.round((Date.now() - t0) / 1000)} s)`,
+          `${report.halfWritten !== undefined ? `, ${report.halfWritten} accepted before their log entry` : ''}, ${report.checkpointsFinished} cut-off checkpoints finished at open (seed ${seed}, ${Math.round((Date.now() - t0) / 1000)} s)`,
       );
       expect(report.problems).toEqual([]);
       expect(report.recovered).toBe(KILLS);

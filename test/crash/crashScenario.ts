@@ -1,4 +1,4 @@
-import { ADMIN, startCrashServer, type CrashServer } from './crashServer.js';
+import { ADMIN, finishedCutOffCheckpoint, startCrashServer, type CrashServer } from './crashServer.js';
 import { EMBEDDED_CRASH_STORE, type CrashStore } from './crashStore.js';
 import { Ledger, writeUntilKilled, type Attempt, type Editor } from './ledger.js';
 import { random } from './random.js';
@@ -43,6 +43,8 @@ export type ScenarioReport = {
   halfWritten?: number;
   problems: string[];
   restartMs: { median: number; max: number };
+  /** Restarts that finished a LadybugDB checkpoint the kill had cut off (crashServer.ts). */
+  checkpointsFinished: number;
 };
 
 async function setUp(server: CrashServer, count: number): Promise<Editor[]> {
@@ -83,6 +85,7 @@ export async function runCrashScenario(options: ScenarioOptions, log: (line: str
   const problems: string[] = [];
   const restarts: number[] = [];
   let recovered = 0;
+  let checkpointsFinished = 0;
   let last = { committed: 0, acknowledged: 0 };
   try {
     for (let kill = 1; kill <= options.kills; kill++) {
@@ -99,6 +102,7 @@ export async function runCrashScenario(options: ScenarioOptions, log: (line: str
       const t0 = Date.now();
       server = await start();
       restarts.push(Date.now() - t0);
+      if (finishedCutOffCheckpoint(server)) checkpointsFinished++;
       const round: Attempt[] = ledger.attempts.slice(from);
       const result = await verifyRecovery(server, editors[0]!.session, ledger, editors, round);
       problems.push(...result.problems.map((p) => `kill ${kill} (${delay} ms after the first acknowledged write): ${p}`));
@@ -121,5 +125,6 @@ export async function runCrashScenario(options: ScenarioOptions, log: (line: str
     committedUnacknowledged: last.committed - last.acknowledged,
     problems,
     restartMs: { median: restarts[Math.floor(restarts.length / 2)] ?? 0, max: restarts.at(-1) ?? 0 },
+    checkpointsFinished,
   };
 }

@@ -67,3 +67,12 @@ export async function startCrashServer(dataDir: string, store: CrashStore = EMBE
   };
   return { run, base: base!, call, signIn };
 }
+
+/**
+ * Whether this start found a LadybugDB checkpoint a kill had cut off and finished it
+ * (server/store/ladybug/interruptedCheckpoint.ts says so on stderr): the crash runs count
+ * them, so a run shows whether its kills reached those windows at all.
+ */
+export function finishedCutOffCheckpoint(server: CrashServer): boolean {
+  return /embedded store: a checkpoint\b.*\bwas cut off/.test(server.run.stderr());
+}

@@ -1,6 +1,6 @@
 import type { JoinAnswer, StartSeminarAnswer } from '../../model/seminars.js';
 import type { ScenarioOptions, ScenarioReport } from './crashScenario.js';
-import { ADMIN, startCrashServer, type Answer, type CrashServer } from './crashServer.js';
+import { ADMIN, finishedCutOffCheckpoint, startCrashServer, type Answer, type CrashServer } from './crashServer.js';
 import { EMBEDDED_CRASH_STORE } from './crashStore.js';
 import { random } from './random.js';
 import { SeminarLedger } from './seminarLedger.js';
@@ -101,6 +101,7 @@ export async function runSeminarCrashScenario(options: ScenarioOptions, log: (li
   const restarts: number[] = [];
   let recovered = 0;
   let halfWritten = 0;
+  let checkpointsFinished = 0;
   let last = { committed: 0, acknowledged: 0 };
   try {
     for (let kill = 1; kill <= options.kills; kill++) {
@@ -120,6 +121,7 @@ export async function runSeminarCrashScenario(options: ScenarioOptions, log: (li
       const t0 = Date.now();
       server = await start();
       restarts.push(Date.now() - t0);
+      if (finishedCutOffCheckpoint(server)) checkpointsFinished++;
       const result = await verifySeminarRecovery(server, seminar, ledger);
       problems.push(...result.problems.map((p) => `kill ${kill} (${delay} ms after the first acknowledged acceptance): ${p}`));
       if (result.problems.length === 0) recovered++;
@@ -143,5 +145,6 @@ export async function runSeminarCrashScenario(options: ScenarioOptions, log: (li
     halfWritten,
     problems,
     restartMs: { median: restarts[Math.floor(restarts.length / 2)] ?? 0, max: restarts.at(-1) ?? 0 },
+    checkpointsFinished,
   };
 }
