@@ -75,12 +75,14 @@ function indexTerms(token: string): string[] | null {
   return terms;
 }
 
+/** A document's text in one indexed field, as MiniSearch reads it (its `extractField`). */
+const fieldOf = (doc: SearchDocument, field: string): string => (field === 'id' ? doc.summary.id : (fieldText(doc.props[field]) ?? ''));
+
 /** The index terms of a document, as MiniSearch indexes it (the same fields, tokens and terms), each once. */
 function termsOf(doc: SearchDocument): Set<string> {
   const terms = new Set<string>();
   for (const field of ALL_TEXT_FIELD_NAMES) {
-    const text = field === 'id' ? doc.summary.id : (fieldText(doc.props[field]) ?? '');
-    for (const token of tokenize(text)) for (const t of indexTerms(token) ?? []) terms.add(t);
+    for (const token of tokenize(fieldOf(doc, field))) for (const t of indexTerms(token) ?? []) terms.add(t);
   }
   return terms;
 }
@@ -104,7 +106,7 @@ export class SearchIndex {
     this.mini = new MiniSearch<SearchDocument>({
       idField: 'id',
       fields: ALL_TEXT_FIELD_NAMES,
-      extractField: (doc, field) => (field === 'id' ? doc.summary.id : (fieldText(doc.props[field]) ?? '')),
+      extractField: fieldOf,
       tokenize,
       processTerm: indexTerms,
     });
