@@ -39,7 +39,8 @@ export function mountGaps(root: HTMLElement, ctx: Ctx): Panel {
 
   const countOf = (state: Frame['state'], a: GapCatalogueEntry) => {
     const r = ctx.resources.gap.get(ctx.gapKey(state, a.id));
-    return r.status === 'ready' ? String(r.value.page?.total ?? r.value.rows.length) : r.status === 'error' ? '!' : '…';
+    // Grouped as the summaries and the paging line are ('1,729').
+    return r.status === 'ready' ? (r.value.page?.total ?? r.value.rows.length).toLocaleString('en-GB') : r.status === 'error' ? '!' : '…';
   };
 
   const renderResult = (f: Frame, entry: GapCatalogueEntry | undefined) => {

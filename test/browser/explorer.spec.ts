@@ -221,7 +221,7 @@ describe('the explorer', { timeout: 120_000 }, () => {
     await page.locator('#side-tab-gaps').click();
     const button = page.locator('#gap-overdue-actions');
     // The gap list is redrawn as each analysis's count arrives; a click before the last count can be lost.
-    await expect.poll(() => page.locator('.gap-count').evaluateAll((els) => els.length > 0 && els.every((e) => /^\d+$/.test(e.textContent ?? ''))), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.locator('.gap-count').evaluateAll((els) => els.length > 0 && els.every((e) => /^\d{1,3}(,\d{3})*$/.test(e.textContent ?? ''))), { timeout: 30_000 }).toBe(true);
     await button.click();
     const rows = page.locator('.gap-table tbody tr');
     await rows.first().waitFor();
@@ -257,7 +257,7 @@ describe('the explorer', { timeout: 120_000 }, () => {
     expect(total).toBeGreaterThan(1000);
     const { page, errors } = await open('/');
     await page.locator('#side-tab-gaps').click();
-    await expect.poll(() => page.locator('.gap-count').evaluateAll((els) => els.length > 0 && els.every((e) => /^\d+$/.test(e.textContent ?? ''))), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.locator('.gap-count').evaluateAll((els) => els.length > 0 && els.every((e) => /^\d{1,3}(,\d{3})*$/.test(e.textContent ?? ''))), { timeout: 30_000 }).toBe(true);
     await page.locator('#gap-near-duplicate-actions').click();
     const threshold = page.locator('#gap-param-0');
     await expect.poll(() => threshold.inputValue()).toBe('0.35');
@@ -267,7 +267,7 @@ describe('the explorer', { timeout: 120_000 }, () => {
     await page.locator('.gap-more', { hasText: `of ${total.toLocaleString('en-GB')} rows` }).waitFor({ timeout: 30_000 });
     expect(await rows.count()).toBe(500);
     // The count beside the analysis is the whole list's, not the page's.
-    expect(await page.locator('#gap-near-duplicate-actions-count').textContent()).toBe(String(total));
+    expect(await page.locator('#gap-near-duplicate-actions-count').textContent()).toBe(total.toLocaleString('en-GB'));
     await page.locator('#gap-more').click();
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1000);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.locator('#gap-csv').click()]);
@@ -333,7 +333,7 @@ describe('the explorer', { timeout: 120_000 }, () => {
 
     await page.locator('#side-tab-gaps').click();
     // The gap list is redrawn as each analysis's count arrives; a click before the last count can be lost.
-    await expect.poll(() => page.locator('.gap-count').evaluateAll((els) => els.length > 0 && els.every((e) => /^\d+$/.test(e.textContent ?? ''))), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.locator('.gap-count').evaluateAll((els) => els.length > 0 && els.every((e) => /^\d{1,3}(,\d{3})*$/.test(e.textContent ?? ''))), { timeout: 30_000 }).toBe(true);
     await page.locator('#gap-unserved-outcomes').click();
     await page.locator('#gap-csv').waitFor();
     const gapCsv = await save(() => page.locator('#gap-csv').click(), 'gap.csv');
