@@ -6,7 +6,7 @@ import { cameraOf, viewportFor } from './camera.js';
 import { LARGE_GRAPH, type RendererKind } from './renderer.js';
 import type { NodeKind } from '../../model/nodes.js';
 import { KIND_STYLES } from '../graph/kinds.js';
-import { borderWidthFor, buildStyle, labelLook, MAP_BACKGROUND, type LabelLook } from './style.js';
+import { borderWidthFor, buildStyle, labelLook, linksWithArrows, MAP_BACKGROUND, type LabelLook } from './style.js';
 import { classesFor, type MapView } from './view.js';
 import { boxOf, positionsOf } from './nodeBoxes.js';
 import { chooseLabels, MIN_LABEL_PX, type Box, type LabelBox } from './levelOfDetail.js';
@@ -149,8 +149,9 @@ export function createMap(opts: MapOptions): MapHandle {
     if (destroyed) return;
     if (calledOut) calledOutIds = calledOut;
     const zoom = cy.zoom();
-    // Restyle only when the zoom moved enough to matter: a stylesheet swap redraws every label.
-    if (Math.abs(Math.log(zoom / labelZoom)) > 0.15) {
+    // Restyle only when the zoom moved enough to matter (a stylesheet swap redraws every label),
+    // or across the zoom where links gain or lose their arrowheads.
+    if (Math.abs(Math.log(zoom / labelZoom)) > 0.15 || linksWithArrows(zoom, renderer === 'webgl') !== linksWithArrows(labelZoom, renderer === 'webgl')) {
       labelZoom = zoom;
       restyle();
     }

@@ -27,6 +27,23 @@ export const HIT_COLOUR = '#000000';
 export const MAP_BACKGROUND = '#ffffff';
 const FONT = '"Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif';
 
+/**
+ * Links' level of detail. Cytoscape draws an arrowhead at least 29 model units wide, so at the
+ * fitted zoom of a whole map (about 0.09 on a phone, 0.22 on a laptop or a projector) a head is
+ * 3 to 6 pixels under a faint line: it cannot be told from the node it points at, and the bands
+ * already say which way a link runs (an action below the outcome it serves). Drawing heads and
+ * bezier ends nobody can see was a third of the first frame. Below this zoom the links are
+ * drawn as plain straight lines from centre to centre (Cytoscape's "haystack", under the
+ * nodes); from it on, where a head is 8 pixels or more, with their arrowheads. The board-paper
+ * exports draw their own arrows (export/boardSvg.ts).
+ */
+export const ARROW_ZOOM = 8 / 29;
+
+/** Whether links are drawn with their arrowheads at this zoom (the canvas renderer; WebGL always draws them). */
+export function linksWithArrows(zoom: number, webgl: boolean): boolean {
+  return webgl || zoom >= ARROW_ZOOM;
+}
+
 /** How a kind's label is drawn under these options: the stylesheet's values, for whoever must know them without asking Cytoscape. */
 export type LabelLook = { inside: boolean; fontSize: number; textMaxWidth: number };
 
@@ -103,10 +120,11 @@ export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }
     });
   }
 
+  const arrows = linksWithArrows(labelZoom, webgl);
   sheet.push({
     selector: 'edge',
     style: {
-      'curve-style': 'bezier',
+      ...(arrows ? { 'curve-style': 'bezier' } : { 'curve-style': 'haystack', 'haystack-radius': 0 }),
       'line-cap': 'round',
       'overlay-opacity': 0,
       events: 'no',
@@ -120,8 +138,7 @@ export function buildStyle({ webgl, labelScale, labelZoom = 1, minScreenPx = 0 }
       selector: `edge[type = "${type}"]`,
       style: {
         'line-color': r.colour,
-        'target-arrow-color': r.colour,
-        'target-arrow-shape': r.arrow,
+        ...(arrows ? { 'target-arrow-color': r.colour, 'target-arrow-shape': r.arrow } : {}),
         width: webgl && dashed ? Math.max(0.8, r.width * 0.75) : r.width,
         opacity: r.opacity,
         ...(!webgl && dashed ? { 'line-style': r.line, 'line-dash-pattern': r.line === 'dotted' ? [1, 4] : [6, 4] } : {}),

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadResponse } from '../../model/api.js';
 import { buildClient, DOWNLOADS, launchChromium, screenshot, startServer, waitForExplorer, type RunningServer } from './harness.js';
+import { ARROW_ZOOM } from '../../client/map/style.js';
 
 /**
  * The explorer in a real Chromium against the real server on freshly seeded data:
@@ -450,6 +451,25 @@ describe('the explorer', { timeout: 120_000 }, () => {
     await page.mouse.click(a.x, a.y);
     await waitForState(page, `s.selected === ${JSON.stringify(threadAction)}`);
     await screenshot(page, 'webgl-selected');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws arrowheads only once zoomed in far enough to see them, and drops them again at the overview', async () => {
+    const { page, errors } = await open('/');
+    const looks = () =>
+      mapQuery<{ curve: string[]; heads: string[] }>(
+        page,
+        "const e = cy.edges().not('.hidden'); return { curve: [...new Set(e.map((x) => x.pstyle('curve-style').value))], heads: [...new Set(e.map((x) => x.pstyle('target-arrow-shape').value))] };",
+      );
+    expect(await mapQuery<number>(page, 'return cy.zoom();')).toBeLessThan(ARROW_ZOOM);
+    expect(await looks()).toEqual({ curve: ['haystack'], heads: ['none'] });
+    // Zoomed in past the threshold, the next label pass (once the camera settles) restyles.
+    await mapQuery(page, 'cy.zoom({ level: 0.6, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); return null;');
+    await expect.poll(async () => (await looks()).curve, { timeout: 10_000 }).toEqual(['bezier']);
+    expect((await looks()).heads).toContain('triangle');
+    await mapQuery(page, 'cy.zoom({ level: 0.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); return null;');
+    await expect.poll(async () => (await looks()).heads, { timeout: 10_000 }).toEqual(['none']);
     expect(errors).toEqual([]);
     await page.close();
   });
