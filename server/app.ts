@@ -27,6 +27,7 @@ import { backupRoutes } from './api/backupRoutes.js';
 import { seminarRoutes } from './api/seminarRoutes.js';
 import { createAuth, type Auth } from './auth/auth.js';
 import { anonymousReadGate, csrfProtection, identify } from './auth/middleware.js';
+import { securityLog } from './auth/securityLog.js';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/settings.js';
 import { storeRepositories } from './auth/storeRepositories.js';
 import { organisationExists } from './auth/organisations.js';
@@ -69,6 +70,8 @@ export function createApp(
     }),
   );
   app.use('/api', express.json({ limit: '64kb' }));
+  // Sign-ins, account changes and refusals, each a line of its own (ASVS V16.3).
+  if (options.logger) app.use('/api', securityLog(options.logger));
   const api = express.Router();
   // Who is asking, then whether a change carries its CSRF token, then whether reading needs an account.
   api.use(identify(auth.sessions));

@@ -72,6 +72,8 @@ export const jsonErrors: ErrorRequestHandler = (err: unknown, req, res, _next) =
     if (log) log.warn({ code: body.error.code }, message);
     else console.warn(`${body.error.code}: ${message}`);
   }
+  // For the security log (server/auth/securityLog.ts): why a request was refused.
+  res.locals.errorCode = body.error.code;
   res.status(body.error.status).json(body);
 };
 

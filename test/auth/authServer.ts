@@ -7,6 +7,7 @@ import { createAuth, type Auth } from '../../server/auth/auth.js';
 import { organisationExists } from '../../server/auth/organisations.js';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../../server/auth/settings.js';
 import { storeRepositories } from '../../server/auth/storeRepositories.js';
+import type { Logger } from '../../server/log.js';
 import { loadSeed } from '../../server/seed/loadSeed.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
 
@@ -31,7 +32,7 @@ export const PASSWORDS = {
   viewer: 'viewer password 1234',
 } as const;
 
-export async function startAuthServer(options: { dir?: string; settings?: Partial<AuthSettings>; seed?: boolean } = {}): Promise<AuthServer> {
+export async function startAuthServer(options: { dir?: string; settings?: Partial<AuthSettings>; seed?: boolean; logger?: Logger } = {}): Promise<AuthServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'gt-auth-'));
   const store = new LadybugStore({ dataDir: dir, bufferPoolMb: 192 });
   await store.open();
@@ -41,7 +42,7 @@ export async function startAuthServer(options: { dir?: string; settings?: Partia
   }
   const settings = { ...DEFAULT_AUTH_SETTINGS, ...options.settings };
   const auth = createAuth(storeRepositories(store), settings, organisationExists(store));
-  const app = createApp(store, { queryTimeoutMs: 2000, queryMaxRows: 50, auth: settings }, { auth });
+  const app = createApp(store, { queryTimeoutMs: 2000, queryMaxRows: 50, auth: settings }, { auth, ...(options.logger ? { logger: options.logger } : {}) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -61,7 +62,7 @@ export async function startAuthServer(options: { dir?: string; settings?: Partia
     close,
     async restart() {
       await close({ keepDir: true });
-      return startAuthServer({ dir, settings: options.settings });
+      return startAuthServer({ dir, settings: options.settings, ...(options.logger ? { logger: options.logger } : {}) });
     },
   };
 }
