@@ -115,6 +115,11 @@ export const UserRow = z
     passwordHash: z.string().min(1).describe('argon2id, PHC string format'),
     createdAt: isoTime,
     updatedAt: isoTime,
+    // Multi-factor authentication (server/auth/mfa.ts); absent in accounts from before migration 3 and in accounts without it.
+    totpSecret: z.string().optional().describe('base32 TOTP secret: pending until totpEnabledAt is set'),
+    totpEnabledAt: isoTime.optional().describe('when the account confirmed its authenticator app: from then on sign-in needs a code'),
+    totpLastStep: z.int().optional().describe('the last TOTP time step accepted, so a code is never accepted twice'),
+    recoveryCodeHashes: z.string().optional().describe('hex SHA-256 of each unused recovery code, as a JSON array'),
   })
   .strict();
 export type UserRow = z.infer<typeof UserRow>;

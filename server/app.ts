@@ -15,6 +15,7 @@ import { queryRoutes } from './api/queryRoutes.js';
 import { reportRoutes } from './api/reportRoutes.js';
 import { searchRoutes } from './api/searchRoutes.js';
 import { authRoutes } from './api/authRoutes.js';
+import { mfaRoutes } from './api/mfaRoutes.js';
 import { changeRoutes } from './api/changeRoutes.js';
 import { eventRoutes } from './api/eventRoutes.js';
 import { compareRoutes } from './api/compareRoutes.js';
@@ -79,6 +80,7 @@ export function createApp(
   api.use(authRoutes(auth));
   // Sign-in through organisations' OpenID providers (GT_OIDC_PROVIDERS); with none configured the list is empty.
   api.use(oidcRoutes(auth, new OidcSignIn(config.oidc ?? { providers: [] }, storeRepositories(store).users, new StoreIdentityRepository(store), organisationExists(store))));
+  api.use(mfaRoutes(auth));
   api.use(userRoutes(auth));
   api.get('/docs', (_req, res) => {
     res.json(openApiDocument());

@@ -33,3 +33,11 @@ export function loginLimits(settings: Pick<AuthSettings, 'loginMaxFailures' | 'l
   };
   return [limiter(settings.loginMaxFailuresPerIp), limiter(settings.loginMaxFailures, usernameOf)];
 }
+
+/**
+ * The same brake on a signed-in account's own proofs (its password or a code, to turn
+ * multi-factor off or confirm it): a stolen session must not become a password oracle.
+ */
+export function accountProofLimits(settings: Pick<AuthSettings, 'loginMaxFailures' | 'loginMaxFailuresPerIp'>): RequestHandler[] {
+  return [limiter(settings.loginMaxFailuresPerIp), limiter(settings.loginMaxFailures, (req) => `account:${req.authSession?.user.username ?? ''}`)];
+}

@@ -1,8 +1,8 @@
 import type { Role } from '../../model/roles.js';
 
 /**
- * What the sign-in code needs from storage, as two small interfaces. The product's
- * implementation keeps both in the graph store as system tables (storeRepositories.ts).
+ * What the sign-in code needs from storage, as small interfaces. The product's
+ * implementation keeps them in the graph store as system tables (storeRepositories.ts).
  */
 
 /** An account as stored. `username` is its id: folded to lower case, unique, never renamed. */
@@ -48,4 +48,21 @@ export interface SessionRepository {
   removeForUser(username: string): Promise<void>;
   /** Drops sessions whose expiry is before `now`; answers how many. */
   removeExpired(now: string): Promise<number>;
+}
+
+/**
+ * An account's authenticator app (mfa.ts): a secret pending until confirmed with a code
+ * (`enabledAt` set), the last time step accepted, and the hashes of unused recovery codes.
+ */
+export type TotpState = { secret: string; enabledAt: string | null; lastStep: number | null; recoveryCodeHashes: string[] };
+
+export interface TotpRepository {
+  /** The account's state; undefined when it has none (or there is no such account). */
+  find(username: string): Promise<TotpState | undefined>;
+  /**
+   * Replaces the state with what `change` makes of the current one, read and written in
+   * one transaction, so two requests with the same code cannot both be the first. `change`
+   * answers `null` to remove the state, `undefined` to leave it. True when something was written.
+   */
+  update(username: string, change: (current: TotpState | undefined) => TotpState | null | undefined): Promise<boolean>;
 }

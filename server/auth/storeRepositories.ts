@@ -1,11 +1,12 @@
 import { RoleSchema } from '../../model/roles.js';
 import { SessionRow, UserRow, systemQueryName } from '../../model/system.js';
 import type { GraphStore, NodeValue, Row, Transaction } from '../store/port.js';
-import type { SessionRecord, SessionRepository, UserRecord, UserRepository } from './repositories.js';
+import type { SessionRecord, SessionRepository, TotpRepository, UserRecord, UserRepository } from './repositories.js';
+import { StoreTotpRepository, totpColumnsOf } from './storeTotpRepository.js';
 
 /**
  * Accounts and sessions kept in the graph store, in the system tables User and
- * Session of model/system.ts, through their generated get/upsert/delete/all queries.
+ * Session of model/system.ts (an account's authenticator app in storeTotpRepository.ts), through their generated get/upsert/delete/all queries.
  * Sessions are few (people times devices, expired ones swept at each sign-in), so
  * removing those of one account or those expired reads them all and deletes by id,
  * in one transaction. Every write is safe to run again (Neo4j may retry it).
@@ -54,8 +55,12 @@ function userOf(props: Record<string, unknown>): UserRecord {
   };
 }
 
-/** A row for system/upsert-user: validated by the table's schema, every column present (the upsert sets each one). */
-function userRow(u: UserRecord): Record<keyof UserRow, unknown> {
+/**
+ * A row for system/upsert-user: validated by the table's schema, every column present (the
+ * upsert sets each one). The authenticator columns are not the account's to change: they
+ * are carried over from the row as `stored` (storeTotpRepository.ts).
+ */
+function userRow(u: UserRecord, stored?: Record<string, unknown>): Record<keyof UserRow, unknown> {
   const row = UserRow.parse({
     id: u.username,
     name: u.name,
@@ -65,7 +70,7 @@ function userRow(u: UserRecord): Record<keyof UserRow, unknown> {
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,
   });
-  return { ...row, organisationId: row.organisationId ?? null };
+  return { ...row, organisationId: row.organisationId ?? null, ...totpColumnsOf(stored) };
 }
 
 export class StoreUserRepository implements UserRepository {
@@ -90,10 +95,10 @@ export class StoreUserRepository implements UserRepository {
   }
 
   update(user: UserRecord): Promise<boolean> {
-    const row = userRow(user);
     return this.store.write(async (tx) => {
-      if ((await tx.run(Q.getUser, { id: row.id })).length === 0) return false;
-      await tx.run(Q.upsertUser, { rows: [row] });
+      const stored = propertiesOf((await tx.run(Q.getUser, { id: user.username }))[0]);
+      if (!stored) return false;
+      await tx.run(Q.upsertUser, { rows: [userRow(user, stored)] });
       return true;
     });
   }
@@ -142,6 +147,6 @@ export class StoreSessionRepository implements SessionRepository {
   }
 }
 
-export function storeRepositories(store: GraphStore): { users: UserRepository; sessions: SessionRepository } {
-  return { users: new StoreUserRepository(store), sessions: new StoreSessionRepository(store) };
+export function storeRepositories(store: GraphStore): { users: UserRepository; sessions: SessionRepository; totp: TotpRepository } {
+  return { users: new StoreUserRepository(store), sessions: new StoreSessionRepository(store), totp: new StoreTotpRepository(store) };
 }
