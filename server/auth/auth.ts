@@ -1,4 +1,5 @@
 import { Accounts } from './accounts.js';
+import { BreachedPasswords } from './breachedPasswords.js';
 import { Mfa } from './mfa.js';
 import type { SessionRepository, TotpRepository, UserRepository } from './repositories.js';
 import { Sessions } from './sessions.js';
@@ -13,7 +14,7 @@ export function createAuth(
   organisationExists?: (id: string) => Promise<boolean>,
 ): Auth {
   return {
-    accounts: new Accounts(repositories.users, repositories.sessions, organisationExists),
+    accounts: new Accounts(repositories.users, repositories.sessions, organisationExists, settings.breachedPasswordsFile ? new BreachedPasswords(settings.breachedPasswordsFile) : undefined),
     sessions: new Sessions(repositories.sessions, repositories.users, settings.sessionTtlMs, settings.sessionIdleMs),
     mfa: new Mfa(repositories.totp),
     settings,
