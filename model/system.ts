@@ -133,6 +133,9 @@ export const SessionRow = z
     expiresAt: isoTime,
     /** The last request seen, written at most every few minutes (server/auth/sessions.ts); absent in sessions from before migration 2. */
     lastSeenAt: isoTime.optional(),
+    // Sessions begun through an OpenID provider, which may end them by back-channel logout (server/auth/oidc/backchannelLogout.ts); absent before migration 4.
+    oidcProviderId: z.string().optional().describe('the configured provider the session was begun through'),
+    oidcSid: z.string().optional().describe("the provider's session id (the sid claim of its ID token), when it sent one"),
   })
   .strict();
 export type SessionRow = z.infer<typeof SessionRow>;

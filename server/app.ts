@@ -33,6 +33,7 @@ import { storeRepositories } from './auth/storeRepositories.js';
 import { organisationExists } from './auth/organisations.js';
 import { oidcRoutes } from './api/oidcRoutes.js';
 import { OidcSignIn } from './auth/oidc/oidcSignIn.js';
+import { BackchannelLogout } from './auth/oidc/backchannelLogout.js';
 import { StoreIdentityRepository } from './auth/oidc/identities.js';
 import type { OidcSettings } from './auth/oidc/providers.js';
 import type { Readiness } from './health/readiness.js';
@@ -79,7 +80,9 @@ export function createApp(
   api.use(anonymousReadGate(auth.settings.anonymousRead));
   api.use(authRoutes(auth));
   // Sign-in through organisations' OpenID providers (GT_OIDC_PROVIDERS); with none configured the list is empty.
-  api.use(oidcRoutes(auth, new OidcSignIn(config.oidc ?? { providers: [] }, storeRepositories(store).users, new StoreIdentityRepository(store), organisationExists(store))));
+  const identities = new StoreIdentityRepository(store);
+  const oidcSignIn = new OidcSignIn(config.oidc ?? { providers: [] }, storeRepositories(store).users, identities, organisationExists(store));
+  api.use(oidcRoutes(auth, oidcSignIn, new BackchannelLogout(oidcSignIn, identities, auth.sessions)));
   api.use(mfaRoutes(auth));
   api.use(userRoutes(auth));
   api.get('/docs', (_req, res) => {

@@ -36,6 +36,10 @@ export type SessionRecord = {
   expiresAt: string;
   /** The last request seen (to within Sessions' touch interval), for the inactivity timeout. */
   lastSeenAt: string;
+  /** Begun through this OpenID provider, which may end it by back-channel logout. */
+  oidcProviderId?: string;
+  /** The provider's session id (its ID token's sid), when it sent one. */
+  oidcSid?: string;
 };
 
 export interface SessionRepository {
@@ -46,6 +50,8 @@ export interface SessionRepository {
   touch(id: string, at: string): Promise<void>;
   /** Signs an account out everywhere (its password or role changed). */
   removeForUser(username: string): Promise<void>;
+  /** Ends the sessions begun in one session at an OpenID provider (back-channel logout); answers how many. */
+  removeForProviderSession(providerId: string, sid: string): Promise<number>;
   /** Drops sessions whose expiry is before `now`; answers how many. */
   removeExpired(now: string): Promise<number>;
 }

@@ -35,6 +35,11 @@ async function removeSessionsWhere(tx: Transaction, doomed: (s: SessionRecord) =
 
 const propertiesOf = (row: Row | undefined) => (row?.n as NodeValue | undefined)?.properties;
 
+/** A row for system/upsert-session: every column present (the upsert sets each one), null when absent. */
+function sessionRow(session: SessionRecord): Record<keyof SessionRow, unknown> {
+  return { lastSeenAt: null, oidcProviderId: null, oidcSid: null, ...SessionRow.parse(session) };
+}
+
 /** A stored session; one from before migration 2 has no lastSeenAt and counts as seen when it began. */
 function sessionOf(props: Record<string, unknown>): SessionRecord {
   const row = SessionRow.parse(Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null)));
@@ -117,7 +122,7 @@ export class StoreSessionRepository implements SessionRepository {
   constructor(private readonly store: GraphStore) {}
 
   async create(session: SessionRecord): Promise<void> {
-    const row = SessionRow.parse(session);
+    const row = sessionRow(session);
     await this.store.write((tx) => tx.run(Q.upsertSession, { rows: [row] }));
   }
 
@@ -130,7 +135,7 @@ export class StoreSessionRepository implements SessionRepository {
     await this.store.write(async (tx) => {
       const props = propertiesOf((await tx.run(Q.getSession, { id }))[0]);
       // Ended meanwhile (signed out, swept): a touch never brings a session back.
-      if (props) await tx.run(Q.upsertSession, { rows: [SessionRow.parse({ ...sessionOf(props), lastSeenAt: at })] });
+      if (props) await tx.run(Q.upsertSession, { rows: [sessionRow({ ...sessionOf(props), lastSeenAt: at })] });
     });
   }
 
@@ -140,6 +145,10 @@ export class StoreSessionRepository implements SessionRepository {
 
   async removeForUser(username: string): Promise<void> {
     await this.store.write((tx) => removeSessionsWhere(tx, (s) => s.username === username));
+  }
+
+  removeForProviderSession(providerId: string, sid: string): Promise<number> {
+    return this.store.write((tx) => removeSessionsWhere(tx, (s) => s.oidcProviderId === providerId && s.oidcSid === sid));
   }
 
   removeExpired(now: string): Promise<number> {
