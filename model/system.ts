@@ -327,6 +327,20 @@ export const OidcIdentityRow = z
   .strict();
 export type OidcIdentityRow = z.infer<typeof OidcIdentityRow>;
 
+/**
+ * Failed sign-ins counted in a window (server/auth/loginLimits.ts), kept in the store so
+ * that a restart does not forget them. Keyed by a hash of the limit and the username or
+ * client address, so the table names no one.
+ */
+export const SignInFailureRow = z
+  .object({
+    id: z.string().min(1).describe('hex SHA-256 of the limit and its key (a username or a client address)'),
+    hits: z.int().min(0).describe('failed attempts in the window'),
+    resetAt: isoTime.describe('when the window ends and the count starts again'),
+  })
+  .strict();
+export type SignInFailureRow = z.infer<typeof SignInFailureRow>;
+
 export const SYSTEM_TABLES = {
   AuditEntry: AuditEntryRow,
   NodeChange: NodeChangeRow,
@@ -345,6 +359,7 @@ export const SYSTEM_TABLES = {
   DotRound: DotRoundRow,
   SeminarVote: SeminarVoteRow,
   OidcIdentity: OidcIdentityRow,
+  SignInFailure: SignInFailureRow,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type SystemTable = keyof typeof SYSTEM_TABLES;

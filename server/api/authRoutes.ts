@@ -34,7 +34,7 @@ export function authRoutes(auth: Auth): Router {
   });
   const anonymous = (): SessionResponse => ({ signedIn: false, anonymousRead: settings.anonymousRead, user: null, csrfToken: null });
 
-  router.post('/auth/login', ...loginLimits(settings), async (req, res: Response) => {
+  router.post('/auth/login', ...loginLimits(settings, auth.failureCounts), async (req, res: Response) => {
     // JSON only: a cross-site form cannot send it, so no page elsewhere can sign a browser in.
     if (!req.is('application/json')) throw new HttpError(415, 'unsupported_media_type', 'send the sign-in as application/json: {"username", "password"}');
     const body = parseRequest(LoginBody, req.body ?? {}, 'body');

@@ -26,7 +26,7 @@ function accountOf(req: Request): UserRecord {
 
 export function mfaRoutes(auth: Auth): Router {
   const router = Router();
-  const limits = accountProofLimits(auth.settings);
+  const limits = accountProofLimits(auth.settings, auth.failureCounts);
 
   router.get('/auth/mfa', async (req, res) => {
     res.set('cache-control', 'no-store');

@@ -1,15 +1,22 @@
 import { Accounts } from './accounts.js';
 import { BreachedPasswords } from './breachedPasswords.js';
 import { Mfa } from './mfa.js';
-import type { SessionRepository, TotpRepository, UserRepository } from './repositories.js';
+import type { FailureCountRepository, SessionRepository, TotpRepository, UserRepository } from './repositories.js';
 import { Sessions } from './sessions.js';
 import type { AuthSettings } from './settings.js';
 
 /** Everything sign-in needs, built once per server from its repositories and settings. */
-export type Auth = { accounts: Accounts; sessions: Sessions; mfa: Mfa; settings: AuthSettings };
+export type Auth = {
+  accounts: Accounts;
+  sessions: Sessions;
+  mfa: Mfa;
+  settings: AuthSettings;
+  /** Where failed sign-ins are counted (loginLimits.ts); in memory when absent. */
+  failureCounts?: FailureCountRepository;
+};
 
 export function createAuth(
-  repositories: { users: UserRepository; sessions: SessionRepository; totp: TotpRepository },
+  repositories: { users: UserRepository; sessions: SessionRepository; totp: TotpRepository; failureCounts?: FailureCountRepository },
   settings: AuthSettings,
   organisationExists?: (id: string) => Promise<boolean>,
 ): Auth {
@@ -18,5 +25,6 @@ export function createAuth(
     sessions: new Sessions(repositories.sessions, repositories.users, settings.sessionTtlMs, settings.sessionIdleMs),
     mfa: new Mfa(repositories.totp),
     settings,
+    ...(repositories.failureCounts ? { failureCounts: repositories.failureCounts } : {}),
   };
 }

@@ -72,3 +72,15 @@ export interface TotpRepository {
    */
   update(username: string, change: (current: TotpState | undefined) => TotpState | null | undefined): Promise<boolean>;
 }
+
+/** Failed attempts under one limit and key (loginLimits.ts), counted in a fixed window. */
+export type FailureCount = { hits: number; resetAt: Date };
+
+export interface FailureCountRepository {
+  /** Counts one more attempt under `key`, starting a window of `windowMs` from `now` when none is running; answers the count. */
+  increment(key: string, windowMs: number, now: Date): Promise<FailureCount>;
+  /** Takes back one attempt (it succeeded); never below zero. */
+  decrement(key: string): Promise<void>;
+  /** Forgets the key's count. */
+  reset(key: string): Promise<void>;
+}

@@ -1,7 +1,8 @@
 import { RoleSchema } from '../../model/roles.js';
 import { SessionRow, UserRow, systemQueryName } from '../../model/system.js';
 import type { GraphStore, NodeValue, Row, Transaction } from '../store/port.js';
-import type { SessionRecord, SessionRepository, TotpRepository, UserRecord, UserRepository } from './repositories.js';
+import type { FailureCountRepository, SessionRecord, SessionRepository, TotpRepository, UserRecord, UserRepository } from './repositories.js';
+import { StoreFailureCounts } from './storeFailureCounts.js';
 import { StoreTotpRepository, totpColumnsOf } from './storeTotpRepository.js';
 
 /**
@@ -156,6 +157,6 @@ export class StoreSessionRepository implements SessionRepository {
   }
 }
 
-export function storeRepositories(store: GraphStore): { users: UserRepository; sessions: SessionRepository; totp: TotpRepository } {
-  return { users: new StoreUserRepository(store), sessions: new StoreSessionRepository(store), totp: new StoreTotpRepository(store) };
+export function storeRepositories(store: GraphStore): { users: UserRepository; sessions: SessionRepository; totp: TotpRepository; failureCounts: FailureCountRepository } {
+  return { users: new StoreUserRepository(store), sessions: new StoreSessionRepository(store), totp: new StoreTotpRepository(store), failureCounts: new StoreFailureCounts(store) };
 }
