@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ONE_SECOND_FACTOR, SecondFactorFields, oneSecondFactor } from './mfa.js';
 import { RoleSchema, roleNeedsOrganisation, type Capability, type Role } from './roles.js';
 
 /**
@@ -25,10 +26,14 @@ export const NewPassword = z.string().min(PASSWORD_MIN_LENGTH, `must be at least
 export const DisplayName = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 export const OrganisationId = z.string().trim().min(1, 'must not be empty').max(200);
 
-export const LoginBody = z.strictObject({
-  username: z.string().max(200, 'must be at most 200 characters'),
-  password: z.string().max(1024, 'must be at most 1024 characters'),
-});
+/** With multi-factor on (model/mfa.ts), the same request also carries a code or a recovery code. */
+export const LoginBody = z
+  .strictObject({
+    username: z.string().max(200, 'must be at most 200 characters'),
+    password: z.string().max(1024, 'must be at most 1024 characters'),
+    ...SecondFactorFields,
+  })
+  .refine(oneSecondFactor, ONE_SECOND_FACTOR);
 export type LoginBody = z.infer<typeof LoginBody>;
 
 /** A partner-editor needs an organisation and no other role has one; also checked on the merged account by a PATCH. */

@@ -115,6 +115,11 @@ export const UserRow = z
     passwordHash: z.string().min(1).describe('argon2id, PHC string format'),
     createdAt: isoTime,
     updatedAt: isoTime,
+    // Multi-factor authentication (server/auth/mfa.ts); absent in accounts from before migration 3 and in accounts without it.
+    totpSecret: z.string().optional().describe('base32 TOTP secret: pending until totpEnabledAt is set'),
+    totpEnabledAt: isoTime.optional().describe('when the account confirmed its authenticator app: from then on sign-in needs a code'),
+    totpLastStep: z.int().optional().describe('the last TOTP time step accepted, so a code is never accepted twice'),
+    recoveryCodeHashes: z.string().optional().describe('hex SHA-256 of each unused recovery code, as a JSON array'),
   })
   .strict();
 export type UserRow = z.infer<typeof UserRow>;
@@ -128,6 +133,9 @@ export const SessionRow = z
     expiresAt: isoTime,
     /** The last request seen, written at most every few minutes (server/auth/sessions.ts); absent in sessions from before migration 2. */
     lastSeenAt: isoTime.optional(),
+    // Sessions begun through an OpenID provider, which may end them by back-channel logout (server/auth/oidc/backchannelLogout.ts); absent before migration 4.
+    oidcProviderId: z.string().optional().describe('the configured provider the session was begun through'),
+    oidcSid: z.string().optional().describe("the provider's session id (the sid claim of its ID token), when it sent one"),
   })
   .strict();
 export type SessionRow = z.infer<typeof SessionRow>;
@@ -319,6 +327,20 @@ export const OidcIdentityRow = z
   .strict();
 export type OidcIdentityRow = z.infer<typeof OidcIdentityRow>;
 
+/**
+ * Failed sign-ins counted in a window (server/auth/loginLimits.ts), kept in the store so
+ * that a restart does not forget them. Keyed by a hash of the limit and the username or
+ * client address, so the table names no one.
+ */
+export const SignInFailureRow = z
+  .object({
+    id: z.string().min(1).describe('hex SHA-256 of the limit and its key (a username or a client address)'),
+    hits: z.int().min(0).describe('failed attempts in the window'),
+    resetAt: isoTime.describe('when the window ends and the count starts again'),
+  })
+  .strict();
+export type SignInFailureRow = z.infer<typeof SignInFailureRow>;
+
 export const SYSTEM_TABLES = {
   AuditEntry: AuditEntryRow,
   NodeChange: NodeChangeRow,
@@ -337,6 +359,7 @@ export const SYSTEM_TABLES = {
   DotRound: DotRoundRow,
   SeminarVote: SeminarVoteRow,
   OidcIdentity: OidcIdentityRow,
+  SignInFailure: SignInFailureRow,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type SystemTable = keyof typeof SYSTEM_TABLES;

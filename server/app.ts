@@ -15,6 +15,7 @@ import { queryRoutes } from './api/queryRoutes.js';
 import { reportRoutes } from './api/reportRoutes.js';
 import { searchRoutes } from './api/searchRoutes.js';
 import { authRoutes } from './api/authRoutes.js';
+import { mfaRoutes } from './api/mfaRoutes.js';
 import { changeRoutes } from './api/changeRoutes.js';
 import { eventRoutes } from './api/eventRoutes.js';
 import { compareRoutes } from './api/compareRoutes.js';
@@ -33,6 +34,7 @@ import { storeRepositories } from './auth/storeRepositories.js';
 import { organisationExists } from './auth/organisations.js';
 import { oidcRoutes } from './api/oidcRoutes.js';
 import { OidcSignIn } from './auth/oidc/oidcSignIn.js';
+import { BackchannelLogout } from './auth/oidc/backchannelLogout.js';
 import { StoreIdentityRepository } from './auth/oidc/identities.js';
 import type { OidcSettings } from './auth/oidc/providers.js';
 import type { Readiness } from './health/readiness.js';
@@ -81,7 +83,10 @@ export function createApp(
   api.use(anonymousReadGate(auth.settings.anonymousRead));
   api.use(authRoutes(auth));
   // Sign-in through organisations' OpenID providers (GT_OIDC_PROVIDERS); with none configured the list is empty.
-  api.use(oidcRoutes(auth, new OidcSignIn(config.oidc ?? { providers: [] }, storeRepositories(store).users, new StoreIdentityRepository(store), organisationExists(store))));
+  const identities = new StoreIdentityRepository(store);
+  const oidcSignIn = new OidcSignIn(config.oidc ?? { providers: [] }, storeRepositories(store).users, identities, organisationExists(store));
+  api.use(oidcRoutes(auth, oidcSignIn, new BackchannelLogout(oidcSignIn, identities, auth.sessions)));
+  api.use(mfaRoutes(auth));
   api.use(userRoutes(auth));
   api.get('/docs', (_req, res) => {
     res.json(openApiDocument());

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NewPassword, Username } from '../model/auth.js';
+import { BREACHED_PASSWORD, checkBreachedFileSync } from './auth/breachedPasswords.js';
 import { commonPasswordProblem } from './auth/commonPasswords.js';
 import type { AuthSettings } from './auth/settings.js';
 import { DEFAULT_SEMINAR_SETTINGS, type SeminarSettings } from './seminars/settings.js';
@@ -90,6 +91,7 @@ const Settings = z
     GT_COOKIE_SECURE: z.enum(['auto', 'always', 'never'], { message: 'must be auto, always or never' }).default('auto'),
     GT_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1, 'must be at least 1').max(10_000).default(10),
     GT_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1, 'must be at least 1').max(100_000).default(100),
+    GT_BREACHED_PASSWORDS_FILE: z.string().optional(),
     // Live seminars (server/seminars/settings.ts says what each does).
     GT_SEMINAR_REQUIRE_SIGN_IN: flag.default(false),
     GT_SEMINAR_MAX_CONNECTIONS_PER_SEMINAR: z.coerce.number().int().min(2, 'must be at least 2').max(100_000).default(DEFAULT_SEMINAR_SETTINGS.maxConnectionsPerSeminar),
@@ -124,6 +126,19 @@ const Settings = z
         if (common) ctx.addIssue({ code: 'custom', path: ['GT_ADMIN_PASSWORD'], message: common.replace(/ \(".*"\)/, '') });
       }
     }
+    if (s.GT_BREACHED_PASSWORDS_FILE) {
+      // The file is checked, and GT_ADMIN_PASSWORD looked up in it, before anything starts.
+      try {
+        const { breached } = checkBreachedFileSync(s.GT_BREACHED_PASSWORDS_FILE, s.GT_ADMIN_PASSWORD);
+        if (breached) ctx.addIssue({ code: 'custom', path: ['GT_ADMIN_PASSWORD'], message: BREACHED_PASSWORD });
+      } catch (err) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['GT_BREACHED_PASSWORDS_FILE'],
+          message: `${(err as Error).message}: it must be Have I Been Pwned's Pwned Passwords file in SHA-1 order (one HASH:COUNT line per password)`,
+        });
+      }
+    }
   })
   .transform((s) => ({
     port: s.PORT,
@@ -155,6 +170,7 @@ const Settings = z
       cookieSecure: s.GT_COOKIE_SECURE,
       loginMaxFailures: s.GT_LOGIN_MAX_FAILURES,
       loginMaxFailuresPerIp: s.GT_LOGIN_MAX_FAILURES_PER_IP,
+      ...(s.GT_BREACHED_PASSWORDS_FILE ? { breachedPasswordsFile: s.GT_BREACHED_PASSWORDS_FILE } : {}),
     } satisfies AuthSettings,
     seminars: {
       requireSignIn: s.GT_SEMINAR_REQUIRE_SIGN_IN,
@@ -190,7 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'settings');
     // A secret is named, never echoed.
-    const shown = /PASSWORD|OIDC_PROVIDERS$/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    const shown = /PASSWORD$|OIDC_PROVIDERS$/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
     throw new ConfigError(`setting ${name}=${shown} ${issue.message}`);
   }
   return parsed.data;

@@ -2,11 +2,14 @@ import { WriteError } from '../http/write.js';
 import { h, fill } from '../ui/dom.js';
 import type { Session } from './session.js';
 import { fetchOidcProviders, startUrlOf, type OidcProviderEntry } from './oidcProviders.js';
+import { mountMfaPanel } from './mfaPanel.js';
+import { secondFactorOf, secondFactorRefusal } from './secondFactor.js';
 import '../edit/editing.css';
 
 /**
- * The header's account control: "Sign in" opens a small form (username, password);
- * signed in, the button names the person and their role, and opens "Sign out".
+ * The header's account control: "Sign in" opens a small form (username, password, and
+ * the authenticator's code when the server asks for it); signed in, the button names the
+ * person and their role, and opens two-step sign-in (mfaPanel.ts) and "Sign out".
  * The session is the server's; this only shows it and asks for changes to it.
  */
 
@@ -54,6 +57,9 @@ export function mountAccountControl(slot: HTMLElement, session: Session): { dest
   const signInForm = () => {
     const user = h('input', { type: 'text', id: 'sign-in-username', name: 'username', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: true });
     const pass = h('input', { type: 'password', id: 'sign-in-password', name: 'password', autocomplete: 'current-password', required: true });
+    // Shown once the server says the account needs a second factor (the same request is then sent again with it).
+    const code = h('input', { type: 'text', id: 'sign-in-code', name: 'one-time-code', autocomplete: 'one-time-code', inputmode: 'numeric', autocapitalize: 'none', spellcheck: 'false' });
+    const codeField = h('div', { class: 'field', hidden: true }, h('label', { for: code.id }, 'Code from your authenticator app (or a recovery code)'), code);
     const problem = h('p', { class: 'error', role: 'alert', hidden: true });
     const submit = h('button', { type: 'submit', class: 'button primary' }, 'Sign in');
     const form = h(
@@ -61,6 +67,7 @@ export function mountAccountControl(slot: HTMLElement, session: Session): { dest
       { class: 'sign-in-form', 'aria-label': 'Sign in' },
       h('div', { class: 'field' }, h('label', { for: user.id }, 'Username'), user),
       h('div', { class: 'field' }, h('label', { for: pass.id }, 'Password'), pass),
+      codeField,
       problem,
       submit,
     );
@@ -68,11 +75,18 @@ export function mountAccountControl(slot: HTMLElement, session: Session): { dest
       e.preventDefault();
       submit.disabled = true;
       problem.hidden = true;
-      session.signIn(user.value, pass.value).then(
+      session.signIn(user.value, pass.value, codeField.hidden ? {} : secondFactorOf(code.value)).then(
         () => setOpen(false),
         (err: unknown) => {
           submit.disabled = false;
           problem.hidden = false;
+          const askForCode = secondFactorRefusal(err);
+          if (askForCode) {
+            codeField.hidden = false;
+            problem.textContent = askForCode;
+            code.select();
+            return;
+          }
           problem.textContent = err instanceof WriteError && err.status === 401 ? 'Wrong username or password.' : `Could not sign in: ${(err as Error).message}`;
           pass.select();
         },
@@ -95,6 +109,8 @@ export function mountAccountControl(slot: HTMLElement, session: Session): { dest
       menu,
       h('p', { class: 'account-who' }, 'Signed in as ', h('strong', {}, u.name), ` (${u.username}), `, h('span', { class: 'role-badge' }, u.role)),
       u.organisationId ? h('p', { class: 'meta' }, `For ${u.organisationId}`) : null,
+      // Local accounts only: people of an identity provider get its second factor.
+      u.username.startsWith('oidc:') ? null : mountMfaPanel(),
       h('button', { type: 'button', class: 'button secondary', id: 'sign-out', onclick: () => void session.signOut().then(() => setOpen(false)) }, 'Sign out'),
     );
   };

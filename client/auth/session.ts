@@ -1,6 +1,6 @@
 import type { SessionResponse } from '../../model/auth.js';
 import { roleCan, type Capability } from '../../model/roles.js';
-import { setCsrfToken, writeApi } from '../http/write.js';
+import { setCsrfToken, writeApi, type SecondFactorInput } from '../http/write.js';
 
 /**
  * Who is signed in, as the server says (GET /api/auth/session), kept for the whole
@@ -15,7 +15,8 @@ export type Session = {
   user(): SignedInUser | null;
   can(capability: Capability): boolean;
   refresh(): Promise<void>;
-  signIn(username: string, password: string): Promise<void>;
+  /** With multi-factor on, the same sign-in again with the code (or a recovery code) the first answer asked for. */
+  signIn(username: string, password: string, factor?: SecondFactorInput): Promise<void>;
   signOut(): Promise<void>;
   subscribe(listener: () => void): () => void;
 };
@@ -35,8 +36,8 @@ export function createSession(api = writeApi): Session {
     async refresh() {
       set(await api.session());
     },
-    async signIn(username, password) {
-      set(await api.login(username, password));
+    async signIn(username, password, factor) {
+      set(await api.login(username, password, factor));
     },
     async signOut() {
       set(await api.logout());

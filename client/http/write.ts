@@ -1,10 +1,11 @@
 import type { SessionResponse } from '../../model/auth.js';
+import type { MfaConfirmation, MfaEnrolment, MfaStatus } from '../../model/mfa.js';
 import { CSRF_HEADER } from '../../model/auth.js';
 import type { ChangeFeedResponse, ChangeRecord, ChangeRequestInput, ChangeResponse, DiffSummary, NodeHistoryResponse } from '../../model/changes.js';
 import { apiUrl } from './api.js';
 
 /**
- * The explorer's writes and the signed-in reads: sign-in, changes, history, the feed
+ * The explorer's writes and the signed-in reads: sign-in (and its second factor), changes, history, the feed
  * and the approval queue. Every POST carries the CSRF token of the session (the server
  * refuses a write without it); a refusal comes back as a WriteError holding the
  * server's field issues and, for a 409, the current values of what changed meanwhile.
@@ -69,7 +70,11 @@ export type PendingEntry = {
 
 export const writeApi = {
   session: () => call<SessionResponse>('GET', '/auth/session'),
-  login: (username: string, password: string) => call<SessionResponse>('POST', '/auth/login', { username, password }),
+  login: (username: string, password: string, factor: SecondFactorInput = {}) => call<SessionResponse>('POST', '/auth/login', { username, password, ...factor }),
+  mfaStatus: () => call<MfaStatus>('GET', '/auth/mfa'),
+  mfaBegin: () => call<MfaEnrolment>('POST', '/auth/mfa/totp', {}),
+  mfaConfirm: (code: string) => call<MfaConfirmation>('POST', '/auth/mfa/totp/confirm', { code }),
+  mfaDisable: (password: string) => call<MfaStatus>('POST', '/auth/mfa/disable', { password }),
   logout: () => call<SessionResponse>('POST', '/auth/logout', {}),
   change: (request: ChangeRequestInput) => call<ChangeResponse>('POST', '/changes', request),
   history: (id: string) => call<NodeHistoryResponse>('GET', `/nodes/${enc(id)}/history`),
@@ -81,3 +86,6 @@ export const writeApi = {
 };
 
 export type WriteApi = typeof writeApi;
+
+/** A sign-in's second factor (model/mfa.ts): the authenticator's code or a recovery code. */
+export type SecondFactorInput = { code?: string; recoveryCode?: string };

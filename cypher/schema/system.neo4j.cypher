@@ -16,3 +16,4 @@ CREATE CONSTRAINT system_proposal_id IF NOT EXISTS FOR (n:Proposal) REQUIRE n.id
 CREATE CONSTRAINT system_dot_round_id IF NOT EXISTS FOR (n:DotRound) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_seminar_vote_id IF NOT EXISTS FOR (n:SeminarVote) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT system_oidc_identity_id IF NOT EXISTS FOR (n:OidcIdentity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_sign_in_failure_id IF NOT EXISTS FOR (n:SignInFailure) REQUIRE n.id IS UNIQUE;

@@ -5,5 +5,7 @@ MERGE (n:Session {id: row.id})
 SET n.username = row.username,
     n.createdAt = row.createdAt,
     n.expiresAt = row.expiresAt,
-    n.lastSeenAt = row.lastSeenAt
+    n.lastSeenAt = row.lastSeenAt,
+    n.oidcProviderId = row.oidcProviderId,
+    n.oidcSid = row.oidcSid
 RETURN count(n) AS written

@@ -7,5 +7,9 @@ SET n.name = row.name,
     n.organisationId = row.organisationId,
     n.passwordHash = row.passwordHash,
     n.createdAt = row.createdAt,
-    n.updatedAt = row.updatedAt
+    n.updatedAt = row.updatedAt,
+    n.totpSecret = row.totpSecret,
+    n.totpEnabledAt = row.totpEnabledAt,
+    n.totpLastStep = row.totpLastStep,
+    n.recoveryCodeHashes = row.recoveryCodeHashes
 RETURN count(n) AS written

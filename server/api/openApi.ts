@@ -11,6 +11,7 @@ import { analysisPaths } from './openApiAnalyses.js';
 import { backupPaths } from './openApiBackup.js';
 import { seminarPaths } from './openApiSeminars.js';
 import { oidcPaths } from './openApiOidc.js';
+import { mfaPaths } from './openApiMfa.js';
 
 /**
  * The OpenAPI description served at /api/docs, built from the same zod schemas the
@@ -210,12 +211,12 @@ export function openApiDocument() {
       '/api/auth/login': {
         post: {
           summary:
-            'Signs in with {username, password} (application/json only): sets the HTTP-only, SameSite=Lax session cookie gt_session (Secure over https), ends any session the browser had, and answers the session as GET /api/auth/session does. Failed sign-ins are limited per username and per client address.',
+            'Signs in with {username, password} (application/json only), and code or recoveryCode when the account has multi-factor on (401 mfa_required without one, mfa_code_invalid for a wrong or used one): sets the HTTP-only, SameSite=Lax session cookie gt_session (Secure over https), ends any session the browser had, and answers the session as GET /api/auth/session does. Failed sign-ins are limited per username and per client address.',
           requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(LoginBody, { io: 'input' }) } } },
           responses: {
             200: ok('signedIn, user (id, username, name, role, organisationId, capabilities), csrfToken, expiresAt'),
             400: errorResponse('a malformed body, named'),
-            401: errorResponse('wrong username or password (the same answer for an unknown username)'),
+            401: errorResponse('wrong username or password (the same answer for an unknown username); mfa_required or mfa_code_invalid for the second factor'),
             415: errorResponse('not application/json'),
             429: errorResponse('too many failed sign-ins; Retry-After says when to try again'),
           },
@@ -300,6 +301,7 @@ export function openApiDocument() {
       ...backupPaths(),
       ...seminarPaths(),
       ...oidcPaths(),
+      ...mfaPaths(),
     },
     components: {
       schemas: {

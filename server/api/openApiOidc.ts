@@ -39,5 +39,24 @@ export function oidcPaths() {
         },
       },
     },
+    '/api/auth/oidc/{id}/backchannel-logout': {
+      post: {
+        summary:
+          "OpenID Connect Back-Channel Logout 1.0: the provider posts a logout token (application/x-www-form-urlencoded logout_token) when someone signs out there. Its signature is checked against the provider's published keys, with issuer, audience (the client id), iat, jti, the back-channel logout event and no nonce; then the Golden Thread sessions begun in that provider session (sid) or, without sid, every session of that person (sub) end. Register this URL as the client's backchannel_logout_uri",
+        parameters: [providerId],
+        requestBody: {
+          required: true,
+          content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', required: ['logout_token'], properties: { logout_token: { type: 'string' } } } } },
+        },
+        responses: {
+          200: { description: 'the sessions it names have ended (or there were none)' },
+          400: errorResponse(
+            'no logout_token, or one refused: unsigned or signed by another key, wrong issuer or audience, too old, no back-channel logout event, a nonce, neither sid nor sub; nothing ended',
+          ),
+          404: errorResponse('no such provider, or it is disabled'),
+          502: errorResponse('the provider could not be reached to learn its keys'),
+        },
+      },
+    },
   };
 }

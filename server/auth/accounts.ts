@@ -1,7 +1,8 @@
 import { organisationProblem, Username, type NewUserBody, type PublicUser, type UserPatchBody } from '../../model/auth.js';
 import { roleNeedsOrganisation, type Role } from '../../model/roles.js';
 import { HttpError } from '../api/errors.js';
-import { commonPasswordProblem } from './commonPasswords.js';
+import type { BreachedPasswords } from './breachedPasswords.js';
+import { newPasswordProblem } from './passwordPolicy.js';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './passwords.js';
 import type { SessionRepository, UserRecord, UserRepository } from './repositories.js';
 
@@ -22,6 +23,8 @@ export class Accounts {
     private readonly sessions: SessionRepository,
     /** Checks that a partner-editor's organisation is in the graph; without it any id is taken. */
     private readonly organisationExists: (id: string) => Promise<boolean> = async () => true,
+    /** The breached-password list (GT_BREACHED_PASSWORDS_FILE), when there is one. */
+    private readonly breached?: BreachedPasswords,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -45,7 +48,7 @@ export class Accounts {
   }
 
   async create(body: NewUserBody): Promise<PublicUser> {
-    refuseCommonPassword(body.password);
+    await refuseWeakPassword(body.password, this.breached);
     await this.checkOrganisation(body.organisationId ?? null);
     const at = this.now().toISOString();
     const user: UserRecord = {
@@ -66,7 +69,7 @@ export class Accounts {
   async update(username: string, patch: UserPatchBody): Promise<PublicUser> {
     const current = await this.users.find(username);
     if (!current) throw new HttpError(404, 'not_found', `no account named ${username}`);
-    if (patch.password) refuseCommonPassword(patch.password);
+    if (patch.password) await refuseWeakPassword(patch.password, this.breached);
     const role: Role = patch.role ?? current.role;
     // Moving to a role without an organisation drops it; otherwise the organisation stays unless named.
     const organisationId = patch.organisationId !== undefined ? patch.organisationId : roleNeedsOrganisation(role) ? current.organisationId : null;
@@ -126,8 +129,8 @@ export class Accounts {
   }
 }
 
-/** A 400 naming the password field when the new password is a common one (commonPasswords.ts). */
-function refuseCommonPassword(password: string): void {
-  const problem = commonPasswordProblem(password);
+/** A 400 naming the password field when the new password is a common or breached one (passwordPolicy.ts). */
+async function refuseWeakPassword(password: string, breached: BreachedPasswords | undefined): Promise<void> {
+  const problem = await newPasswordProblem(password, breached);
   if (problem) throw new HttpError(400, 'bad_request', `password: ${problem}`, [{ field: 'password', reason: problem }]);
 }

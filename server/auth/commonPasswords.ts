@@ -7,8 +7,9 @@ import { dictionary } from '@zxcvbn-ts/language-common';
  * more, the length the product asks for, so a common word padded to that length with
  * digits or punctuation ("dragon123456", "password!!!!") counts as that word: it is
  * the usual way round a length rule, and the first guesses an attacker tries.
- * No breach service is asked (V6.2.12): a partnership's server may have no internet
- * access, and a password should not leave it even as a hash prefix.
+ * No breach service is asked: a partnership's server may have no internet access, and a
+ * password should not leave it even as a hash prefix; breachedPasswords.ts checks a local
+ * copy of the breached passwords instead (V6.2.12) when one is configured.
  */
 
 let common: Set<string> | undefined;

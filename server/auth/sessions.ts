@@ -32,8 +32,11 @@ export class Sessions {
     return Math.min(MAX_TOUCH_INTERVAL_MS, this.idleMs / 10);
   }
 
-  /** Starts a session for `username`; answers the cookie token (the store keeps only its hash). */
-  async start(username: string, previousToken?: string): Promise<{ token: string; session: SessionRecord }> {
+  /**
+   * Starts a session for `username`; answers the cookie token (the store keeps only its hash).
+   * One begun through an OpenID provider records it and the provider's session id, for back-channel logout.
+   */
+  async start(username: string, previousToken?: string, providerSession?: { providerId: string; sid?: string | undefined }): Promise<{ token: string; session: SessionRecord }> {
     if (previousToken) await this.sessions.remove(sessionIdOf(previousToken));
     const now = this.now();
     // Signing in is rare enough to pay for sweeping expired sessions out of the store.
@@ -45,6 +48,7 @@ export class Sessions {
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + this.ttlMs).toISOString(),
       lastSeenAt: now.toISOString(),
+      ...(providerSession ? { oidcProviderId: providerSession.providerId, ...(providerSession.sid ? { oidcSid: providerSession.sid } : {}) } : {}),
     };
     await this.sessions.create(session);
     return { token, session };
@@ -71,5 +75,15 @@ export class Sessions {
 
   async end(token: string): Promise<void> {
     await this.sessions.remove(sessionIdOf(token));
+  }
+
+  /** Ends every session of an account (its provider signed the person out). */
+  async endForUser(username: string): Promise<void> {
+    await this.sessions.removeForUser(username);
+  }
+
+  /** Ends the sessions begun in one session at an OpenID provider (back-channel logout). */
+  async endForProviderSession(providerId: string, sid: string): Promise<void> {
+    await this.sessions.removeForProviderSession(providerId, sid);
   }
 }

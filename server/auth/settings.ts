@@ -12,6 +12,8 @@ export type AuthSettings = {
   loginMaxFailures: number;
   /** Failed sign-ins allowed per client address in LOGIN_WINDOW_MS before 429. */
   loginMaxFailuresPerIp: number;
+  /** Have I Been Pwned's Pwned Passwords file (SHA-1, sorted), against which new passwords are checked (breachedPasswords.ts). */
+  breachedPasswordsFile?: string;
 };
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;

@@ -1,11 +1,13 @@
 import { RoleSchema } from '../../model/roles.js';
 import { SessionRow, UserRow, systemQueryName } from '../../model/system.js';
 import type { GraphStore, NodeValue, Row, Transaction } from '../store/port.js';
-import type { SessionRecord, SessionRepository, UserRecord, UserRepository } from './repositories.js';
+import type { FailureCountRepository, SessionRecord, SessionRepository, TotpRepository, UserRecord, UserRepository } from './repositories.js';
+import { StoreFailureCounts } from './storeFailureCounts.js';
+import { StoreTotpRepository, totpColumnsOf } from './storeTotpRepository.js';
 
 /**
  * Accounts and sessions kept in the graph store, in the system tables User and
- * Session of model/system.ts, through their generated get/upsert/delete/all queries.
+ * Session of model/system.ts (an account's authenticator app in storeTotpRepository.ts), through their generated get/upsert/delete/all queries.
  * Sessions are few (people times devices, expired ones swept at each sign-in), so
  * removing those of one account or those expired reads them all and deletes by id,
  * in one transaction. Every write is safe to run again (Neo4j may retry it).
@@ -34,6 +36,11 @@ async function removeSessionsWhere(tx: Transaction, doomed: (s: SessionRecord) =
 
 const propertiesOf = (row: Row | undefined) => (row?.n as NodeValue | undefined)?.properties;
 
+/** A row for system/upsert-session: every column present (the upsert sets each one), null when absent. */
+function sessionRow(session: SessionRecord): Record<keyof SessionRow, unknown> {
+  return { lastSeenAt: null, oidcProviderId: null, oidcSid: null, ...SessionRow.parse(session) };
+}
+
 /** A stored session; one from before migration 2 has no lastSeenAt and counts as seen when it began. */
 function sessionOf(props: Record<string, unknown>): SessionRecord {
   const row = SessionRow.parse(Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null)));
@@ -54,8 +61,12 @@ function userOf(props: Record<string, unknown>): UserRecord {
   };
 }
 
-/** A row for system/upsert-user: validated by the table's schema, every column present (the upsert sets each one). */
-function userRow(u: UserRecord): Record<keyof UserRow, unknown> {
+/**
+ * A row for system/upsert-user: validated by the table's schema, every column present (the
+ * upsert sets each one). The authenticator columns are not the account's to change: they
+ * are carried over from the row as `stored` (storeTotpRepository.ts).
+ */
+function userRow(u: UserRecord, stored?: Record<string, unknown>): Record<keyof UserRow, unknown> {
   const row = UserRow.parse({
     id: u.username,
     name: u.name,
@@ -65,7 +76,7 @@ function userRow(u: UserRecord): Record<keyof UserRow, unknown> {
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,
   });
-  return { ...row, organisationId: row.organisationId ?? null };
+  return { ...row, organisationId: row.organisationId ?? null, ...totpColumnsOf(stored) };
 }
 
 export class StoreUserRepository implements UserRepository {
@@ -90,10 +101,10 @@ export class StoreUserRepository implements UserRepository {
   }
 
   update(user: UserRecord): Promise<boolean> {
-    const row = userRow(user);
     return this.store.write(async (tx) => {
-      if ((await tx.run(Q.getUser, { id: row.id })).length === 0) return false;
-      await tx.run(Q.upsertUser, { rows: [row] });
+      const stored = propertiesOf((await tx.run(Q.getUser, { id: user.username }))[0]);
+      if (!stored) return false;
+      await tx.run(Q.upsertUser, { rows: [userRow(user, stored)] });
       return true;
     });
   }
@@ -112,7 +123,7 @@ export class StoreSessionRepository implements SessionRepository {
   constructor(private readonly store: GraphStore) {}
 
   async create(session: SessionRecord): Promise<void> {
-    const row = SessionRow.parse(session);
+    const row = sessionRow(session);
     await this.store.write((tx) => tx.run(Q.upsertSession, { rows: [row] }));
   }
 
@@ -125,7 +136,7 @@ export class StoreSessionRepository implements SessionRepository {
     await this.store.write(async (tx) => {
       const props = propertiesOf((await tx.run(Q.getSession, { id }))[0]);
       // Ended meanwhile (signed out, swept): a touch never brings a session back.
-      if (props) await tx.run(Q.upsertSession, { rows: [SessionRow.parse({ ...sessionOf(props), lastSeenAt: at })] });
+      if (props) await tx.run(Q.upsertSession, { rows: [sessionRow({ ...sessionOf(props), lastSeenAt: at })] });
     });
   }
 
@@ -137,11 +148,15 @@ export class StoreSessionRepository implements SessionRepository {
     await this.store.write((tx) => removeSessionsWhere(tx, (s) => s.username === username));
   }
 
+  removeForProviderSession(providerId: string, sid: string): Promise<number> {
+    return this.store.write((tx) => removeSessionsWhere(tx, (s) => s.oidcProviderId === providerId && s.oidcSid === sid));
+  }
+
   removeExpired(now: string): Promise<number> {
     return this.store.write((tx) => removeSessionsWhere(tx, (s) => s.expiresAt <= now));
   }
 }
 
-export function storeRepositories(store: GraphStore): { users: UserRepository; sessions: SessionRepository } {
-  return { users: new StoreUserRepository(store), sessions: new StoreSessionRepository(store) };
+export function storeRepositories(store: GraphStore): { users: UserRepository; sessions: SessionRepository; totp: TotpRepository; failureCounts: FailureCountRepository } {
+  return { users: new StoreUserRepository(store), sessions: new StoreSessionRepository(store), totp: new StoreTotpRepository(store), failureCounts: new StoreFailureCounts(store) };
 }

@@ -20,9 +20,10 @@ import type { ExportGraph } from '../export/readGraph.js';
 export const BACKUP_FORMAT = 'golden-thread-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 
-/** System tables a backup carries: all but sessions. */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- filter() cannot narrow without a type predicate; the assertion is the narrowing
-export const BACKED_UP_TABLES = SYSTEM_TABLE_NAMES.filter((t) => t !== 'Session') as Exclude<SystemTable, 'Session'>[];
+/** System tables a backup carries: all but sessions and sign-in failure counts (a restore signs everyone out and forgets the counts). */
+const NOT_BACKED_UP = ['Session', 'SignInFailure'] as const;
+// filter() cannot narrow without a type predicate: the assertion is the narrowing.
+export const BACKED_UP_TABLES = SYSTEM_TABLE_NAMES.filter((t) => !(NOT_BACKED_UP as readonly string[]).includes(t)) as Exclude<SystemTable, (typeof NOT_BACKED_UP)[number]>[];
 
 const Properties = z.record(z.string(), z.unknown());
 

@@ -3,6 +3,8 @@ import { systemRowOf, writeSystemRow } from '../changes/audit.js';
 import type { GraphStore, NodeValue } from '../store/port.js';
 import { migration as m0001 } from './0001-serves-evidence.js';
 import { migration as m0002 } from './0002-session-last-seen.js';
+import { migration as m0003 } from './0003-user-totp.js';
+import { migration as m0004 } from './0004-session-oidc.js';
 import { migration as m0010 } from './0010-basis-columns.js';
 import { migration as m0011 } from './0011-seed-bases-and-corrections.js';
 import { migration as m0012 } from './0012-programmes-outputs-objectives.js';
@@ -17,7 +19,7 @@ import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0010, m0011, m0012, m0050];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0010, m0011, m0012, m0050];
 
 export type MigrationReport = { applied: { id: number; name: string }[]; alreadyApplied: number[] };
 

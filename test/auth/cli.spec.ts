@@ -2,6 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from 'otplib';
+import { createAuth } from '../../server/auth/auth.js';
+import { DEFAULT_AUTH_SETTINGS } from '../../server/auth/settings.js';
+import { storeRepositories } from '../../server/auth/storeRepositories.js';
+import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
 import { runCli as cli } from '../fixtures/cli.js';
 import { cleanEnv, runTsx, type Running } from '../fixtures/processes.js';
 import { Browser } from './authServer.js';
@@ -37,7 +42,7 @@ describe('npm run cli', () => {
   it('lists its commands, prints a command usage for --help (exit 0), refuses an unknown command (exit 2)', async () => {
     const overview = await cli(['--help'], env);
     expect(overview.code).toBe(0);
-    expect(overview.stdout).toMatch(/^\s+user\s+add, list, remove accounts and set passwords$/m);
+    expect(overview.stdout).toMatch(/^\s+user\s+add, list, remove accounts, set passwords and turn two-step sign-in off$/m);
     const help = await cli(['user', '--help'], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('npm run cli -- user add <username> --role ROLE');
@@ -85,7 +90,7 @@ describe('user add, then the server', () => {
       `golden-thread user: Unknown option '--password'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--password"`,
     ],
     [['user', 'add', '--role', 'viewer'], '', 'golden-thread user: name one username: user add <username> --role ROLE'],
-    [['user', 'rename', 'jane'], '', 'golden-thread user: unknown action "rename": one of add, list, password, remove (user --help)'],
+    [['user', 'rename', 'jane'], '', 'golden-thread user: unknown action "rename": one of add, list, password, mfa-off, remove (user --help)'],
   ])('refuses %j with exit code 1 and one line', async (args, stdin, line) => {
     const result = await cli(args, env, stdin);
     expect(result.code).toBe(1);
@@ -117,6 +122,30 @@ describe('user add, then the server', () => {
     await again.run.stop('SIGTERM');
     expect(again.run.stdout() + again.run.stderr()).not.toContain('a different password');
   }, 200_000);
+
+  it('turns two-step sign-in off for someone who lost their phone', async () => {
+    const store = new LadybugStore({ dataDir, bufferPoolMb: 192 });
+    await store.open();
+    try {
+      const auth = createAuth(storeRepositories(store), DEFAULT_AUTH_SETTINGS);
+      const { secret } = await auth.mfa.beginEnrolment((await auth.accounts.find('jane'))!);
+      await auth.mfa.confirm('jane', await generate({ secret }));
+    } finally {
+      await store.close();
+    }
+    const off = await cli(['user', 'mfa-off', 'jane'], env);
+    expect(off.stdout.trim()).toBe('turned two-step sign-in off for jane: the password alone signs in until it is set up again');
+    expect(off.code).toBe(0);
+    const unknown = await cli(['user', 'mfa-off', 'nobody-here'], env);
+    expect([unknown.code, unknown.stderr.trim()]).toEqual([1, 'golden-thread user: no account named nobody-here']);
+    const reopened = new LadybugStore({ dataDir, bufferPoolMb: 192 });
+    await reopened.open();
+    try {
+      expect(await createAuth(storeRepositories(reopened), DEFAULT_AUTH_SETTINGS).mfa.status('jane')).toEqual({ enabled: false, pending: false, recoveryCodesLeft: 0 });
+    } finally {
+      await reopened.close();
+    }
+  }, 60_000);
 
   it('sets a password and removes an account', async () => {
     const changed = await cli(['user', 'password', 'jane'], env, 'a brand new password\n');

@@ -5,16 +5,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemQueryName } from '../../model/system.js';
 import { loadConfig } from '../../server/config.js';
-import { createApp } from '../../server/app.js';
-import { createAuth, type Auth } from '../../server/auth/auth.js';
-import { organisationExists } from '../../server/auth/organisations.js';
+import type { Auth } from '../../server/auth/auth.js';
 import type { OidcProvider } from '../../server/auth/oidc/providers.js';
-import { DEFAULT_AUTH_SETTINGS } from '../../server/auth/settings.js';
-import { storeRepositories } from '../../server/auth/storeRepositories.js';
 import { loadSeed } from '../../server/seed/loadSeed.js';
 import type { NodeValue } from '../../server/store/port.js';
 import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
-import { FetchBrowser, listenProvider, type TestProvider } from './oidcProvider.js';
+import { closeServer, FetchBrowser, listenProvider, providerEntry, serveWithProviders, type TestProvider } from './oidcProvider.js';
 
 /**
  * Sign-in through organisations' OpenID providers, end to end over real HTTP: two real
@@ -78,26 +74,20 @@ beforeAll(async () => {
     provider({ id: 'police', name: 'Lothian and Borders Police', issuer: idpB.issuer, clientSecret: 'nhs secret', organisationId: 'org:lothian-and-borders-police', enabled: false }),
     provider({ id: 'impostor', name: 'Impostor', issuer: impostorIssuer, clientSecret: 'council secret', organisationId: COUNCIL, role: 'viewer' }),
   ];
-  const settings = { ...DEFAULT_AUTH_SETTINGS, loginMaxFailures: 1000, loginMaxFailuresPerIp: 10_000 };
-  auth = createAuth(storeRepositories(store), settings, organisationExists(store));
+  auth = serveWithProviders(app, store, providers);
   await auth.accounts.create({ username: 'alice', role: 'viewer', password: LOCAL_PASSWORD, name: 'Local Alice' });
-  app.on('request', createApp(store, { queryTimeoutMs: 2000, queryMaxRows: 50, auth: settings, oidc: { providers } }, { auth }));
 }, 120_000);
 
 afterAll(async () => {
-  app?.closeAllConnections();
-  await new Promise((resolve) => app?.close(resolve));
+  await closeServer(app);
   await store?.close();
   await idpA?.close();
   await idpB?.close();
-  impostor?.closeAllConnections();
-  await new Promise((resolve) => impostor?.close(resolve));
+  await closeServer(impostor);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function provider(p: Partial<OidcProvider> & Pick<OidcProvider, 'id' | 'name' | 'issuer' | 'clientSecret' | 'organisationId'>): OidcProvider {
-  return { clientId: 'golden-thread', tokenAuthMethod: 'client_secret_basic', role: 'partner-editor', enabled: true, scopes: ['openid', 'profile'], ...p };
-}
+const provider = providerEntry;
 
 const atApp = (u: URL) => u.origin === base;
 

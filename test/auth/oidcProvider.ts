@@ -1,5 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { JWK } from 'jose';
 import Provider from 'oidc-provider';
+import { createApp } from '../../server/app.js';
+import { createAuth, type Auth } from '../../server/auth/auth.js';
+import { organisationExists } from '../../server/auth/organisations.js';
+import type { OidcProvider } from '../../server/auth/oidc/providers.js';
+import { DEFAULT_AUTH_SETTINGS } from '../../server/auth/settings.js';
+import { storeRepositories } from '../../server/auth/storeRepositories.js';
+import type { GraphStore } from '../../server/store/port.js';
 
 /**
  * A real OpenID provider (the certified `oidc-provider` package, v8 for Node 20) in
@@ -10,7 +18,12 @@ import Provider from 'oidc-provider';
 
 export type TestProvider = {
   issuer: string;
-  configure(client: { clientId: string; clientSecret: string; redirectUris: string[] }): void;
+  /**
+   * `backchannelLogoutUri` turns on the provider's back-channel logout to it (with the
+   * sid of its session); `signingKeys` replaces its generated signing keys, so that a test
+   * can sign tokens as the provider would.
+   */
+  configure(client: { clientId: string; clientSecret: string; redirectUris: string[]; backchannelLogoutUri?: string; signingKeys?: JWK[] }): void;
   close(): Promise<void>;
 };
 
@@ -29,15 +42,17 @@ export async function listenProvider(): Promise<TestProvider> {
   const issuer = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return {
     issuer,
-    configure({ clientId, clientSecret, redirectUris }) {
+    configure({ clientId, clientSecret, redirectUris, backchannelLogoutUri, signingKeys }) {
+      const logout = backchannelLogoutUri ? { backchannel_logout_uri: backchannelLogoutUri, backchannel_logout_session_required: true } : {};
       const provider = new Provider(issuer, {
-        clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
+        clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, grant_types: ['authorization_code'], response_types: ['code'], ...logout }],
+        ...(signingKeys ? { jwks: { keys: signingKeys } } : {}),
         cookies: { keys: ['test cookie key of this provider'] },
         claims: { openid: ['sub'], profile: ['name'] },
         // The login name typed on the provider's page is the subject; the name claim says where it came from.
         findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub, name: `${sub} at ${issuer}` }) }),
         pkce: { required: () => true, methods: ['S256'] },
-        features: { devInteractions: { enabled: true } },
+        features: { devInteractions: { enabled: true }, ...(backchannelLogoutUri ? { backchannelLogout: { enabled: true } } : {}) },
       });
       // Its development-only warnings say what these tests already know.
       provider.on('server_error', (_ctx, err) => console.error('test provider error', err));
@@ -49,6 +64,26 @@ export async function listenProvider(): Promise<TestProvider> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** A configured provider entry as GT_OIDC_PROVIDERS would give it, with the usual defaults. */
+export function providerEntry(p: Partial<OidcProvider> & Pick<OidcProvider, 'id' | 'name' | 'issuer' | 'clientSecret' | 'organisationId'>): OidcProvider {
+  return { clientId: 'golden-thread', tokenAuthMethod: 'client_secret_basic', role: 'partner-editor', enabled: true, scopes: ['openid', 'profile'], ...p };
+}
+
+/** Serves the product on `server` (already listening) over `store`, with `providers`; answers its sign-in, whose limits no test reaches. */
+export function serveWithProviders(server: Server, store: GraphStore, providers: OidcProvider[]): Auth {
+  const settings = { ...DEFAULT_AUTH_SETTINGS, loginMaxFailures: 1000, loginMaxFailuresPerIp: 10_000 };
+  const auth = createAuth(storeRepositories(store), settings, organisationExists(store));
+  server.on('request', createApp(store, { queryTimeoutMs: 2000, queryMaxRows: 50, auth: settings, oidc: { providers } }, { auth }));
+  return auth;
+}
+
+/** Closes a server and every connection still open to it; nothing when there is none. */
+export async function closeServer(server: Server | undefined): Promise<void> {
+  if (!server) return;
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
 }
 
 /**
@@ -87,6 +122,15 @@ export class FetchBrowser {
       else jar.set(name, value);
     }
     return res;
+  }
+
+  /** Signs out at the provider as its end-session page does ("Yes, sign me out"); resolves once the provider has told its clients. */
+  async signOutAt(issuer: string): Promise<void> {
+    const page = await this.request(`${issuer}/session/end`);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(await page.text())?.[1];
+    if (!xsrf) throw new Error(`no sign-out form at ${issuer}/session/end (status ${page.status})`);
+    const confirmed = await this.request(`${issuer}/session/end/confirm`, { method: 'POST', body: new URLSearchParams({ xsrf, logout: 'yes' }) });
+    if (confirmed.status >= 400) throw new Error(`the provider refused the sign-out: ${confirmed.status} ${await confirmed.text()}`);
   }
 
   /** Follows redirects from `url` until a page that is not one, or until `stopAt` says a URL is where to stop (it is not fetched). */

@@ -41,6 +41,13 @@ const WRITE_ROUTES: Record<string, { path: string; body?: unknown; expected: Exp
     expected: { ...only(200, ['analyst', 'editor', 'administrator']), anonymous: 200 },
     refusal: 'the query console needs one of the roles analyst, editor, administrator',
   },
+  // Multi-factor: every signed-in account manages its own (a body the route then refuses with 400); anonymous callers have none.
+  'POST /api/auth/mfa/totp': { path: '/api/auth/mfa/totp', body: { unexpected: true }, expected: { ...everyone(400), anonymous: 401 } },
+  'POST /api/auth/mfa/totp/confirm': { path: '/api/auth/mfa/totp/confirm', body: {}, expected: { ...everyone(400), anonymous: 401 } },
+  'POST /api/auth/mfa/disable': { path: '/api/auth/mfa/disable', body: {}, expected: { ...everyone(400), anonymous: 401 } },
+  'DELETE /api/users/{username}/mfa': { path: '/api/users/ghost/mfa', expected: only(404, ['administrator']) },
+  // Server to server from a provider, not a browser's: no sign-in involved, so every caller reaches it (no provider here: 404).
+  'POST /api/auth/oidc/{id}/backchannel-logout': { path: '/api/auth/oidc/no-such-provider/backchannel-logout', body: {}, expected: everyone(404) },
   'POST /api/users': { path: '/api/users', body: {}, expected: only(400, ['administrator']) },
   'PATCH /api/users/{username}': { path: '/api/users/ghost', body: { name: 'Ghost' }, expected: only(404, ['administrator']) },
   'DELETE /api/users/{username}': { path: '/api/users/ghost', expected: only(404, ['administrator']) },

@@ -82,7 +82,7 @@ export class OidcSignIn {
    * created on first sign-in. Refuses (400) a callback this browser did not start or whose
    * state is not the one sent, and (401) any answer openid-client does not accept.
    */
-  async complete(providerId: string, key: string | undefined, callbackUrl: URL): Promise<UserRecord> {
+  async complete(providerId: string, key: string | undefined, callbackUrl: URL): Promise<{ user: UserRecord; sid: string | undefined }> {
     const provider = this.provider(providerId);
     const pending = this.pending.take(key);
     if (!pending || pending.providerId !== providerId) {
@@ -113,7 +113,17 @@ export class OidcSignIn {
     }
     const idToken = claims;
     if (!idToken?.sub) throw signInFailed('no subject in the ID token');
-    return this.accountFor(provider, idToken, () => this.profileOf(config, accessToken, idToken.sub));
+    const user = await this.accountFor(provider, idToken, () => this.profileOf(config, accessToken, idToken.sub));
+    // The provider's session, which a back-channel logout names (backchannelLogout.ts).
+    return { user, sid: typeof idToken.sid === 'string' && idToken.sid ? idToken.sid : undefined };
+  }
+
+  /** What a logout token from this provider must match (backchannelLogout.ts): its discovered issuer and keys, and our client id. */
+  async logoutTokenExpectations(providerId: string): Promise<{ issuer: string; jwksUri: string; clientId: string }> {
+    const provider = this.provider(providerId);
+    const metadata = (await this.configuration(provider)).serverMetadata();
+    if (!metadata.jwks_uri) throw new HttpError(502, 'oidc_provider_unreachable', `the identity provider ${provider.id} publishes no keys (jwks_uri), so its logout tokens cannot be checked`);
+    return { issuer: metadata.issuer, jwksUri: metadata.jwks_uri, clientId: provider.clientId };
   }
 
   /**

@@ -9,12 +9,13 @@ import type { GraphStore } from '../../store/port.js';
 import { CliError, openStore, type CliCommand, type CliIo } from '../command.js';
 import { organisationExists } from '../../auth/organisations.js';
 
-/** `npm run cli -- user add|list|password|remove`: accounts, for the operator at the server. */
+/** `npm run cli -- user add|list|password|mfa-off|remove`: accounts, for the operator at the server. */
 
 const usage = `usage:
   npm run cli -- user add <username> --role ROLE [--organisation ORG_ID] [--name "Full Name"]
   npm run cli -- user list
   npm run cli -- user password <username>
+  npm run cli -- user mfa-off <username>     (removes the account's authenticator app and recovery codes)
   npm run cli -- user remove <username>
 
 The password is asked for at the terminal (twice, not shown) or read as the first line
@@ -79,6 +80,18 @@ async function password(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/** For someone who lost their phone and their recovery codes; the only way back for a lone administrator. */
+async function mfaOff(args: string[], io: CliIo): Promise<number> {
+  if (args.length !== 1) throw new CliError('name one username: user mfa-off <username>');
+  const username = args[0]!.toLowerCase();
+  await withAccounts(async (auth) => {
+    if (!(await auth.accounts.find(username))) throw new CliError(`no account named ${username}`);
+    await auth.mfa.clear(username);
+  });
+  io.out(`turned two-step sign-in off for ${username}: the password alone signs in until it is set up again`);
+  return 0;
+}
+
 async function remove(args: string[], io: CliIo): Promise<number> {
   if (args.length !== 1) throw new CliError('name one username: user remove <username>');
   const username = args[0]!.toLowerCase();
@@ -87,10 +100,10 @@ async function remove(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const ACTIONS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { add, list, password, remove };
+const ACTIONS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { add, list, password, 'mfa-off': mfaOff, remove };
 
 export const command: CliCommand = {
-  summary: 'add, list, remove accounts and set passwords',
+  summary: 'add, list, remove accounts, set passwords and turn two-step sign-in off',
   usage,
   async run(args, io) {
     const [action, ...rest] = args;

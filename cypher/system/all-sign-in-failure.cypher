@@ -1,0 +1,4 @@
+// Generated from the domain model by scripts/generate-cypher.ts. Do not edit: run npm run gen:cypher.
+MATCH (n:SignInFailure)
+RETURN n
+ORDER BY n.id
