@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { classify } from '../../server/auth/securityLog.js';
 import { createLogger } from '../../server/log.js';
 import { Browser, PASSWORDS, startAuthServer, type AuthServer } from '../auth/authServer.js';
 
@@ -112,5 +113,37 @@ describe('the security log', () => {
     const bad = await b.call('POST', '/api/auth/login', { username: 'jane' });
     expect(bad.status).toBe(400);
     expect(linesOf(bad)[0]!.security).toMatchObject({ event: 'sign-in', outcome: 'invalid', username: 'jane', code: 'bad_request' });
+  });
+});
+
+describe('what each authentication route is, in the log', () => {
+  it.each([
+    ['POST', '/auth/login', { username: 'Jane', password: 'x', code: '123456' }, { event: 'sign-in', factor: 'password+totp', username: 'jane' }],
+    ['POST', '/auth/login', { username: 'jane', password: 'x', recoveryCode: 'abcd-efgh' }, { event: 'sign-in', factor: 'password+recovery-code', username: 'jane' }],
+    ['GET', '/auth/oidc/nhs-lothian/callback', {}, { event: 'sign-in', factor: 'oidc:nhs-lothian' }],
+    ['POST', '/auth/oidc/nhs-lothian/backchannel-logout', {}, { event: 'provider-sign-out', factor: 'oidc:nhs-lothian' }],
+    ['POST', '/auth/mfa/totp', {}, { event: 'second-factor-totp' }],
+    ['POST', '/auth/mfa/totp/confirm', { code: '123456' }, { event: 'second-factor-totp-confirm' }],
+    ['POST', '/auth/mfa/disable', { password: 'x' }, { event: 'second-factor-disable' }],
+    ['DELETE', '/users/Jane/mfa', {}, { event: 'account-second-factor-cleared', target: 'jane', fields: [] }],
+    ['PATCH', '/users/jane%20doe', { password: 'x' }, { event: 'account-changed', target: 'jane doe', fields: ['password'] }],
+  ])('%s %s', (method, path, body, expected) => {
+    const got = classify(method, path, body);
+    expect({ ...got, fields: got?.fields ?? [] }).toEqual({ fields: [], ...expected });
+  });
+
+  it('is nothing for reads and for the routes outside sign-in and accounts', () => {
+    for (const [method, path] of [
+      ['GET', '/auth/mfa'],
+      ['GET', '/auth/oidc/x/start'],
+      ['GET', '/users'],
+      ['POST', '/changes'],
+      ['GET', '/auth/oidc/x/backchannel-logout'],
+    ] as const)
+      expect(classify(method, path, {}), `${method} ${path}`).toBeNull();
+  });
+
+  it('keeps control characters a client sent out of a name', () => {
+    expect(classify('POST', '/auth/login', { username: 'eve\n{"forged":true}' })?.username).toBe('eve?{"forged":true}');
   });
 });
