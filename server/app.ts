@@ -16,6 +16,7 @@ import { reportRoutes } from './api/reportRoutes.js';
 import { searchRoutes } from './api/searchRoutes.js';
 import { authRoutes } from './api/authRoutes.js';
 import { mfaRoutes } from './api/mfaRoutes.js';
+import { accountRoutes } from './api/accountRoutes.js';
 import { changeRoutes } from './api/changeRoutes.js';
 import { eventRoutes } from './api/eventRoutes.js';
 import { compareRoutes } from './api/compareRoutes.js';
@@ -87,6 +88,7 @@ export function createApp(
   const oidcSignIn = new OidcSignIn(config.oidc ?? { providers: [] }, storeRepositories(store).users, identities, organisationExists(store));
   api.use(oidcRoutes(auth, oidcSignIn, new BackchannelLogout(oidcSignIn, identities, auth.sessions)));
   api.use(mfaRoutes(auth));
+  api.use(accountRoutes(auth));
   api.use(userRoutes(auth));
   api.get('/docs', (_req, res) => {
     res.json(openApiDocument());

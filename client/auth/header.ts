@@ -3,13 +3,16 @@ import { h, fill } from '../ui/dom.js';
 import type { Session } from './session.js';
 import { fetchOidcProviders, startUrlOf, type OidcProviderEntry } from './oidcProviders.js';
 import { mountMfaPanel } from './mfaPanel.js';
+import { mountPasswordPanel } from './passwordPanel.js';
+import { mountSessionsPanel } from './sessionsPanel.js';
 import { secondFactorOf, secondFactorRefusal } from './secondFactor.js';
 import '../edit/editing.css';
 
 /**
  * The header's account control: "Sign in" opens a small form (username, password, and
  * the authenticator's code when the server asks for it); signed in, the button names the
- * person and their role, and opens two-step sign-in (mfaPanel.ts) and "Sign out".
+ * person and their role, and opens two-step sign-in (mfaPanel.ts), the password
+ * (passwordPanel.ts), where they are signed in (sessionsPanel.ts) and "Sign out".
  * The session is the server's; this only shows it and asks for changes to it.
  */
 
@@ -111,6 +114,8 @@ export function mountAccountControl(slot: HTMLElement, session: Session): { dest
       u.organisationId ? h('p', { class: 'meta' }, `For ${u.organisationId}`) : null,
       // Local accounts only: people of an identity provider get its second factor.
       u.username.startsWith('oidc:') ? null : mountMfaPanel(),
+      u.username.startsWith('oidc:') ? null : mountPasswordPanel(),
+      mountSessionsPanel(!u.username.startsWith('oidc:')),
       h('button', { type: 'button', class: 'button secondary', id: 'sign-out', onclick: () => void session.signOut().then(() => setOpen(false)) }, 'Sign out'),
     );
   };

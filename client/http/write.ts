@@ -1,3 +1,4 @@
+import type { AccountSessions, SessionsEnded } from '../../model/account.js';
 import type { SessionResponse } from '../../model/auth.js';
 import type { MfaConfirmation, MfaEnrolment, MfaStatus } from '../../model/mfa.js';
 import { CSRF_HEADER } from '../../model/auth.js';
@@ -76,6 +77,9 @@ export const writeApi = {
   mfaConfirm: (code: string) => call<MfaConfirmation>('POST', '/auth/mfa/totp/confirm', { code }),
   mfaDisable: (password: string) => call<MfaStatus>('POST', '/auth/mfa/disable', { password }),
   logout: () => call<SessionResponse>('POST', '/auth/logout', {}),
+  changePassword: (currentPassword: string, newPassword: string) => call<SessionResponse>('POST', '/auth/password', { currentPassword, newPassword }),
+  accountSessions: () => call<AccountSessions>('GET', '/auth/sessions'),
+  endSessions: (sessions: 'others' | string[], password?: string) => call<SessionsEnded>('POST', '/auth/sessions/end', { sessions, ...(password ? { password } : {}) }),
   change: (request: ChangeRequestInput) => call<ChangeResponse>('POST', '/changes', request),
   history: (id: string) => call<NodeHistoryResponse>('GET', `/nodes/${enc(id)}/history`),
   feed: (query: { node?: string; before?: number; limit?: number } = {}) => call<Omit<ChangeFeedResponse, 'changes'> & { changes: FeedEntry[] }>('GET', '/changes', undefined, query),

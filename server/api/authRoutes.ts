@@ -1,11 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { LoginBody, type SessionResponse } from '../../model/auth.js';
 import { MFA_CODE_INVALID, MFA_REQUIRED } from '../../model/mfa.js';
-import { ROLE_CAPABILITIES } from '../../model/roles.js';
 import type { Auth } from '../auth/auth.js';
 import { loginLimits } from '../auth/loginLimits.js';
 import { SESSION_COOKIE, sessionTokenOf } from '../auth/middleware.js';
-import { csrfTokenOf } from '../auth/tokens.js';
+import { sessionAnswer } from '../auth/sessionAnswer.js';
 import { sessionCookieOptions } from '../auth/sessionCookie.js';
 import type { SessionRecord, UserRecord } from '../auth/repositories.js';
 import { HttpError } from './errors.js';
@@ -18,20 +17,7 @@ export function authRoutes(auth: Auth): Router {
 
   const cookieOptions = (req: Request) => sessionCookieOptions(settings, req);
 
-  const signedIn = (user: UserRecord, session: SessionRecord, token: string): SessionResponse => ({
-    signedIn: true,
-    anonymousRead: settings.anonymousRead,
-    user: {
-      id: user.username,
-      username: user.username,
-      name: user.name,
-      role: user.role,
-      organisationId: user.organisationId,
-      capabilities: [...ROLE_CAPABILITIES[user.role]],
-    },
-    csrfToken: csrfTokenOf(token),
-    expiresAt: session.expiresAt,
-  });
+  const signedIn = (user: UserRecord, session: SessionRecord, token: string): SessionResponse => sessionAnswer(settings, user, session, token);
   const anonymous = (): SessionResponse => ({ signedIn: false, anonymousRead: settings.anonymousRead, user: null, csrfToken: null });
 
   router.post('/auth/login', ...loginLimits(settings, auth.failureCounts), async (req, res: Response) => {

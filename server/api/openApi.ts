@@ -12,6 +12,7 @@ import { backupPaths } from './openApiBackup.js';
 import { seminarPaths } from './openApiSeminars.js';
 import { oidcPaths } from './openApiOidc.js';
 import { mfaPaths } from './openApiMfa.js';
+import { accountPaths } from './openApiAccount.js';
 
 /**
  * The OpenAPI description served at /api/docs, built from the same zod schemas the
@@ -302,6 +303,7 @@ export function openApiDocument() {
       ...seminarPaths(),
       ...oidcPaths(),
       ...mfaPaths(),
+      ...accountPaths(),
     },
     components: {
       schemas: {

@@ -50,6 +50,8 @@ export interface SessionRepository {
   touch(id: string, at: string): Promise<void>;
   /** Signs an account out everywhere (its password or role changed). */
   removeForUser(username: string): Promise<void>;
+  /** Every session of an account, live or not yet swept, oldest first. */
+  listForUser(username: string): Promise<SessionRecord[]>;
   /** Ends the sessions begun in one session at an OpenID provider (back-channel logout); answers how many. */
   removeForProviderSession(providerId: string, sid: string): Promise<number>;
   /** Drops sessions whose expiry is before `now`; answers how many. */

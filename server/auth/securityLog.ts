@@ -48,6 +48,8 @@ export function classify(method: string, path: string, body: Record<string, unkn
     return { event: 'sign-in', factor, ...(named(body.username) ? { username: named(body.username)!.toLowerCase() } : {}) };
   }
   if (method === 'POST' && path === '/auth/logout') return { event: 'sign-out' };
+  if (method === 'POST' && path === '/auth/password') return { event: 'password-change' };
+  if (method === 'POST' && path === '/auth/sessions/end') return { event: 'sessions-end', ...(body.sessions === 'others' ? { fields: ['others'] } : {}) };
   const oidc = /^\/auth\/oidc\/([^/]+)\/(callback|backchannel-logout)$/.exec(path);
   if (oidc && ((method === 'GET' && oidc[2] === 'callback') || (method === 'POST' && oidc[2] === 'backchannel-logout'))) {
     return { event: oidc[2] === 'callback' ? 'sign-in' : 'provider-sign-out', factor: `oidc:${named(oidc[1])}` };

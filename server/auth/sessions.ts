@@ -77,6 +77,23 @@ export class Sessions {
     await this.sessions.remove(sessionIdOf(token));
   }
 
+  /** An account's live sessions, oldest first (ended and idle ones are left out, and swept on sight later). */
+  async listLive(username: string): Promise<SessionRecord[]> {
+    const now = this.now();
+    return (await this.sessions.listForUser(username)).filter((s) => s.expiresAt > now.toISOString() && now.getTime() - Date.parse(s.lastSeenAt) < this.idleMs);
+  }
+
+  /** Ends these sessions of an account (by id); answers how many there were. */
+  async endSome(username: string, ids: ReadonlySet<string>): Promise<number> {
+    let ended = 0;
+    for (const s of await this.sessions.listForUser(username)) {
+      if (!ids.has(s.id)) continue;
+      await this.sessions.remove(s.id);
+      ended++;
+    }
+    return ended;
+  }
+
   /** Ends every session of an account (its provider signed the person out). */
   async endForUser(username: string): Promise<void> {
     await this.sessions.removeForUser(username);

@@ -148,6 +148,13 @@ export class StoreSessionRepository implements SessionRepository {
     await this.store.write((tx) => removeSessionsWhere(tx, (s) => s.username === username));
   }
 
+  async listForUser(username: string): Promise<SessionRecord[]> {
+    return (await this.store.read(Q.allSessions))
+      .map((r) => sessionOf(propertiesOf(r) ?? {}))
+      .filter((s) => s.username === username)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
   removeForProviderSession(providerId: string, sid: string): Promise<number> {
     return this.store.write((tx) => removeSessionsWhere(tx, (s) => s.oidcProviderId === providerId && s.oidcSid === sid));
   }

@@ -45,6 +45,9 @@ const WRITE_ROUTES: Record<string, { path: string; body?: unknown; expected: Exp
   'POST /api/auth/mfa/totp': { path: '/api/auth/mfa/totp', body: { unexpected: true }, expected: { ...everyone(400), anonymous: 401 } },
   'POST /api/auth/mfa/totp/confirm': { path: '/api/auth/mfa/totp/confirm', body: {}, expected: { ...everyone(400), anonymous: 401 } },
   'POST /api/auth/mfa/disable': { path: '/api/auth/mfa/disable', body: {}, expected: { ...everyone(400), anonymous: 401 } },
+  // One's own account: every signed-in account may (a body the route then refuses with 400); anonymous callers have none.
+  'POST /api/auth/password': { path: '/api/auth/password', body: {}, expected: { ...everyone(400), anonymous: 401 } },
+  'POST /api/auth/sessions/end': { path: '/api/auth/sessions/end', body: {}, expected: { ...everyone(400), anonymous: 401 } },
   'DELETE /api/users/{username}/mfa': { path: '/api/users/ghost/mfa', expected: only(404, ['administrator']) },
   // Server to server from a provider, not a browser's: no sign-in involved, so every caller reaches it (no provider here: 404).
   'POST /api/auth/oidc/{id}/backchannel-logout': { path: '/api/auth/oidc/no-such-provider/backchannel-logout', body: {}, expected: everyone(404) },

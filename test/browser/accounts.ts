@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { startServer, type RunningServer } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { buildClient, launchChromium, startServer, type RunningServer } from './harness.js';
 
 /**
  * Accounts for the browser tests that edit: a server whose first administrator comes from
@@ -33,4 +33,33 @@ export async function signInFromHeader(page: Page, who: Person): Promise<void> {
   await page.fill('#sign-in-password', who.password);
   await page.click('.sign-in-form button[type="submit"]');
   await page.waitForFunction((name) => document.querySelector('#account-button')?.textContent?.includes(name), who.name);
+}
+
+/**
+ * For a spec file: the built explorer, a server with the administrator `root`, these
+ * people's accounts made through the API, and a Chromium; closed after the file.
+ * Read `server` and `browser` inside the tests (they exist once beforeAll has run).
+ */
+export function serverWithPeople(adminPassword: string, people: (Person & { role: string })[]): { readonly server: RunningServer; readonly browser: Browser } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await buildClient();
+    server = await startServerWithAdmin(adminPassword);
+    const admin = await apiAs(server, 'root', adminPassword);
+    for (const p of people) expect((await admin('POST', '/api/users', p)).status).toBe(201);
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { generate } from 'otplib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, startServerWithAdmin } from './accounts.js';
-import { buildClient, launchChromium, waitForExplorer, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serverWithPeople } from './accounts.js';
+import { openExplorer } from './harness.js';
 
 /**
  * Two-step sign-in in a real Chromium against the real server: a signed-in person sets up
@@ -17,21 +17,7 @@ const JANE = { username: 'jane', name: 'Jane Doe', role: 'editor', password: 'ja
 const STEP = 30;
 const codeAt = (secret: string, steps: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * STEP });
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await buildClient();
-  server = await startServerWithAdmin(ADMIN_PASSWORD);
-  const admin = await apiAs(server, 'root', ADMIN_PASSWORD);
-  expect((await admin('POST', '/api/users', JANE)).status).toBe(201);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverWithPeople(ADMIN_PASSWORD, [JANE]);
 
 async function submitSignIn(page: Page, password: string): Promise<void> {
   await page.fill('#sign-in-username', JANE.username);
@@ -41,15 +27,7 @@ async function submitSignIn(page: Page, password: string): Promise<void> {
 
 describe('two-step sign-in from the account menu', () => {
   it('sets up an authenticator app, then asks for its code at the next sign-in', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(server.url + '/');
-    await waitForExplorer(page);
+    const { page, errors, close } = await openExplorer(running.browser, running.server.url + '/', { width: 1366, height: 768 });
 
     await page.click('#account-button');
     await submitSignIn(page, JANE.password);
@@ -78,6 +56,6 @@ describe('two-step sign-in from the account menu', () => {
     await page.waitForFunction((name) => document.querySelector('#account-button')?.textContent?.includes(name), JANE.name);
     // The sign-in that asked for the code was a 401, which Chromium logs as a failed load; anything else (a CSP refusal among them) is a fault.
     expect(errors.filter((e) => !/the server responded with a status of 401/.test(e))).toEqual([]);
-    await context.close();
+    await close();
   }, 120_000);
 });

@@ -121,6 +121,9 @@ describe('what each authentication route is, in the log', () => {
     ['POST', '/auth/login', { username: 'Jane', password: 'x', code: '123456' }, { event: 'sign-in', factor: 'password+totp', username: 'jane' }],
     ['POST', '/auth/login', { username: 'jane', password: 'x', recoveryCode: 'abcd-efgh' }, { event: 'sign-in', factor: 'password+recovery-code', username: 'jane' }],
     ['GET', '/auth/oidc/nhs-lothian/callback', {}, { event: 'sign-in', factor: 'oidc:nhs-lothian' }],
+    ['POST', '/auth/password', { currentPassword: 'x', newPassword: 'y' }, { event: 'password-change' }],
+    ['POST', '/auth/sessions/end', { sessions: 'others', password: 'x' }, { event: 'sessions-end', fields: ['others'] }],
+    ['POST', '/auth/sessions/end', { sessions: ['0123456789abcdef'] }, { event: 'sessions-end' }],
     ['POST', '/auth/oidc/nhs-lothian/backchannel-logout', {}, { event: 'provider-sign-out', factor: 'oidc:nhs-lothian' }],
     ['POST', '/auth/mfa/totp', {}, { event: 'second-factor-totp' }],
     ['POST', '/auth/mfa/totp/confirm', { code: '123456' }, { event: 'second-factor-totp-confirm' }],
@@ -135,6 +138,7 @@ describe('what each authentication route is, in the log', () => {
   it('is nothing for reads and for the routes outside sign-in and accounts', () => {
     for (const [method, path] of [
       ['GET', '/auth/mfa'],
+      ['GET', '/auth/sessions'],
       ['GET', '/auth/oidc/x/start'],
       ['GET', '/users'],
       ['POST', '/changes'],
