@@ -94,9 +94,10 @@ describe('a data directory of release 41ee337, with its own seed, after migratio
   it('runs migration 12 and every other migration that release lacked: 1, 10 and 11 are recorded as applied', () => {
     expect(report.alreadyApplied).toEqual([1, 10, 11]);
     expect(report.applied).toContainEqual({ id: 12, name: 'programmes-outputs-objectives' });
-    // Migrations written later run too, each once, in id order: 2 (a session's last request), 50 (the indicator baseline).
+    // Migrations written later run too, each once, in id order: 2 (a session's last request), 3 (an account's
+    // authenticator), 4 (a session's identity provider), 50 (the indicator baseline).
     expect(report.applied.map((m) => m.id)).toEqual(MIGRATIONS.map((m) => m.id).filter((id) => ![1, 10, 11].includes(id)));
-    expect(report.applied.map((m) => m.id)).toEqual([2, 12, 50]);
+    expect(report.applied.map((m) => m.id)).toEqual([2, 3, 4, 12, 50]);
   });
 
   it('holds every node and relationship of the current seed, with the seed’s basis, and the edit’s link besides', async () => {
