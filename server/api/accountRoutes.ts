@@ -7,6 +7,7 @@ import { SESSION_COOKIE, signInRequired } from '../auth/middleware.js';
 import type { SessionRecord, UserRecord } from '../auth/repositories.js';
 import { sessionAnswer } from '../auth/sessionAnswer.js';
 import { sessionCookieOptions } from '../auth/sessionCookie.js';
+import { isProviderAccount } from '../auth/oidc/identities.js';
 import { HttpError } from './errors.js';
 import { parseRequest } from './validateRequest.js';
 
@@ -17,8 +18,6 @@ import { parseRequest } from './validateRequest.js';
  * re-entered (V7.5.2). Wrong passwords here count toward the sign-in limits: a stolen
  * session must not become a way to guess the password.
  */
-
-const isProviderAccount = (user: UserRecord) => user.username.startsWith('oidc:');
 
 /** A session's public name: its id is the cookie token's hash, which is not for showing, so a hash of that. */
 export const handleOf = (sessionId: string) => createHash('sha256').update(`session-handle:${sessionId}`).digest('hex').slice(0, 16);
@@ -39,8 +38,8 @@ export function accountRoutes(auth: Auth): Router {
     if (!(await auth.accounts.authenticate(user.username, password))) throw new HttpError(401, 'wrong_password', 'the password is wrong');
   };
 
-  const listed = async (username: string, currentId: string): Promise<AccountSession[]> =>
-    (await auth.sessions.listLive(username)).map((s) => ({
+  const shown = (live: SessionRecord[], currentId: string): AccountSession[] =>
+    live.map((s) => ({
       handle: handleOf(s.id),
       createdAt: s.createdAt,
       lastSeenAt: s.lastSeenAt,
@@ -80,7 +79,7 @@ export function accountRoutes(auth: Auth): Router {
   router.get('/auth/sessions', async (req, res) => {
     const { user, session } = accountOf(req);
     res.set('cache-control', 'no-store');
-    res.json({ sessions: await listed(user.username, session.id) } satisfies AccountSessions);
+    res.json({ sessions: shown(await auth.sessions.listLive(user.username), session.id) } satisfies AccountSessions);
   });
 
   router.post('/auth/sessions/end', ...limits, async (req, res) => {
@@ -96,10 +95,16 @@ export function accountRoutes(auth: Auth): Router {
       if (unknown.length) throw new HttpError(404, 'not_found', `no live session of yours with the handle ${unknown.join(', ')}`);
       ids = new Set(body.sessions.map((h) => byHandle.get(h)!));
     }
-    const ended = await auth.sessions.endSome(user.username, ids);
+    // The ids come from this account's own live list, so nothing here can end someone else's session.
+    const ended = await auth.sessions.endAll([...ids]);
     // Ending this browser's own session signs it out here too.
     if (ids.has(session.id)) res.clearCookie(SESSION_COOKIE, sessionCookieOptions(auth.settings, req));
-    const sessions = ids.has(session.id) ? [] : await listed(user.username, session.id);
+    const sessions = ids.has(session.id)
+      ? []
+      : shown(
+          live.filter((s) => !ids.has(s.id)),
+          session.id,
+        );
     res.json({ ended, sessions } satisfies SessionsEnded);
   });
 

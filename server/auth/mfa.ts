@@ -1,6 +1,7 @@
 import type { MfaConfirmation, MfaEnrolment, MfaStatus } from '../../model/mfa.js';
 import { HttpError } from '../api/errors.js';
 import { verifyPassword } from './passwords.js';
+import { isProviderAccount } from './oidc/identities.js';
 import type { TotpRepository, TotpState, UserRecord } from './repositories.js';
 import { acceptedStep, newRecoveryCodes, newTotpSecret, otpauthUri, qrCodeDataUrl, recoveryCodeHash } from './totp.js';
 
@@ -20,7 +21,6 @@ export type SecondFactorCheck = 'not_needed' | 'passed' | 'missing' | 'wrong';
 const isEnabled = (s: TotpState | undefined): s is TotpState & { enabledAt: string } => Boolean(s?.enabledAt);
 
 /** Accounts of an OpenID provider have no password here (oidcSignIn.ts): their provider owns their second factor. */
-const isProviderAccount = (user: UserRecord) => user.username.startsWith('oidc:');
 
 export class Mfa {
   constructor(

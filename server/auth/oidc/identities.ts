@@ -8,6 +8,12 @@ import type { GraphStore, NodeValue } from '../../store/port.js';
  * that a local account never has an issuer and an identity never has a password.
  */
 
+/** The account a person of an identity provider signs in as: `oidc:<provider>:<hash>`, a name no local account can have. */
+export const providerUsername = (providerId: string, identityId: string) => `oidc:${providerId}:${identityId.slice(0, 24)}`;
+
+/** Whether an account signs in through an identity provider (it has no password here). */
+export const isProviderAccount = (user: { username: string }) => user.username.startsWith('oidc:');
+
 const Q = {
   get: systemQueryName('get', 'OidcIdentity'),
   upsert: systemQueryName('upsert', 'OidcIdentity'),

@@ -2,7 +2,7 @@ import * as client from 'openid-client';
 import { DisplayName } from '../../../model/auth.js';
 import { HttpError } from '../../api/errors.js';
 import type { UserRecord, UserRepository } from '../repositories.js';
-import { identityIdOf, type IdentityRepository } from './identities.js';
+import { identityIdOf, providerUsername, type IdentityRepository } from './identities.js';
 import { PendingSignIns } from './pendingSignIns.js';
 import { isLoopback, organisationForNewUser, type OidcProvider, type OidcSettings } from './providers.js';
 
@@ -19,7 +19,6 @@ import { isLoopback, organisationForNewUser, type OidcProvider, type OidcSetting
  */
 
 /** No local account can be named this way: Username allows no colon. */
-const usernameFor = (providerId: string, identityId: string) => `oidc:${providerId}:${identityId.slice(0, 24)}`;
 
 /** The provider has no password to check; no argon2 hash can equal this, and local sign-in never reaches an oidc: name. */
 const NO_PASSWORD = '!oidc';
@@ -144,7 +143,7 @@ export class OidcSignIn {
     const at = this.now().toISOString();
     const known = await this.identities.find(claims.iss, claims.sub);
     const identityId = identityIdOf(claims.iss, claims.sub);
-    const username = known?.username ?? usernameFor(provider.id, identityId);
+    const username = known?.username ?? providerUsername(provider.id, identityId);
     let user = await this.users.find(username);
     if (!user) {
       const organisationId = organisationForNewUser(provider);
