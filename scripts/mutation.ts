@@ -21,7 +21,9 @@
  * were "no coverage" though test/api/thread.spec.ts runs that code. A folder's score
  * counts the specs that import its modules; tests meant to lift it must do so.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult, PartialStrykerOptions } from '@stryker-mutator/api/core';
 
@@ -48,6 +50,17 @@ export const TEST_FILES: Record<string, string[]> = {
   'server/gaps': ['test/gaps/**/*.spec.ts', 'test/seed/basisGaps.spec.ts', 'test/changes/readModels.spec.ts', 'test/api/gaps.spec.ts'],
   'server/search': ['test/search/**/*.spec.ts', 'test/changes/systemTables.spec.ts', 'test/api/search.spec.ts'],
 };
+
+/**
+ * Folders whose code the seed load runs (the change pipeline and the model it validates with).
+ * Every other folder's specs open a copy of one seeded database file (GT_SEED_CACHE, see
+ * test/helpers/seededStore.ts) instead of loading the seed again for each spec file and each
+ * mutant: about 3 s saved per spec file a mutant runs. For these folders a copy made before the
+ * mutant was active would hide the mutant from every spec that reads the seed, so they load it afresh.
+ */
+export const SEED_LOAD_RUNS = ['model', 'server/changes', 'server/seed', 'server/graph', 'server/store'];
+
+const seedLoadRuns = (folder: string) => SEED_LOAD_RUNS.some((f) => folder === f || folder.startsWith(`${f}/`));
 
 type Tally = { killed: number; survived: number; noCoverage: number; timeout: number; other: number };
 
@@ -110,7 +123,10 @@ async function main(): Promise<void> {
       summary.push(`${folder.padEnd(18)} skipped: the folder does not exist on this branch`);
       continue;
     }
-    const results = await new Stryker(optionsFor(folder)).runMutationTest();
+    const cache = seedLoadRuns(folder) ? undefined : mkdtempSync(join(tmpdir(), 'gt-seed-cache-'));
+    if (cache) process.env.GT_SEED_CACHE = cache;
+    else delete process.env.GT_SEED_CACHE;
+    const results = await new Stryker(optionsFor(folder)).runMutationTest().finally(() => cache && rmSync(cache, { recursive: true, force: true }));
     const byFile = new Map<string, MutantResult[]>();
     for (const r of results) byFile.set(r.fileName, [...(byFile.get(r.fileName) ?? []), r]);
     const t = tally(results);

@@ -4,8 +4,8 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
-import { loadSeed } from '../../server/seed/loadSeed.js';
-import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import type { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import { openSeededStore } from '../helpers/seededStore.js';
 
 /**
  * The real HTTP API over a real embedded store loaded with the seed data, listening
@@ -26,11 +26,7 @@ export async function startSeededServer(
   analysts?: ConstructorParameters<typeof LadybugStore>[0]['analysts'],
 ): Promise<SeededServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gt-api-'));
-  const store = new LadybugStore({ dataDir: dir, bufferPoolMb: 256, analysts });
-  await store.open();
-  const reports = await loadSeed(store);
-  const failed = reports.filter((r) => !r.loaded);
-  if (failed.length) throw new Error(`seed did not load: ${failed.map((r) => r.problems.join('; ')).join('; ')}`);
+  const store = await openSeededStore({ dataDir: dir, bufferPoolMb: 256, analysts });
   const app = createApp(store, limits);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASES } from '../../model/index.js';
 import { ANALYSES, basesFor, catalogue, defaultGapInput, type GapInput } from '../../server/gaps/analyses.js';
-import { loadSeed } from '../../server/seed/loadSeed.js';
-import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import type { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import { openSeededStore } from '../helpers/seededStore.js';
 
 /**
  * What every gap analysis says around its rows, checked against the rows themselves: the
@@ -18,9 +18,7 @@ const NAME = 'LCJA 2010';
 
 let store: LadybugStore;
 beforeAll(async () => {
-  store = new LadybugStore({ dataDir: ':memory:', bufferPoolMb: 256 });
-  await store.open();
-  expect((await loadSeed(store)).filter((r) => !r.loaded)).toEqual([]);
+  store = await openSeededStore({ dataDir: ':memory:', bufferPoolMb: 256 });
 }, 180_000);
 afterAll(async () => {
   await store.close();

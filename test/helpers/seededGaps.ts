@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { GapBasisChoice } from '../../model/index.js';
 import { ANALYSES, defaultGapInput } from '../../server/gaps/analyses.js';
-import { loadSeed } from '../../server/seed/loadSeed.js';
 import { SOURCES_DIR } from '../../server/seed/sourceText.js';
-import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import type { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import { openSeededStore } from './seededStore.js';
 
 /**
  * What the exact-row gap specs share: the whole seed in an in-memory LadybugDB, opened
@@ -17,9 +17,7 @@ import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
 export function seededStore(): { store: () => LadybugStore } {
   let store: LadybugStore;
   beforeAll(async () => {
-    store = new LadybugStore({ dataDir: ':memory:', bufferPoolMb: 256 });
-    await store.open();
-    expect((await loadSeed(store)).filter((r) => !r.loaded)).toEqual([]);
+    store = await openSeededStore({ dataDir: ':memory:', bufferPoolMb: 256 });
   }, 180_000);
   afterAll(async () => {
     await store.close();

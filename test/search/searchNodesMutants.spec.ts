@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invalidateReadCaches } from '../../server/graph/readCache.js';
 import { searchIndex, searchIndexChanged, searchIndexUpdates, searchNodes } from '../../server/search/searchNodes.js';
-import { loadSeed } from '../../server/seed/loadSeed.js';
-import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import type { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
+import { openSeededStore } from '../helpers/seededStore.js';
 
 /**
  * The search index over a real store: built once and kept, a commit put into it in place,
@@ -12,9 +12,7 @@ import { LadybugStore } from '../../server/store/ladybug/ladybugStore.js';
 
 let store: LadybugStore;
 beforeAll(async () => {
-  store = new LadybugStore({ dataDir: ':memory:', bufferPoolMb: 256 });
-  await store.open();
-  expect((await loadSeed(store)).filter((r) => !r.loaded)).toEqual([]);
+  store = await openSeededStore({ dataDir: ':memory:', bufferPoolMb: 256 });
 }, 180_000);
 afterAll(async () => {
   await store.close();
