@@ -6,7 +6,8 @@
  *   npm run test:mutation                      every folder below, one after another
  *   npm run test:mutation -- client/filters    only the folders named
  *   npm run test:mutation -- server/gaps/textSimilarity.ts   only that file (a folder too slow whole)
- *   npm run test:mutation -- --partial server/gaps   the score of a run cut short, from its mutant log
+ *   npm run test:mutation -- server/gaps/analyses.ts:21-120   only those lines (a file too slow whole)
+ *   npm run test:mutation -- --partial server/gaps   the folder's score from every mutant logged under it
  *
  * Incremental: each folder (or file) keeps its results in reports/mutation/<name>.incremental.json,
  * and the next run keeps each killed mutant whose killing test is unchanged, re-testing
@@ -24,7 +25,7 @@
  * were "no coverage" though test/api/thread.spec.ts runs that code. A folder's score
  * counts the specs that import its modules; tests meant to lift it must do so.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
@@ -77,7 +78,12 @@ const seedLoadRuns = (folder: string) => SEED_LOAD_RUNS.some((f) => folder === f
 /** One tested mutant, as Stryker reports it at the end or scripts/mutant-log.mjs logs it as it goes. */
 type Tested = Pick<MutantResult, 'fileName' | 'status' | 'mutatorName' | 'replacement'> & { line: number; column: number };
 
-const logFile = (folder: string) => `reports/mutation/${folder.replaceAll('/', '-')}.mutants.jsonl`;
+/** A target's name in reports/mutation/: `server/gaps/analyses.ts:21-120` is `server-gaps-analyses.ts-21-120`. */
+const nameOf = (target: string) => target.replaceAll(/[/:]/g, '-');
+const logFile = (target: string) => `reports/mutation/${nameOf(target)}.mutants.jsonl`;
+/** A file with a line range (`file.ts:21-120`, as Stryker's `mutate` takes it), or a file, or a folder. */
+const pathOf = (target: string) => target.replace(/:\d+-\d+$/, '');
+const isFile = (target: string) => pathOf(target).endsWith('.ts');
 
 type Tally = { killed: number; survived: number; noCoverage: number; timeout: number; other: number };
 
@@ -100,8 +106,8 @@ function score(t: Tally): number {
 }
 
 function optionsFor(folder: string): PartialStrykerOptions {
-  const name = folder.replaceAll('/', '-');
-  const mutate = folder.endsWith('.ts') ? [folder] : [`${folder}/**/*.ts`, `!${folder}/**/*.d.ts`, ...BROWSER_ONLY.filter((f) => f.startsWith(`${folder}/`)).map((f) => `!${f}`)];
+  const name = nameOf(folder);
+  const mutate = isFile(folder) ? [folder] : [`${folder}/**/*.ts`, `!${folder}/**/*.d.ts`, ...BROWSER_ONLY.filter((f) => f.startsWith(`${folder}/`)).map((f) => `!${f}`)];
   const testFiles = TEST_FILES[folder] ?? Object.entries(TEST_FILES).find(([f]) => folder.startsWith(`${f}/`))?.[1];
   return {
     ...(testFiles ? { testFiles } : {}),
@@ -122,7 +128,7 @@ function optionsFor(folder: string): PartialStrykerOptions {
     // Stryker rewrites tsconfig references through the TypeScript JS API, which TypeScript 7 no
     // longer ships; vitest needs no tsconfig, so point Stryker at a file that does not exist.
     tsconfigFile: 'stryker-has-no-tsconfig.json',
-    disableTypeChecks: folder.endsWith('.ts') ? folder : `${folder}/**/*.ts`,
+    disableTypeChecks: isFile(folder) ? pathOf(folder) : `${folder}/**/*.ts`,
     // Anchored at the root: a bare 'reports' also left cypher/reports/ out of the sandbox.
     ignorePatterns: ['/data', '/dist', '/test-artifacts', '/reports', '/bench'],
     reporters: ['json', 'progress', 'mutant-log'],
@@ -150,18 +156,31 @@ function scoreLines(folder: string, results: Tested[], heading = ''): string[] {
   const survivors = results
     .filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
     .map((r) => `${r.fileName.replace(`${process.cwd()}/`, '')}:${r.line}:${r.column} ${r.mutatorName} ${r.status}: ${JSON.stringify(r.replacement)}`);
-  writeFileSync(`reports/mutation/${folder.replaceAll('/', '-')}.survivors.txt`, survivors.join('\n') + '\n');
+  writeFileSync(`reports/mutation/${nameOf(folder)}.survivors.txt`, survivors.join('\n') + '\n');
   return lines;
 }
 
-/** `--partial`: the score of what a run cut short had tested, read from its mutant log. */
+/**
+ * `--partial`: a folder's score from every mutant logged under it: its own runs, its files' and
+ * their line ranges', whole or cut short. A mutant logged by several runs counts once, as the
+ * newest log has it (after tests are added, a range run again replaces what it found before).
+ */
 function partial(folder: string): string[] {
-  if (!existsSync(logFile(folder))) return [`${folder.padEnd(18)} no mutant log (${logFile(folder)})`];
-  const tested = readFileSync(logFile(folder), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Tested);
-  return scoreLines(folder, tested, `; partial: ${tested.length} mutants tested before the run stopped`);
+  const prefix = nameOf(folder);
+  const logs = readdirSync('reports/mutation')
+    .filter((f) => f.endsWith('.mutants.jsonl') && (f === `${prefix}.mutants.jsonl` || f.startsWith(`${prefix}-`)))
+    .map((f) => join('reports/mutation', f))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+  if (!logs.length) return [`${folder.padEnd(18)} no mutant log (${logFile(folder)} or one under it)`];
+  const byMutant = new Map<string, Tested>();
+  for (const log of logs) {
+    for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+      const m = JSON.parse(line) as Tested;
+      byMutant.set(`${m.fileName}:${m.line}:${m.column}:${m.mutatorName}:${m.replacement}`, m);
+    }
+  }
+  const tested = [...byMutant.values()];
+  return scoreLines(folder, tested, `; from ${logs.length} mutant log(s), ${tested.length} mutants`);
 }
 
 async function main(): Promise<void> {
@@ -175,7 +194,7 @@ async function main(): Promise<void> {
       summary.push(...partial(folder));
       continue;
     }
-    if (!existsSync(folder)) {
+    if (!existsSync(pathOf(folder))) {
       summary.push(`${folder.padEnd(18)} skipped: the folder does not exist on this branch`);
       continue;
     }
