@@ -40,3 +40,26 @@ describe('the parameters each analysis declares', () => {
     ).toEqual(['overdue-actions', 'overdue-milestones']);
   });
 });
+
+describe('which inputs each analysis offers', () => {
+  it.each<[string, string[], string]>([
+    ['unserved-outcomes', ['plan', 'basis'], 'a plan narrows the actions that may serve; printed links only may leave more unserved'],
+    ['actions-without-national-link', ['plan', 'basis'], 'links decide it'],
+    ['actions-without-lead', ['plan', 'basis'], 'LEADS links decide it'],
+    ['actions-without-timescale', ['plan'], 'a timescale is a field, not a link: no basis'],
+    ['overdue-actions', ['plan', 'asOf', 'basis'], 'judged at a date; a due date may be inferred'],
+    ['overdue-milestones', ['plan', 'asOf', 'basis'], 'judged at a date'],
+    ['shared-outcomes', ['plan', 'basis'], 'links decide it'],
+    ['near-duplicate-actions', ['plan', 'threshold'], 'compares wording, not links'],
+    ['single-points-of-failure', ['plan', 'basis'], 'links decide it'],
+    ['organisation-load', ['plan', 'basis'], 'LEADS and PARTNER_IN links decide it'],
+    ['organisations-leading-nothing', ['basis'], 'an organisation belongs to no one plan'],
+    ['coverage-matrix', ['plan', 'basis'], 'links decide it'],
+  ])('%s takes %j (%s)', (id, names) => {
+    expect(
+      catalogue()
+        .find((a) => a.id === id)
+        ?.parameters.map((p) => p.name),
+    ).toEqual(names);
+  });
+});
