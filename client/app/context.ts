@@ -6,7 +6,7 @@ import type { Facets, FilterResult, Filterer } from '../filters/index.js';
 import type { MapHandle } from '../map/index.js';
 import type { MapView } from '../map/view.js';
 import type { HistoryMode, Store } from '../state/store.js';
-import type { AppState } from '../state/types.js';
+import type { AppState, Camera } from '../state/types.js';
 import type { ViewStore } from '../views/storage.js';
 import type { Resource, ResourceCache } from './resources.js';
 import type { Position } from '../layout/layered.js';
@@ -67,6 +67,12 @@ export type Ctx = {
   /** A problem the planner should see (and a screen reader say at once). */
   alert(text: string): void;
   map(): MapHandle | null;
+  /**
+   * Holds the map on a camera that is not the planner's own (a seminar participant following
+   * the facilitator): while the source gives a camera, the map's own reports do not claim the
+   * view, and a map that moved off it (a glide ending late, a pan under a lock) goes back to it.
+   */
+  holdCamera(source: (() => Camera | null) | null): void;
   arrangement(): Arrangement;
   setArrangement(a: Partial<Arrangement> | null): void;
   requestRender(): void;

@@ -6,7 +6,7 @@ import { deriveMapView, type Overlays } from '../map/view.js';
 import { mountSearch } from '../search/index.js';
 import { select, setCamera, setPanel, setView } from '../state/actions.js';
 import { createStore } from '../state/store.js';
-import type { AppState } from '../state/types.js';
+import type { AppState, Camera } from '../state/types.js';
 import { decodeState } from '../state/url.js';
 import { describeNode, nodeName } from '../thread/utils.js';
 import { h, fill } from '../ui/dom.js';
@@ -95,6 +95,7 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
     onPanel: (id) => ctx.dispatch((s) => setPanel(s, id), 'replace'),
   });
 
+  let cameraHold: (() => Camera | null) | null = null;
   const ctx: Ctx = {
     store,
     dispatch: (change, history = 'push') => store.update(change, history),
@@ -114,6 +115,9 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
       fill(shell.alertBox, h('span', {}, text), h('button', { type: 'button', class: 'button small secondary', onclick: () => (shell.alertBox.hidden = true) }, 'Dismiss'));
     },
     map: () => stage.map,
+    holdCamera(source) {
+      cameraHold = source;
+    },
     arrangement: () => arrangement,
     setArrangement(a) {
       if (a === null) arrangement = { positions: new Map(), locked: false };
@@ -161,6 +165,12 @@ export function startExplorer(root: HTMLElement, options: ExplorerOptions = {}):
         ctx.setArrangement({ positions });
       },
       onCamera(c) {
+        const held = cameraHold?.() ?? null;
+        if (held) {
+          // The view is someone else's (the facilitator's): the map's report is not a choice, so it changes nothing but the map.
+          if (stage.map && !stage.map.showsCamera(held)) stage.map.setCamera(held);
+          return;
+        }
         camera.reported(c);
         // A banner appearing moves the map while a thread loads: that is not the planner choosing a view.
         if (camera.fitOwed) return;

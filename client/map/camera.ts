@@ -35,3 +35,11 @@ export function sameCamera(a: Camera, b: Camera): boolean {
   const tol = 0.005 * Math.max(a.w, a.h, b.w, b.h, 1);
   return Math.abs(a.x - b.x) < tol && Math.abs(a.y - b.y) < tol && Math.abs(a.w - b.w) < tol * 2 && Math.abs(a.h - b.h) < tol * 2;
 }
+
+/**
+ * Whether a screen already shows a camera as `viewportFor` would frame it: a followed
+ * camera is re-applied only when the map has moved off it, so applying it never loops.
+ */
+export function showsCamera(viewport: ScreenViewport, camera: Camera, screen: Size, limits: { min: number; max: number } = { min: 0.03, max: 6 }): boolean {
+  return sameCamera(cameraOf(viewport, screen), cameraOf(viewportFor(camera, screen, limits), screen));
+}

@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import type { MapElements } from '../graph/elements.js';
 import type { Position } from '../layout/layered.js';
 import type { Camera } from '../state/types.js';
-import { cameraOf, viewportFor } from './camera.js';
+import { cameraOf, showsCamera, viewportFor } from './camera.js';
 import { LARGE_GRAPH, type RendererKind } from './renderer.js';
 import type { NodeKind } from '../../model/nodes.js';
 import { KIND_STYLES } from '../graph/kinds.js';
@@ -75,6 +75,8 @@ export type MapHandle = {
   panBy(dx: number, dy: number): void;
   camera(): Camera;
   setCamera(c: Camera): void;
+  /** Whether the map already frames this camera (as `setCamera` would). */
+  showsCamera(c: Camera): boolean;
   lock(locked: boolean): void;
   positions(): Map<string, Position>;
   destroy(): void;
@@ -429,6 +431,7 @@ export function createMap(opts: MapOptions): MapHandle {
       cy.resize();
       cy.viewport(viewportFor(c, { width: cy.width(), height: cy.height() }, { min: cy.minZoom(), max: cy.maxZoom() }));
     },
+    showsCamera: (c) => showsCamera({ zoom: cy.zoom(), pan: cy.pan() }, c, { width: cy.width(), height: cy.height() }, { min: cy.minZoom(), max: cy.maxZoom() }),
     lock(locked) {
       cy.autolock(locked);
     },

@@ -1,6 +1,6 @@
 import type { FollowMessage, FollowState, SeminarState } from '../../model/seminars.js';
 import type { Ctx, Loaded } from '../app/context.js';
-import type { AppState } from '../state/types.js';
+import type { AppState, Camera } from '../state/types.js';
 import { explorerFilters } from './filters.js';
 import { connect, type Connection, type ConnectionStatus } from './connection.js';
 import { applyFollowedView, followedViewOf, nextFollowStatus, sameFollowedContent, START_FOLLOWING, type FollowEvent, type FollowStatus, type FollowedView } from './follow.js';
@@ -58,6 +58,10 @@ export function startController(ctx: Ctx, seat: Seat, storage: Storage | null, d
     if (follow !== before) changed();
     if (follow.mode === 'following' && (before.mode !== 'following' || e.type === 'moved-by-hand' || e.type === 'back' || e.type === 'bring-back')) showFacilitator();
   };
+  // While following, the map stays on the facilitator's camera: the participant's own map
+  // reporting a late glide or a resize must not replace it (it would stay replaced until the
+  // facilitator next moved), and a pan while following is locked goes back.
+  if (!isFacilitator) ctx.holdCamera((): Camera | null => (follow.mode === 'following' && lastFollow?.viewport) || null);
   const stopHandMoves = isFacilitator ? () => {} : watchHandMoves(ctx, () => onFollowEvent({ type: 'moved-by-hand' }));
   // A tap on another node, a filter or a search result of the participant's own is a move by hand too.
   const stopStoreWatch = ctx.store.subscribe((s, prev) => {
@@ -183,6 +187,7 @@ export function startController(ctx: Ctx, seat: Seat, storage: Storage | null, d
     clearTimeout(reloadTimer);
     stopHandMoves();
     stopStoreWatch();
+    if (!isFacilitator) ctx.holdCamera(null);
     conn?.close();
     ctx.setArrangement(null);
     changed();

@@ -132,16 +132,24 @@ describe('a live seminar on three devices', { timeout: 300_000 }, () => {
       await until(d.page, 'the participant following the thread', (s) => s.selected === NASSO && s.mode === 'thread');
       await untilMap(d.page, 'the thread lit', "cy.getElementById(arg).hasClass('em-origin')", NASSO);
     }
-    // The facilitator's camera travels in graph coordinates: the laptop frames the same centre.
+    // The facilitator's camera travels in graph coordinates: the laptop's map frames the same centre.
     // (The facilitator's camera settles after the thread's framing glides: compare the two as they are now.)
+    const mapCentre = (p: Page) =>
+      onMap<{ x: number; y: number; w: number; h: number }>(
+        p,
+        'const z = cy.zoom(), q = cy.pan(); return { x: (cy.width() / 2 - q.x) / z, y: (cy.height() / 2 - q.y) / z, w: cy.width() / z, h: cy.height() / z };',
+      );
     const sameCentre = async () => {
-      const [f, l] = [(await state(fp)).camera, (await state(lap.page)).camera];
-      return !!f && !!l && Math.abs(l.x - f.x) < f.w * 0.05 && Math.abs(l.y - f.y) < f.h * 0.05 ? null : JSON.stringify({ f, l });
+      const [f, l] = [(await state(fp)).camera, await mapCentre(lap.page)];
+      return !!f && Math.abs(l.x - f.x) < f.w * 0.05 && Math.abs(l.y - f.y) < f.h * 0.05 ? null : JSON.stringify({ f, l });
     };
-    for (let end = Date.now() + 20_000, last = await sameCentre(); last; last = await sameCentre()) {
-      if (Date.now() > end) throw new Error(`the laptop does not frame the facilitator's centre: ${last}`);
-      await lap.page.waitForTimeout(150);
-    }
+    const untilSameCentre = async (what: string) => {
+      for (let end = Date.now() + 20_000, last = await sameCentre(); last; last = await sameCentre()) {
+        if (Date.now() > end) throw new Error(`${what}: ${last}`);
+        await lap.page.waitForTimeout(150);
+      }
+    };
+    await untilSameCentre("the laptop does not frame the facilitator's centre");
 
     // ---------------------------------------------------------------- a participant looks round, then comes back
     const box = (await lap.page.locator('#map').boundingBox())!;
@@ -187,6 +195,22 @@ describe('a live seminar on three devices', { timeout: 300_000 }, () => {
     // The drawer closed, the phone's map shows the accepted link on the thread, under the thumb bar's latest decision.
     await phone.page.locator('.right .drawer-close').tap();
     await shot(phone.page, 'phone-accepted-map-390x844');
+
+    // ---------------------------------------------------------------- following locked: a drag on the laptop is undone
+    await fp.locator('button', { hasText: 'Lock following' }).click();
+    await lap.page.locator('.follow-bar .follow-status', { hasText: 'locked' }).waitFor({ timeout: 20_000 });
+    await untilSameCentre('the locked laptop does not frame the facilitator’s centre');
+    const drag = (await lap.page.locator('#map').boundingBox())!;
+    await lap.page.mouse.move(drag.x + drag.width * 0.3, drag.y + drag.height * 0.85);
+    await lap.page.mouse.down();
+    await lap.page.mouse.move(drag.x + drag.width * 0.3 + 300, drag.y + drag.height * 0.85 - 120, { steps: 8 });
+    await lap.page.mouse.up();
+    await lap.page.waitForTimeout(100);
+    expect(await sameCentre()).not.toBeNull();
+    await untilSameCentre('the drag under the lock is not undone');
+    expect(await lap.page.locator('.follow-bar.free').count()).toBe(0);
+    await fp.locator('button', { hasText: 'Release following' }).click();
+    await lap.page.locator('.follow-bar .follow-status', { hasText: /^● Following the facilitator · / }).waitFor({ timeout: 20_000 });
 
     // ---------------------------------------------------------------- the presenter view, on two projectors
     await fp.locator('button', { hasText: 'Presenter view' }).click();

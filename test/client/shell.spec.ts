@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexGraph } from '../../client/graph/index.js';
-import { cameraOf, sameCamera, viewportFor } from '../../client/map/camera.js';
+import { cameraOf, sameCamera, showsCamera, viewportFor } from '../../client/map/camera.js';
 import { dataColours, dueClass, DUE_COLOURS, STATUS_COLOURS, styleLegend } from '../../client/map/dataStyle.js';
 import { chooseLabels, labelFontFor } from '../../client/map/levelOfDetail.js';
 import { neighbourhood, threadStepCandidates } from '../../client/map/neighbourhood.js';
@@ -32,6 +32,22 @@ describe('the camera in graph coordinates', () => {
   it('keeps the zoom within the map limits and tells two framings apart', () => {
     expect(viewportFor({ x: 0, y: 0, w: 1, h: 1 }, { width: 1000, height: 800 }, { min: 0.03, max: 6 }).zoom).toBe(6);
     expect(sameCamera({ x: 0, y: 0, w: 1000, h: 600 }, { x: 100, y: 0, w: 1000, h: 600 })).toBe(false);
+  });
+
+  it('tells whether a screen already frames a followed camera, so re-applying it cannot loop', () => {
+    const phone = { width: 390, height: 700 };
+    const followed = { x: 1020, y: 800, w: 2440, h: 1800 };
+    const framed = viewportFor(followed, phone);
+    // The phone shows the desk's camera in its own shape (taller than the desk's): that is showing it.
+    expect(sameCamera(cameraOf(framed, phone), followed)).toBe(false);
+    expect(showsCamera(framed, followed, phone)).toBe(true);
+    // Panned by a tenth of the screen, or zoomed in a little: it no longer does.
+    expect(showsCamera({ ...framed, pan: { x: framed.pan.x + 39, y: framed.pan.y } }, followed, phone)).toBe(false);
+    expect(showsCamera({ ...framed, zoom: framed.zoom * 1.05 }, followed, phone)).toBe(false);
+    // A camera smaller than the zoom limit allows is shown once the map is at that limit.
+    const tiny = { x: 0, y: 0, w: 1, h: 1 };
+    const limits = { min: 0.03, max: 6 };
+    expect(showsCamera(viewportFor(tiny, phone, limits), tiny, phone, limits)).toBe(true);
   });
 
   it('round-trips through the URL, and an old pixel link is refused with a reason', () => {
